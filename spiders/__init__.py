@@ -1,0 +1,1 @@
+"""Scrapy spiders for poscheck (provider sites); settings are built in poscheck.crawl."""

@@ -1,0 +1,113 @@
+"""Run many targets (a manifest CSV, or URLs and files from `check`) and write one report each."""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from poscheck.checks import Target
+from poscheck.errors import InputTableError
+from poscheck.models import Report, RunError
+from poscheck.pipeline import Engine, check_local, read_documents
+
+STATEMENT_MARKERS = ("merchant.yaml", "merchant.yml")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One manifest row: a site to crawl (url), or local files/folders (path) with an optional url."""
+
+    id: str
+    name: str
+    url: str | None
+    path: Path | None
+
+
+def read_manifest(path: Path) -> list[Row]:
+    """Rows of `id,name,url,path`; `path` is relative to the manifest. Bad rows raise with their line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputTableError(f"cannot read manifest ({exc})", source=str(path),
+                              remedy="Save it as UTF-8 CSV with columns id,name,url,path.") from exc
+    reader = csv.DictReader(text.splitlines())
+    missing = {"id"} - set(reader.fieldnames or [])
+    if missing or not ({"url", "path"} & set(reader.fieldnames or [])):
+        raise InputTableError(f"manifest needs columns id and url and/or path; found {reader.fieldnames}",
+                              source=str(path), remedy="Use the header line: id,name,url,path")
+    rows: list[Row] = []
+    seen: set[str] = set()
+    for n, rec in enumerate(reader, start=2):
+        rid = (rec.get("id") or "").strip()
+        url = (rec.get("url") or "").strip() or None
+        rel = (rec.get("path") or "").strip()
+        if not rid or (not url and not rel):
+            raise InputTableError(f"line {n}: a row needs an id and a url or a path", source=str(path),
+                                  remedy="Fill in the row or delete it.")
+        if rid in seen or "/" in rid or rid.startswith("."):
+            raise InputTableError(f"line {n}: id {rid!r} is repeated or not usable as a file name",
+                                  source=str(path), remedy="Give each row a unique simple id.")
+        seen.add(rid)
+        rows.append(Row(rid, (rec.get("name") or "").strip(), url, (path.parent / rel) if rel else None))
+    return rows
+
+
+def is_statement_folder(p: Path) -> bool:
+    return p.is_dir() and any((p / m).is_file() for m in STATEMENT_MARKERS)
+
+
+def run_rows(engine: Engine, rows: list[Row], *, crawl_options: object | None = None,
+             work_dir: Path | None = None, progress: bool = False) -> Iterator[Report]:
+    """Yield one report per row, in manifest order; crawls all URL-only rows in one Scrapy run."""
+    to_crawl = [r for r in rows if r.path is None and r.url]
+    crawled: dict[str, tuple[list[object], list[RunError]]] = {}
+    if to_crawl:
+        crawled = _crawl(to_crawl, crawl_options, work_dir)
+    bar = _progress(len(rows), progress)
+    for row in rows:
+        if row.path is not None and is_statement_folder(row.path):
+            from poscheck.statements import analyse_folder
+
+            report = analyse_folder(row.path, engine.rules)
+            report.target, report.name = row.id, row.name or report.name
+        elif row.path is not None:
+            report = check_local(engine, [row.path], url=row.url, target_id=row.id, name=row.name)
+        else:
+            raws, errors = crawled.get(row.id, ([], []))
+            docs, more = read_documents(raws)  # type: ignore[arg-type]
+            report = engine.analyse(Target(row.id, row.name, row.url), docs, [*errors, *more])
+            if not docs and not report.errors:
+                report.errors.append(RunError(row.url or row.id, "P204",
+                                              f"{row.url}: the crawl found no page with text"))
+        bar.update(1)
+        yield report
+    bar.close()
+
+
+def _crawl(rows: list[Row], options: object | None,
+           work_dir: Path | None) -> dict[str, tuple[list[object], list[RunError]]]:
+    from poscheck.crawl import CrawlOptions, CrawlTarget, crawl
+
+    out = work_dir or Path(tempfile.mkdtemp(prefix="poscheck-crawl-"))
+    opts = options if isinstance(options, CrawlOptions) else CrawlOptions()
+    result = crawl([CrawlTarget(r.id, r.url or "") for r in rows], out, opts)
+    return {r.id: (list(result.files.get(r.id, [])), list(result.errors.get(r.id, []))) for r in rows}
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, enabled: bool) -> _NoBar:
+    if not enabled or total < 2:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="target", desc="poscheck", leave=False)  # type: ignore[no-any-return]

@@ -1,0 +1,62 @@
+"""Plain text files and byte decoding (UTF-8, GBK/GB2312/GB18030, BOMs) shared by the extractors."""
+
+from __future__ import annotations
+
+import re
+
+from poscheck.models import Block, Document, RawFile
+
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+            "utf8": "utf-8", "big5": "big5hkscs"}
+
+
+def canonical_encoding(name: str | None) -> str | None:
+    if not name:
+        return None
+    n = name.strip().strip("\"'").lower()
+    n = _ALIASES.get(n, n)
+    import codecs
+
+    try:
+        return codecs.lookup(n).name
+    except LookupError:
+        return None
+
+
+def _clean(data: bytes, enc: str) -> bool:
+    try:
+        data.decode(enc)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def decode_bytes(data: bytes, *declared: str | None) -> tuple[str, str]:
+    """Decode `data`: BOM, then declared charsets that decode cleanly, then UTF-8, GB18030, detection."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    candidates = [c for c in (canonical_encoding(d) for d in declared) if c]
+    for enc in [*candidates, "utf-8", "gb18030"]:
+        if _clean(data, enc):
+            return data.decode(enc), enc
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        return str(best), best.encoding
+    enc = candidates[0] if candidates else "utf-8"
+    return data.decode(enc, errors="replace"), enc
+
+
+def line_blocks(text: str, kind: str = "line") -> tuple[Block, ...]:
+    return tuple(Block(kind, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip())
+
+
+def extract_txt(raw: RawFile, data: bytes, sha: str) -> Document:
+    text, enc = decode_bytes(data, raw.encoding_hint)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return Document(id=sha[:12], source=raw.source, kind="txt", text=text, sha256=sha, url=raw.url,
+                    title=first[:120], encoding=enc, blocks=line_blocks(text))

@@ -1,0 +1,161 @@
+"""Normalise Chinese text for matching while keeping a map back to the original offsets.
+
+Matching runs on `Normalized.text`; every span found there maps back with `Normalized.orig_span`
+to the original characters, so a report always quotes what the page really says. Passes:
+full-width → half-width and ASCII lower-case (1:1), traditional → simplified by character (1:1,
+OpenCC's character table), PDF line wraps inside a sentence removed, Chinese numerals before a unit
+→ digits (叁佰陆拾元 → 360元), and 千分之六 / 万分之三十八 / 百分之零点六 / 6‰ → percent.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰贰叁肆伍陆柒捌玖拾佰仟萬億兩"
+_CN_NUM = f"[{_CN_DIGITS}点點]"
+# A numeral run directly followed by a unit of money, time or count.
+_NUM_BEFORE_UNIT = re.compile(
+    rf"(?<![{_CN_DIGITS}第])({_CN_NUM}+?)(?=(?:元|块|圆|笔|天|日|个月|个工作日|月|年|次|台|张|倍|万元|万|%))"
+)
+_FRACTION = re.compile(rf"(百|千|万)分之\s*((?:\d+(?:\.\d+)?)|{_CN_NUM}+)")
+_PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
+_PERMYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*‱")
+# A line break inside a sentence (PDF wraps): CJK/digit on both sides, no sentence end before it.
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%])")
+
+_DIVISOR = {"百": 100, "千": 1000, "万": 10000}
+
+
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    """Traditional → simplified for single characters, from OpenCC's own dictionary file."""
+    import opencc
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 2 or len(parts[0]) != 1:
+            continue
+        simp = parts[1].split(" ")[0]
+        if len(simp) == 1 and simp != parts[0]:
+            table[ord(parts[0])] = simp
+    return table
+
+
+def _width_table() -> dict[int, str]:
+    table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    return table
+
+
+_WIDTH = _width_table()
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus, for each of its characters, the original [start, end) it came from."""
+
+    text: str
+    starts: array[int]
+    ends: array[int]
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of normalised `text[start:end]`."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def cn_number(s: str) -> float | None:
+    """A Chinese numeral (一百九十九, 贰佰玖拾玖, 零点六) or digits as a number; None if unreadable."""
+    s = s.strip()
+    if not s:
+        return None
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    import cn2an
+
+    s = s.replace("〇", "零").replace("點", "点").replace("萬", "万").replace("億", "亿").replace("兩", "两")
+    try:
+        return float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def _fmt(x: float) -> str:
+    text = f"{x:.6f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def _sub(
+    norm: Normalized, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | None]
+) -> Normalized:
+    """Replace matches of `pattern`; each new character maps to the whole original span replaced."""
+    pieces: list[str] = []
+    starts: array[int] = array("i")
+    ends: array[int] = array("i")
+    last = 0
+    text = norm.text
+    changed = False
+    for m in pattern.finditer(text):
+        new = repl(m)
+        if new is None or new == m.group(0):
+            continue
+        changed = True
+        s, e = m.span()
+        pieces.append(text[last:s])
+        starts.extend(norm.starts[last:s])
+        ends.extend(norm.ends[last:s])
+        if e > s:
+            o_start, o_end = norm.starts[s], norm.ends[e - 1]
+        else:
+            o_start = o_end = norm.starts[s] if s < len(norm.starts) else 0
+        pieces.append(new)
+        starts.extend([o_start] * len(new))
+        ends.extend([o_end] * len(new))
+        last = e
+    if not changed:
+        return norm
+    pieces.append(text[last:])
+    starts.extend(norm.starts[last:])
+    ends.extend(norm.ends[last:])
+    return Normalized("".join(pieces), starts, ends)
+
+
+def _numeral(m: re.Match[str]) -> str | None:
+    run = m.group(1)
+    # A lone 百/千/万 (几百元, 千元以下, 每万元) is a magnitude, not an amount.
+    if run in {"百", "千", "万", "亿", "点", "佰", "仟"}:
+        return None
+    value = cn_number(run)
+    return None if value is None else _fmt(value)
+
+
+def _fraction(m: re.Match[str]) -> str | None:
+    value = cn_number(m.group(2))
+    if value is None:
+        return None
+    return _fmt(value * 100 / _DIVISOR[m.group(1)]) + "%"
+
+
+def normalize(text: str, *, join_wraps: bool = False) -> Normalized:
+    """Normalise `text` for matching; `join_wraps` removes line breaks inside sentences (PDF)."""
+    mapped = text.translate(_WIDTH).translate(_t2s_table()).lower()
+    n = len(text)
+    norm = Normalized(mapped, array("i", range(n)), array("i", range(1, n + 1)))
+    if join_wraps:
+        norm = _sub(norm, _WRAP, lambda m: "")
+    norm = _sub(norm, _FRACTION, _fraction)
+    norm = _sub(norm, _NUM_BEFORE_UNIT, _numeral)
+    norm = _sub(norm, _PERMILLE, lambda m: _fmt(float(m.group(1)) / 10) + "%")
+    norm = _sub(norm, _PERMYRIAD, lambda m: _fmt(float(m.group(1)) / 100) + "%")
+    return norm

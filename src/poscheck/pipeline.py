@@ -1,0 +1,183 @@
+"""The stages in order — inputs → documents → facts → findings → grade → Report — for one target."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from poscheck import __version__
+from poscheck.checks import CHECKS, Analysis, Target
+from poscheck.errors import ExtractError, PoscheckError
+from poscheck.extract import extract
+from poscheck.models import SEVERITY_RANK, Document, Facts, Finding, RawFile, Report, RunError
+from poscheck.rules.engine import Matcher
+from poscheck.rules.model import RuleSet
+
+#: Check modules, imported once so that their @check functions register themselves.
+CHECK_MODULES: tuple[str, ...] = (
+    "poscheck.checks.licence",
+    "poscheck.checks.site",
+    "poscheck.checks.fees",
+    "poscheck.checks.contradictions",
+    "poscheck.statements.checks",
+)
+#: Fact extractors, per document: (module, function) → facts appended to Facts.
+FACT_EXTRACTORS: tuple[tuple[str, str, str], ...] = (
+    ("poscheck.identity", "extract_entities", "entities"),
+    ("poscheck.facts", "extract_fees", "fees"),
+)
+READABLE_SUFFIXES = {".html", ".htm", ".shtml", ".pdf", ".docx", ".doc", ".txt", ".png", ".jpg", ".jpeg"}
+
+
+def now_iso() -> str:
+    """The report clock; POSCHECK_NOW pins it for golden files and reproducible runs."""
+    return os.environ.get("POSCHECK_NOW") or datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class Engine:
+    """Everything built once per process: rules, the compiled matcher, the check functions."""
+
+    rules: RuleSet
+    matcher: Matcher = field(init=False)
+    _extractors: list[tuple[Callable[..., list[object]], str]] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.matcher = Matcher(self.rules.text_rules())
+        for mod in CHECK_MODULES:
+            _optional_import(mod)
+        for mod, fn, slot in FACT_EXTRACTORS:
+            m = _optional_import(mod)
+            if m is not None and hasattr(m, fn):
+                self._extractors.append((getattr(m, fn), slot))
+        missing = [r.id for r in self.rules.check_rules() if r.spec.check not in CHECKS]
+        if missing:
+            raise PoscheckError(f"rules name checks that do not exist: {', '.join(missing)}",
+                                remedy="Fix `check:` in those rule files or install the plugin that provides them.")
+
+    @classmethod
+    def build(cls, rules_dirs: list[Path] | None = None) -> Engine:
+        from poscheck.rules.loader import load_rules
+
+        return cls(load_rules(rules_dirs))
+
+    def analyse(self, target: Target, documents: list[Document], errors: list[RunError]) -> Report:
+        """Run text rules, fact extraction and checks over one target's documents."""
+        analysis = Analysis(target=target, documents=documents, rules=self.rules, facts=Facts())
+        for doc in documents:
+            norm = analysis.normalized(doc)
+            analysis.findings.extend(self.matcher.match(doc, norm))
+            for fn, slot in self._extractors:
+                getattr(analysis.facts, slot).extend(fn(doc, norm))
+        kinds = {d.kind for d in documents}
+        names = {r.spec.check for r in self.rules.check_rules() if r.spec.check and kinds & set(r.spec.applies_to)}
+        for name in sorted(names):
+            analysis.findings.extend(CHECKS[name](analysis))
+        findings = _dedupe(analysis.findings)
+        from poscheck.scoring import grade
+
+        unchecked = () if documents else ("nothing could be read",)
+        report = Report(
+            target=target.id, name=target.name, generated_at=now_iso(), tool_version=__version__,
+            rules_version=self.rules.version, documents=documents, findings=findings, errors=errors,
+            facts=analysis.facts, identity=analysis.identity,
+            registry_as_of=str(analysis.identity.get("registry_as_of", "")),
+        )
+        report.grade = grade(findings, documents_read=len(documents), unchecked=unchecked)
+        return report
+
+
+def _optional_import(module: str) -> object | None:
+    """Import a stage module that may not exist in this build; real import errors still surface."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name == module or (exc.name and module.startswith(exc.name + ".")):
+            return None
+        raise
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per (rule, first quote); info notes dropped where the category is also a finding."""
+    out: dict[tuple[str, str, int], Finding] = {}
+    for f in findings:
+        first = f.evidence[0] if f.evidence else None
+        key = (f.rule, first.document if first else "", first.start if first else -1)
+        out.setdefault(key, f)
+    real = {f.category for f in out.values() if f.severity != "info"}
+    kept = [f for f in out.values() if f.severity != "info" or f.category not in real]
+    return sorted(kept, key=lambda f: (-SEVERITY_RANK[f.severity], *f.sort_key()[1:]))
+
+
+def local_files(paths: Iterable[Path]) -> tuple[list[Path], list[RunError]]:
+    """Expand folders into the readable files inside them (sorted); missing paths become errors."""
+    files: list[Path] = []
+    errors: list[RunError] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in READABLE_SUFFIXES)
+            if not found:
+                errors.append(RunError(str(p), "P302", f"{p}: folder has no HTML, PDF, DOCX, TXT or image "
+                                                        "files. Point poscheck at the saved pages."))
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            errors.append(RunError(str(p), "P303", f"{p}: no such file or folder. Check the path."))
+    return files, errors
+
+
+def read_documents(raws: Iterable[RawFile]) -> tuple[list[Document], list[RunError]]:
+    """Extract every raw file; a file that fails becomes a RunError and the rest go on."""
+    docs: list[Document] = []
+    errors: list[RunError] = []
+    seen: set[str] = set()
+    for raw in raws:
+        try:
+            doc = extract(raw)
+        except ExtractError as exc:
+            errors.append(RunError(raw.source, exc.code, str(exc)))
+            continue
+        if doc.sha256 in seen:  # the same bytes under two URLs: read once
+            continue
+        seen.add(doc.sha256)
+        docs.append(doc)
+    return docs, errors
+
+
+def check_local(engine: Engine, paths: list[Path], *, url: str | None = None, target_id: str = "",
+                name: str = "") -> Report:
+    """`poscheck check FILE… [--url U]`: read local files (and folders) as one target."""
+    files, errors = local_files(paths)
+    raws = [RawFile(source=str(f), path=str(f), url=url) for f in files]
+    docs, more = read_documents(raws)
+    target = Target(id=target_id or (paths[0].stem if paths else "target"), name=name, url=url)
+    return engine.analyse(target, docs, errors + more)
+
+
+def check_text(engine: Engine, text: str, *, url: str | None = None, kind: str = "txt") -> Report:
+    """Analyse a text as a one-document target (rule examples, quick checks)."""
+    import hashlib
+
+    from poscheck.extract.text import line_blocks
+
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    doc = Document(id=sha[:12], source=url or "<text>", kind=kind,  # type: ignore[arg-type]
+                   text=text, sha256=sha, url=url, title=text.strip().splitlines()[0][:120] if text.strip() else "",
+                   blocks=line_blocks(text))
+    return engine.analyse(Target(id="text", url=url), [doc], [])
+
+
+def exit_code(reports: list[Report], fail_on: str | None) -> int:
+    """0 clean, 1 findings at or above `fail_on`, 3 some inputs failed (documented in the README)."""
+    if any(r.errors for r in reports):
+        return 3
+    if fail_on:
+        floor = SEVERITY_RANK[fail_on]
+        if any(SEVERITY_RANK[f.severity] >= floor for r in reports for f in r.findings):
+            return 1
+    return 0

@@ -1,0 +1,67 @@
+"""Report → JSON (schema `poscheck.report/1`) and → HTML via Jinja2 (autoescape, StrictUndefined)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from poscheck.models import Document, Finding, Report
+
+SCHEMA = "poscheck.report/1"
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    d = dataclasses.asdict(f)
+    d["quote"] = f.quote  # top-level copy for readers that only want one quote
+    d["references"] = list(f.references)
+    d["questions"] = list(f.questions)
+    return d
+
+
+def _document(d: Document) -> dict[str, Any]:
+    return {"id": d.id, "source": d.source, "url": d.url, "kind": d.kind, "title": d.title,
+            "sha256": d.sha256, "characters": len(d.text), "encoding": d.encoding,
+            "pages": len(d.pages) or None}
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The JSON form of a report. Field order is stable; findings are already sorted."""
+    g = report.grade
+    return {
+        "schema": SCHEMA,
+        "target": report.target,
+        "name": report.name,
+        "kind": report.kind,
+        "generated_at": report.generated_at,
+        "tool": {"name": "poscheck", "version": report.tool_version},
+        "rules_version": report.rules_version,
+        "registry_as_of": report.registry_as_of,
+        "grade": dataclasses.asdict(g) if g else None,
+        "identity": report.identity,
+        "documents": [_document(d) for d in report.documents],
+        "findings": [_finding(f) for f in report.findings],
+        "facts": {
+            "fees": [dataclasses.asdict(fee) for fee in report.facts.fees],
+            "entities": [dataclasses.asdict(e) for e in report.facts.entities],
+            **report.facts.extra,
+        },
+        "errors": [dataclasses.asdict(e) for e in report.errors],
+    }
+
+
+def write_json(report: Report, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(to_dict(report), ensure_ascii=False, indent=1, default=str) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def write_html(report: Report, path: Path, *, lang: str = "zh", complaint: bool = False) -> Path:
+    """Render the merchant-facing HTML report (one self-contained file)."""
+    from poscheck.render import render_html
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_html(report, lang=lang, complaint=complaint), encoding="utf-8")
+    return path

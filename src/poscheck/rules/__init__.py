@@ -1,0 +1,1 @@
+"""Rules as data: schema, loading and validation, compiled text matching, named validators."""

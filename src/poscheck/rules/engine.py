@@ -1,0 +1,216 @@
+"""Compiled text matching: Aho-Corasick phrases + gated regexes on normalised text → Findings.
+
+Phrases are matched on characters (no segmentation can hide them). A rule's regexes run only
+inside the scopes where one of its phrases hit, or over the whole text when it has no phrases, so
+the cost per page stays a fraction of a crawl (research/performance.md). Context — negation,
+warning, question — is judged by `poscheck.rules.context`; evidence maps back to the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from poscheck.models import Document, Evidence, Finding
+from poscheck.normalize import Normalized, normalize
+from poscheck.rules import context
+from poscheck.rules.model import Rule
+from poscheck.rules.validators import VALIDATORS
+
+MAX_EVIDENCE = 3
+MAX_QUOTE = 160
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+_CLAUSE_END = re.compile(r"[。!?;\n,，]")
+_LINE_END = re.compile(r"\n")
+
+
+@dataclass
+class _Compiled:
+    rule: Rule
+    regexes: list[tuple[str, re.Pattern[str], str | None]]
+    near: list[list[str]]
+    near_regex: list[re.Pattern[str]]
+    not_near: list[str]
+
+
+@dataclass
+class Hit:
+    """One place where a rule's trigger matched, in normalised offsets."""
+
+    start: int
+    end: int
+    how: str
+    groups: dict[str, Any] = field(default_factory=dict)
+
+
+class _Bounds:
+    """Sentence / clause / line boundaries of one normalised text, computed lazily."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._cache: dict[str, list[int]] = {}
+
+    def _ends(self, scope: str) -> list[int]:
+        if scope not in self._cache:
+            pat = {"sentence": _SENTENCE_END, "clause": _CLAUSE_END, "line": _LINE_END}[scope]
+            self._cache[scope] = [m.end() for m in pat.finditer(self.text)]
+        return self._cache[scope]
+
+    def scope(self, scope: str, start: int, end: int, window: int) -> tuple[int, int]:
+        if scope == "window":
+            return max(0, start - window), min(len(self.text), end + window)
+        ends = self._ends(scope)
+        i = bisect.bisect_right(ends, start)
+        lo = ends[i - 1] if i > 0 else 0
+        j = bisect.bisect_left(ends, end)
+        hi = ends[j] if j < len(ends) else len(self.text)
+        return lo, hi
+
+
+def _norm(s: str) -> str:
+    return normalize(s).text
+
+
+class Matcher:
+    """All text rules compiled once per process; `match(doc)` returns the document's findings."""
+
+    def __init__(self, rules: list[Rule]):
+        import ahocorasick
+
+        self.rules = [r for r in rules if r.spec.match is not None]
+        self._compiled: list[_Compiled] = []
+        self._automaton = ahocorasick.Automaton()
+        phrase_rules: dict[str, list[int]] = defaultdict(list)
+        self._regex_only: list[int] = []
+        for idx, rule in enumerate(self.rules):
+            m = rule.spec.match
+            assert m is not None
+            self._compiled.append(_Compiled(
+                rule=rule,
+                regexes=[(r.name, re.compile(r.pattern), r.validator) for r in m.regex],
+                near=[[_norm(w) for w in group] for group in m.near],
+                near_regex=[re.compile(p) for p in m.near_regex],
+                not_near=[_norm(w) for w in m.not_near],
+            ))
+            for phrase in m.phrases:
+                key = _norm(phrase)
+                if key and idx not in phrase_rules[key]:
+                    phrase_rules[key].append(idx)
+            if not m.phrases:
+                self._regex_only.append(idx)
+        for key, idxs in phrase_rules.items():
+            self._automaton.add_word(key, (key, tuple(idxs)))
+        self._has_phrases = bool(phrase_rules)
+        if self._has_phrases:
+            self._automaton.make_automaton()
+
+    def match(self, doc: Document, norm: Normalized | None = None) -> list[Finding]:
+        norm = norm or normalize(doc.text, join_wraps=doc.kind == "pdf")
+        text = norm.text
+        bounds = _Bounds(text)
+        candidates: dict[int, list[Hit]] = defaultdict(list)
+        if self._has_phrases:
+            for end_idx, (key, idxs) in self._automaton.iter(text):
+                start = end_idx - len(key) + 1
+                for idx in idxs:
+                    candidates[idx].append(Hit(start, end_idx + 1, f"phrase '{key}'"))
+        for idx in self._regex_only:
+            for name, pat, val in self._compiled[idx].regexes:
+                for m in pat.finditer(text):
+                    if val is None or VALIDATORS[val](m):
+                        candidates[idx].append(Hit(m.start(), m.end(), f"regex '{name}'", m.groupdict()))
+        findings: list[Finding] = []
+        for idx in sorted(candidates):
+            comp = self._compiled[idx]
+            if doc.kind not in comp.rule.spec.applies_to:
+                continue
+            finding = self._judge(comp, doc, norm, bounds, candidates[idx])
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+    def _judge(
+        self, comp: _Compiled, doc: Document, norm: Normalized, bounds: _Bounds, hits: list[Hit]
+    ) -> Finding | None:
+        m = comp.rule.spec.match
+        assert m is not None
+        text = norm.text
+        asserted: list[tuple[Hit, int, int]] = []
+        warned: list[tuple[Hit, int, int, str]] = []
+        seen_scopes: set[tuple[int, int]] = set()
+        for hit in sorted(hits, key=lambda h: h.start):
+            lo, hi = bounds.scope(m.scope, hit.start, hit.end, m.window)
+            if (lo, hi) in seen_scopes:
+                continue
+            scope = text[lo:hi]
+            if any(w in scope for w in comp.not_near):
+                continue
+            if not all(any(w in scope for w in group) for group in comp.near):
+                continue
+            if not all(p.search(scope) for p in comp.near_regex):
+                continue
+            if comp.regexes and m.phrases:  # gated regexes refine a phrase hit
+                refined = self._refine(comp, scope, lo)
+                if refined is None:
+                    continue
+                hit = Hit(min(hit.start, refined.start), max(hit.end, refined.end),
+                          f"{hit.how} + {refined.how}", refined.groups)
+            verdict = context.judge(text, hit.start, lo, hi, negation=m.negation)
+            if verdict.verdict == "assert":
+                asserted.append((hit, lo, hi))
+                seen_scopes.add((lo, hi))
+            elif verdict.verdict == "warning":
+                warned.append((hit, lo, hi, verdict.cue))
+        if asserted:
+            evidence = tuple(_evidence(doc, norm, h, lo, hi) for h, lo, hi in asserted[:MAX_EVIDENCE])
+            first = asserted[0][0]
+            why = "; ".join(sorted({h.how for h, _, _ in asserted[:MAX_EVIDENCE]}))
+            return comp.rule.make_finding(evidence, explanation=f"matched {why}", **_fmt(first.groups))
+        if warned:
+            hit, lo, hi, cue = warned[0]
+            return comp.rule.make_finding(
+                (_evidence(doc, norm, hit, lo, hi),),
+                message=f"文中以警示或说明的口吻提到（“{cue}”），不是在提供这种做法：{{quote}}",
+                explanation=f"matched {hit.how}, but the sentence warns against it (cue '{cue}')",
+                severity="info",
+            )
+        return None
+
+    @staticmethod
+    def _refine(comp: _Compiled, scope: str, offset: int) -> Hit | None:
+        for name, pat, val in comp.regexes:
+            for rm in pat.finditer(scope):
+                if val is None or VALIDATORS[val](rm):
+                    return Hit(offset + rm.start(), offset + rm.end(), f"regex '{name}'", rm.groupdict())
+        return None
+
+
+def _fmt(groups: dict[str, Any]) -> dict[str, object]:
+    return {k: v for k, v in groups.items() if v is not None}
+
+
+def _evidence(doc: Document, norm: Normalized, hit: Hit, lo: int, hi: int) -> Evidence:
+    """Quote the scope around the hit (trimmed, bounded), mapped back to the original text."""
+    text = norm.text
+    while lo < hi and text[lo] in " \t\n|,;:。":
+        lo += 1
+    while hi > lo and text[hi - 1] in " \t\n|":
+        hi -= 1
+    if hi - lo > MAX_QUOTE:  # keep the hit, centred, inside a bounded quote
+        centre = (hit.start + hit.end) // 2
+        lo = max(lo, min(hit.start, centre - MAX_QUOTE // 2))
+        hi = min(hi, max(hit.end, lo + MAX_QUOTE))
+    start, end = norm.orig_span(lo, hi)
+    return Evidence(
+        document=doc.id,
+        source=doc.source,
+        quote=doc.text[start:end],
+        start=start,
+        end=end,
+        page=doc.page_of(start),
+        context_before=doc.text[max(0, start - 40):start],
+        context_after=doc.text[end:end + 40],
+    )

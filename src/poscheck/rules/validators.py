@@ -1,0 +1,49 @@
+"""Named validators that a rule's regex may call (`validator: name`): checks code cannot express as data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Validator = Callable[["re.Match[str]"], bool]
+VALIDATORS: dict[str, Validator] = {}
+
+# Regulated floor for a credit-card transaction (DOMAIN.md): issuer fee up to 0.45 % plus the
+# acquirer's half of the network fee, 0.0325 %.
+CREDIT_FLOOR_PERCENT = 0.45 + 0.0325
+
+
+def validator(name: str) -> Callable[[Validator], Validator]:
+    def deco(fn: Validator) -> Validator:
+        VALIDATORS[name] = fn
+        return fn
+
+    return deco
+
+
+def _num(m: re.Match[str], group: str) -> float | None:
+    try:
+        return float(m.group(group))
+    except (IndexError, TypeError, ValueError):
+        return None
+
+
+@validator("rate_below_credit_floor")
+def rate_below_credit_floor(m: re.Match[str]) -> bool:
+    """The `rate` group (percent) is below the issuer + network floor for credit cards."""
+    rate = _num(m, "rate")
+    return rate is not None and 0 < rate < CREDIT_FLOOR_PERCENT
+
+
+@validator("rate_rises")
+def rate_rises(m: re.Match[str]) -> bool:
+    """The `later` rate group is higher than the `first` rate group."""
+    first, later = _num(m, "first"), _num(m, "later")
+    return first is not None and later is not None and later > first
+
+
+@validator("data_fee_high")
+def data_fee_high(m: re.Match[str]) -> bool:
+    """A data/SIM fee above the ordinary disclosed level (DOMAIN.md: 36–99 元 a year)."""
+    amount = _num(m, "amount")
+    return amount is not None and amount > 0
