@@ -196,7 +196,7 @@ def audit(manifest: Path, out: Path, max_pages: int, depth: int, fail_on: str | 
               show_default=True, help="Folder for the demo reports.")
 def demo(out: Path) -> None:
     """Serve three bundled fictional provider sites on 127.0.0.1, crawl them, and write their reports."""
-    from poscheck.demo import run_demo
+    from poscheck.demo.run import run_demo
 
     for p in run_demo(out):
         click.echo(str(p))

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Verdict = Literal["assert", "negated", "warning", "question"]
+Verdict = Literal["assert", "negated", "warning", "question", "general"]
+Genre = Literal["offer", "advisory", "complaint"]
 
 # Words that, shortly before a trigger in the same clause, deny it: 无押金, 免流量费, 不收取任何费用.
 NEGATORS: tuple[str, ...] = (
@@ -37,6 +38,30 @@ WARNINGS: tuple[str, ...] = (
     "冒充", "假冒", "不法分子", "以免", "避免", "要注意", "需注意", "请注意", "注意事项", "是否有",
     "要求退还", "有权拒绝", "举报",
 )
+
+
+# Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
+GENERAL: tuple[str, ...] = ("一般会", "一般在", "一般为", "通常会", "通常在", "可能会", "不等", "大多", "多数",
+                            "有的", "有些", "部分机构", "很多", "市面上")
+
+# Titles of articles that teach or warn (guides, lawyers' notes, acquirers' risk notices) ...
+ADVISORY_TITLES: tuple[str, ...] = (
+    "必看", "避开", "避坑", "小心", "提醒", "谨防", "警惕", "远离", "风险提示", "识别", "揭秘", "骗局", "陷阱",
+    "注意", "怎么选", "如何选", "的问题", "是什么", "指南", "攻略", "声明", "科普", "必读", "先别急",
+    "法律", "律师", "触犯",
+)
+# ... unless the title reports what happened to the writer (complaints are evidence of a practice).
+COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "曝光", "被扣", "偷偷", "提不出", "联系不上",
+                                     "多出", "坑了", "记录导出", "话术")
+
+
+def genre(title: str) -> Genre:
+    """What a document is, from its (normalised) title or first heading."""
+    if any(c in title for c in COMPLAINT_TITLES):
+        return "complaint"
+    if any(c in title for c in ADVISORY_TITLES):
+        return "advisory"
+    return "offer"
 
 
 @dataclass(frozen=True)
@@ -80,10 +105,11 @@ def is_question(scope: str) -> bool:
     return s.endswith(("?", "？", "吗", "么", "呢")) or s.startswith(("问:", "问：", "q:"))
 
 
-def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: bool = True) -> Context:
+def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: bool = True,
+          doc_genre: Genre = "offer") -> Context:
     """Decide how the scope `text[scope_start:scope_end]` relates to the hit at `start`."""
-    if not negation:
-        return Context("assert")
+    if not negation:  # the trigger carries its own polarity (不予退还); only the document's genre counts
+        return Context("warning", "(an advisory article)") if doc_genre == "advisory" else Context("assert")
     neg = negator_before(text, start, scope_start)
     if neg:
         return Context("negated", neg)
@@ -93,4 +119,9 @@ def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: 
         return Context("warning", warn)
     if is_question(scope):
         return Context("question", "?")
+    general = next((g for g in GENERAL if g in scope), "")
+    if general:
+        return Context("general", general)
+    if doc_genre == "advisory":
+        return Context("warning", "(an advisory article)")
     return Context("assert")

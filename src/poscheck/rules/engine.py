@@ -111,6 +111,8 @@ class Matcher:
         norm = norm or normalize(doc.text, join_wraps=doc.kind == "pdf")
         text = norm.text
         bounds = _Bounds(text)
+        head = normalize(doc.title).text + " " + text[:200].split("\n", 1)[0]
+        doc_genre = context.genre(head)
         candidates: dict[int, list[Hit]] = defaultdict(list)
         if self._has_phrases:
             for end_idx, (key, idxs) in self._automaton.iter(text):
@@ -127,13 +129,14 @@ class Matcher:
             comp = self._compiled[idx]
             if doc.kind not in comp.rule.spec.applies_to:
                 continue
-            finding = self._judge(comp, doc, norm, bounds, candidates[idx])
+            finding = self._judge(comp, doc, norm, bounds, candidates[idx], doc_genre)
             if finding is not None:
                 findings.append(finding)
         return findings
 
     def _judge(
-        self, comp: _Compiled, doc: Document, norm: Normalized, bounds: _Bounds, hits: list[Hit]
+        self, comp: _Compiled, doc: Document, norm: Normalized, bounds: _Bounds, hits: list[Hit],
+        doc_genre: context.Genre,
     ) -> Finding | None:
         m = comp.rule.spec.match
         assert m is not None
@@ -152,13 +155,13 @@ class Matcher:
                 continue
             if not all(p.search(scope) for p in comp.near_regex):
                 continue
+            verdict = context.judge(text, hit.start, lo, hi, negation=m.negation, doc_genre=doc_genre)
             if comp.regexes and m.phrases:  # gated regexes refine a phrase hit
-                refined = self._refine(comp, scope, lo)
+                refined = self._refine(comp, scope, lo, hit)
                 if refined is None:
                     continue
                 hit = Hit(min(hit.start, refined.start), max(hit.end, refined.end),
                           f"{hit.how} + {refined.how}", refined.groups)
-            verdict = context.judge(text, hit.start, lo, hi, negation=m.negation)
             if verdict.verdict == "assert":
                 asserted.append((hit, lo, hi))
                 seen_scopes.add((lo, hi))
@@ -180,12 +183,20 @@ class Matcher:
         return None
 
     @staticmethod
-    def _refine(comp: _Compiled, scope: str, offset: int) -> Hit | None:
+    def _refine(comp: _Compiled, scope: str, offset: int, near: Hit) -> Hit | None:
+        """The regex match in the scope nearest to the phrase hit, if any passes its validator."""
+        best: Hit | None = None
         for name, pat, val in comp.regexes:
             for rm in pat.finditer(scope):
                 if val is None or VALIDATORS[val](rm):
-                    return Hit(offset + rm.start(), offset + rm.end(), f"regex '{name}'", rm.groupdict())
-        return None
+                    cand = Hit(offset + rm.start(), offset + rm.end(), f"regex '{name}'", rm.groupdict())
+                    if best is None or _distance(cand, near) < _distance(best, near):
+                        best = cand
+        return best
+
+
+def _distance(a: Hit, b: Hit) -> int:
+    return max(0, a.start - b.end, b.start - a.end)
 
 
 def _fmt(groups: dict[str, Any]) -> dict[str, object]:

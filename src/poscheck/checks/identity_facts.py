@@ -1,0 +1,261 @@
+"""Shared facts for the licence and site checks: who a document names as acquirer, and whether it offers POS.
+
+`mentions(doc)` finds institutions named in a document (legal names, brands, licence numbers, banks),
+resolved against the registry; `offer_of(doc)` tells whether a document presents an offer of card
+acceptance (an agent page, product page or contract) rather than a complaint, forum post, guide,
+warning, SMS export or call script. Both are computed once per document text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from poscheck.identity import extract_entities, normalized, simplified
+from poscheck.models import Document, Entity
+from poscheck.registry import Institution, Registry, load_registry
+
+#: Consumer payment methods: naming them ("支持微信、支付宝、云闪付") does not name an acquirer.
+PAYMENT_METHOD_BRANDS = frozenset(
+    {
+        "支付宝",
+        "alipay",
+        "支付宝收钱码",
+        "蚂蚁",
+        "微信支付",
+        "财付通",
+        "tenpay",
+        "qq钱包",
+        "云闪付",
+        "银联",
+        "中国银联",
+        "unionpay",
+        "银联在线",
+        "京东支付",
+        "jdpay",
+        "京东收银",
+    }
+)
+ROLE = re.compile(
+    r"收单|清算|结算|支付业务许可证|许可证|牌照|持牌|甲方|乙方|通道|合作机构|服务商|授权|提供|收款方|签约|签署|央行"
+)
+# Words that make a payment-method brand or a bank the acquirer ("收单机构：…", "甲方：…银行").
+STRICT_ROLE = re.compile(r"收单|清算机构|支付业务许可证|许可证|牌照|持牌|甲方|乙方|合作银行")
+# A bank named as where the merchant's account is held is not the acquirer.
+_ACCOUNT_BANK = re.compile(r"(?:开户|账户|账号|户名|结算至|结算到|储蓄卡|借记卡|银行卡)[^。\n]{0,12}$")
+FUZZY_MIN = 92.0
+#: Brand words too generic to name an institution on their own.
+GENERIC_BRANDS = frozenset({"收款宝", "考拉", "商户通", "超级收款宝", "天天富", "全民付", "新生易"})
+# A two-character brand (通联, 富友, 连连 …) names the institution only before a product or role word.
+_SHORT_BRAND_NEXT = re.compile(
+    r"支付|pos|电签|收款|收单|刷卡|智能|大pos|商务|机|客服|官网|官方|总部|直营|app|终端|牌照"
+)
+
+
+def brand_ok(text: str, start: int, end: int, brand: str) -> bool:
+    """Is `text[start:end]` (normalised) a real mention of `brand`, not part of a word or a generic term?"""
+    if brand in GENERIC_BRANDS or len(brand) < 2 or (brand.isascii() and len(brand) < 4):
+        return False
+    if brand.isascii():
+        return not (_alnum(text[start - 1 : start]) or _alnum(text[end : end + 1]))
+    if len(brand) == 2:
+        return bool(_SHORT_BRAND_NEXT.match(text, end))
+    return True
+
+
+_PRODUCT = re.compile(r"pos|刷卡|收款|收单|电签|受理银行卡|银行卡受理|刷卡机|收银|银行卡(?:消费|交易)")
+_OFFER = re.compile(
+    r"办理|申请|领取|开通|资费|费率|收费标准|手续费|费用|签约|装机|安装|服务费|免费|协议|合同|甲方|乙方|换机|更换"
+)
+# Genres that report, teach or warn rather than offer: complaints, forum posts, articles, exports.
+_NOT_OFFER = re.compile(
+    r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于|发帖|回帖|\d楼[:：]|作者[:：]|文/|律师提醒"
+    r"|本文|阅读时间|编辑部|以案说法|记者|据.{0,8}报道"
+)
+# Notices and exports announce themselves at the top (title, first lines).
+_NOT_OFFER_HEAD = re.compile(r"郑重声明|风险提示|防诈骗|反诈|安全提示|短信记录|话术|聊天记录")
+_WEAK_NOT_OFFER = re.compile(r"骗局|诈骗|维权|冒充")
+_STRONG_OFFER = re.compile(
+    r"立即申请|在线申请|免费领取|立即办理|申请办理|办理流程|办理须知|提交申请|资费|收费标准|费率说明|费用说明"
+    r"|收费明细|费用一览|甲方|乙方|我司|本公司"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An institution (or company) named in a document, with where and how it was recognised."""
+
+    text: str  # as written (original text)
+    start: int
+    end: int
+    kind: str  # company | bank | brand | licence_no
+    institution: Institution | None
+    how: str = ""  # Match.how, or "" when not in the registry
+    score: float = 0.0
+    role: bool = False  # named as acquirer / party / licence holder (context words nearby)
+    strict_role: bool = False  # named with acquirer words (收单, 许可证, 甲方/乙方 …) close by
+
+    @property
+    def resolved(self) -> Institution | None:
+        """The registry institution, if recognised reliably enough to judge (fuzzy needs >= 92)."""
+        if self.institution is None or self.institution.network:
+            return None
+        if self.how in ("fuzzy", "short_name") and self.score < FUZZY_MIN:
+            return None
+        return self.institution
+
+    @property
+    def names_acquirer(self) -> bool:
+        """Counts as naming who accepts the cards (not a mere payment method in a list)."""
+        if self.kind == "bank":
+            return self.strict_role
+        if self.resolved is None:
+            return False
+        if self.kind == "brand" and simplified(self.text) in PAYMENT_METHOD_BRANDS:
+            return self.strict_role
+        return True
+
+
+@lru_cache(maxsize=256)
+def entities(doc: Document) -> tuple[Entity, ...]:
+    return tuple(extract_entities(doc))
+
+
+def _role_near(text: str, start: int, end: int, width: int = 40) -> bool:
+    return bool(ROLE.search(simplified(text[max(0, start - width) : min(len(text), end + width)])))
+
+
+def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
+    before = simplified(text[max(0, start - 30) : start])
+    if kind == "bank" and _ACCOUNT_BANK.search(before):
+        return False
+    return bool(STRICT_ROLE.search(before + simplified(text[end : end + 30])))
+
+
+def mentions(doc: Document, reg: Registry | None = None) -> tuple[Mention, ...]:
+    """Institutions and companies named in `doc` (names, brands, licence numbers, banks), in text order."""
+    reg = reg or load_registry()
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    company_texts: list[str] = []
+    for ent in entities(doc):
+        ev = ent.evidence
+        if ent.kind == "company":
+            m = None if ent.note == "bank" else reg.lookup(ent.value)
+            kind = "bank" if ent.note == "bank" else "company"
+            out.append(
+                Mention(
+                    ev.quote,
+                    ev.start,
+                    ev.end,
+                    kind,
+                    m.institution if m else None,
+                    m.how if m else "",
+                    m.score if m else 0.0,
+                    _role_near(doc.text, ev.start, ev.end),
+                    _strict_role(doc.text, ev.start, ev.end, kind),
+                )
+            )
+            taken.append((ev.start, ev.end))
+            company_texts.append(simplified(ent.value))
+        elif ent.kind == "licence_no" and ent.valid:
+            inst = reg.by_licence(ent.value)
+            out.append(
+                Mention(
+                    ev.quote, ev.start, ev.end, "licence_no", inst, "licence_no" if inst else "", 100.0, True
+                )
+            )
+    norm = normalized(doc.text)
+    text = norm.text
+    for brand, inst in reg.brand_items():
+        if brand not in text:
+            continue
+        for hit in re.finditer(re.escape(brand), text):
+            ns, ne = hit.span()
+            if not brand_ok(text, ns, ne, brand):
+                continue
+            s, e = norm.orig_span(ns, ne)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            # "通联商务收款机" when 通联商务服务有限公司 (another institution) is named: not the 通联 brand.
+            if any(c.startswith(text[ns : ne + 2]) and not _same(reg, c, inst) for c in company_texts):
+                continue
+            taken.append((s, e))
+            out.append(
+                Mention(
+                    doc.text[s:e],
+                    s,
+                    e,
+                    "brand",
+                    inst,
+                    "brand",
+                    100.0,
+                    _role_near(doc.text, s, e),
+                    _strict_role(doc.text, s, e, "brand"),
+                )
+            )
+    out.sort(key=lambda x: x.start)
+    return tuple(out)
+
+
+def _alnum(ch: str) -> bool:
+    return bool(ch) and ch.isascii() and ch.isalnum()
+
+
+def _same(reg: Registry, company: str, inst: Institution) -> bool:
+    m = reg.lookup(company)
+    return m is not None and m.institution.key == inst.key
+
+
+def registry() -> Registry:
+    return load_registry()
+
+
+@dataclass(frozen=True)
+class Offer:
+    offers: bool
+    card: bool  # bank-card acceptance (not only QR codes)
+    reason: str
+
+
+@lru_cache(maxsize=256)
+def offer_of(doc: Document) -> Offer:
+    """Does `doc` present an offer of card acceptance (agent/product page, contract), or report/warn/teach?"""
+    norm = simplified(doc.text)
+    genre = _NOT_OFFER.search(norm) or _NOT_OFFER_HEAD.search(norm, 0, 150)
+    if genre is None and not _STRONG_OFFER.search(norm):
+        genre = _WEAK_NOT_OFFER.search(norm)
+    if genre:
+        return Offer(False, False, f"reads as a complaint, article, notice or export ({genre.group(0)})")
+    if not _PRODUCT.search(norm) or not _OFFER.search(norm):
+        return Offer(False, False, "no POS / card-acceptance offer")
+    card = bool(re.search(r"刷卡|pos|银行卡|信用卡|借记卡|贷记卡|储蓄卡|收单|电签", norm))
+    return Offer(True, card, "offers card acceptance")
+
+
+def pair_number(doc: Document, number: Entity, found: tuple[Mention, ...]) -> Mention | None:
+    """The institution a licence number is shown for: nearest name before it (same sentence, else up to
+    100 characters back across a line break), else a name just after it on the same line."""
+    at = number.evidence.start
+    names = [
+        m
+        for m in found
+        if m.kind in ("company", "brand")
+        and not (m.institution and m.institution.network)
+        and simplified(m.text) not in PAYMENT_METHOD_BRANDS
+    ]
+    before = [
+        m
+        for m in names
+        if m.end <= at and at - m.end <= 100 and not re.search(r"[。；;]", doc.text[m.end : at])
+    ]
+    same_line = [m for m in before if "\n" not in doc.text[m.end : at] and at - m.end <= 80]
+    if same_line or before:
+        return (same_line or before)[-1]
+    line_end = doc.text.find("\n", number.evidence.end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    after = [
+        m for m in names if number.evidence.end <= m.start <= line_end and m.start - number.evidence.end <= 30
+    ]
+    return after[0] if after else None

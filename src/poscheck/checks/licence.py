@@ -1,0 +1,210 @@
+"""Licence checks: is the acquirer named, licensed for 银行卡收单, active, and shown with its own number?
+
+Only documents that offer card acceptance are judged (agent and product pages, contracts), never
+complaints, guides, warnings or news. The registry is incomplete: a name or number it does not know
+is "unverified", and says "unlicensed" only when the user imported an official list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from poscheck.checks import Analysis, check, evidence_for
+from poscheck.checks.identity_facts import Mention, entities, mentions, offer_of, pair_number
+from poscheck.checks.who import ensure_identity
+from poscheck.models import Document, Evidence, Finding
+from poscheck.registry import PBOC_LIST_PATH, Institution, Registry, load_registry
+
+
+def _offer_docs(analysis: Analysis) -> list[Document]:
+    return [d for d in analysis.documents if offer_of(d).offers]
+
+
+def _how(m: Mention) -> str:
+    if m.how == "fuzzy":
+        return f"fuzzy name match, score {m.score:.0f}"
+    return {
+        "brand": "brand name",
+        "brand_name": "brand + legal form",
+        "alias": "current legal name",
+        "former_name": "former name",
+        "licence_no": "licence number",
+    }.get(m.how, "legal name")
+
+
+def _label(inst: Institution) -> str:
+    return f"{inst.name}（{inst.licence_no}）" if inst.licence_no else inst.name
+
+
+@check("licence_not_found")
+def not_found(analysis: Analysis) -> Iterator[Finding]:
+    """A card-acceptance offer that names no licensed institution or bank (target level)."""
+    ensure_identity(analysis)
+    docs = _offer_docs(analysis)
+    if not docs:
+        return
+    reg = load_registry()
+    unknown: list[tuple[Document, Mention]] = []
+    for doc in analysis.documents:
+        found = mentions(doc, reg)
+        if any(m.names_acquirer for m in found):
+            return
+        unknown += [
+            (doc, m) for m in found if m.kind == "company" and m.institution is None and m.strict_role
+        ]
+    unverified = (
+        "unlicensed: not on the official list you imported"
+        if reg.official
+        else (f"unverified: the registry (as of {reg.date or reg.as_of.get('snapshot', '')}) is incomplete")
+    )
+    if unknown:
+        doc, m = unknown[0]
+        ev = evidence_for(doc, m.start, m.end)
+        yield analysis.finding(
+            "licence.not-found",
+            [ev],
+            party=m.text,
+            verdict=unverified,
+            pboc=PBOC_LIST_PATH,
+            explanation=f"company {m.text!r} is named as a party but is not a registry institution",
+        )
+        return
+    doc = docs[0]
+    ev = _offer_evidence(doc)
+    yield analysis.finding(
+        "licence.not-found",
+        [ev],
+        party="no licensed institution or bank",
+        verdict=unverified,
+        pboc=PBOC_LIST_PATH,
+        explanation="the offer names no payment institution, licence number or bank behind the service",
+    )
+
+
+def _offer_evidence(doc: Document) -> Evidence:
+    first_line = doc.text.split("\n", 1)[0]
+    start = len(first_line) - len(first_line.lstrip())
+    end = min(len(first_line.rstrip()), start + 60)
+    if end <= start:
+        end = min(len(doc.text), 60)
+    return evidence_for(doc, start, end)
+
+
+@check("licence_number_mismatch")
+def number_mismatch(analysis: Analysis) -> Iterator[Finding]:
+    """A licence number that is malformed, or not the number of the institution it is shown for."""
+    ensure_identity(analysis)
+    reg = load_registry()
+    for doc in _offer_docs(analysis):
+        found = mentions(doc, reg)
+        for ent in entities(doc):
+            if ent.kind != "licence_no":
+                continue
+            ev = ent.evidence
+            if not ent.valid:
+                yield analysis.finding(
+                    "licence.number-mismatch",
+                    [ev],
+                    number=ent.value,
+                    problem=f"is malformed ({ent.note})",
+                    explanation="licence-number shape",
+                )
+                continue
+            problem = _mismatch(reg, ent.value, pair_number(doc, ent, found))
+            if problem:
+                yield analysis.finding(
+                    "licence.number-mismatch",
+                    [ev],
+                    number=ent.value,
+                    problem=problem,
+                    explanation="licence number compared with the registry",
+                )
+
+
+def _mismatch(reg: Registry, number: str, named: Mention | None) -> str:
+    owner = reg.by_licence(number)
+    inst = named.resolved if named else None
+    if inst is not None:
+        if owner is not None and owner.key != inst.key:
+            return f"is shown for {named.text if named else inst.name} but belongs to {_label(owner)}"
+        if owner is None and inst.licence_no and inst.licence_no != number:
+            return f"is shown for {inst.name}, whose registry number is {inst.licence_no}"
+        return ""
+    if named is not None and named.kind == "company" and named.institution is None and owner is not None:
+        return f"belongs to {_label(owner)} but is shown for {named.text}"
+    return ""
+
+
+def _named(analysis: Analysis, doc: Document) -> list[tuple[Mention, Institution]]:
+    """Registry institutions a document names as its acquirer (one entry per institution, first mention)."""
+    reg = load_registry()
+    out: dict[str, tuple[Mention, Institution]] = {}
+    found = mentions(doc, reg)
+    for m in found:
+        inst = m.resolved
+        if inst is None or not m.names_acquirer or m.kind == "licence_no":
+            continue
+        out.setdefault(inst.key, (m, inst))
+    if not out:  # only a number: its owner is the institution shown
+        for m in found:
+            if m.kind == "licence_no" and m.resolved is not None:
+                out.setdefault(m.resolved.key, (m, m.resolved))
+    return list(out.values())
+
+
+@check("licence_no_acquiring")
+def no_acquiring(analysis: Analysis) -> Iterator[Finding]:
+    """The named institution's registry scope lacks 银行卡收单 while the offer is card acceptance."""
+    ensure_identity(analysis)
+    for doc in _offer_docs(analysis):
+        if not offer_of(doc).card:
+            continue
+        for m, inst in _named(analysis, doc):
+            if inst.acquiring is False:
+                yield analysis.finding(
+                    "licence.no-acquiring",
+                    [evidence_for(doc, m.start, m.end)],
+                    institution=_label(inst),
+                    scope="、".join(inst.business_types),
+                    explanation=f"registry scope; named by {_how(m)}",
+                )
+
+
+@check("licence_inactive")
+def inactive(analysis: Analysis) -> Iterator[Finding]:
+    """The named institution's licence is cancelled, not renewed or otherwise ended (latest event wins)."""
+    ensure_identity(analysis)
+    reg = load_registry()
+    for doc in _offer_docs(analysis):
+        for m, inst in _named(analysis, doc):
+            st = reg.status(inst)
+            ev = evidence_for(doc, m.start, m.end)
+            if st.state == "inactive":
+                yield analysis.finding(
+                    "licence.inactive",
+                    [ev],
+                    institution=_label(inst),
+                    as_of=st.as_of,
+                    status=st.note,
+                    explanation=f"registry status ({st.confidence or 'n/a'})",
+                )
+
+
+@check("licence_under_review")
+def under_review(analysis: Analysis) -> Iterator[Finding]:
+    """The named institution's renewal review was suspended (中止审查): verify, never "unlicensed" (info)."""
+    if not any(r.id == "licence.renewal-under-review" for r in analysis.rules):
+        return
+    reg = load_registry()
+    for doc in _offer_docs(analysis):
+        for m, inst in _named(analysis, doc):
+            st = reg.status(inst)
+            if st.state == "under_review":
+                yield analysis.finding(
+                    "licence.renewal-under-review",
+                    [evidence_for(doc, m.start, m.end)],
+                    institution=_label(inst),
+                    as_of=st.as_of,
+                    status=st.note,
+                    explanation="registry status",
+                )

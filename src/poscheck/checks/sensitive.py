@@ -1,0 +1,97 @@
+"""Find requests for card secrets: card password/PIN, CVV/CVN2, SMS verification codes (site.sensitive_data).
+
+A request is a form field labelled with such an item ("短信验证码：", "安全码（CVN2）：") or a sentence
+asking the reader to give it ("把验证码念给我听", "取款密码报一下"). KYC data (ID, business licence,
+own settlement account) is never sensitive here. Warnings ("切勿透露验证码", "我们不会索要密码") and
+scam lines quoted inside a warning article are not requests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from poscheck.checks import Analysis, check, evidence_for
+from poscheck.identity import normalized
+from poscheck.models import Document, Finding
+
+_ITEM = re.compile(
+    r"(?P<pin>(?:银行卡|储蓄卡|信用卡|借记卡|结算卡|取款|支付|交易|卡)密码|pin码?)"
+    r"|(?P<cvv>cvv2?|cvn2?|cvc2?|安全码|卡片验证码|(?:卡)?背面(?:末|后)?(?:三|3)位(?:数字|数|码)?)"
+    r"|(?P<otp>(?:短信|手机|动态)?验证码|动态码|动态密码)"
+)
+_VERB = re.compile(
+    r"提供|输入|填写|填入|告知|告诉|报一下|报给|念给|读给|发给|发送给|回复|说一下|报出|提交|核对一下"
+)
+_NEGATION = re.compile(
+    r"不会|从不|从未|绝不|不要|切勿|请勿|勿向|谨防|警惕|不得|严禁|禁止|拒绝|不索要|不向|骗|冒充|防范|保管好|泄露|透露"
+    r"|遮挡|提防|陷阱|持卡人|顾客|消费者|付款人"
+)
+_WARNING_DOC = re.compile(r"骗局|骗子|诈骗|谨防|警惕|防骗|冒充")
+_LABEL_END = re.compile(r"[^\n，。；,;]{0,12}?[:：]\s*(?:$|\n|\s{1,}|_{2,}|[\u4e00-\u9fff]{2,8}[:：]|获取)")
+_QUOTES = (("“", "”"), ("「", "」"), ("『", "』"))
+_WHAT = {"pin": "card password / PIN", "cvv": "card security code (CVV/CVN2)", "otp": "SMS verification code"}
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    for o, c in _QUOTES:
+        i = text.rfind(o, 0, pos)
+        if i >= 0 and text.rfind(c, 0, pos) < i:
+            return True
+    return False
+
+
+def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, item kind, how) in original offsets for each request of a card secret in `doc`."""
+    norm = normalized(doc.text)
+    text = norm.text
+    warning_doc = bool(_WARNING_DOC.search(text))
+    for sent in re.finditer(r"[^。！？!?\n]+", text):
+        lo, hi = sent.span()
+        sentence = sent.group(0)
+        for m in _ITEM.finditer(text, lo, hi):
+            kind = m.lastgroup or "otp"
+            clause_lo = max(lo, m.start() - 18)
+            clause_hi = min(hi, m.end() + 18)
+            field = _LABEL_END.match(text, m.end())
+            verb = _VERB.search(text, clause_lo, clause_hi)
+            if not field and not verb:
+                continue
+            if _NEGATION.search(sentence):
+                continue
+            if warning_doc and _in_quotes(text, m.start()):
+                continue
+            if field:
+                s, e = m.start(), m.end()
+                how = "form field"
+            else:
+                assert verb is not None
+                s, e = min(m.start(), verb.start()), max(m.end(), verb.end())
+                how = f"asked with {verb.group(0)!r}"
+            o_start, o_end = norm.orig_span(s, e)
+            yield o_start, o_end, kind, how
+
+
+def _card_number_field(doc: Document) -> bool:
+    return bool(re.search(r"卡号\s*[:：]", normalized(doc.text).text))
+
+
+@check("site_sensitive_data")
+def sensitive_data(analysis: Analysis) -> Iterator[Finding]:
+    """The page, form or script asks for a card password, CVV/CVN2 or an SMS verification code."""
+    for doc in analysis.documents:
+        kinds: dict[str, tuple[int, int, str]] = {}
+        for start, end, kind, how in requests(doc):
+            kinds.setdefault(kind, (start, end, how))
+        otp = kinds.get("otp")
+        if otp and otp[2] == "form field" and len(kinds) == 1 and not _card_number_field(doc):
+            del kinds["otp"]  # a phone-verification field of a sign-up form, with no card data asked
+        if kinds:
+            evidence = [evidence_for(doc, s, e) for s, e, _ in kinds.values()]
+            what = "、".join(_WHAT[k] for k in kinds)
+            yield analysis.finding(
+                "site.sensitive-data",
+                evidence,
+                what=what,
+                explanation="; ".join(f"{_WHAT[k]}: {h}" for k, (_, _, h) in kinds.items()),
+            )

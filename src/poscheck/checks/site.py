@@ -1,0 +1,352 @@
+"""Site checks: impersonation of an institution's official site, and missing or invalid operator identity.
+
+Impersonation has two forms: (1) a page whose title, heading or first-person sentence calls itself an
+institution's 官网/官方/总部/直营 while served from a domain the institution does not own; (2) a text
+that names some domain as an institution's official site or application entrance when that domain is
+not the institution's (works without a URL: the text names the domain). Operator identity is judged
+over all pages of a target: one page with the company name and ICP number is enough.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from poscheck.checks import Analysis, check, evidence_for
+from poscheck.checks import sensitive as _sensitive  # noqa: F401  (registers site_sensitive_data)
+from poscheck.checks.identity_facts import brand_ok, entities, mentions
+from poscheck.checks.who import ensure_identity
+from poscheck.domains import lookalike, official_for, registrable_domain
+from poscheck.identity import normalized
+from poscheck.models import Document, Evidence, Finding
+from poscheck.normalize import Normalized
+from poscheck.registry import Institution, load_registry
+
+_CLAIM = re.compile(r"官网|官方网站|官方(?!授权|合作|认证|信息|渠道核实)|总部|直营")
+_ENTRANCE = re.compile(
+    r"官网|官方网站|官方(?:申请|办理)?(?:入口|平台|网址|网站|渠道)|申请入口|办理入口|领取入口"
+)
+_FIRST_PERSON = re.compile(r"本站|本网|本中心|本平台|本公司|我司|我们是|欢迎来到|欢迎光临|欢迎访问")
+_NEGATION = re.compile(
+    r"非(?=[^常凡法]{0,8}(?:官网|官方))|"
+    r"不是|并非|非官方|不属于|冒充|假冒|仿冒|谨防|警惕|骗|自称|声称|为准|核实|举报|投诉|无关"
+)
+_SEPARATORS = set("，,。;；|｜_—·!！?？:：\n()（）【】")
+_QUOTES = {"「": "」", "“": "”", "『": "』", '"': '"'}
+_OPERATOR_CONTEXT = re.compile(r"版权|©|copyright|运营|主办|主体|公司地址|备案")
+
+
+@dataclass(frozen=True)
+class _Claim:
+    doc: Document
+    start: int  # original offsets of the quoted claim
+    end: int
+    inst: Institution
+    brand: str
+    domain: str  # the domain that is presented as the institution's
+
+
+def _segments(doc: Document) -> list[tuple[int, int, bool]]:
+    """(start, end, is_heading) of normalised lines; the first line and heading blocks count as headings."""
+    norm = normalized(doc.text)
+    heads = {b.start for b in doc.blocks if b.kind in ("title", "heading")}
+    out = []
+    pos = 0
+    for i, line in enumerate(norm.text.split("\n")):
+        orig_start = norm.orig_span(pos, pos + 1)[0] if line else 0
+        out.append((pos, pos + len(line), i == 0 or orig_start in heads))
+        pos += len(line) + 1
+    return out
+
+
+def _quoted(text: str, start: int) -> bool:
+    for open_q, close_q in _QUOTES.items():
+        o = text.rfind(open_q, 0, start)
+        if o >= 0 and text.find(close_q, o + 1) >= start and (open_q != '"' or text.count('"', 0, start) % 2):
+            return True
+    return False
+
+
+def _brands_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, Institution]]:
+    reg = load_registry()
+    found: list[tuple[int, int, str, Institution]] = []
+    window = text[lo:hi]
+    for brand, inst in [*reg.brand_items(), *reg.name_items()]:
+        if brand not in window:
+            continue
+        for m in re.finditer(re.escape(brand), window):
+            s, e = lo + m.start(), lo + m.end()
+            if not brand_ok(text, s, e, brand):
+                continue
+            if not any(a <= s < b or a < e <= b for a, b, _, _ in found):
+                found.append((s, e, brand, inst))
+    return sorted(found)
+
+
+def _self_claims(doc: Document, url: str) -> Iterator[_Claim]:
+    """Form 1: the page calls itself an institution's official site/channel on a domain it does not own."""
+    norm = normalized(doc.text)
+    text = norm.text
+    served = registrable_domain(url) or ""
+    for lo, hi, heading in _segments(doc):
+        for sent in re.finditer(r"[^。！？!?]+", text[lo:hi]):
+            s_lo, s_hi = lo + sent.start(), lo + sent.end()
+            sentence = text[s_lo:s_hi]
+            if not (heading or _FIRST_PERSON.search(sentence)) or _NEGATION.search(sentence):
+                continue
+            for b_start, b_end, _brand, inst in _brands_in(text, s_lo, s_hi):
+                claim = _claim_after(text, b_end, s_hi) or _claim_before(text, b_start, s_lo)
+                if claim is None or _quoted(text, b_start):
+                    continue
+                c_start, c_end = claim
+                q_start, q_end = norm.orig_span(min(b_start, c_start), max(b_end, c_end))
+                yield _Claim(
+                    doc,
+                    q_start,
+                    q_end,
+                    inst,
+                    doc.text[norm.orig_span(b_start, b_end)[0] : norm.orig_span(b_start, b_end)[1]],
+                    served,
+                )
+                break
+
+
+def _claim_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    m = _CLAIM.search(text, pos, min(limit, pos + 14))
+    if m and not any(ch in _SEPARATORS for ch in text[pos : m.start()]):
+        return m.span()
+    return None
+
+
+def _claim_before(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    found = list(_CLAIM.finditer(text, max(limit, pos - 4), pos))
+    m = found[-1] if found else None
+    if m and not any(ch in _SEPARATORS for ch in text[m.end() : pos]):
+        return m.span()
+    return None
+
+
+def _named_domains(doc: Document) -> Iterator[_Claim]:
+    """Form 2: a sentence presents some domain as an institution's official site / application entrance."""
+    norm = normalized(doc.text)
+    text = norm.text
+    domain_ents = [e for e in entities(doc) if e.kind == "domain"]
+    for sent in re.finditer(r"[^。！？!?\n]+", text):
+        s_lo, s_hi = sent.span()
+        sentence = sent.group(0)
+        if _NEGATION.search(sentence):
+            continue
+        for claim in _ENTRANCE.finditer(sentence):
+            c_pos = s_lo + claim.start()
+            doms = [e for e in domain_ents if _within(norm, e.evidence.start, s_lo, s_hi)]
+            doms = [e for e in doms if abs(_norm_pos(norm, e.evidence.start) - c_pos) <= 40]
+            brands = [b for b in _brands_in(text, s_lo, s_hi) if abs(b[0] - c_pos) <= 60]
+            if not doms or not brands:
+                continue
+            b_start, b_end, _brand, inst = min(brands, key=lambda b: (b[3].network, abs(b[0] - c_pos)))
+            dom = min(doms, key=lambda e: abs(_norm_pos(norm, e.evidence.start) - c_pos))
+            q_start = min(norm.orig_span(b_start, b_end)[0], dom.evidence.start)
+            q_end = max(norm.orig_span(b_start, b_end)[1], dom.evidence.end)
+            yield _Claim(
+                doc, q_start, q_end, inst, doc.text[slice(*norm.orig_span(b_start, b_end))], dom.value
+            )
+            break
+
+
+def _norm_pos(norm: Normalized, orig: int) -> int:
+    """Index of the first normalised character that comes from original offset `orig` or later."""
+    return bisect.bisect_left(norm.starts, orig)
+
+
+def _within(norm: Normalized, orig: int, lo: int, hi: int) -> bool:
+    return lo <= _norm_pos(norm, orig) < hi
+
+
+def _claims(analysis: Analysis) -> Iterator[tuple[_Claim, bool | None, str]]:
+    seen: set[tuple[str, int]] = set()
+    for doc in analysis.documents:
+        url = analysis.url_of(doc)
+        found = list(_self_claims(doc, url)) if url else []
+        found += [(c) for c in _named_domains(doc)]
+        for c in found:
+            if (doc.id, c.start) in seen or not c.domain:
+                continue
+            seen.add((doc.id, c.start))
+            own = official_for(c.domain, c.inst)
+            form = "names itself" if url and c.domain == registrable_domain(url) else "presents"
+            yield c, own, form
+
+
+def _brand(c: _Claim) -> str:
+    """The institution's main brand for messages (银联商务, not the matched variant 银联商务POS)."""
+    return next((b for b in c.inst.brands if not b.isascii()), c.brand)
+
+
+@check("site_impersonation")
+def impersonation(analysis: Analysis) -> Iterator[Finding]:
+    """Official-site claims for an institution on (or pointing to) a domain it does not own."""
+    ensure_identity(analysis)
+    reg = load_registry()
+    done: set[tuple[str, str]] = set()
+    for c, own, form in _claims(analysis):
+        if own is not False or (c.doc.id, c.domain + c.inst.key) in done:
+            continue
+        done.add((c.doc.id, c.domain + c.inst.key))
+        look = lookalike(c.domain, reg)
+        extra = f"; {c.domain} is a look-alike of {look.imitates} ({look.how})" if look else ""
+        yield analysis.finding(
+            "site.impersonation",
+            [evidence_for(c.doc, c.start, c.end)],
+            brand=_brand(c),
+            domain=c.domain,
+            official="、".join(c.inst.domains),
+            form=form,
+            lookalike=extra,
+            explanation=f"official-site claim for {c.inst.name}; its domains: {', '.join(c.inst.domains)}",
+        )
+
+
+def _enabled(analysis: Analysis, rule_id: str) -> bool:
+    """Info rules may be switched off (not loaded); their checks then stay silent."""
+    return any(r.id == rule_id for r in analysis.rules)
+
+
+@check("site_impersonation_unverified")
+def impersonation_unverified(analysis: Analysis) -> Iterator[Finding]:
+    """Official-site claims for an institution whose own domains are not in the data (info)."""
+    if not _enabled(analysis, "site.impersonation-unverified"):
+        return
+    for c, own, form in _claims(analysis):
+        if own is None:
+            yield analysis.finding(
+                "site.impersonation-unverified",
+                [evidence_for(c.doc, c.start, c.end)],
+                brand=_brand(c),
+                domain=c.domain,
+                form=form,
+            )
+
+
+@check("site_lookalike_domain")
+def lookalike_domain(analysis: Analysis) -> Iterator[Finding]:
+    """A page served from a domain that borrows an institution's brand (info; not a claim by itself)."""
+    if not _enabled(analysis, "site.lookalike-domain"):
+        return
+    reg = load_registry()
+    for doc in analysis.documents:
+        url = analysis.url_of(doc)
+        look = lookalike(url, reg) if url else None
+        if look is not None:
+            yield analysis.finding(
+                "site.lookalike-domain",
+                [_headline(doc)],
+                domain=look.domain,
+                brand=look.imitates,
+                how=look.how,
+                token=look.token,
+            )
+            return
+
+
+def _headline(doc: Document) -> Evidence:
+    line = doc.text.split("\n", 1)[0]
+    start = len(line) - len(line.lstrip())
+    end = len(line.rstrip())
+    if end <= start:
+        stripped = doc.text.strip()
+        start = doc.text.find(stripped[:1]) if stripped else 0
+        end = min(len(doc.text), start + 40)
+    return evidence_for(doc, start, min(end, start + 80))
+
+
+def _footer(doc: Document) -> Evidence:
+    lines = [m for m in re.finditer(r"[^\n]+", doc.text) if m.group(0).strip()]
+    if not lines:
+        return evidence_for(doc, 0, 0)
+    m = lines[-1]
+    start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    return evidence_for(doc, start, m.start() + len(m.group(0).rstrip()))
+
+
+def _site_docs(analysis: Analysis) -> list[Document]:
+    return [d for d in analysis.documents if analysis.url_of(d)]
+
+
+def _operator_named(analysis: Analysis, docs: list[Document]) -> tuple[bool, bool]:
+    """(has a well-formed ICP number, names an operating company) over all pages of the target."""
+    reg = load_registry()
+    icp = company = False
+    for doc in docs:
+        ents = entities(doc)
+        icp = icp or any(e.kind in ("icp", "icp_licence") and e.valid for e in ents)
+        for m in mentions(doc, reg):
+            if m.kind != "company":
+                continue
+            context = doc.text[max(0, m.start - 20) : m.end + 12].lower()
+            if m.institution is None or _OPERATOR_CONTEXT.search(context):
+                company = True
+    return icp, company
+
+
+@check("site_no_operator")
+def no_operator(analysis: Analysis) -> Iterator[Finding]:
+    """Neither a company name nor an ICP number anywhere on the target's pages."""
+    ensure_identity(analysis)
+    docs = _site_docs(analysis)
+    if not docs:
+        return
+    icp, company = _operator_named(analysis, docs)
+    if not icp and not company:
+        yield analysis.finding(
+            "site.no-operator",
+            [_footer(docs[0])],
+            domain=registrable_domain(analysis.url_of(docs[0]) or "") or "",
+            explanation="no company name and no ICP filing number found",
+        )
+
+
+@check("site_no_icp")
+def no_icp(analysis: Analysis) -> Iterator[Finding]:
+    """A company is named but no ICP filing number is shown (info)."""
+    if not _enabled(analysis, "site.no-icp"):
+        return
+    docs = _site_docs(analysis)
+    if docs:
+        icp, company = _operator_named(analysis, docs)
+        if company and not icp and not any(e.kind == "icp" for d in docs for e in entities(d)):
+            yield analysis.finding("site.no-icp", [_footer(docs[0])])
+
+
+@check("site_invalid_uscc")
+def invalid_uscc(analysis: Analysis) -> Iterator[Finding]:
+    """A 统一社会信用代码 whose GB 32100-2015 check character is wrong."""
+    ensure_identity(analysis)
+    for doc in _site_docs(analysis):
+        for e in entities(doc):
+            if e.kind == "uscc" and e.valid is False:
+                yield analysis.finding("site.invalid-uscc", [e.evidence], code=e.value, problem=e.note)
+
+
+@check("site_uscc_pilot")
+def uscc_pilot(analysis: Analysis) -> Iterator[Finding]:
+    """A USCC that fails the check but may be an early pilot-region code (info: verify, do not reject)."""
+    if not _enabled(analysis, "site.uscc-pilot"):
+        return
+    for doc in _site_docs(analysis):
+        for e in entities(doc):
+            if e.kind == "uscc" and e.valid is None:
+                yield analysis.finding("site.uscc-pilot", [e.evidence], code=e.value, problem=e.note)
+
+
+@check("site_malformed_icp")
+def malformed_icp(analysis: Analysis) -> Iterator[Finding]:
+    """An ICP filing number without the province abbreviation (京ICP备…号)."""
+    ensure_identity(analysis)
+    for doc in _site_docs(analysis):
+        for e in entities(doc):
+            if e.kind == "icp" and e.valid is False:
+                yield analysis.finding(
+                    "site.malformed-icp", [e.evidence], number=e.evidence.quote, problem=e.note
+                )

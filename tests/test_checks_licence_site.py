@@ -1,0 +1,217 @@
+"""Licence and site checks on documents built here, target-level judgement, and every example of our rules."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from poscheck.checks import CHECKS, Analysis, Target
+from poscheck.checks import licence as _licence  # noqa: F401  (importing registers the checks)
+from poscheck.checks import sensitive as _sensitive  # noqa: F401
+from poscheck.checks import site as _site  # noqa: F401
+from poscheck.models import Document, Finding
+from poscheck.rules.model import Rule, RuleSet, RuleSpec
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+AREAS = ("licence", "site")
+
+
+def _rules() -> RuleSet:
+    loaded = []
+    for area in AREAS:
+        for path in sorted((RULES / area).glob("*.yaml")):
+            loaded.append(
+                Rule(RuleSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8"))), path)
+            )
+    return RuleSet(loaded, "test")
+
+
+RULESET = _rules()
+
+
+@pytest.fixture(autouse=True)
+def _no_user_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POSCHECK_DATA_DIR", str(tmp_path / "data"))
+
+
+def doc(text: str, url: str | None = None, kind: str = "txt") -> Document:
+    sha = hashlib.sha256((text + (url or "")).encode()).hexdigest()
+    return Document(id=sha[:12], source=url or "doc.txt", kind=kind, text=text, sha256=sha, url=url)  # type: ignore[arg-type]
+
+
+def run(*docs: Document, url: str | None = None) -> tuple[Analysis, list[Finding]]:
+    analysis = Analysis(Target("t", url=url), list(docs), RULESET)
+    found: list[Finding] = []
+    for rule in RULESET.check_rules():
+        assert rule.spec.check is not None
+        found += list(CHECKS[rule.spec.check](analysis))
+    for f in found:
+        for ev in f.evidence:
+            d = next(x for x in docs if x.id == ev.document)
+            assert d.text[ev.start : ev.end] == ev.quote
+    return analysis, found
+
+
+def cats(found: list[Finding]) -> set[str]:
+    return {f.category for f in found if f.severity != "info"}
+
+
+AGENT_OK = (
+    "杭州某某商务 拉卡拉授权服务商\n"
+    "收单服务由拉卡拉支付股份有限公司（支付业务许可证号Z2002511000017）提供，资金直接结算到商户本人账户。\n"
+    "信用卡0.6%，借记卡0.5%封顶20元。立即申请。\n"
+    "杭州某某商务信息咨询有限公司 浙ICP备2020031542号-1\n"
+)
+
+
+def test_clean_agent_page_has_no_finding() -> None:
+    analysis, found = run(doc(AGENT_OK, "https://www.hz-pos-example.cn/"))
+    assert cats(found) == set()
+    acquirers = analysis.identity["acquirers"]
+    assert isinstance(acquirers, list) and acquirers[0]["licence_no"] == "Z2002511000017"  # type: ignore[index]
+    assert acquirers[0]["acquiring"] is True  # type: ignore[index]
+
+
+def test_not_found_unverified_wording() -> None:
+    _, found = run(
+        doc("速收宝电签POS 在线申请，信用卡费率0.55%，平台统一运营结算。", "https://susb.example.cn/")
+    )
+    nf = [f for f in found if f.category == "licence.not_found"]
+    assert nf and "unverified" in nf[0].message and "unlicensed" not in nf[0].message
+
+
+def test_not_found_judged_over_the_target() -> None:
+    home = doc("速收宝电签POS 在线申请，信用卡费率0.55%。", "https://susb.example.cn/")
+    about = doc("关于我们：本产品收单机构为通联支付网络服务股份有限公司。", "https://susb.example.cn/about")
+    _, found = run(home, about)
+    assert "licence.not_found" not in cats(found)
+
+
+def test_licence_checks_skip_complaints_and_guides() -> None:
+    complaint = "投诉编号 A-1\n我办了通联商务服务有限公司的收款机，刷卡费率0.6%，被多扣了年费。"
+    guide = "作者：某律师\n只有互联网支付牌照的东方付通信息技术有限公司不能做POS机收单，办理前请核实。"
+    for text in (complaint, guide):
+        _, found = run(doc(text, "https://news.example.cn/a.html"))
+        assert not {c for c in cats(found) if c.startswith("licence.")}
+
+
+def test_number_mismatch_and_scope() -> None:
+    page = "收单资质：上海盛付通电子支付服务有限公司，支付业务许可证编号Z2002511000017。刷卡0.6%，在线申请。"
+    _, found = run(doc(page))
+    mm = [f for f in found if f.category == "licence.number_mismatch"]
+    assert mm and "北京拉卡拉网络技术有限公司" in mm[0].message
+    _, found = run(doc("本产品由连连银通电子支付有限公司提供清算，电签POS刷卡0.6%，免费领取。"))
+    assert "licence.no_acquiring" in cats(found)
+
+
+def test_inactive_and_under_review() -> None:
+    _, found = run(
+        doc("收单方：通联商务服务有限公司，《支付业务许可证》编号Z2009031000013。刷卡0.6%，当天安装。")
+    )
+    assert {"licence.inactive", "licence.no_acquiring"} <= cats(found)
+    _, found = run(
+        doc("甲方：深圳市腾付通电子支付科技有限公司，乙方为特约商户，甲方提供POS终端受理银行卡，费率0.6%。")
+    )
+    assert "licence.inactive" not in cats(found)
+    notes = [f for f in found if f.rule == "licence.renewal-under-review"]
+    assert notes and notes[0].severity == "info" and "verify" in notes[0].message
+
+
+def test_impersonation_both_forms() -> None:
+    page = "拉卡拉POS机办理官网\n免费领取。深圳某某科技有限公司 粤ICP备2022071835号-1"
+    _, found = run(doc(page, "https://www.lakala-pos-banli.cn/"))
+    imp = [f for f in found if f.rule == "site.impersonation"]
+    assert imp and imp[0].quote == "拉卡拉POS机办理官网" and "look-alike" in imp[0].message
+    _, found = run(doc(page, "https://www.lakala.com/pos/"))  # the institution's own domain
+    assert "site.impersonation" not in cats(found)
+    seed_like = "拉卡拉个人POS机办理官网,https://www.pos-shenqing-demo.cn#pos机,点击网址进入申请页面。"
+    _, found = run(doc(seed_like))  # no url: the text itself names the domain
+    assert "site.impersonation" in cats(found)
+    _, found = run(doc("免费pos机怎么办理,https://www.pos-shenqing-demo.cn,点击网址进入申请页面。"))
+    assert "site.impersonation" not in cats(found)
+
+
+def test_impersonation_not_for_reported_speech() -> None:
+    text = "被「拉卡拉總部客服」騙換機，新機首刷扣了三百九十八\n他說他是拉卡拉總部客服。"
+    _, found = run(doc(text, "https://bbs.example-forum.net/thread-1.html"))
+    assert "site.impersonation" not in cats(found)
+
+
+def test_no_operator_target_level() -> None:
+    home = doc("速收宝电签POS\n刷卡0.6%。\n咨询微信：susb8866", "https://susb.example.cn/")
+    _, found = run(home)
+    assert "site.no_operator" in cats(found)
+    about = doc("关于我们\n成都速收商务服务有限公司 蜀ICP备2021012345号-1", "https://susb.example.cn/about")
+    _, found = run(home, about)
+    assert "site.no_operator" not in cats(found)
+    _, found = run(doc("速收宝电签POS\n刷卡0.6%。"))  # no url: not a site
+    assert "site.no_operator" not in cats(found)
+
+
+def test_invalid_uscc_and_malformed_icp() -> None:
+    _, found = run(
+        doc(
+            "广州某某商务服务有限公司 统一社会信用代码：91440106MA9Y2L5E9Q 粤ICP备2021150233号-1",
+            "https://a.example.cn/",
+        )
+    )
+    assert [f for f in found if f.rule == "site.invalid-uscc"]
+    _, found = run(doc("石家庄某某商贸有限公司 ICP备案号：ICP备20231187号", "http://b.example.net/"))
+    assert [f for f in found if f.rule == "site.malformed-icp"]
+    _, found = run(
+        doc(
+            "统一社会信用代码：91310000132200821A 上海某某有限公司 沪ICP备05011398号", "https://c.example.cn/"
+        )
+    )
+    assert "site.no_operator" not in cats(found)
+    assert [f for f in found if f.rule == "site.uscc-pilot" and f.severity == "info"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("卡背面末三位安全码（CVN2）：\n短信验证码：", True),
+        ("麻烦您把储蓄卡卡号和取款密码报一下，钱会退到这张卡上。", True),
+        ("系统会给您手机发一条验证码，您收到后念给我听一下。", True),
+        ("我们不会向您索要银行卡密码、短信验证码或信用卡背面的三位数字。", False),
+        ("身份证号：\n营业执照：\n结算账户：", False),
+        ("骗子会说：“请把收到的验证码告诉我。”遇到请挂断，这是诈骗。", False),
+        ("商户不得留存持卡人的卡片验证码及密码。", False),
+    ],
+)
+def test_sensitive_data(text: str, flag: bool) -> None:
+    _, found = run(doc(text))
+    assert ("site.sensitive_data" in cats(found)) is flag
+
+
+def test_identity_summary_is_json_able() -> None:
+    import json
+
+    page = AGENT_OK + "终端型号：新大陆ME31，通过银联认证。官方信息请以 www.lakala.com 为准。"
+    analysis, _ = run(doc(page, "https://www.hz-pos-example.cn/"))
+    ident = analysis.identity
+    json.dumps(ident, ensure_ascii=False)
+    assert ident["terminal_models"] and ident["unionpay_claims"]
+    assert any("95516" in v for v in ident["verify"])  # type: ignore[union-attr]
+    assert ident["operator"]["icp"][0]["value"] == "浙ICP备2020031542号-1"  # type: ignore[index]
+
+
+def _examples() -> list[tuple[str, str, str, str | None]]:
+    out = []
+    for rule in RULESET:
+        for want, examples in (
+            ("match", rule.spec.examples.match),
+            ("no_match", rule.spec.examples.no_match),
+        ):
+            out += [(rule.id, want, ex.text, ex.url) for ex in examples]
+    return out
+
+
+@pytest.mark.parametrize(("rule_id", "want", "text", "url"), _examples())
+def test_rule_examples(rule_id: str, want: str, text: str, url: str | None) -> None:
+    _, found = run(doc(text, url))
+    fired = any(f.rule == rule_id for f in found)
+    assert fired is (want == "match"), [(f.rule, f.quote) for f in found]

@@ -1,0 +1,106 @@
+"""Extraction: HTML blocks, encodings, PDF pages, DOCX tables, and clear errors for bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from poscheck.errors import ExtractError, UnsupportedFile
+from poscheck.extract import extract
+from poscheck.models import RawFile
+
+HTML = """<html><head><title>某某POS 资费</title><style>.x{}</style><script>var a='押金';</script></head>
+<body><div class="nav"><a href="/">首页</a></div><h1>收费标准</h1>
+<table><tr><td>激活押金</td><td>299元</td></tr></table>
+<div class="footer">版权所有：某某科技有限公司 <a>粤ICP备2022071835号-1</a></div></body></html>"""
+
+
+def _raw(tmp_path: Path, name: str, data: bytes, **kw: str) -> RawFile:
+    p = tmp_path / name
+    p.write_bytes(data)
+    return RawFile(source=str(p), path=str(p), **kw)  # type: ignore[arg-type]
+
+
+def test_extract_html_keeps_blocks_and_drops_scripts(tmp_path: Path) -> None:
+    doc = extract(_raw(tmp_path, "a.html", HTML.encode()))
+    assert doc.title == "某某POS 资费"
+    assert "var a" not in doc.text
+    kinds = {(b.kind, doc.text[b.start:b.end]) for b in doc.blocks}
+    assert ("row", "激活押金 | 299元") in kinds
+    assert ("heading", "收费标准") in kinds
+    assert any(k == "footer" and "ICP备" in t for k, t in kinds)
+
+
+@pytest.mark.parametrize("declared", ["gbk", "gb2312", None])
+def test_extract_html_gbk_by_meta_or_detection(tmp_path: Path, declared: str | None) -> None:
+    meta = f'<meta charset="{declared}">' if declared else ""
+    page = f"<html><head>{meta}<title>资费说明</title></head><body><p>流量费每年99元，押金299元。</p></body></html>"
+    doc = extract(_raw(tmp_path, "g.html", page.encode("gbk")))
+    assert "流量费每年99元" in doc.text
+    assert doc.encoding == "gb18030"
+
+
+def test_extract_header_charset_wrong_falls_back(tmp_path: Path) -> None:
+    page = "<html><body><p>秒到费每笔3元</p></body></html>".encode("gbk")
+    doc = extract(_raw(tmp_path, "h.html", page, encoding_hint="utf-8", content_type="text/html"))
+    assert "秒到费每笔3元" in doc.text
+
+
+def test_extract_txt_gbk(tmp_path: Path) -> None:
+    doc = extract(_raw(tmp_path, "t.txt", "免费领取POS机\r\n首刷扣299元".encode("gb18030")))
+    assert doc.text == "免费领取POS机\n首刷扣299元"
+
+
+def test_extract_pdf_has_page_offsets(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "c.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 760, "第一条 服务内容")
+    c.showPage()
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 760, "第二条 押金299元不予退还")
+    c.save()
+    doc = extract(RawFile(source=str(path), path=str(path)))
+    assert doc.kind == "pdf" and len(doc.pages) == 2
+    at = doc.text.index("押金")
+    assert doc.page_of(at) == 2 and doc.page_of(0) == 1
+
+
+def test_extract_docx_paragraphs_and_tables(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("商户服务协议")
+    t = d.add_table(rows=1, cols=2)
+    t.rows[0].cells[0].text = "流量费"
+    t.rows[0].cells[1].text = "99元/年"
+    path = tmp_path / "c.docx"
+    d.save(str(path))
+    doc = extract(RawFile(source=str(path), path=str(path)))
+    assert doc.text == "商户服务协议\n流量费 | 99元/年\n"
+    assert [b.kind for b in doc.blocks] == ["para", "row"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error", "words"),
+    [
+        ("broken.pdf", b"%PDF-1.4 garbage", ExtractError, "corrupt"),
+        ("old.doc", b"\xd0\xcf\x11\xe0 binary", UnsupportedFile, ".docx"),
+        ("empty.html", b"   ", ExtractError, "empty"),
+        ("x.bin", b"\x00\x01\x02", UnsupportedFile, "reads HTML"),
+    ],
+)
+def test_extract_bad_files_name_the_file_and_the_remedy(
+    tmp_path: Path, name: str, data: bytes, error: type[Exception], words: str
+) -> None:
+    raw = _raw(tmp_path, name, data, content_type="application/octet-stream" if name == "x.bin" else "")
+    with pytest.raises(error) as info:
+        extract(raw)
+    assert name in str(info.value) and words in str(info.value)

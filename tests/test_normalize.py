@@ -1,0 +1,54 @@
+"""Normalisation keeps a map back to the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from poscheck.normalize import cn_number, normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("押金肆佰玖拾玖元", "押金499元"),
+        ("开通服务费：壹佰玖拾玖元", "开通服务费:199元"),
+        ("费率千分之六", "费率0.6%"),
+        ("扫码万分之三十八", "扫码0.38%"),
+        ("百分之零点六", "0.6%"),
+        ("６‰", "0.6%"),
+        ("０.３８％", "0.38%"),
+        ("滬ICP備12345號", "沪icp备12345号"),
+        ("三个月后恢复", "3个月后恢复"),
+        ("刷满十万返还", "刷满10万返还"),
+        ("千元以下", "千元以下"),
+        ("几百元押金", "几百元押金"),
+        ("一清机", "一清机"),
+    ],
+)
+def test_normalize_text(text: str, expected: str) -> None:
+    assert normalize(text).text == expected
+
+
+def test_normalize_maps_every_span_back() -> None:
+    original = "开户押金：叁佰元整，费率千分之六。"
+    norm = normalize(original)
+    i = norm.text.index("300元")
+    s, e = norm.orig_span(i, i + len("300元"))
+    assert original[s:e] == "叁佰元"
+    j = norm.text.index("0.6%")
+    s, e = norm.orig_span(j, j + 4)
+    assert original[s:e] == "千分之六"
+
+
+def test_normalize_joins_pdf_wraps_only_when_asked() -> None:
+    assert normalize("万分\n之五", join_wraps=True).text == "0.05%"
+    assert "\n" in normalize("第一行。\n第二行", join_wraps=True).text
+
+
+@pytest.mark.parametrize(("s", "n"), [("贰佰玖拾玖", 299), ("一万五", 15000), ("零点六", 0.6), ("12", 12)])
+def test_cn_number(s: str, n: float) -> None:
+    assert cn_number(s) == n
+
+
+def test_cn_number_unreadable() -> None:
+    assert cn_number("押金") is None

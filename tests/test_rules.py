@@ -1,0 +1,68 @@
+"""Every rule file is valid, and every rule's examples behave as declared through the whole pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from poscheck.errors import RuleError
+from poscheck.paths import rules_dir
+from poscheck.rules.loader import load_rule, load_rules, rule_files
+from poscheck.rules.model import Rule
+from poscheck.rules.selftest import examples_of, run_example
+
+RULES = list(load_rules(include_draft=True))
+CASES = [(rule, label, ex, must) for rule in RULES for label, ex, must in examples_of(rule)]
+
+
+def test_rules_all_files_load() -> None:
+    assert len(rule_files(rules_dir())) == len(RULES) > 0
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rules_documentation_complete(rule: Rule) -> None:
+    s = rule.spec
+    assert s.title.strip() and s.rationale.strip() and s.advice.strip() and s.references
+    assert rule.path.parent.name == s.id.split(".")[0], "a rule lives in the folder of its area"
+
+
+@pytest.mark.parametrize(("rule", "label", "ex", "must"), CASES, ids=[c[1] for c in CASES])
+def test_rules_example(engine, rule: Rule, label: str, ex, must: bool) -> None:  # type: ignore[no-untyped-def]
+    problem = run_example(engine, rule, ex, must)
+    assert not problem, f"{label}: {problem}"
+
+
+def test_rules_phrases_found_in_their_own_examples() -> None:
+    """A phrase that never appears in any example is untested; say which."""
+    from poscheck.normalize import normalize
+
+    untested = []
+    for rule in RULES:
+        m = rule.spec.match
+        if m is None:
+            continue
+        texts = " ".join(normalize(e.text).text for e in rule.spec.examples.match)
+        if m.phrases and not any(normalize(p).text in texts for p in m.phrases):
+            untested.append(rule.id)
+    assert not untested, f"rules whose examples exercise none of their phrases: {untested}"
+
+
+def test_rules_invalid_rule_is_reported_with_file(tmp_path: Path) -> None:
+    bad = tmp_path / "fee"
+    bad.mkdir()
+    path = bad / "fee.bad.yaml"
+    path.write_text("id: fee.bad\ncategory: fee.nonsense\nseverity: high\n", encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rule(path, tmp_path)
+    msg = str(info.value)
+    assert str(path) in msg and "category" in msg and "taxonomy" in msg
+
+
+def test_rules_user_dir_overrides_bundled(tmp_path: Path) -> None:
+    src = rules_dir() / "fee" / "fee.deposit-activation.yaml"
+    (tmp_path / "fee").mkdir()
+    text = src.read_text(encoding="utf-8").replace("severity: high", "severity: low", 1)
+    (tmp_path / "fee" / src.name).write_text(text, encoding="utf-8")
+    rules = load_rules([tmp_path])
+    assert rules.get("fee.deposit-activation").spec.severity == "low"
