@@ -171,6 +171,20 @@ def analyse_dir(out_dir: Path) -> tuple[int, float] | None:
 # ----------------------------------------------------------------------------------------------------
 
 
+def run_audit(starts: list[str], out: Path) -> tuple[int, float, float]:
+    """The full `poscheck audit` (crawl + read + check + reports) on the same sites, as a user runs it."""
+    manifest = out.parent / f"{out.name}.csv"
+    rows = "".join(f"s{i},site {i},{url},\n" for i, url in enumerate(starts))
+    manifest.write_text("id,name,url,path\n" + rows, encoding="utf-8")
+    cpu0, t0 = _child_cpu(), time.perf_counter()
+    subprocess.run([sys.executable, "-m", "poscheck", "audit", str(manifest), "-o", str(out), "--no-polite"],
+                   check=False, capture_output=True)
+    wall, cpu = time.perf_counter() - t0, _child_cpu() - cpu0
+    pages = sum(1 for _ in (out / "_crawl" / "manifest.jsonl").open(encoding="utf-8")) if (
+        out / "_crawl" / "manifest.jsonl").exists() else 0
+    return pages, wall, cpu
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sites", type=int, default=100, help="provider sites to generate (10 pages each)")
@@ -191,13 +205,15 @@ def bench(work: Path, n_sites: int, pairs: int) -> int:
     print(f"{len(names)} sites × 10 pages, {text_kb:.1f} KB HTML per page, settings: "
           f"CONCURRENT_REQUESTS={build_settings(CrawlOptions(polite=False), work)['CONCURRENT_REQUESTS']}, "
           "polite=False, server: ThreadingHTTPServer (same machine)")
-    rates: dict[str, list[float]] = {"A": [], "B": []}
-    cpus: dict[str, list[float]] = {"A": [], "B": []}
+    rates: dict[str, list[float]] = {"A": [], "B": [], "audit": []}
+    cpus: dict[str, list[float]] = {"A": [], "B": [], "audit": []}
+    walls: dict[str, list[float]] = {"A": [], "B": [], "audit": []}
     with serve_sites(root) as served:
         starts = [served.url(name, "index.html") for name in names]
         for i in range(pairs):
-            for label, runner in (("A", run_poscheck), ("B", run_minimal)):
+            for label, runner in (("A", run_poscheck), ("B", run_minimal), ("audit", run_audit)):
                 pages, wall, cpu = runner(starts, work / f"out-{label}{i}")
+                walls[label].append(wall)
                 rates[label].append(pages / wall)
                 cpus[label].append(cpu / max(pages, 1) * 1000)
                 print(f"  {label}{i}: {pages} pages in {wall:.2f} s wall, {cpu:.2f} s CPU "
@@ -207,6 +223,8 @@ def bench(work: Path, n_sites: int, pairs: int) -> int:
     print(f"bare crawl, poscheck spider (A): {a_rate:.0f} pages/s median, {a_cpu:.2f} ms CPU/page")
     print(f"minimal link-following spider (B): {b_rate:.0f} pages/s median, {b_cpu:.2f} ms CPU/page")
     print(f"ratio A/B: CPU per page {a_cpu / b_cpu:.2f}x (goal <= 1.10), rate {a_rate / b_rate:.2f}x")
+    print(f"full audit (crawl + read + check + reports): {statistics.median(rates['audit']):.0f} pages/s median; "
+          f"wall time audit / crawl-only = {statistics.median(walls['audit']) / statistics.median(walls['A']):.2f}x")
     analysed = analyse_dir(work / "out-A0")
     if analysed is None:
         print("analysis: poscheck.pipeline.analyse_crawl_dir not available yet; crawl figures only")

@@ -43,6 +43,8 @@ def crawl_options(fn: F) -> F:
                       help="Pages to fetch per site at most.")(fn)
     fn = click.option("--depth", type=click.IntRange(0, 20), default=3, show_default=True,
                       help="Link depth from the start page.")(fn)
+    fn = click.option("--polite/--no-polite", default=True, show_default=True,
+                      help="Delays and per-site limits; use --no-polite only against your own servers.")(fn)
     return fn
 
 
@@ -105,7 +107,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @crawl_options
 @report_options
 @rules_option
-def check(targets: tuple[str, ...], url: str | None, out: Path, max_pages: int, depth: int, fail_on: str | None,
+def check(targets: tuple[str, ...], url: str | None, out: Path, max_pages: int, depth: int, polite: bool,
+          fail_on: str | None,
           lang: str, complaint: bool, formats: tuple[str, ...], rules_dirs: tuple[Path, ...]) -> None:
     """Crawl a site, or read saved pages and contracts, and write report.html + report.json.
 
@@ -130,7 +133,7 @@ def check(targets: tuple[str, ...], url: str | None, out: Path, max_pages: int, 
             from poscheck.crawl import CrawlOptions
 
             report = next(run_rows(engine, [Row("report", "", urls[0], None)],
-                                   crawl_options=CrawlOptions(max_pages=max_pages, depth=depth)))
+                                   crawl_options=CrawlOptions(max_pages=max_pages, depth=depth, polite=polite)))
             report.target = urls[0]
         else:
             report = check_local(engine, paths, url=url, target_id=paths[0].name)
@@ -156,7 +159,7 @@ def check(targets: tuple[str, ...], url: str | None, out: Path, max_pages: int, 
 @crawl_options
 @report_options
 @rules_option
-def audit(manifest: Path, out: Path, max_pages: int, depth: int, fail_on: str | None, lang: str,
+def audit(manifest: Path, out: Path, max_pages: int, depth: int, polite: bool, fail_on: str | None, lang: str,
           complaint: bool, formats: tuple[str, ...], rules_dirs: tuple[Path, ...]) -> None:
     """Check many providers from a CSV (columns id,name,url,path), one report each.
 
@@ -172,7 +175,7 @@ def audit(manifest: Path, out: Path, max_pages: int, depth: int, fail_on: str | 
         rows = read_manifest(manifest)
         from poscheck.crawl import CrawlOptions
 
-        opts = CrawlOptions(max_pages=max_pages, depth=depth)
+        opts = CrawlOptions(max_pages=max_pages, depth=depth, polite=polite)
         reports = []
         for report in run_rows(engine, rows, crawl_options=opts, work_dir=out / "_crawl",
                                progress=sys.stderr.isatty()):

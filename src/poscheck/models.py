@@ -103,6 +103,9 @@ class Finding:
     references: tuple[str, ...] = ()
     explanation: str = ""  # why it fired: phrase, regex, context, validator
     questions: tuple[str, ...] = ()  # what to ask the seller because of this finding
+    title_en: str = ""  # English text for --lang en ("" when the rule has none)
+    message_en: str = ""
+    advice_en: str = ""
 
     @property
     def quote(self) -> str:

@@ -148,7 +148,16 @@ def _fraction(m: re.Match[str]) -> str | None:
 
 
 def normalize(text: str, *, join_wraps: bool = False) -> Normalized:
-    """Normalise `text` for matching; `join_wraps` removes line breaks inside sentences (PDF)."""
+    """Normalise `text` for matching; `join_wraps` removes line breaks inside sentences (PDF).
+
+    Cached per text: the rule engine, the fact extractors and the checks all normalise the same
+    documents, and a str caches its own hash, so a repeat costs a dictionary look-up.
+    """
+    return _normalize(text, join_wraps)
+
+
+@lru_cache(maxsize=256)
+def _normalize(text: str, join_wraps: bool) -> Normalized:
     mapped = text.translate(_WIDTH).translate(_t2s_table()).lower()
     n = len(text)
     norm = Normalized(mapped, array("i", range(n)), array("i", range(1, n + 1)))

@@ -181,3 +181,25 @@ def exit_code(reports: list[Report], fail_on: str | None) -> int:
         if any(SEVERITY_RANK[f.severity] >= floor for r in reports for f in r.findings):
             return 1
     return 0
+
+
+def analyse_crawl_dir(out_dir: Path, engine: Engine | None = None) -> int:
+    """Read and check every file a crawl saved in `out_dir` (its manifest.jsonl); return pages read.
+
+    Used by `bench/` to time reading + checking alone, on the same pages as a crawl.
+    """
+    import json
+
+    from poscheck.crawl import CrawlResult, read_manifest
+
+    engine = engine or Engine.build()
+    manifest = out_dir / "manifest.jsonl"
+    ids = {json.loads(line).get("target") for line in manifest.read_text(encoding="utf-8").splitlines() if line}
+    result = CrawlResult({i: [] for i in ids}, {i: [] for i in ids}, {i: [] for i in ids})
+    result = read_manifest(manifest, out_dir, result)
+    pages = 0
+    for target_id, raws in sorted(result.files.items()):
+        docs, errors = read_documents(raws)
+        engine.analyse(Target(target_id), docs, errors)
+        pages += len(docs)
+    return pages

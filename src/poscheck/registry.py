@@ -174,12 +174,37 @@ class Registry:
         return self._by_domain.get(registrable.lower())
 
     def brand_items(self) -> list[tuple[str, Institution]]:
-        """(simplified brand, institution), longest first, for scanning text."""
-        return sorted(self._by_brand.items(), key=lambda kv: -len(kv[0]))
+        """(simplified brand, institution), longest first, for scanning text (computed once)."""
+        cached = self.__dict__.get("_brand_items")
+        if cached is None:
+            cached = sorted(self._by_brand.items(), key=lambda kv: -len(kv[0]))
+            self.__dict__["_brand_items"] = cached
+        return list(cached)
 
     def name_items(self) -> list[tuple[str, Institution]]:
-        items = [(simplify(clean_name(n)), i) for i in self.institutions for n in i.all_names if len(n) >= 4]
-        return sorted(items, key=lambda kv: -len(kv[0]))
+        """(simplified legal or former name, institution), longest first (computed once)."""
+        cached = self.__dict__.get("_name_items")
+        if cached is None:
+            items = [(simplify(clean_name(n)), i) for i in self.institutions for n in i.all_names if len(n) >= 4]
+            cached = sorted(items, key=lambda kv: -len(kv[0]))
+            self.__dict__["_name_items"] = cached
+        return list(cached)
+
+    def scan(self, text: str) -> list[tuple[int, int, str, Institution]]:
+        """Every brand or name occurrence in simplified `text` (one Aho-Corasick pass): (start, end, key, inst)."""
+        auto = self.__dict__.get("_automaton")
+        if auto is None:
+            import ahocorasick
+
+            auto = ahocorasick.Automaton()
+            for key, inst in [*self.brand_items(), *self.name_items()]:
+                if key and not auto.exists(key):
+                    auto.add_word(key, (key, inst))
+            auto.make_automaton()
+            self.__dict__["_automaton"] = auto
+        if not len(auto):
+            return []
+        return [(end - len(key) + 1, end + 1, key, inst) for end, (key, inst) in auto.iter(text)]
 
     def lookup(self, query: str, *, fuzzy_cutoff: float = 85.0) -> Match | None:
         """Resolve a licence number, name, former name, brand, short name or domain to an institution."""

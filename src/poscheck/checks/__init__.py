@@ -51,13 +51,15 @@ class Analysis:
         evidence: Iterable[Evidence],
         *,
         message: str | None = None,
+        message_en: str | None = None,
         explanation: str = "",
         severity: str | None = None,
         **fmt: object,
     ) -> Finding:
-        """Build a finding for a `check:` rule; `message` overrides the rule's, `fmt` fills its fields."""
+        """Build a finding for a `check:` rule; `message(_en)` override the rule's, `fmt` fills its fields."""
         return self.rules.get(rule_id).make_finding(
-            tuple(evidence), message=message, explanation=explanation, severity=severity, **fmt
+            tuple(evidence), message=message, message_en=message_en, explanation=explanation,
+            severity=severity, **fmt
         )
 
     def url_of(self, doc: Document) -> str | None:

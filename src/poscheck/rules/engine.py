@@ -1,9 +1,11 @@
-"""Compiled text matching: Aho-Corasick phrases + gated regexes on normalised text → Findings.
+"""Compiled text matching: phrases and gated regexes on normalised text → Findings.
 
-Phrases are matched on characters (no segmentation can hide them). A rule's regexes run only
-inside the scopes where one of its phrases hit, or over the whole text when it has no phrases, so
-the cost per page stays a fraction of a crawl (research/performance.md). Context — negation,
-warning, question — is judged by `poscheck.rules.context`; evidence maps back to the original text.
+Phrases are matched on characters, so no segmentation can hide them: Aho-Corasick over the whole
+text picks the candidate lines, and spaCy (`poscheck.nlp`) reads those lines — their sentences and
+phrase hits. A rule's regexes run only inside the scopes where one of its phrases hit, or over the
+whole text when it has no phrases, so the cost per page stays a fraction of a crawl
+(research/performance.md). Context — negation, warning, question, general explanation, advisory
+article — is judged by `poscheck.rules.context`; evidence maps back to the original text.
 """
 
 from __future__ import annotations
@@ -47,11 +49,16 @@ class Hit:
 
 
 class _Bounds:
-    """Sentence / clause / line boundaries of one normalised text, computed lazily."""
+    """Sentence / clause / line boundaries of one normalised text, computed lazily.
 
-    def __init__(self, text: str):
+    Sentences read by spaCy (for the candidate lines) take precedence over the punctuation split.
+    """
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]] | None = None):
         self.text = text
         self._cache: dict[str, list[int]] = {}
+        self._sents = sorted(sentences or [])
+        self._sent_starts = [s for s, _ in self._sents]
 
     def _ends(self, scope: str) -> list[int]:
         if scope not in self._cache:
@@ -62,6 +69,10 @@ class _Bounds:
     def scope(self, scope: str, start: int, end: int, window: int) -> tuple[int, int]:
         if scope == "window":
             return max(0, start - window), min(len(self.text), end + window)
+        if scope == "sentence" and self._sents:
+            i = bisect.bisect_right(self._sent_starts, start) - 1
+            if i >= 0 and self._sents[i][0] <= start and end <= self._sents[i][1]:
+                return self._sents[i]
         ends = self._ends(scope)
         i = bisect.bisect_right(ends, start)
         lo = ends[i - 1] if i > 0 else 0
@@ -103,22 +114,50 @@ class Matcher:
                 self._regex_only.append(idx)
         for key, idxs in phrase_rules.items():
             self._automaton.add_word(key, (key, tuple(idxs)))
+        self._phrase_rules = {k: tuple(v) for k, v in phrase_rules.items()}
         self._has_phrases = bool(phrase_rules)
         if self._has_phrases:
             self._automaton.make_automaton()
+        self._phrases = tuple(sorted(phrase_rules))
+
+    def _read_candidates(self, text: str) -> tuple[dict[int, list[Hit]], list[tuple[int, int]]]:
+        """Aho-Corasick finds the sentences with a phrase; spaCy reads those (sentences, phrase hits).
+
+        The pre-split is on the same punctuation as spaCy's sentencizer plus line breaks, so a phrase
+        never straddles two candidates; spaCy then sees a small share of a long page.
+        """
+        from poscheck.nlp import reader_for
+
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        chosen: dict[int, tuple[int, int]] = {}
+        for end_idx, (key, _) in self._automaton.iter(text):
+            first = bisect.bisect_right(ends, end_idx - len(key) + 1)  # sentence of the first char
+            last = bisect.bisect_left(ends, end_idx + 1)  # sentence of the last char
+            lo = ends[first - 1] if first > 0 else 0
+            hi = ends[last] if last < len(ends) else len(text)
+            if first not in chosen or chosen[first][1] < hi:
+                chosen[first] = (lo, hi)
+        spans = _merge(sorted(chosen.values()))
+        candidates: dict[int, list[Hit]] = defaultdict(list)
+        sentences: list[tuple[int, int]] = []
+        readings = reader_for(self._phrases).read([text[lo:hi] for lo, hi in spans])
+        for (lo, _hi), reading in zip(spans, readings, strict=True):
+            sentences.extend((lo + s, lo + e) for s, e in reading.sentences)
+            for s, e, key in reading.phrases:
+                for idx in self._phrase_rules.get(key, ()):
+                    candidates[idx].append(Hit(lo + s, lo + e, f"phrase '{key}'"))
+        return candidates, sentences
 
     def match(self, doc: Document, norm: Normalized | None = None) -> list[Finding]:
         norm = norm or normalize(doc.text, join_wraps=doc.kind == "pdf")
         text = norm.text
-        bounds = _Bounds(text)
         head = normalize(doc.title).text + " " + text[:200].split("\n", 1)[0]
         doc_genre = context.genre(head)
         candidates: dict[int, list[Hit]] = defaultdict(list)
+        sentences: list[tuple[int, int]] = []
         if self._has_phrases:
-            for end_idx, (key, idxs) in self._automaton.iter(text):
-                start = end_idx - len(key) + 1
-                for idx in idxs:
-                    candidates[idx].append(Hit(start, end_idx + 1, f"phrase '{key}'"))
+            candidates, sentences = self._read_candidates(text)
+        bounds = _Bounds(text, sentences)
         for idx in self._regex_only:
             for name, pat, val in self._compiled[idx].regexes:
                 for m in pat.finditer(text):
@@ -193,6 +232,16 @@ class Matcher:
                     if best is None or _distance(cand, near) < _distance(best, near):
                         best = cand
         return best
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _distance(a: Hit, b: Hit) -> int:

@@ -79,6 +79,16 @@ class Examples(BaseModel):
         return v
 
 
+class English(BaseModel):
+    """The English text of a rule, for `--lang en` reports (Chinese is the primary text)."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    message: str = ""
+    advice: str = ""
+    questions: list[str] = Field(default_factory=list)
+
+
 class RuleSpec(BaseModel):
     """One YAML rule file."""
 
@@ -92,6 +102,7 @@ class RuleSpec(BaseModel):
     advice: str
     message: str = ""  # may use {quote} and fields a check passes; defaults to the title
     questions: list[str] = Field(default_factory=list)
+    en: English | None = None
     applies_to: list[Literal["html", "pdf", "docx", "txt", "image", "statement"]] = Field(
         default_factory=lambda: ["html", "pdf", "docx", "txt", "image"]
     )
@@ -137,17 +148,19 @@ class Rule:
         evidence: tuple[Evidence, ...],
         *,
         message: str | None = None,
+        message_en: str | None = None,
         explanation: str = "",
         severity: str | None = None,
         **fmt: object,
     ) -> Finding:
         s = self.spec
         quote = evidence[0].quote if evidence else ""
-        template = message if message is not None else (s.message or s.title)
-        try:
-            text = template.format(quote=quote, **fmt)
-        except (KeyError, IndexError, ValueError):
-            text = template
+        text = _fill(message if message is not None else (s.message or s.title), quote, fmt)
+        en = s.en
+        text_en = ""
+        if en is not None or message_en is not None:
+            text_en = _fill(message_en if message_en is not None else (en.message or en.title if en else ""),
+                            quote, fmt)
         sev = severity or s.severity
         return Finding(
             rule=s.id,
@@ -160,7 +173,17 @@ class Rule:
             references=tuple(s.references),
             explanation=explanation,
             questions=tuple(s.questions),
+            title_en=en.title if en else "",
+            message_en=text_en,
+            advice_en=en.advice.strip() if en else "",
         )
+
+
+def _fill(template: str, quote: str, fmt: dict[str, object]) -> str:
+    try:
+        return template.format(quote=quote, **fmt)
+    except (KeyError, IndexError, ValueError):
+        return template
 
 
 class RuleSet:

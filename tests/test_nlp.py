@@ -1,0 +1,58 @@
+"""spaCy reads candidate lines: every Aho-Corasick phrase hit is also a spaCy PhraseMatcher hit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ahocorasick
+import pytest
+
+from poscheck.extract import extract
+from poscheck.models import RawFile
+from poscheck.nlp import Reader
+from poscheck.normalize import normalize
+from poscheck.rules.loader import load_rules
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+PHRASES = sorted({normalize(p).text for r in load_rules() if r.spec.match for p in r.spec.match.phrases})
+
+
+def _texts() -> list[str]:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    out = []
+    for f in sorted((CORPUS / "docs").glob("*.*")):
+        out.append(normalize(extract(RawFile(source=str(f), path=str(f))).text, join_wraps=f.suffix == ".pdf").text)
+    return out
+
+
+def test_nlp_char_segmenter_finds_every_phrase_hit() -> None:
+    auto = ahocorasick.Automaton()
+    for p in PHRASES:
+        auto.add_word(p, p)
+    auto.make_automaton()
+    reader = Reader(PHRASES)
+    texts = _texts()
+    total = 0
+    for text in texts:
+        lines = text.split("\n")
+        expected = {(i, e - len(k) + 1, e + 1, k) for i, ln in enumerate(lines) for e, k in auto.iter(ln)}
+        got = {(i, s, e, k) for i, r in enumerate(reader.read(lines)) for s, e, k in r.phrases}
+        assert got == expected
+        total += len(expected)
+    assert total > 20  # the corpus exercises the phrases
+
+
+@pytest.mark.parametrize(
+    ("line", "sentences"),
+    [("押金299元。刷满返还！真的吗?", ["押金299元。", "刷满返还！", "真的吗?"]), ("无标点的一行", ["无标点的一行"])],
+)
+def test_nlp_sentences_end_on_chinese_punctuation(line: str, sentences: list[str]) -> None:
+    reading = next(Reader(["押金"]).read([line]))
+    assert [line[s:e] for s, e in reading.sentences] == sentences
+
+
+def test_nlp_reader_has_no_model_download(tmp_path: Path) -> None:
+    reader = Reader(["流量费"])
+    assert reader.nlp.lang == "zh" and reader.nlp.pipe_names == ["sentencizer"]
