@@ -125,7 +125,8 @@ class Finding:
 class Fee:
     """One fee from a schedule, as a fact (issue 4 fills it in)."""
 
-    kind: str  # rate | fixed | cap | deposit | data | membership | insurance | withdrawal | recurring | instant
+    # rate | fixed | cap | deposit | data | membership | insurance | withdrawal | recurring | instant
+    kind: str
     label: str  # the name as written (激活押金, 信用卡刷卡 …)
     amount: float | None
     unit: str  # "%", "元", "元/笔", "元/年", "元/月", "元/季度"
@@ -145,7 +146,8 @@ class Fee:
 class Entity:
     """An identity fact found in a document: company, licence number, ICP, USCC, domain …"""
 
-    kind: str  # company | licence_no | icp | icp_licence | psb | uscc | phone | domain | terminal_model | unionpay_claim
+    # company | licence_no | icp | icp_licence | psb | uscc | phone | domain | terminal_model | unionpay_claim
+    kind: str
     value: str
     evidence: Evidence
     valid: bool | None = None  # checksum / shape result where one applies

@@ -38,7 +38,7 @@ class Reader:
         self.matcher: Any = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         unique = sorted({p for p in phrases if p})
         if unique:
-            self.matcher.add("RULE_PHRASE", list(self.nlp.tokenizer.pipe(unique)))
+            self.matcher.add("RULE_PHRASE", [self.nlp.make_doc(p) for p in unique])
 
     def read(self, lines: list[str]) -> Iterator[LineReading]:
         for doc in self.nlp.pipe(lines, batch_size=64):

@@ -59,7 +59,7 @@ class Analysis:
         """Build a finding for a `check:` rule; `message(_en)` override the rule's, `fmt` fills its fields."""
         return self.rules.get(rule_id).make_finding(
             tuple(evidence), message=message, message_en=message_en, explanation=explanation,
-            severity=severity, **fmt
+            severity=severity, fmt=dict(fmt)
         )
 
     def url_of(self, doc: Document) -> str | None:

@@ -84,8 +84,9 @@ def extract_html(raw: RawFile, data: bytes, sha: str) -> Document:
                 continue
             if tag == "br":
                 continue
-            if w.size > int(start):  # trimmed once the text is complete (see _trim)
-                w.blocks.append(Block(_kind(str(tag), bool(in_footer)), int(start), w.size))
+            begin = start if isinstance(start, int) else 0
+            if w.size > begin:  # trimmed once the text is complete (see _trim)
+                w.blocks.append(Block(_kind(str(tag), bool(in_footer)), begin, w.size))
             w.newline()
             continue
         node, in_footer = item

@@ -35,7 +35,8 @@ def extract_pdf(raw: RawFile, data: bytes, sha: str) -> Document:
                            remedy="Run it through OCR, or save the pages as PNG images and check those.")
     meta_title = ""
     try:
-        meta_title = str((reader.metadata or {}).get("/Title") or "")
+        meta = reader.metadata
+        meta_title = str(meta.get("/Title") or "") if meta is not None else ""
     except Exception:  # broken metadata must not lose the text
         meta_title = ""
     first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")

@@ -70,11 +70,12 @@ class Context:
     cue: str = ""  # the word that decided it
 
 
+_CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n:：]")
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    m = None
-    for m in re.finditer(r"[,，;；。!?！？\n:：]", text[floor:pos]):
-        pass
-    return floor + m.end() if m else floor
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(text, floor, pos)]
+    return ends[-1] if ends else floor
 
 
 def negator_before(text: str, start: int, scope_start: int) -> str:

@@ -210,7 +210,7 @@ class Matcher:
             evidence = tuple(_evidence(doc, norm, h, lo, hi) for h, lo, hi in asserted[:MAX_EVIDENCE])
             first = asserted[0][0]
             why = "; ".join(sorted({h.how for h, _, _ in asserted[:MAX_EVIDENCE]}))
-            return comp.rule.make_finding(evidence, explanation=f"matched {why}", **_fmt(first.groups))
+            return comp.rule.make_finding(evidence, explanation=f"matched {why}", fmt=_fmt(first.groups))
         if warned:
             hit, lo, hi, cue = warned[0]
             return comp.rule.make_finding(

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from poscheck.errors import RuleError
 from poscheck.models import CATEGORIES, Evidence, Finding
 
+DocKindName = Literal["html", "pdf", "docx", "txt", "image", "statement"]
+_DEFAULT_KINDS: tuple[DocKindName, ...] = ("html", "pdf", "docx", "txt", "image")
 Scope = Literal["sentence", "clause", "line", "window"]
 
 
@@ -103,9 +105,7 @@ class RuleSpec(BaseModel):
     message: str = ""  # may use {quote} and fields a check passes; defaults to the title
     questions: list[str] = Field(default_factory=list)
     en: English | None = None
-    applies_to: list[Literal["html", "pdf", "docx", "txt", "image", "statement"]] = Field(
-        default_factory=lambda: ["html", "pdf", "docx", "txt", "image"]
-    )
+    applies_to: list[DocKindName] = Field(default_factory=lambda: list(_DEFAULT_KINDS))
     status: Literal["stable", "draft"] = "stable"
     match: Match | None = None
     check: str | None = None  # name of a Python check in poscheck.checks
@@ -151,8 +151,10 @@ class Rule:
         message_en: str | None = None,
         explanation: str = "",
         severity: str | None = None,
-        **fmt: object,
+        fmt: dict[str, object] | None = None,
     ) -> Finding:
+        """A finding of this rule; `fmt` fills the `{fields}` of its message (and `{quote}`)."""
+        fmt = fmt or {}
         s = self.spec
         quote = evidence[0].quote if evidence else ""
         text = _fill(message if message is not None else (s.message or s.title), quote, fmt)
