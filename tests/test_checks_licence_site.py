@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -80,7 +81,8 @@ def test_not_found_unverified_wording() -> None:
         doc("速收宝电签POS 在线申请，信用卡费率0.55%，平台统一运营结算。", "https://susb.example.cn/")
     )
     nf = [f for f in found if f.category == "licence.not_found"]
-    assert nf and "unverified" in nf[0].message and "unlicensed" not in nf[0].message
+    assert nf and "unverified" in nf[0].message_en and "unlicensed" not in nf[0].message_en
+    assert "未核实" in nf[0].message and "无牌" not in nf[0].message
 
 
 def test_not_found_judged_over_the_target() -> None:
@@ -117,14 +119,16 @@ def test_inactive_and_under_review() -> None:
     )
     assert "licence.inactive" not in cats(found)
     notes = [f for f in found if f.rule == "licence.renewal-under-review"]
-    assert notes and notes[0].severity == "info" and "verify" in notes[0].message
+    assert notes and notes[0].severity == "info" and "verify" in notes[0].message_en
+    assert "核实" in notes[0].message
 
 
 def test_impersonation_both_forms() -> None:
     page = "拉卡拉POS机办理官网\n免费领取。深圳某某科技有限公司 粤ICP备2022071835号-1"
     _, found = run(doc(page, "https://www.lakala-pos-banli.cn/"))
     imp = [f for f in found if f.rule == "site.impersonation"]
-    assert imp and imp[0].quote == "拉卡拉POS机办理官网" and "look-alike" in imp[0].message
+    assert imp and imp[0].quote == "拉卡拉POS机办理官网" and "look-alike" in imp[0].message_en
+    assert "仿照" in imp[0].message
     _, found = run(doc(page, "https://www.lakala.com/pos/"))  # the institution's own domain
     assert "site.impersonation" not in cats(found)
     seed_like = "拉卡拉个人POS机办理官网,https://www.pos-shenqing-demo.cn#pos机,点击网址进入申请页面。"
@@ -196,6 +200,8 @@ def test_identity_summary_is_json_able() -> None:
     json.dumps(ident, ensure_ascii=False)
     assert ident["terminal_models"] and ident["unionpay_claims"]
     assert any("95516" in v for v in ident["verify"])  # type: ignore[union-attr]
+    assert ident["verify"][0].startswith("到人民银行网站")  # type: ignore[index]
+    assert ident["verify_en"][0].startswith("Check the acquirer")  # type: ignore[index]
     assert ident["operator"]["icp"][0]["value"] == "浙ICP备2020031542号-1"  # type: ignore[index]
 
 
@@ -210,8 +216,22 @@ def _examples() -> list[tuple[str, str, str, str | None]]:
     return out
 
 
+_ENGLISH_WORD = re.compile(r"(?<![a-z])(?:the|is|of|and|not|as|on|for|with|registry|unverified)(?![a-z])", re.I)
+
+
+def assert_bilingual(f: Finding) -> None:
+    """Chinese message without English prose, English message without Chinese prose, every field filled."""
+    for text in (f.message, f.message_en):
+        assert not re.search(r"\{[a-z_]+\}", text), text
+    assert f.message_en and f.title_en and f.advice_en
+    assert not _ENGLISH_WORD.search(f.message), f.message
+    assert not re.search("[，。；]", f.message_en), f.message_en
+
+
 @pytest.mark.parametrize(("rule_id", "want", "text", "url"), _examples())
 def test_rule_examples(rule_id: str, want: str, text: str, url: str | None) -> None:
     _, found = run(doc(text, url))
     fired = any(f.rule == rule_id for f in found)
     assert fired is (want == "match"), [(f.rule, f.quote) for f in found]
+    for f in found:
+        assert_bilingual(f)

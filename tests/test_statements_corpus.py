@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 import yaml
 
+from poscheck.models import Finding
 from poscheck.statements import analyse_folder
 from statements_support import CORPUS, assert_quotes_exact, categories, rules
+
+_ENGLISH_WORD = re.compile(r"(?<![a-z])(?:the|is|of|and|not|as|on|by|for|from|row|rows|yuan|fee|agreed)(?![a-z])", re.I)
+
+
+def assert_bilingual(f: Finding) -> None:
+    """Chinese message without English prose, English message without Chinese prose, every field filled."""
+    for text in (f.message, f.message_en):
+        assert not re.search(r"\{[a-z_]+\}", text), text
+    assert f.message_en and f.title_en and f.advice_en
+    assert not _ENGLISH_WORD.search(f.message), f.message
+    assert not re.search("[，。；]", f.message_en), f.message_en
 
 
 def _sets() -> list[tuple[str, str]]:
@@ -76,6 +89,8 @@ def test_statement_rule_examples_fire_as_documented(tmp_path: object) -> None:
                 if fired != (kind == "match"):
                     failures.append(f"{rule.id} {kind}[{i}] {ex.note}")
                 assert_quotes_exact(report)
+                for f in report.findings:
+                    assert_bilingual(f)
     assert failures == []
 
 

@@ -168,14 +168,14 @@ def test_unknown_business_type_is_a_note_not_a_silent_pass(tmp_path: Path) -> No
     no_mcc = write_set(tmp_path / "n", merchant__yaml=MERCHANT.replace("bakery", "cake_atelier")
                        .replace('mcc: "5462"\n', ""))
     (note,) = analyse_folder(no_mcc, rules()).findings
-    assert "could not be checked" in note.message
+    assert "could not be checked" in note.message_en and "无法核对" in note.message
 
 
 def test_merchant_number_differs_from_profile(tmp_path: Path) -> None:
     folder = write_set(tmp_path / "s", merchant__yaml=MERCHANT + "merchant_no: \"821301054620999\"\n")
     report = analyse_folder(folder, rules())
     assert categories(report) == {"clearing.mcc_jumping"}
-    assert any("merchant number" in f.message for f in report.findings)
+    assert any("merchant number" in f.message_en and "商户编号" in f.message for f in report.findings)
 
 
 def test_overrides_win_over_merchant_yaml(tmp_path: Path) -> None:
@@ -183,3 +183,11 @@ def test_overrides_win_over_merchant_yaml(tmp_path: Path) -> None:
     report = analyse_folder(folder, rules(), rate=0.3)  # a 0.3% agreement makes 0.5% too much
     assert categories(report) == {"statements.mismatch"}
     assert report.documents[-1].source.endswith("merchant.yaml + command-line options")
+
+
+def test_agreed_basis_in_chinese() -> None:
+    from poscheck.statements.reconcile import label_zh
+
+    assert label_zh("credit 0.6%") == "信用卡 0.6%"
+    basis = "debit 0.5%, capped at 20 yuan + 0.5 yuan per transaction"
+    assert label_zh(basis) == "借记卡 0.5%，封顶 20 元 + 每笔 0.5 元"

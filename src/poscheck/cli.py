@@ -35,6 +35,12 @@ def report_options(fn: F) -> F:
     fn = click.option("--complaint", is_flag=True, help="Add a printable complaint page to the HTML report.")(fn)
     fn = click.option("--format", "formats", multiple=True, type=click.Choice(["html", "json", "pdf"]),
                       help="Report formats to write (default: html and json).")(fn)
+    fn = click.option("--monthly-volume", type=float, default=50_000, show_default=True,
+                      help="Your monthly card and QR takings in CNY, for the cost estimate.")(fn)
+    fn = click.option("--average-ticket", type=float, default=200, show_default=True,
+                      help="Average payment in CNY, for per-transaction fees and caps.")(fn)
+    fn = click.option("--mix", default="40,30,30", show_default=True,
+                      help="Shares of credit card, debit card and QR payments, in percent.")(fn)
     return fn
 
 
@@ -61,22 +67,24 @@ def _engine(rules_dirs: tuple[Path, ...]) -> Any:
     return Engine.build(list(rules_dirs))
 
 
-def _write(report: Any, out: Path, stem: str, formats: tuple[str, ...], lang: str, complaint: bool) -> list[Path]:
-    from poscheck.report import write_html, write_json
+def _profile(monthly_volume: float, average_ticket: float, mix: str) -> Any:
+    """The merchant profile for the cost estimate, from --monthly-volume, --average-ticket, --mix."""
+    from poscheck.cost import Profile
 
-    written = []
-    fmts = formats or ("html", "json")
-    if "json" in fmts:
-        written.append(write_json(report, out / f"{stem}.json"))
-    if "html" in fmts or "pdf" in fmts:
-        html = write_html(report, out / f"{stem}.html", lang=lang, complaint=complaint)
-        if "html" in fmts:
-            written.append(html)
-        if "pdf" in fmts:
-            from poscheck.pdf import html_to_pdf
+    try:
+        credit, debit, qr = (float(x) / 100 for x in mix.split(","))
+        return Profile(monthly_volume=monthly_volume, average_ticket=average_ticket,
+                       credit_share=credit, debit_share=debit, qr_share=qr)
+    except ValueError as exc:
+        raise click.UsageError(f"--mix {mix!r}: give three percentages credit,debit,QR adding up to 100 "
+                               f"(e.g. 40,30,30); --monthly-volume and --average-ticket must be positive ({exc})")
 
-            written.append(html_to_pdf(html, out / f"{stem}.pdf"))
-    return written
+
+def _write(report: Any, out: Path, stem: str, opts: dict[str, Any]) -> list[Path]:
+    from poscheck.report import write_outputs
+
+    return write_outputs(report, out, stem, opts["formats"] or ("html", "json"), lang=opts["lang"],
+                         complaint=opts["complaint"], profile=opts["profile"])
 
 
 def _summary(report: Any) -> str:
@@ -108,8 +116,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @report_options
 @rules_option
 def check(targets: tuple[str, ...], url: str | None, out: Path, max_pages: int, depth: int, polite: bool,
-          fail_on: str | None,
-          lang: str, complaint: bool, formats: tuple[str, ...], rules_dirs: tuple[Path, ...]) -> None:
+          fail_on: str | None, lang: str, complaint: bool, formats: tuple[str, ...], monthly_volume: float,
+          average_ticket: float, mix: str, rules_dirs: tuple[Path, ...]) -> None:
     """Crawl a site, or read saved pages and contracts, and write report.html + report.json.
 
     \b
@@ -120,6 +128,8 @@ def check(targets: tuple[str, ...], url: str | None, out: Path, max_pages: int, 
     """
     from poscheck.pipeline import check_local, exit_code
 
+    opts = {"formats": formats, "lang": lang, "complaint": complaint,
+            "profile": _profile(monthly_volume, average_ticket, mix)}
     urls = [t for t in targets if t.startswith(("http://", "https://"))]
     paths = [Path(t) for t in targets if t not in urls]
     if urls and paths:
@@ -142,7 +152,7 @@ def check(targets: tuple[str, ...], url: str | None, out: Path, max_pages: int, 
             raise
         _fail(exc)
         return
-    for p in _write(report, out, "report", formats, lang, complaint):
+    for p in _write(report, out, "report", opts):
         click.echo(str(p))
     for err in report.errors:
         click.echo(f"warning: {err.message}", err=True)
@@ -160,7 +170,8 @@ def check(targets: tuple[str, ...], url: str | None, out: Path, max_pages: int, 
 @report_options
 @rules_option
 def audit(manifest: Path, out: Path, max_pages: int, depth: int, polite: bool, fail_on: str | None, lang: str,
-          complaint: bool, formats: tuple[str, ...], rules_dirs: tuple[Path, ...]) -> None:
+          complaint: bool, formats: tuple[str, ...], monthly_volume: float, average_ticket: float, mix: str,
+          rules_dirs: tuple[Path, ...]) -> None:
     """Check many providers from a CSV (columns id,name,url,path), one report each.
 
     \b
@@ -168,29 +179,38 @@ def audit(manifest: Path, out: Path, max_pages: int, depth: int, polite: bool, f
       poscheck audit providers.csv -o out/
     """
     from poscheck.audit import read_manifest, run_rows
-    from poscheck.pipeline import exit_code
+    from poscheck.pipeline import exit_code, now_iso
 
+    opts = {"formats": formats, "lang": lang, "complaint": complaint,
+            "profile": _profile(monthly_volume, average_ticket, mix)}
     try:
         engine = _engine(rules_dirs)
         rows = read_manifest(manifest)
         from poscheck.crawl import CrawlOptions
 
-        opts = CrawlOptions(max_pages=max_pages, depth=depth, polite=polite)
+        crawl = CrawlOptions(max_pages=max_pages, depth=depth, polite=polite)
         reports = []
-        for report in run_rows(engine, rows, crawl_options=opts, work_dir=out / "_crawl",
+        dashboard: list[dict[str, Any]] = []
+        from poscheck.viewparts import dashboard_row
+
+        for report in run_rows(engine, rows, crawl_options=crawl, work_dir=out / "_crawl",
                                progress=sys.stderr.isatty()):
-            _write(report, out, report.target, formats, lang, complaint)
+            _write(report, out, report.target, opts)
+            dashboard.append(dashboard_row(report, f"{report.target}.html", lang))
             for err in report.errors:
                 click.echo(f"warning: [{report.target}] {err.message}", err=True)
             report.documents = []  # keep memory flat over hundreds of targets; the files are written
             reports.append(report)
+        from poscheck.render import write_index
+
+        write_index(dashboard, out / "index.html", lang=lang, generated_at=now_iso())
     except Exception as exc:
         if click.get_current_context().obj.get("debug"):
             raise
         _fail(exc)
         return
     failed = sum(1 for r in reports if r.errors)
-    click.echo(f"{len(reports)} report(s) in {out} — {len(reports) - failed} ok, {failed} with errors", err=True)
+    click.echo(f"{len(reports)} report(s) and index.html in {out} — {len(reports) - failed} ok, {failed} with errors", err=True)
     sys.exit(exit_code(reports, fail_on))
 
 

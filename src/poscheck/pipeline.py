@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 from collections.abc import Callable, Iterable
@@ -101,13 +102,23 @@ def _optional_import(module: str) -> object | None:
         raise
 
 
+MAX_MERGED_EVIDENCE = 5
+
+
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    """One finding per (rule, first quote); info notes dropped where the category is also a finding."""
-    out: dict[tuple[str, str, int], Finding] = {}
+    """One finding per (rule, severity, message): the same claim on five pages is one finding with
+    five quotes. Info notes are dropped where their category is also a real finding."""
+    out: dict[tuple[str, str, str], Finding] = {}
     for f in findings:
-        first = f.evidence[0] if f.evidence else None
-        key = (f.rule, first.document if first else "", first.start if first else -1)
-        out.setdefault(key, f)
+        key = (f.rule, f.severity, f.message.replace(f.quote, "") if f.quote else f.message)
+        have = out.get(key)
+        if have is None:
+            out[key] = f
+            continue
+        seen = {(e.document, e.start) for e in have.evidence}
+        extra = tuple(e for e in f.evidence if (e.document, e.start) not in seen)
+        merged = (have.evidence + extra)[:MAX_MERGED_EVIDENCE]
+        out[key] = dataclasses.replace(have, evidence=merged)
     real = {f.category for f in out.values() if f.severity != "info"}
     kept = [f for f in out.values() if f.severity != "info" or f.category not in real]
     return sorted(kept, key=lambda f: (-SEVERITY_RANK[f.severity], *f.sort_key()[1:]))

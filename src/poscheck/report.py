@@ -5,9 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from poscheck.models import Document, Finding, Report
+
+if TYPE_CHECKING:
+    from poscheck.cost import Profile
 
 SCHEMA = "poscheck.report/1"
 
@@ -58,10 +61,28 @@ def write_json(report: Report, path: Path) -> Path:
     return path
 
 
-def write_html(report: Report, path: Path, *, lang: str = "zh", complaint: bool = False) -> Path:
+def write_html(report: Report, path: Path, *, lang: str = "zh", complaint: bool = False,
+               profile: Profile | None = None) -> Path:
     """Render the merchant-facing HTML report (one self-contained file)."""
     from poscheck.render import render_html
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(report, lang=lang, complaint=complaint), encoding="utf-8")
+    path.write_text(render_html(report, lang=lang, complaint=complaint, profile=profile), encoding="utf-8")
     return path
+
+
+def write_outputs(report: Report, out: Path, stem: str, formats: tuple[str, ...] = ("html", "json"), *,
+                  lang: str = "zh", complaint: bool = False, profile: Profile | None = None) -> list[Path]:
+    """Write `<stem>.json`, `.html` and/or `.pdf` (printed from the same HTML) into `out`."""
+    written = []
+    if "json" in formats:
+        written.append(write_json(report, out / f"{stem}.json"))
+    if "html" in formats or "pdf" in formats:
+        html = write_html(report, out / f"{stem}.html", lang=lang, complaint=complaint, profile=profile)
+        if "html" in formats:
+            written.append(html)
+        if "pdf" in formats:
+            from poscheck.pdf import html_to_pdf
+
+            written.append(html_to_pdf(html, out / f"{stem}.pdf"))
+    return written

@@ -32,11 +32,15 @@ _file = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--debit-cap", type=float, help="Debit-card fee cap in yuan per transaction, e.g. 20.")
 @click.option("--acquirer", help="The acquirer you signed with (收单机构).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report: .html for people, .json for programs. Prints a summary otherwise.")
+              help="Write the report: .html or .pdf for people, .json for programs. Prints a summary otherwise.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the HTML/PDF report.")
+@click.option("--complaint", is_flag=True, help="Add a printable complaint page to the HTML/PDF report.")
 def statements(folder: Path | None, slips: tuple[Path, ...], card_statement: Path | None,
                settlement: Path | None, merchant_file: Path | None, merchant_name: str | None,
                business: str | None, mcc: str | None, rate: float | None, debit_rate: float | None,
-               debit_cap: float | None, acquirer: str | None, output: Path | None) -> None:
+               debit_cap: float | None, acquirer: str | None, output: Path | None, lang: str,
+               complaint: bool) -> None:
     """Check a sales slip, cardholder statement and settlement record against each other (三单合一).
 
     Give a FOLDER holding slip.*, card_statement.*, settlement.* and merchant.yaml, or the files one
@@ -63,7 +67,7 @@ def statements(folder: Path | None, slips: tuple[Path, ...], card_statement: Pat
         click.echo(str(exc), err=True)
         raise SystemExit(EXIT_INPUT_FAILED) from None
     if output is not None:
-        _write(report, output)
+        _write(report, output, lang, complaint)
         click.echo(f"wrote {output}")
     else:
         click.echo(summary(report))
@@ -124,14 +128,20 @@ def _run(folder: Path | None, slips: tuple[Path, ...], card: Path | None, settle
                           target=(slips[0].parent.name if slips else "statements"))
 
 
-def _write(report: Report, output: Path) -> None:
-    import importlib
+def _write(report: Report, output: Path, lang: str, complaint: bool) -> None:
+    """The output's suffix picks the format: .html/.htm, .pdf (printed from the HTML), else JSON."""
+    from poscheck.report import write_html, write_json
 
-    writer = importlib.import_module("poscheck.report")  # the lead's JSON/HTML writers
-    if output.suffix.lower() in (".html", ".htm"):
-        writer.write_html(report, output)
+    suffix = output.suffix.lower()
+    if suffix in (".html", ".htm"):
+        write_html(report, output, lang=lang, complaint=complaint)
+    elif suffix == ".pdf":
+        from poscheck.pdf import html_to_pdf
+
+        html = write_html(report, output.with_suffix(".html"), lang=lang, complaint=complaint)
+        html_to_pdf(html, output)
     else:
-        writer.write_json(report, output)
+        write_json(report, output)
 
 
 def summary(report: Report) -> str:

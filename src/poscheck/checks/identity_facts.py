@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from poscheck.identity import extract_entities, normalized, simplified
+from poscheck.domains import LookAlike
+from poscheck.identity import USCC_ALPHABET, extract_entities, normalized, simplified, uscc_check_char
 from poscheck.models import Document, Entity
-from poscheck.registry import Institution, Registry, load_registry
+from poscheck.registry import Institution, Registry, Status, load_registry
 
 #: Consumer payment methods: naming them ("支持微信、支付宝、云闪付") does not name an acquirer.
 PAYMENT_METHOD_BRANDS = frozenset(
@@ -259,3 +260,83 @@ def pair_number(doc: Document, number: Entity, found: tuple[Mention, ...]) -> Me
         m for m in names if number.evidence.end <= m.start <= line_end and m.start - number.evidence.end <= 30
     ]
     return after[0] if after else None
+
+
+# --- wording shared by the licence/site checks and the identity summary: (Chinese, English) -------
+
+#: Status sentences of the registry data files (English, as transcribed) by their opening words.
+_STATUS_ZH = (
+    ("cancelled (inferred)", "名单显示牌照到期后未续展，推断已注销"),
+    ("cancelled", "支付牌照已被注销"),
+    ("revoked", "支付牌照已被吊销"),
+    ("applied for cancellation", "已申请注销支付牌照"),
+    ("exited", "已退出支付业务"),
+    ("voluntary exit", "已主动退出支付业务"),
+    ("early exit", "已提前退出支付业务"),
+    ("not renewed", "牌照到期后未获续展"),
+    ("renewal application not accepted", "续展申请未被受理"),
+    ("not in the", "不在续展名单中"),
+)
+_STATE_ZH = {
+    "active": "牌照有效（已续展）",
+    "listed": "在机构名单快照中（约2018年的状态，当前状态未核实）",
+    "inactive": "支付牌照已失效",
+    "under_review": "牌照续展审查已中止，结果未知，须核实",
+    "unknown": "状态未能核实",
+}
+
+
+def status_zh(st: Status) -> str:
+    """A short Chinese description of a registry status (the data files' own notes are English)."""
+    if st.note.startswith("card network"):
+        return "卡组织，不是支付牌照持有机构"
+    if st.state == "inactive":
+        low = st.note.strip().lower()
+        return next((zh for start, zh in _STATUS_ZH if low.startswith(start)), _STATE_ZH["inactive"])
+    return _STATE_ZH.get(st.state, _STATE_ZH["unknown"])
+
+
+def lookalike_how(look: LookAlike) -> tuple[str, str]:
+    """How a domain borrows a brand, e.g. ('含有“lakala”', "contains 'lakala'")."""
+    en = f"{look.how} '{look.token}'"
+    if look.how == "contains":
+        return f"含有“{look.token}”", en
+    score = re.search(r"score (\d+)", look.how)
+    if score:
+        return f"与“{look.token}”拼写相近，相似度{score.group(1)}", en
+    return f"与“{look.token}”只差一个字母", en
+
+
+def uscc_problem(code: str) -> tuple[str, str]:
+    """What is wrong with a 统一社会信用代码 that fails (or only passes as a pilot code) its check."""
+    code = code.upper()
+    if len(code) != 18 or any(ch not in USCC_ALPHABET for ch in code):
+        return ("不是18位有效字符", "not 18 characters from the USCC alphabet")
+    expected = uscc_check_char(code)
+    if code[17] == expected:
+        return ("校验码正确", "check character ok")
+    return (
+        f"最后一位校验码是{code[17]}，按国家标准GB 32100-2015应为{expected}",
+        f"check character is {code[17]}, GB 32100-2015 gives {expected}",
+    )
+
+
+def uscc_pilot_problem(code: str) -> tuple[str, str]:
+    """The note for a code that fails its check but carries a valid legacy organisation code."""
+    expected = uscc_check_char(code.upper())
+    return (
+        f"校验码应为{expected}，但其中的组织机构代码本身有效，可能是早期试点地区发放的代码，"
+        "请到国家企业信用信息公示系统核实",
+        f"check character should be {expected}; the embedded organisation code is valid, so this may be "
+        "an early pilot-region code: verify it on 国家企业信用信息公示系统",
+    )
+
+
+ICP_PROBLEM = (
+    "缺少省份简称（正确的格式如 京ICP备12345678号）",
+    "ICP number without a province abbreviation (should look like 京ICP备12345678号)",
+)
+LICENCE_SHAPE_PROBLEM = (
+    "格式不对（应为 Z2 + 4位序号 + 2位省份代码 + 00001 + 1位数字）",
+    "not the shape Z2 + 4-digit serial + province code + 00001 + digit",
+)

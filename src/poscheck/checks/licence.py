@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from poscheck.checks import Analysis, check, evidence_for
-from poscheck.checks.identity_facts import Mention, entities, mentions, offer_of, pair_number
+from poscheck.checks.identity_facts import (
+    LICENCE_SHAPE_PROBLEM,
+    Mention,
+    entities,
+    mentions,
+    offer_of,
+    pair_number,
+    status_zh,
+)
 from poscheck.checks.who import ensure_identity
 from poscheck.models import Document, Evidence, Finding
 from poscheck.registry import PBOC_LIST_PATH, Institution, Registry, load_registry
@@ -52,10 +60,14 @@ def not_found(analysis: Analysis) -> Iterator[Finding]:
         unknown += [
             (doc, m) for m in found if m.kind == "company" and m.institution is None and m.strict_role
         ]
-    unverified = (
-        "unlicensed: not on the official list you imported"
+    as_of = reg.date or reg.as_of.get("snapshot", "")
+    verdict, verdict_en = (
+        ("不在你导入的人民银行官方名单上：无牌", "unlicensed: not on the official list you imported")
         if reg.official
-        else (f"unverified: the registry (as of {reg.date or reg.as_of.get('snapshot', '')}) is incomplete")
+        else (
+            f"未核实：本工具的机构名单截至{as_of}，并不完整",
+            f"unverified: the registry (as of {as_of}) is incomplete",
+        )
     )
     if unknown:
         doc, m = unknown[0]
@@ -63,8 +75,10 @@ def not_found(analysis: Analysis) -> Iterator[Finding]:
         yield analysis.finding(
             "licence.not-found",
             [ev],
-            party=m.text,
-            verdict=unverified,
+            party=f"写明负责刷卡收款的是“{m.text}”，但它不在已知的持牌支付机构和银行之列",
+            party_en=m.text,
+            verdict=verdict,
+            verdict_en=verdict_en,
             pboc=PBOC_LIST_PATH,
             explanation=f"company {m.text!r} is named as a party but is not a registry institution",
         )
@@ -74,8 +88,10 @@ def not_found(analysis: Analysis) -> Iterator[Finding]:
     yield analysis.finding(
         "licence.not-found",
         [ev],
-        party="no licensed institution or bank",
-        verdict=unverified,
+        party="没有写明由哪家持牌支付机构或银行负责刷卡收单",
+        party_en="no licensed institution or bank",
+        verdict=verdict,
+        verdict_en=verdict_en,
         pboc=PBOC_LIST_PATH,
         explanation="the offer names no payment institution, licence number or bank behind the service",
     )
@@ -106,7 +122,8 @@ def number_mismatch(analysis: Analysis) -> Iterator[Finding]:
                     "licence.number-mismatch",
                     [ev],
                     number=ent.value,
-                    problem=f"is malformed ({ent.note})",
+                    problem=LICENCE_SHAPE_PROBLEM[0],
+                    problem_en=f"is malformed ({LICENCE_SHAPE_PROBLEM[1]})",
                     explanation="licence-number shape",
                 )
                 continue
@@ -116,23 +133,35 @@ def number_mismatch(analysis: Analysis) -> Iterator[Finding]:
                     "licence.number-mismatch",
                     [ev],
                     number=ent.value,
-                    problem=problem,
+                    problem=problem[0],
+                    problem_en=problem[1],
                     explanation="licence number compared with the registry",
                 )
 
 
-def _mismatch(reg: Registry, number: str, named: Mention | None) -> str:
+def _mismatch(reg: Registry, number: str, named: Mention | None) -> tuple[str, str] | None:
+    """(Chinese, English) of what is wrong with a well-formed number, or None if it fits."""
     owner = reg.by_licence(number)
     inst = named.resolved if named else None
     if inst is not None:
         if owner is not None and owner.key != inst.key:
-            return f"is shown for {named.text if named else inst.name} but belongs to {_label(owner)}"
+            shown = named.text if named else inst.name
+            return (
+                f"写在“{shown}”名下，但这个编号属于{_label(owner)}",
+                f"is shown for {shown} but belongs to {_label(owner)}",
+            )
         if owner is None and inst.licence_no and inst.licence_no != number:
-            return f"is shown for {inst.name}, whose registry number is {inst.licence_no}"
-        return ""
+            return (
+                f"写在{inst.name}名下，但名单上它的编号是{inst.licence_no}",
+                f"is shown for {inst.name}, whose registry number is {inst.licence_no}",
+            )
+        return None
     if named is not None and named.kind == "company" and named.institution is None and owner is not None:
-        return f"belongs to {_label(owner)} but is shown for {named.text}"
-    return ""
+        return (
+            f"属于{_label(owner)}，却写在“{named.text}”名下",
+            f"belongs to {_label(owner)} but is shown for {named.text}",
+        )
+    return None
 
 
 def _named(analysis: Analysis, doc: Document) -> list[tuple[Mention, Institution]]:
@@ -185,7 +214,8 @@ def inactive(analysis: Analysis) -> Iterator[Finding]:
                     [ev],
                     institution=_label(inst),
                     as_of=st.as_of,
-                    status=st.note,
+                    status=status_zh(st),
+                    status_en=st.note,
                     explanation=f"registry status ({st.confidence or 'n/a'})",
                 )
 
@@ -205,6 +235,7 @@ def under_review(analysis: Analysis) -> Iterator[Finding]:
                     [evidence_for(doc, m.start, m.end)],
                     institution=_label(inst),
                     as_of=st.as_of,
-                    status=st.note,
+                    status=status_zh(st),
+                    status_en=st.note,
                     explanation="registry status",
                 )

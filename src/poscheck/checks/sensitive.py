@@ -30,7 +30,8 @@ _NEGATION = re.compile(
 _WARNING_DOC = re.compile(r"骗局|骗子|诈骗|谨防|警惕|防骗|冒充")
 _LABEL_END = re.compile(r"[^\n，。；,;]{0,12}?[:：]\s*(?:$|\n|\s{1,}|_{2,}|[\u4e00-\u9fff]{2,8}[:：]|获取)")
 _QUOTES = (("“", "”"), ("「", "」"), ("『", "』"))
-_WHAT = {"pin": "card password / PIN", "cvv": "card security code (CVV/CVN2)", "otp": "SMS verification code"}
+_WHAT = {"pin": "银行卡密码", "cvv": "卡背面的安全码（CVV/CVN2）", "otp": "短信验证码"}
+_WHAT_EN = {"pin": "card password / PIN", "cvv": "card security code (CVV/CVN2)", "otp": "SMS verification code"}
 
 
 def _in_quotes(text: str, pos: int) -> bool:
@@ -88,10 +89,10 @@ def sensitive_data(analysis: Analysis) -> Iterator[Finding]:
             del kinds["otp"]  # a phone-verification field of a sign-up form, with no card data asked
         if kinds:
             evidence = [evidence_for(doc, s, e) for s, e, _ in kinds.values()]
-            what = "、".join(_WHAT[k] for k in kinds)
             yield analysis.finding(
                 "site.sensitive-data",
                 evidence,
-                what=what,
-                explanation="; ".join(f"{_WHAT[k]}: {h}" for k, (_, _, h) in kinds.items()),
+                what="、".join(_WHAT[k] for k in kinds),
+                what_en=", ".join(_WHAT_EN[k] for k in kinds),
+                explanation="; ".join(f"{_WHAT_EN[k]}: {h}" for k, (_, _, h) in kinds.items()),
             )

@@ -16,9 +16,17 @@ from dataclasses import dataclass
 
 from poscheck.checks import Analysis, check, evidence_for
 from poscheck.checks import sensitive as _sensitive  # noqa: F401  (registers site_sensitive_data)
-from poscheck.checks.identity_facts import brand_ok, entities, mentions
+from poscheck.checks.identity_facts import (
+    ICP_PROBLEM,
+    brand_ok,
+    entities,
+    lookalike_how,
+    mentions,
+    uscc_pilot_problem,
+    uscc_problem,
+)
 from poscheck.checks.who import ensure_identity
-from poscheck.domains import lookalike, official_for, registrable_domain
+from poscheck.domains import host_of, lookalike, official_for, registrable_domain
 from poscheck.identity import normalized
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
@@ -70,18 +78,15 @@ def _quoted(text: str, start: int) -> bool:
 
 
 def _brands_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, Institution]]:
-    reg = load_registry()
     found: list[tuple[int, int, str, Institution]] = []
-    window = text[lo:hi]
-    for brand, inst in [*reg.brand_items(), *reg.name_items()]:
-        if brand not in window:
+    # Longest first, as before: a full name wins over the brand inside it.
+    hits = sorted(load_registry().scan(text[lo:hi]), key=lambda h: (-(h[1] - h[0]), h[0]))
+    for ws, we, brand, inst in hits:
+        s, e = lo + ws, lo + we
+        if not brand_ok(text, s, e, brand):
             continue
-        for m in re.finditer(re.escape(brand), window):
-            s, e = lo + m.start(), lo + m.end()
-            if not brand_ok(text, s, e, brand):
-                continue
-            if not any(a <= s < b or a < e <= b for a, b, _, _ in found):
-                found.append((s, e, brand, inst))
+        if not any(a <= s < b or a < e <= b for a, b, _, _ in found):
+            found.append((s, e, brand, inst))
     return sorted(found)
 
 
@@ -89,7 +94,8 @@ def _self_claims(doc: Document, url: str) -> Iterator[_Claim]:
     """Form 1: the page calls itself an institution's official site/channel on a domain it does not own."""
     norm = normalized(doc.text)
     text = norm.text
-    served = registrable_domain(url) or ""
+    # An IP address or localhost is nobody's official domain: keep the host so the claim is judged.
+    served = registrable_domain(url) or host_of(url)
     for lo, hi, heading in _segments(doc):
         for sent in re.finditer(r"[^。！？!?]+", text[lo:hi]):
             s_lo, s_hi = lo + sent.start(), lo + sent.end()
@@ -164,7 +170,8 @@ def _within(norm: Normalized, orig: int, lo: int, hi: int) -> bool:
     return lo <= _norm_pos(norm, orig) < hi
 
 
-def _claims(analysis: Analysis) -> Iterator[tuple[_Claim, bool | None, str]]:
+def _claims(analysis: Analysis) -> Iterator[tuple[_Claim, bool | None, bool]]:
+    """Each official-site claim, whether the domain is the institution's, and whether the page names itself."""
     seen: set[tuple[str, int]] = set()
     for doc in analysis.documents:
         url = analysis.url_of(doc)
@@ -175,8 +182,14 @@ def _claims(analysis: Analysis) -> Iterator[tuple[_Claim, bool | None, str]]:
                 continue
             seen.add((doc.id, c.start))
             own = official_for(c.domain, c.inst)
-            form = "names itself" if url and c.domain == registrable_domain(url) else "presents"
-            yield c, own, form
+            yield c, own, bool(url and c.domain == registrable_domain(url))
+
+
+def _form(itself: bool) -> dict[str, str]:
+    """The `{form}` of the claim messages: the page names itself, or presents some other domain."""
+    if itself:
+        return {"form": "本站自称", "form_en": "names itself"}
+    return {"form": "这段文字声称", "form_en": "presents"}
 
 
 def _brand(c: _Claim) -> str:
@@ -190,20 +203,24 @@ def impersonation(analysis: Analysis) -> Iterator[Finding]:
     ensure_identity(analysis)
     reg = load_registry()
     done: set[tuple[str, str]] = set()
-    for c, own, form in _claims(analysis):
+    for c, own, itself in _claims(analysis):
         if own is not False or (c.doc.id, c.domain + c.inst.key) in done:
             continue
         done.add((c.doc.id, c.domain + c.inst.key))
         look = lookalike(c.domain, reg)
-        extra = f"; {c.domain} is a look-alike of {look.imitates} ({look.how})" if look else ""
+        extra = extra_en = ""
+        if look:
+            extra = f"；{c.domain} 是仿照{look.imitates}的域名（{lookalike_how(look)[0]}）"
+            extra_en = f"; {c.domain} is a look-alike of {look.imitates} ({look.how})"
         yield analysis.finding(
             "site.impersonation",
             [evidence_for(c.doc, c.start, c.end)],
             brand=_brand(c),
             domain=c.domain,
             official="、".join(c.inst.domains),
-            form=form,
             lookalike=extra,
+            lookalike_en=extra_en,
+            **_form(itself),
             explanation=f"official-site claim for {c.inst.name}; its domains: {', '.join(c.inst.domains)}",
         )
 
@@ -218,14 +235,14 @@ def impersonation_unverified(analysis: Analysis) -> Iterator[Finding]:
     """Official-site claims for an institution whose own domains are not in the data (info)."""
     if not _enabled(analysis, "site.impersonation-unverified"):
         return
-    for c, own, form in _claims(analysis):
+    for c, own, itself in _claims(analysis):
         if own is None:
             yield analysis.finding(
                 "site.impersonation-unverified",
                 [evidence_for(c.doc, c.start, c.end)],
                 brand=_brand(c),
                 domain=c.domain,
-                form=form,
+                **_form(itself),
             )
 
 
@@ -239,12 +256,14 @@ def lookalike_domain(analysis: Analysis) -> Iterator[Finding]:
         url = analysis.url_of(doc)
         look = lookalike(url, reg) if url else None
         if look is not None:
+            how, how_en = lookalike_how(look)
             yield analysis.finding(
                 "site.lookalike-domain",
                 [_headline(doc)],
                 domain=look.domain,
                 brand=look.imitates,
-                how=look.how,
+                how=how,
+                how_en=how_en,
                 token=look.token,
             )
             return
@@ -326,7 +345,10 @@ def invalid_uscc(analysis: Analysis) -> Iterator[Finding]:
     for doc in _site_docs(analysis):
         for e in entities(doc):
             if e.kind == "uscc" and e.valid is False:
-                yield analysis.finding("site.invalid-uscc", [e.evidence], code=e.value, problem=e.note)
+                problem, problem_en = uscc_problem(e.value)
+                yield analysis.finding(
+                    "site.invalid-uscc", [e.evidence], code=e.value, problem=problem, problem_en=problem_en
+                )
 
 
 @check("site_uscc_pilot")
@@ -337,7 +359,10 @@ def uscc_pilot(analysis: Analysis) -> Iterator[Finding]:
     for doc in _site_docs(analysis):
         for e in entities(doc):
             if e.kind == "uscc" and e.valid is None:
-                yield analysis.finding("site.uscc-pilot", [e.evidence], code=e.value, problem=e.note)
+                problem, problem_en = uscc_pilot_problem(e.value)
+                yield analysis.finding(
+                    "site.uscc-pilot", [e.evidence], code=e.value, problem=problem, problem_en=problem_en
+                )
 
 
 @check("site_malformed_icp")
@@ -348,5 +373,9 @@ def malformed_icp(analysis: Analysis) -> Iterator[Finding]:
         for e in entities(doc):
             if e.kind == "icp" and e.valid is False:
                 yield analysis.finding(
-                    "site.malformed-icp", [e.evidence], number=e.evidence.quote, problem=e.note
+                    "site.malformed-icp",
+                    [e.evidence],
+                    number=e.evidence.quote,
+                    problem=ICP_PROBLEM[0],
+                    problem_en=ICP_PROBLEM[1],
                 )

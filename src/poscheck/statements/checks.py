@@ -3,6 +3,7 @@
 Each check reads the reconciliation on a `StatementAnalysis` and returns findings whose wording comes
 from its YAML rule (rules/statements/); every finding quotes the slip fields, statement rows and
 profile lines it rests on. On an ordinary `Analysis` (a web page, a contract) they return nothing.
+A message field that is text, not data, is passed twice: `{x}` in Chinese and `{x_en}` in English.
 """
 
 from __future__ import annotations
@@ -16,15 +17,23 @@ from poscheck.checks import Analysis, check, evidence_for
 from poscheck.errors import RuleError
 from poscheck.models import Document, Evidence, Finding
 from poscheck.statements.inputs import SettlementRow
-from poscheck.statements.merchant import MerchantProfile, describe_mcc, mcc_table, parse_merchant_number
+from poscheck.statements.merchant import (
+    MerchantProfile,
+    ProfileNote,
+    describe_mcc,
+    mcc_table,
+    parse_merchant_number,
+)
 from poscheck.statements.names import classify_party, names_agree, same_institution
-from poscheck.statements.reconcile import Match, Reconciliation, arithmetic
+from poscheck.statements.reconcile import Match, Reconciliation, arithmetic, label_zh
 from poscheck.statements.slip import SlipTxn
 from poscheck.statements.values import Span, fmt_money, fmt_rate
 
 _SETTLEMENT_HINT = re.compile(r"POS|收单|刷卡|清算|T\s*\+\s*\d|D\s*\+?\s*\d|交易日|笔数|银联", re.IGNORECASE)
-_KIND_TEXT = {"person": "a private person", "company": "a company", "licensed": "a licensed institution",
-              "bank": "a bank", "network": "a card network", "unknown": "unknown"}
+_KIND_TEXT = {"person": "个人", "company": "一家公司", "licensed": "另一家持牌机构",
+              "bank": "银行", "network": "卡组织", "unknown": "身份不明的一方"}
+_KIND_TEXT_EN = {"person": "a private person", "company": "a company", "licensed": "a licensed institution",
+                 "bank": "a bank", "network": "a card network", "unknown": "unknown"}
 
 
 @dataclass
@@ -65,9 +74,21 @@ def _business_label(profile: MerchantProfile) -> str:
     return profile.value("business_type") or f"MCC {profile.value('mcc')}"
 
 
-def _mcc_short(code: str) -> str:
+def _mcc_short(code: str, lang: str = "zh") -> str:
+    """'5462（面包房、糕点商店）' or '5462 (Bakeries)': the names contain the list separators themselves."""
     info = mcc_table().get(code)
-    return f"{code} {info.name_zh}" if info else code
+    if info is None:
+        return code
+    return f"{code}（{info.name_zh}）" if lang == "zh" else f"{code} ({info.name_en})"
+
+
+def _mcc_zh(code: str) -> str:
+    """'5411 大型仓储式超级市场（2013年费率分类：民生类）' (describe_mcc gives the English form)."""
+    info = mcc_table().get(code)
+    if info is None:
+        return f"{code}（不在本工具的MCC表中）"
+    cls = f"（2013年费率分类：{info.class_2013}）" if info.class_2013 else ""
+    return f"{code} {info.name_zh}{cls}"
 
 
 RULE_MCC = "statements.mcc-does-not-fit"
@@ -89,8 +110,9 @@ def mcc_does_not_fit(analysis: Analysis) -> Iterable[Finding]:
         seen.add(mcc)
         ev = _ev(slip.doc, span) + _ev(profile.doc, profile.get("business_type") or profile.get("mcc"))
         out.append(analysis.finding(
-            RULE_MCC, ev, mcc=describe_mcc(mcc), merchant_no=slip.merchant_no or mcc,
+            RULE_MCC, ev, mcc=_mcc_zh(mcc), mcc_en=describe_mcc(mcc), merchant_no=slip.merchant_no or mcc,
             business=_business_label(profile), expected="、".join(_mcc_short(c) for c in expected),
+            expected_en=", ".join(_mcc_short(c, "en") for c in expected),
             explanation=f"slip MCC {mcc} not in the MCCs that fit the business ({', '.join(expected)})",
         ))
     return out
@@ -110,30 +132,35 @@ def name_not_merchant(analysis: Analysis) -> Iterable[Finding]:
     seen: set[tuple[str, str]] = set()
     out: list[Finding] = []
 
-    def emit(doc: Document, where: str, what: str, seen_span: Span, expected: Span) -> None:
+    slip_where = ("签购单", "the sales slip")
+    name_what, number_what = ("商户名称", "merchant name"), ("商户编号", "merchant number")
+
+    def emit(doc: Document, where: tuple[str, str], what: tuple[str, str], seen_span: Span,
+             expected: Span) -> None:
         if (doc.id, seen_span.value) in seen:
             return
         seen.add((doc.id, seen_span.value))
         out.append(analysis.finding(
-            RULE_NAME, _ev(doc, seen_span) + _ev(profile.doc, expected), where=where, what=what,
-            seen=seen_span.value, expected=expected.value,
-            explanation=f"{where} {what} differs from the merchant profile",
+            RULE_NAME, _ev(doc, seen_span) + _ev(profile.doc, expected), where=where[0], where_en=where[1],
+            what=what[0], what_en=what[1], seen=seen_span.value, expected=expected.value,
+            explanation=f"{where[1]} {what[1]} differs from the merchant profile",
         ))
 
     for slip in rec.slips:
         name = slip.get("merchant_name")
         if own and name and not names_agree(name.value, own.value):
-            emit(slip.doc, "the sales slip", "merchant name", name, own)
+            emit(slip.doc, slip_where, name_what, name, own)
         number = slip.get("merchant_no")
         if own_no and number and slip.merchant_no and slip.merchant_no != own_no:
             expected_no = profile.get("merchant_no")
             assert expected_no is not None
-            emit(slip.doc, "the sales slip", "merchant number", number, expected_no)
+            emit(slip.doc, slip_where, number_what, number, expected_no)
     for m in rec.matches:
         if own and m.card is not None and m.card.description.text and \
                 not names_agree(m.card.description.text, own.value):
             cell = m.card.description
-            emit(m.card.doc, f"row {m.card.row.number} of the cardholder statement", "merchant name",
+            n = m.card.row.number
+            emit(m.card.doc, (f"持卡人账单第{n}行", f"row {n} of the cardholder statement"), name_what,
                  Span(cell.text, cell.start, cell.end), own)
     return out
 
@@ -196,7 +223,7 @@ def payer_not_acquirer(analysis: Analysis) -> Iterable[Finding]:
         seen.add(row.payer_name)
         out.append(analysis.finding(
             RULE_PAYER, [_row_ev(row), *_ev(doc, span)], payer=row.payer_name, kind=_KIND_TEXT[party.kind],
-            acquirer=acquirer, row=row.row.number, explanation=party.reason,
+            kind_en=_KIND_TEXT_EN[party.kind], acquirer=acquirer, row=row.row.number, explanation=party.reason,
         ))
     return out
 
@@ -233,19 +260,23 @@ def second_clearing(analysis: Analysis) -> Iterable[Finding]:
         party = classify_party(payer, rows[0].payer_account)
         total = fmt_money(sum((r.income for r in rows if r.income is not None), Decimal(0)))
         ev = [_row_ev(r) for r in rows[:5]]
-        fmt: dict[str, str] = {"payer": payer, "rows": ", ".join(str(r.row.number) for r in rows),
+        numbers = [str(r.row.number) for r in rows]
+        fmt: dict[str, str] = {"payer": payer, "rows": "、".join(numbers), "rows_en": ", ".join(numbers),
                                "count": str(len(rows)), "total": total,
-                               "account": rows[0].payer_account or "not shown"}
+                               "account": rows[0].payer_account or "未显示",
+                               "account_en": rows[0].payer_account or "not shown"}
         if party.kind == "person" and _loaded(analysis, RULE_PERSON):
             out.append(analysis.finding(RULE_PERSON, ev, explanation=party.reason, **fmt))
         elif party.kind == "licensed" and party.institution is not None and \
                 party.institution.acquiring is False and _loaded(analysis, RULE_COMPANY):
             out.append(analysis.finding(RULE_COMPANY, ev, explanation=party.reason,
-                                        reason="its registered licence scope lacks 银行卡收单", **fmt))
+                                        reason="它登记的牌照业务范围里没有“银行卡收单”",
+                                        reason_en="its registered licence scope lacks 银行卡收单", **fmt))
         elif party.kind == "company" and _loaded(analysis, RULE_COMPANY):
             out.append(analysis.finding(
                 RULE_COMPANY, ev, explanation=party.reason,
-                reason="it is neither a bank nor in poscheck's (incomplete) list of licensed institutions",
+                reason="它既不是银行，也不在本工具（并不完整）的持牌机构名单上",
+                reason_en="it is neither a bank nor in poscheck's (incomplete) list of licensed institutions",
                 **fmt))
     return out
 
@@ -269,8 +300,9 @@ def fee_above_agreed(analysis: Analysis) -> Iterable[Finding]:
         rate_span = rec.profile.get("rate_credit") or rec.profile.get("rate_debit")
         ev = [_row_ev(row), *_ev(m.slip.doc, m.slip.get("amount")), *_ev(rec.profile.doc, rate_span)]
         out.append(analysis.finding(
-            RULE_FEE, ev, arithmetic=arithmetic(m), implied=fmt_rate(m.fee / gross),
-            excess=fmt_money(m.excess or Decimal(0)), row=row.row.number, agreed=m.allowed_label,
+            RULE_FEE, ev, arithmetic=arithmetic(m), arithmetic_en=arithmetic(m, "en"),
+            implied=fmt_rate(m.fee / gross), excess=fmt_money(m.excess or Decimal(0)), row=row.row.number,
+            agreed=label_zh(m.allowed_label), agreed_en=m.allowed_label,
             explanation=f"fee {m.fee} > allowed {m.allowed} + tolerance",
         ))
     return out
@@ -311,7 +343,7 @@ def fixed_deduction(analysis: Analysis) -> Iterable[Finding]:
     fx = rec.fixed
     rows = list(fx.fee_rows) + [m.settlement for m in fx.matches if m.settlement is not None]
     ev = list(dict.fromkeys(_row_ev(r) for r in rows))[:6]
-    return [analysis.finding(RULE_FIXED, ev, amount=fmt_money(fx.amount), how=fx.how,
+    return [analysis.finding(RULE_FIXED, ev, amount=fmt_money(fx.amount), how=fx.how, how_en=fx.how_en,
                              explanation="constant per-transaction deduction beyond the agreed rate")]
 
 
@@ -328,14 +360,26 @@ def profile_notes(analysis: Analysis) -> Iterable[Finding]:
     for note in rec.profile.notes:
         if note.kind == "no_business" and not rec.slips:
             continue
-        what = {"unknown_business": f"business type {note.value!r} is not in poscheck's business table",
-                "unknown_mcc": f"MCC {note.value!r} is not in poscheck's MCC table",
-                "no_business": "the merchant profile gives no business type or expected MCC"}[note.kind]
-        own_mcc = rec.profile.value("mcc")
-        checked = (f"the slip's MCC was compared with the profile's own MCC {own_mcc} only"
-                   if own_mcc and note.kind == "unknown_business" else "the slip's MCC could not be checked")
         out.append(analysis.finding(
-            RULE_NOTE, _ev(rec.profile.doc, note.span), what=what, checked=checked,
-            suggestions=note.suggestions or "—", explanation=note.kind,
+            RULE_NOTE, _ev(rec.profile.doc, note.span), **_note_fields(note, rec.profile.value("mcc")),
+            explanation=note.kind,
         ))
     return out
+
+
+def _note_fields(note: ProfileNote, own_mcc: str) -> dict[str, str]:
+    """The `{what}`, `{checked}` and `{suggestions}` of a profile note, each in Chinese and English."""
+    what = {"unknown_business": (f"经营类型“{note.value}”不在本工具的经营类型表中",
+                                 f"business type {note.value!r} is not in poscheck's business table"),
+            "unknown_mcc": (f"MCC“{note.value}”不在本工具的MCC表中",
+                            f"MCC {note.value!r} is not in poscheck's MCC table"),
+            "no_business": ("商户资料没有写经营类型，也没有写应有的MCC",
+                            "the merchant profile gives no business type or expected MCC")}[note.kind]
+    checked = ((f"签购单上的MCC只和资料里自己写的MCC {own_mcc} 做了比对",
+                f"the slip's MCC was compared with the profile's own MCC {own_mcc} only")
+               if own_mcc and note.kind == "unknown_business"
+               else ("签购单上的MCC无法核对", "the slip's MCC could not be checked"))
+    suggestions = note.suggestions or "—"
+    suggestions_zh = "MCC是4位数字" if suggestions == "an MCC has four digits" else suggestions
+    return {"what": what[0], "what_en": what[1], "checked": checked[0], "checked_en": checked[1],
+            "suggestions": suggestions_zh, "suggestions_en": suggestions}

@@ -57,9 +57,10 @@ class FixedDeduction:
     """A fixed amount taken per transaction on top of the rate (秒到/D0-style surcharge)."""
 
     amount: Decimal
-    how: str  # the arithmetic that shows it
+    how: str  # the arithmetic that shows it (Chinese)
     matches: tuple[Match, ...]
     fee_rows: tuple[SettlementRow, ...] = ()
+    how_en: str = ""
 
 
 @dataclass
@@ -255,14 +256,39 @@ def daily_totals(rec: Reconciliation) -> list[tuple[SettlementRow, list[Match]]]
     return out
 
 
-def arithmetic(m: Match) -> str:
-    """'3,200.00 − 3,168.00 = 32.00 yuan (1.00%); the agreement (credit 0.6%) allows at most 19.20 …'."""
+_LABEL_ZH = ((re.compile(r"\bcredit "), "信用卡 "), (re.compile(r"\bdebit "), "借记卡 "),
+             (re.compile(r", capped at (\S+) yuan"), r"，封顶 \1 元"),
+             (re.compile(r" \+ (\S+) yuan per transaction"), r" + 每笔 \1 元"))
+
+
+def label_zh(label: str) -> str:
+    """The agreed-fee basis in Chinese: 'debit 0.5%, capped at 20 yuan' → '借记卡 0.5%，封顶 20 元'."""
+    for pattern, repl in _LABEL_ZH:
+        label = pattern.sub(repl, label)
+    return label
+
+
+def arithmetic(m: Match, lang: str = "zh") -> str:
+    """'3,200.00 − 3,168.00 = 32.00 元（1.00%）；按约定（信用卡 0.6%）最多 19.20 元 …' (or in English)."""
     row = m.settlement
     if row is None or row.income is None or m.fee is None:
         return ""
     gross = m.fee + row.income  # the day's total when the row is a daily total
-    text = (f"{fmt_money(gross)} − {fmt_money(row.income)} = {fmt_money(m.fee)} yuan"
-            f" ({fmt_rate(m.fee / gross)})")
+    rate = fmt_rate(m.fee / gross)
+    if lang != "zh":
+        return _arithmetic_en(m, gross, row.income, rate)
+    text = f"{fmt_money(gross)} − {fmt_money(row.income)} = {fmt_money(m.fee)} 元（{rate}）"
+    if m.allowed is not None:
+        text += (f"；按约定（{label_zh(m.allowed_label)}）最多扣 {fmt_money(m.allowed)} 元，"
+                 f"应到账 {fmt_money(gross - m.allowed)} 元")
+        if m.excess is not None and m.excess > 0:
+            text += f"，多扣了 {fmt_money(m.excess)} 元"
+    return text
+
+
+def _arithmetic_en(m: Match, gross: Decimal, net: Decimal, rate: str) -> str:
+    assert m.fee is not None
+    text = f"{fmt_money(gross)} − {fmt_money(net)} = {fmt_money(m.fee)} yuan ({rate})"
     if m.allowed is not None:
         text += (f"; the agreement ({m.allowed_label}) allows at most {fmt_money(m.allowed)} yuan, "
                  f"so {fmt_money(gross - m.allowed)} should have arrived")
@@ -278,8 +304,9 @@ def _fixed_deduction(rec: Reconciliation) -> FixedDeduction | None:
                      and _FEE_WORD.search(r.summary_text))
     if fee_rows:
         total = sum((r.expense or Decimal(0) for r in fee_rows), Decimal(0))
-        how = f"the settlement record lists instant-settlement fees of {fmt_money(total)} yuan separately"
-        return FixedDeduction(total, how, tuple(per_txn), fee_rows)
+        how = f"结算记录里单独列出了秒到（即时结算）手续费，共 {fmt_money(total)} 元"
+        how_en = f"the settlement record lists instant-settlement fees of {fmt_money(total)} yuan separately"
+        return FixedDeduction(total, how, tuple(per_txn), fee_rows, how_en)
     distinct = {m.gross for m in per_txn}
     if len(per_txn) >= 2 and len(distinct) >= 2:
         fit = _linear_fit([(m.gross, m.fee or Decimal(0)) for m in per_txn])
@@ -288,17 +315,24 @@ def _fixed_deduction(rec: Reconciliation) -> FixedDeduction | None:
             ceiling = max((r for r in (rates.credit, rates.debit) if r is not None), default=Decimal("0.01"))
             extra = fixed - rates.fixed_fee
             if extra >= Decimal("0.5") and Decimal(0) <= rate <= ceiling + Decimal("0.001"):
-                how = "; ".join(f"{fmt_money(m.gross)} → fee {fmt_money(m.fee or Decimal(0))}"
+                how = "；".join(f"{fmt_money(m.gross)} 元扣 {fmt_money(m.fee or Decimal(0))} 元"
                                 for m in per_txn)
-                return FixedDeduction(money_q(extra), f"{how}: fee ≈ {fmt_rate(rate)} × amount + "
-                                      f"{fmt_money(fixed)} yuan per transaction", tuple(per_txn))
+                how_en = "; ".join(f"{fmt_money(m.gross)} → fee {fmt_money(m.fee or Decimal(0))}"
+                                   for m in per_txn)
+                return FixedDeduction(
+                    money_q(extra),
+                    f"{how}：手续费 ≈ 金额 × {fmt_rate(rate)} + 每笔 {fmt_money(fixed)} 元",
+                    tuple(per_txn),
+                    how_en=f"{how_en}: fee ≈ {fmt_rate(rate)} × amount + {fmt_money(fixed)} yuan per transaction",
+                )
     if per_txn and rates.known():
         excesses = [m.excess for m in per_txn if m.excess is not None]
         constant = len(excesses) == len(per_txn) and min(excesses) >= Decimal("0.5") and \
             max(excesses) - min(excesses) <= TOLERANCE and all(_round_half_yuan(e) for e in excesses)
         if constant and any(_instant_signal(m, rec.profile) for m in per_txn):
-            how = "; ".join(arithmetic(m) for m in per_txn)
-            return FixedDeduction(money_q(excesses[0]), how, tuple(per_txn))
+            how = "；".join(arithmetic(m) for m in per_txn)
+            how_en = "; ".join(arithmetic(m, "en") for m in per_txn)
+            return FixedDeduction(money_q(excesses[0]), how, tuple(per_txn), how_en=how_en)
     return None
 
 

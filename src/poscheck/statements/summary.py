@@ -1,4 +1,8 @@
-"""Turn a reconciliation into the plain rows and totals the report shows (JSON-able dicts)."""
+"""Turn a reconciliation into the plain rows and totals the report shows (JSON-able dicts).
+
+Text a merchant may read is Chinese; its English twin sits under the same key + `_en`. `status` and
+`flags` are stable codes the report translates itself.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,16 @@ from poscheck.statements.slip import SlipTxn
 from poscheck.statements.values import fmt_money, fmt_rate
 
 STATUS_TEXT = {
+    "ok": "一致",
+    "fee_above_agreed": "手续费高于约定",
+    "missing": "没有找到结算",
+    "not_yet_covered": "结算记录截止过早",
+    "maybe_in_total": "可能含在合并入账中",
+    "daily_total_partial": "按日合并入账，无法逐笔核对",
+    "not_checked": "未核对",
+    "no_amount": "签购单上没读到金额",
+}
+STATUS_TEXT_EN = {
     "ok": "agrees",
     "fee_above_agreed": "fee above the agreed rate",
     "missing": "no settlement found",
@@ -68,8 +82,10 @@ def row_of(m: Match) -> dict[str, object]:
         "agreed_basis": m.allowed_label or None,
         "excess": _money(m.excess),
         "arithmetic": arithmetic(m) or None,
+        "arithmetic_en": arithmetic(m, "en") or None,
         "status": m.status,
         "status_text": STATUS_TEXT.get(m.status, m.status),
+        "status_text_en": STATUS_TEXT_EN.get(m.status, m.status),
         "flags": _flags(m),
         "notes": list(m.notes),
     }
@@ -131,4 +147,5 @@ def totals(rec: Reconciliation) -> dict[str, object]:
     if rec.fixed is not None:
         out["fixed_deduction_per_transaction"] = fmt_money(rec.fixed.amount)
         out["fixed_deduction_how"] = rec.fixed.how
+        out["fixed_deduction_how_en"] = rec.fixed.how_en
     return out

@@ -1,0 +1,176 @@
+"""Contradictions across one provider's documents: a promise on one page, the opposite in another text.
+
+"免押金" on the landing page and a deposit in the agreement; "一清" in the banner and settlement by
+the agent in the contract; "永久0.38%" and a clause letting the provider change rates. Each pair is
+reported once per target as one finding in the category of the practice, with two pieces of
+evidence side by side (the promise first), possibly from two documents. Promises and practices are
+only taken from asserted text of non-teaching documents; the two quotes never overlap.
+
+Importing this module also registers the terms.* and sales-text checks (`checks.terms`,
+`checks.practices`), which the pipeline does not import by name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from poscheck.checks import Analysis, check
+from poscheck.checks import practices as _practices  # registers promo/clearing checks
+from poscheck.checks import terms as _terms  # registers terms checks
+from poscheck.checks.textctx import asserted, genre, make, quote, sentence_bounds
+from poscheck.models import Document, Evidence, Finding
+from poscheck.normalize import Normalized
+
+_S = r"[^。;\n]"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A promise pattern and the practice that breaks it."""
+
+    rule_id: str
+    promise: re.Pattern[str]
+    promise_ok: Callable[[str], bool]  # a test on the promise's sentence
+    fee_kinds: tuple[str, ...]  # Fee.kind values (facts) that show the practice
+    categories: tuple[str, ...]  # finding categories (text rules) that show the practice
+    practice: Callable[[str], list[tuple[int, int, int]]]  # own detection: (lo, hi, at) spans
+
+
+def _regex_practice(pattern: re.Pattern[str], exclude: re.Pattern[str] | None = None
+                    ) -> Callable[[str], list[tuple[int, int, int]]]:
+    def find(text: str) -> list[tuple[int, int, int]]:
+        out = []
+        for m in pattern.finditer(text):
+            lo, hi = sentence_bounds(text, m.start(), m.end())
+            if exclude is not None and exclude.search(text, lo, hi):
+                continue
+            if asserted(text, m.start(), m.end())[0]:
+                out.append((lo, hi, m.start()))
+        return out
+    return find
+
+
+def _sign_practice(practice: str) -> Callable[[str], list[tuple[int, int, int]]]:
+    def find(text: str) -> list[tuple[int, int, int]]:
+        return [(s.lo, s.hi, s.start) for s in _practices.signs(text, practice)]
+    return find
+
+
+def _term_practice(category: str) -> Callable[[str], list[tuple[int, int, int]]]:
+    def find(text: str) -> list[tuple[int, int, int]]:
+        return [(h.lo, h.hi, h.start) for h in _terms.find_terms(text).get(category, ())]
+    return find
+
+
+def _rate_change(text: str) -> list[tuple[int, int, int]]:
+    out = _term_practice("terms.unilateral_change")(text)
+    return out or _regex_practice(_RATE_CHANGE)(text)
+
+
+_CONDITIONAL_REFUND = re.compile(r"刷满|达标|满\d|交易额|累计|交易量|未达")
+_NOT_MERCHANT_DEPOSIT = re.compile(r"共享单车|充电宝|租车|顾客|消费者|无息退还|完好|归还")
+_RATE_CHANGE = re.compile(
+    rf"(?:调整|上调|变更|修改){_S}{{0,10}}?(?:费率|收费标准|手续费)|(?:费率|收费标准|手续费){_S}{{0,8}}?(?:调整|上调|变更)"
+)
+PAIRS: tuple[Pair, ...] = (
+    Pair(
+        "contradictions.deposit",
+        re.compile(r"(?:免|无|不收取?|无需|不需要?|0元?|零)\s*(?:设备|机具|终端)?\s*押金|押金\s*[|:]\s*(?:无|免|0元?|不收取?)"),
+        lambda s: True, ("deposit",), ("fee.deposit",),
+        _regex_practice(re.compile(r"(?:押金|激活费|开通服务费|机具服务费|激活服务费)[^。;\n]{0,16}?\d{2,4}(?:\.\d+)?元"),
+                        _NOT_MERCHANT_DEPOSIT),
+    ),
+    Pair(
+        "contradictions.data-fee",
+        re.compile(r"(?:免|无|不收取?|0元?|零)\s*(?:流量费|通讯费|通信费|sim卡?费)|(?:流量费|通讯费)\s*[|:]\s*(?:无|免|0元?|不收取?)"),
+        lambda s: True, ("data",), ("fee.data",),
+        _regex_practice(re.compile(r"(?:流量费|通讯费|通信费|流量卡费|物联网卡费)[^。;\n]{0,12}?\d{1,3}(?:\.\d+)?元")),
+    ),
+    Pair(
+        "contradictions.refund",
+        re.compile(rf"(?:押金|服务费|激活费|费用){_S}{{0,8}}?(?:随时可退|可随时退|随时退|无条件退|如数退还|退机即退|可以退|可退)"),
+        lambda s: not _CONDITIONAL_REFUND.search(s), (), (),
+        _term_practice("terms.non_refundable"),
+    ),
+    Pair(
+        "contradictions.penalty",
+        re.compile(rf"(?:退机|解约|注销|终止|退出){_S}{{0,14}}?(?:不收取?|无|免|不产生|无需支付|不需要?支付){_S}{{0,6}}?(?:违约金|任何费用|手续费|费用)"),
+        lambda s: True, (), (),
+        _term_practice("terms.penalty"),
+    ),
+    Pair(
+        "contradictions.one-clear",
+        _practices.PATTERNS["one_clear"], lambda s: True, (), (),
+        _sign_practice("second_clearing"),
+    ),
+    Pair(
+        "contradictions.permanent-rate",
+        _practices.PATTERNS["fixed_rate"], lambda s: True, (), (),
+        _rate_change,
+    ),
+)
+
+
+_WHERE = {"two documents": "另一份文件", "one document": "同一份文件的另一处"}
+
+
+def _overlap(a: Evidence, b: Evidence) -> bool:
+    return a.document == b.document and a.start < b.end and b.start < a.end
+
+
+def _promises(pair: Pair, docs: list[tuple[Document, Normalized]]) -> list[Evidence]:
+    out: list[Evidence] = []
+    for doc, norm in docs:
+        text = norm.text
+        for m in pair.promise.finditer(text):
+            lo, hi = sentence_bounds(text, m.start(), m.end())
+            # the promise is itself a negation ("免押金"): only what precedes it can deny it
+            ok, _ = asserted(text, m.start(), m.end())
+            if ok and pair.promise_ok(text[lo:hi]):
+                out.append(quote(doc, norm, lo, hi, m.start(), limit=120))
+    return out
+
+
+def _practices_of(analysis: Analysis, pair: Pair, docs: list[tuple[Document, Normalized]]) -> list[Evidence]:
+    out: list[Evidence] = []
+    for f in analysis.findings:
+        if f.category in pair.categories and f.severity != "info":
+            out.extend(f.evidence[:1])
+    for fee in analysis.facts.fees:
+        if fee.kind in pair.fee_kinds and (fee.amount or 0) > 0:
+            out.append(fee.evidence)
+    for doc, norm in docs:
+        for lo, hi, at in pair.practice(norm.text):
+            out.append(quote(doc, norm, lo, hi, at, limit=160))
+    return out
+
+
+def contradiction_findings(analysis: Analysis) -> Iterator[Finding]:
+    """One finding per pair whose promise and practice both occur in the target, at different places."""
+    docs = [(d, analysis.normalized(d)) for d in analysis.documents]
+    docs = [(d, n) for d, n in docs if genre(n.text) != "teaching"]
+    teaching = {d.id for d in analysis.documents} - {d.id for d, _ in docs}
+    for pair in PAIRS:
+        promises = _promises(pair, docs)
+        if not promises:
+            continue
+        practices = [e for e in _practices_of(analysis, pair, docs) if e.document not in teaching]
+        best: tuple[Evidence, Evidence] | None = None
+        for p in promises:
+            for q in practices:
+                if _overlap(p, q):
+                    continue
+                if best is None or (p.document != q.document and best[0].document == best[1].document):
+                    best = (p, q)
+        if best is not None:
+            where = "two documents" if best[0].document != best[1].document else "one document"
+            yield from make(analysis, pair.rule_id, list(best), f"promise and practice disagree in {where}",
+                            promise=best[0].quote, practice=best[1].quote, where=_WHERE[where])
+
+
+@check("contradictions")
+def contradictions(analysis: Analysis) -> Iterator[Finding]:
+    """Promises on one page or clause that another page or clause of the same provider contradicts."""
+    return contradiction_findings(analysis)

@@ -1,0 +1,183 @@
+"""Checks that judge each kind of fee fact (deposit, data, instant settlement, insurance, membership,
+periodic, withdrawal) and say what it costs a year, per transaction, or to get a deposit back.
+
+A fee that is disclosed, bounded and optional (an opt-in D0 with a published price, an optional
+36元/年 data card) becomes an `info` note; a mandatory or default-on charge becomes a finding of
+its category. One finding per rule and document, with up to three fee quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from poscheck.checks import Analysis, check
+from poscheck.facts.patterns import PER_YEAR, RefundTarget, refund_target
+from poscheck.models import Fee, Finding
+from poscheck.normalize import normalize
+
+DATA_NORMAL_MAX = 60.0  # 元 a year: vocabulary.md §3, "a yearly 36-60 yuan charge disclosed up front is normal"
+TYPICAL_RATE = 0.6  # percent, the common credit-card rate (DOMAIN.md), to price a refund target
+MAX_EVIDENCE = 3
+_BANK_ACCOUNT = re.compile(r"开户|对公账户|银行账户|网银|u盾|账户年费|发卡银行|发卡行|开户行|动账")
+_POS_WORDS = re.compile(r"pos|终端|机具|刷卡|收款|机器")
+_CONSUMER_DEPOSIT = re.compile(r"共享单车|充电宝|租车|顾客|消费者|客人|住客|房客|向客户收取")
+_DEVICE_DEPOSIT = re.compile(r"归还|完好|退机退还|退还机具|无息退还|交还")
+
+Verdict = tuple[str, str] | None  # ("flag" | "info", note) or None when the fee says nothing
+
+
+def fmt_num(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def describe(f: Fee) -> str:
+    """'流量费99元/年' — a fee as the merchant reads it."""
+    amount = "?" if f.amount is None else fmt_num(f.amount)
+    top = f"-{fmt_num(f.max_amount)}" if f.max_amount else ""
+    return f"{f.label}{amount}{top}{f.unit}"
+
+
+def fees_by_document(analysis: Analysis, kind: str) -> dict[str, list[Fee]]:
+    out: dict[str, list[Fee]] = {}
+    for f in analysis.facts.fees:
+        if f.kind == kind:
+            out.setdefault(f.evidence.document, []).append(f)
+    return out
+
+
+def judged(analysis: Analysis, kind: str, rule_id: str, judge: Callable[[Fee], Verdict]) -> Iterator[Finding]:
+    """One finding per document: a real one if any fee of `kind` is flagged, else an info note."""
+    for fees in fees_by_document(analysis, kind).values():
+        verdicts = [(f, v) for f in fees if (v := judge(f)) is not None]
+        flagged = [(f, note) for f, (level, note) in verdicts if level == "flag"]
+        chosen = flagged or [(f, note) for f, (_, note) in verdicts]
+        if not chosen:
+            continue
+        evidence = tuple(dict.fromkeys(f.evidence for f, _ in chosen))[:MAX_EVIDENCE]
+        detail = "；".join(dict.fromkeys(note for _, note in chosen))
+        yield analysis.finding(rule_id, evidence, severity=None if flagged else "info", detail=detail,
+                               explanation=f"fee facts: {detail}")
+
+
+def _annual(f: Fee) -> float | None:
+    if f.amount is None:
+        return None
+    return f.amount * PER_YEAR.get(f.period or "", 1.0)
+
+
+def judge_data(f: Fee) -> Verdict:
+    annual = _annual(f)
+    if annual is None:
+        return None
+    frequent = f.period in ("month", "quarter", "half_year")
+    note = describe(f) + (f"，一年约{fmt_num(annual)}元" if frequent else "")
+    if f.optional:
+        return "info", note + "（可选，可不开通）"
+    if frequent or annual > DATA_NORMAL_MAX:
+        return "flag", note + f"（常见水平为一年一次、{fmt_num(DATA_NORMAL_MAX)}元以内）"
+    return "info", note + "（一年一次，金额在常见范围内）"
+
+
+def judge_instant(f: Fee) -> Verdict:
+    if f.amount is None:
+        return None
+    if f.unit == "%":
+        note = f"{describe(f)}：每笔在费率之外再加{fmt_num(f.amount)}%"
+    else:
+        note = (f"{describe(f)}：一笔1000元的交易等于多付{fmt_num(f.amount / 10)}%，"
+                f"一笔100元的交易多付{fmt_num(f.amount)}%")
+    if f.optional:
+        return "info", note + "（可选，商户自行开通）"
+    return "flag", note + ("（默认开通）" if f.optional is False else "")
+
+
+def judge_insurance(f: Fee) -> Verdict:
+    if f.amount is None:
+        return None
+    note = describe(f) + ("：每刷1万元另付" + fmt_num(f.amount * 100) + "元" if f.unit == "%" else "")
+    return ("info", note + "（可选）") if f.optional else ("flag", note)
+
+
+def judge_membership(f: Fee) -> Verdict:
+    annual = _annual(f)
+    if annual is None:
+        return None
+    return "flag", describe(f) + (f"，一年约{fmt_num(annual)}元" if f.period in ("month", "quarter") else "")
+
+
+def judge_recurring(f: Fee) -> Verdict:
+    annual = _annual(f)
+    if annual is None:
+        return None
+    quote = normalize(f.evidence.quote).text
+    if _BANK_ACCOUNT.search(quote) and not _POS_WORDS.search(quote):
+        return None  # a bank account's own charges are not the terminal's
+    note = describe(f) + (f"，一年约{fmt_num(annual)}元" if f.period in ("month", "quarter", "half_year") else "")
+    return ("info", note + "（可选）") if f.optional else ("flag", note)
+
+
+def judge_withdrawal(f: Fee) -> Verdict:
+    if f.amount is None:
+        return None
+    return "flag", describe(f) + "：到账要自己提现并付费，说明资金先进了别人的账户"
+
+
+def deposit_target(f: Fee) -> RefundTarget | None:
+    return refund_target(normalize(f.conditions).text) if f.conditions else None
+
+
+def judge_deposit(f: Fee) -> Verdict:
+    """Money taken up front; with a refund target, what reaching it takes."""
+    if not f.amount:
+        return None
+    context = normalize(f.evidence.quote + " " + f.conditions).text
+    if _CONSUMER_DEPOSIT.search(context):
+        return None  # the merchant collecting a deposit from its own customers
+    if _DEVICE_DEPOSIT.search(context):
+        return "info", describe(f) + "（租用机具的押金，归还机具时退还）"
+    note = describe(f)
+    target = deposit_target(f)
+    if target is not None:
+        fee_cost = target.volume * TYPICAL_RATE / 100
+        note += (f"：{fmt_num(target.days)}天内要刷满{fmt_num(target.volume)}元才退，平均每月约"
+                 f"{fmt_num(round(target.per_month))}元；按{fmt_num(TYPICAL_RATE)}%的费率，为此付出的手续费约"
+                 f"{fmt_num(fee_cost)}元")
+    if f.refundable is False:
+        note += "（写明不予退还）"
+    return "flag", note
+
+
+@check("fee_data")
+def data_fee(analysis: Analysis) -> Iterator[Finding]:
+    yield from judged(analysis, "data", "fee.data-charge", judge_data)
+
+
+@check("fee_instant")
+def instant_fee(analysis: Analysis) -> Iterator[Finding]:
+    yield from judged(analysis, "instant", "fee.instant-surcharge", judge_instant)
+
+
+@check("fee_insurance")
+def insurance_fee(analysis: Analysis) -> Iterator[Finding]:
+    yield from judged(analysis, "insurance", "fee.insurance-charge", judge_insurance)
+
+
+@check("fee_membership")
+def membership_fee(analysis: Analysis) -> Iterator[Finding]:
+    yield from judged(analysis, "membership", "fee.membership-charge", judge_membership)
+
+
+@check("fee_recurring")
+def recurring_fee(analysis: Analysis) -> Iterator[Finding]:
+    yield from judged(analysis, "recurring", "fee.recurring-charge", judge_recurring)
+
+
+@check("fee_withdrawal")
+def withdrawal_fee(analysis: Analysis) -> Iterator[Finding]:
+    yield from judged(analysis, "withdrawal", "fee.withdrawal-charge", judge_withdrawal)
+
+
+@check("fee_deposit")
+def deposit_fee(analysis: Analysis) -> Iterator[Finding]:
+    yield from judged(analysis, "deposit", "fee.deposit-activation", judge_deposit)

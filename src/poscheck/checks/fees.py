@@ -1,0 +1,110 @@
+"""Checks over a target's fee facts: rate bait with its arithmetic, free-device bait, missing schedules.
+
+Importing this module also registers the per-kind fee checks of `poscheck.checks.fee_kinds`
+(the pipeline imports `poscheck.checks.fees` only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from poscheck.checks import Analysis, check, evidence_for, fee_kinds
+from poscheck.facts.fees import document_genre, negated, unit_context
+from poscheck.facts.rates import rate_problems
+from poscheck.models import Document, Evidence, Fee, Finding
+
+__all__ = ["fee_kinds", "free_bait", "no_schedule", "rate_bait"]
+
+MAX_EVIDENCE = 3
+
+# "The device is free": 免费领取, 0元领机, 免费换新机, 机具 | 0元 … (normalised text).
+FREE_CLAIM = re.compile(
+    r"免费(?:领取|领机|领|送机|送|赠送|申请|办理|换新机|换机|更换|换新|寄|拿)|(?:0|零)元(?:领机|领取|领|办理|购机|拿机|拿|送)"
+    r"|0成本|白送|(?:机器|机具|pos机?|终端)(?:本身)?(?:是|都是)?免费|(?:机具|机器|终端)\s*\|\s*(?:0元|免费)"
+)
+_REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^,;。]{0,6}$")
+_DENIED = re.compile(r"(?:不是|并非|并不|不再|没有)\s*$")
+_TIED = re.compile(r"押金|激活费|服务费|开通费|机具费|扣")
+_SENT = re.compile(r"[。!?\n]")
+_AGREEMENT_TITLE = re.compile(r"协议|合同")
+_AGREEMENT_TOPIC = re.compile(r"商户|收单|pos|终端|收款|受理|机具")
+_FEES_ELSEWHERE = re.compile(
+    r"按[^。]{0,20}《|主协议|附件|另行签署|另行签订|费率说明|资费标准|收费标准见|按[^。]{0,30}执行|以[^。]{0,20}约定为准")
+
+
+@check("fee_rate_bait")
+def rate_bait(analysis: Analysis) -> Iterator[Finding]:
+    """A teaser that rises, a stated increase, or a credit rate below the issuer + network floor."""
+    by_doc: dict[str, list[Fee]] = {}
+    for f in analysis.facts.fees:
+        by_doc.setdefault(f.evidence.document, []).append(f)
+    for fees in by_doc.values():
+        problems = rate_problems(fees)
+        if not problems:
+            continue
+        evidence: list[Evidence] = []
+        for p in problems:
+            for fee in (p.earlier, p.fee):
+                if fee is not None and fee.evidence not in evidence:
+                    evidence.append(fee.evidence)
+        arithmetic = "；".join(dict.fromkeys(p.explanation for p in problems))
+        kinds = ", ".join(sorted({p.kind for p in problems}))
+        yield analysis.finding("fee.rate-bait", evidence[:MAX_EVIDENCE], arithmetic=arithmetic,
+                               explanation=f"rate facts ({kinds}): {arithmetic}")
+
+
+def _claims(analysis: Analysis, doc: Document) -> Iterator[tuple[int, int, bool]]:
+    """Free-device claims the document asserts: (start, end, tied to a fee in the same sentence), normalised."""
+    norm = analysis.normalized(doc)
+    text = norm.text
+    if document_genre(doc, norm) == "advisory":
+        return
+    for m in FREE_CLAIM.finditer(text):
+        lo = max((x.end() for x in _SENT.finditer(text, max(0, m.start() - 200), m.start())), default=0)
+        end_m = _SENT.search(text, m.end())
+        hi = end_m.start() if end_m else len(text)
+        sentence = text[lo:hi]
+        head = text[max(lo, m.start() - 10):m.start()]
+        if unit_context(sentence) or _REPAIR.search(head) or _DENIED.search(head) or negated(text, m.start(), lo):
+            continue
+        yield lo, hi, bool(_TIED.search(sentence))
+
+
+@check("promo_free_bait")
+def free_bait(analysis: Analysis) -> Iterator[Finding]:
+    """A free device on offer while the same target takes a deposit, activation or service fee."""
+    money = [f.evidence for f in analysis.facts.fees
+             if f.kind == "deposit" and (fee_kinds.judge_deposit(f) or ("", ""))[0] == "flag"]
+    if not money:
+        return
+    for doc in analysis.documents:
+        claims = list(_claims(analysis, doc))
+        if not claims:
+            continue
+        untied = [c for c in claims if not c[2]]
+        lo, hi, _ = (untied or claims)[0]
+        norm = analysis.normalized(doc)
+        s, e = norm.orig_span(lo, hi)
+        claim = evidence_for(doc, s, e)
+        yield analysis.finding("promo.free-bait", (claim, money[0]), severity=None if untied else "info",
+                               fee=money[0].quote, explanation="free-device claim + deposit/activation fee fact")
+
+
+@check("fee_no_schedule")
+def no_schedule(analysis: Analysis) -> Iterator[Finding]:
+    """An agreement about a POS service that states no fee at all and points to no schedule."""
+    priced = {f.evidence.document for f in analysis.facts.fees}
+    for doc in analysis.documents:
+        if doc.id in priced or doc.kind not in ("pdf", "docx", "txt", "html"):
+            continue
+        norm = analysis.normalized(doc)
+        title = norm.text[:120].split("\n", 1)[0] + " " + doc.title.lower()
+        if len(norm.text) < 250 or not _AGREEMENT_TITLE.search(title) or not _AGREEMENT_TOPIC.search(norm.text):
+            continue
+        if _FEES_ELSEWHERE.search(norm.text) or document_genre(doc, norm) != "offer":
+            continue
+        first = norm.text.find("\n")
+        s, e = norm.orig_span(0, first if first > 0 else min(len(norm.text), 60))
+        yield analysis.finding("fee.no-schedule", (evidence_for(doc, s, e),),
+                               explanation="agreement without any fee amount or reference to a schedule")

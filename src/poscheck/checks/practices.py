@@ -1,0 +1,234 @@
+"""Sales-text practices: cash-out promotion, fake customer service, and the text signs of 二清 and 跳码.
+
+These need more than one sentence: a scam SMS quoted in an acquirer's warning has the same words as
+the scam itself, and a legal article names 养卡/代还 to explain the crime. So every sign is judged in
+its sentence (negation, prohibition, reported speech, warning; `textctx.asserted`) *and* in its
+document (`textctx.genre`: warnings, guides and legal articles are teaching, never offers).
+Complaints count: a merchant reporting "钱进到APP钱包里再提现" shows the practice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from poscheck.checks import Analysis, check
+from poscheck.checks.textctx import (
+    KeywordGate,
+    asserted,
+    gated,
+    genre,
+    make,
+    quote,
+    sentence_bounds,
+    teaching_note,
+)
+from poscheck.models import Evidence, Finding
+
+_S = r"[^。;\n]"
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One asserted sign of a practice (normalised offsets of the trigger and its sentence)."""
+
+    practice: str  # cash_out | fake_service | second_clearing | mcc_jumping | one_clear | fixed_rate
+    kind: str  # which pattern group fired
+    start: int
+    end: int
+    lo: int
+    hi: int
+
+
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "cash_out": re.compile(
+        r"(?P<strong>养卡|以卡养卡|代还|垫还|空卡|套现|信用卡周转|做流水|做足流水|刷流水|还款神器|智能还款|额度变现|信用卡变现|"
+        r"刷卡变现|刷卡取现|pos取现|"
+        rf"(?:银行|风控){_S}{{0,4}}(?:看不出|查不到|识别不了)|规避{_S}{{0,4}}风控|模拟{_S}{{0,2}}(?:真实)?消费)"
+        r"|(?P<weak>提额|提升{0,1}额度|还款计划|消费计划)"
+    ),
+    "fake_service": re.compile(
+        rf"(?P<stop>(?:停用|停止(?:交易|使用|服务|收款)|停机|作废|关停|终止(?:交易|服务|使用)|无法使用|用不了|不能用){_S}{{0,40}}"
+        rf"|备案{_S}{{0,4}}到期)"
+        rf"|(?P<claim>(?:(?:我|我们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?){_S}{{0,14}}?"
+        rf"(?:总部|官方|银联|银行|支付|收单|厂家){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心)"
+        rf"|【(?:银联|中国银联|银联商务|拉卡拉|[\u4e00-\u9fff]{{0,6}}(?:银行|支付))[^】]{{0,6}}】"
+        rf"|官方{_S}{{0,10}}?(?:退还中心|升级中心|换机中心))"
+    ),
+    "second_clearing": re.compile(
+        rf"(?P<wallet>(?:款项|货款|交易款|收款|资金|钱|刷卡的钱|营业款){_S}{{0,16}}?"
+        rf"(?:进入|进到|存入|转入|到|秒到|直达|留在){_S}{{0,14}}?钱包"
+        rf"|钱包{_S}{{0,8}}?(?:余额)?{_S}{{0,4}}?提现|收款{_S}{{0,4}}到钱包"
+        rf"|(?:余额|虚拟账户|电子账户|平台账户){_S}{{0,10}}?提现)"
+        rf"|(?P<agent>统一归集|归集后|代为结算|代结算|代付结算|资金{_S}{{0,4}}由(?:平台|我司|本公司|公司)(?:统一)?(?:管理|保管|结算)"
+        rf"|先(?:到|进|转到|进入)(?:公司|平台|我司|别人|他人|个人){_S}{{0,4}}账户"
+        r"|由(?:平台|我司|本公司|公司|服务商|代理商?)(?:统一)?"
+        r"(?:代付|转付|打款|支付给|结算给|代为支付|转入|转账|转给|划转|划入|打到|付给)"
+        r"|(?:先|首先)(?:到|进|转到|进入|结算至|结算到|归集到|汇入|打入)(?:公司|平台|我司|别人|他人|个人|第三方))"
+        rf"|(?P<runs>负责{_S}{{0,10}}?资金结算)"
+        rf"|(?P<payer>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人){_S}{{0,8}}?(?:是|为|写的是|显示|显示为|写着){_S}{{0,24}}?"
+        r"(?:科技|商贸|信息|网络|商务|个人|私人|业务员)"
+        rf"|(?:到账|入账|打款)(?:记录|信息)?{_S}{{0,6}}?(?:显示|写着|写的是|显示为){_S}{{0,20}}?"
+        r"(?:科技|商贸|信息|网络|商务|个人|私人))"
+        rf"|(?P<personal>(?:结算|打款|到账|转)(?:至|到)?{_S}{{0,6}}?(?:业务员|代理商?|他人|第三方)"
+        r"(?:的|提供的|指定的)?(?:个人)?(?:账户|银行卡))"
+    ),
+    "mcc_jumping": re.compile(
+        r"(?P<select>自选商户|商户自选|商户可自选|可选商户|选商户|自选行业|行业自选|行业任选|任选行业|落地商户|优选商户|"
+        r"切换商户|商户切换|一机多商户|精养商户|(?:智能|自动)匹配(?:优质)?(?:商户|账单|行业)|"
+        rf"(?:刷卡|交易|消费)前{_S}{{0,10}}(?:选择|选){_S}{{0,10}}(?:行业|商户|城市)"
+        rf"|(?:自主|自由|随意|任意)选择{_S}{{0,6}}(?:商户|行业|mcc)|(?:自选|切换|选择)mcc|mcc(?:自选|任选|切换))"
+        r"|(?P<category>优惠类|公益类|民生类|福利类|优惠行业)"
+        r"|(?P<jump>跳码|套码|跳商户|跳行业)"
+    ),
+    "one_clear": re.compile(
+        rf"一清|(?:直接|直)(?:结算|清算){_S}{{0,10}}(?:本人|同名|商户|您)|资金直达{_S}{{0,6}}(?:本人|商户|您)"
+    ),
+    "fixed_rate": re.compile(
+        rf"永不涨价|永久不变|永久{_S}{{0,4}}\d\.\d+%|终身(?:不涨|价|费率|不变)|费率{_S}{{0,4}}(?:永久|终身)|锁定费率|永久费率|永不调整"
+    ),
+}
+#: Literals that every match of a practice's pattern contains (the patterns run only where one occurs).
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "cash_out": (
+        "养卡", "代还", "垫还", "空卡", "套现", "周转", "流水", "看不出", "查不到", "识别不了", "风控", "模拟",
+        "提额", "额度", "还款计划", "消费计划", "还款神器", "智能还款", "变现", "取现",
+    ),
+    "fake_service": (
+        "停用", "停止", "停机", "作废", "关停", "终止", "无法使用", "用不了", "不能用", "备案", "客服", "回访",
+        "专员", "工作人员", "中心", "【",
+    ),
+    "second_clearing": (
+        "钱包", "提现", "归集", "代为结算", "代结算", "代付", "由平台", "由我司", "由本公司", "由公司", "由服务商",
+        "由代理", "先到", "先进", "先转", "资金结算", "付款方", "到账方", "打款方", "对方户名", "转账方", "付款人",
+        "汇款人", "业务员", "代理", "他人", "第三方", "先结算", "先归集", "首先", "先汇", "先打", "到账", "入账",
+    ),
+    "mcc_jumping": (
+        "自选", "可选商户", "选商户", "任选", "落地商户", "优选商户", "切换商户", "商户切换", "多商户", "精养商户",
+        "匹配", "刷卡前", "交易前", "消费前", "优惠类", "公益类", "民生类", "福利类", "优惠行业", "跳码", "套码",
+        "跳商户", "跳行业", "选择", "mcc",
+    ),
+    "one_clear": ("一清", "直接结算", "直接清算", "直结算", "直清算", "资金直达"),
+    "fixed_rate": ("永不涨价", "永久", "终身", "锁定费率", "永不调整"),
+}
+_GATE = KeywordGate(KEYWORDS)
+# Words that make a wallet or settlement sentence about commissions or rewards, not merchant funds.
+_NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激活返")
+_DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|到|经过|经|留在|设)")
+_LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构|许可证")
+_SELECTING = re.compile(r"可选|任选|自选|选择|切换|匹配|均可|随意|通道")
+_URGENT = re.compile(
+    r"将于|即将|月底|月初|日起|号起|到期|统一|之前|以前|逾期|名单|强制|\d+月\d+日|下周|本周|\d+天后|\d+日后|\d+小时|尽快|立即|马上"
+)
+_PUSH = re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|押金退还|退押金")
+_REPLACEMENT = re.compile(r"换机|更换|换新|新机|升级|寄送|寄出|寄给|邮寄|补发|退还|退押|押金")
+
+
+def _subject_licensed(text: str, start: int, lo: int) -> bool:
+    head = text[lo:start]
+    cut = max(head.rfind(","), head.rfind(":"))
+    return bool(_LICENSED_SUBJECT.search(head[cut + 1:]))
+
+
+@lru_cache(maxsize=256)
+def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
+    """Asserted signs per practice in normalised `text`; empty for teaching pages."""
+    out: dict[str, list[Sign]] = {}
+    kind_of_doc = genre(text)
+    if kind_of_doc == "teaching":
+        return {}
+    spans = _GATE.sentences(text)
+    for practice, pattern in PATTERNS.items():
+        for m in gated(pattern, text, spans.get(practice, [])):
+            kind = m.lastgroup or ""
+            conditional = practice in ("second_clearing", "mcc_jumping")
+            ok, _cue = asserted(text, m.start(), m.end(), conditional=conditional,
+                                reported=kind_of_doc != "complaint")
+            if not ok:
+                continue
+            lo, hi = sentence_bounds(text, m.start(), m.end())
+            sentence = text[lo:hi]
+            if practice == "second_clearing":
+                if _NOT_MERCHANT_FUNDS.search(sentence):
+                    continue
+                if kind == "wallet" and _DENIED_FLOW.search(m.group(0)):
+                    continue  # "交易款不进入任何钱包"
+                if kind in ("runs", "agent") and _subject_licensed(text, m.start(), lo):
+                    continue
+                if kind == "payer" and re.search(r"应为|应当|应该|而不是|而非|必须是", sentence):
+                    continue  # how it should be, not what happened
+            if practice == "cash_out" and re.search(r"的[,,]", text[m.end():m.end() + 8]):
+                continue  # "…套现的，乙方可终止": a condition in a contract
+            out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def signs(text: str, practice: str) -> tuple[Sign, ...]:
+    return find_signs(text).get(practice, ())
+
+
+def _practice_signs(text: str, practice: str) -> list[Sign]:
+    """The signs that make a finding for `practice` (combination rules applied)."""
+    found = list(signs(text, practice))
+    if practice == "cash_out":
+        return found if any(s.kind == "strong" for s in found) else []
+    if practice == "mcc_jumping":
+        select = [s for s in found if s.kind == "select"
+                  or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))]
+        return select + [s for s in found if s.kind == "jump"] if select else []
+    if practice == "fake_service":
+        stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, s.lo, s.hi)
+                 and _REPLACEMENT.search(text, s.lo, min(len(text), s.hi + 120))]
+        claims = [s for s in found if s.kind == "claim"]
+        pushes = bool(signs(text, "fixed_rate")) or bool(_PUSH.search(text))
+        if stops and (claims or pushes):
+            return sorted(stops + claims, key=lambda s: s.start)
+        if claims and pushes and re.search(r"押金|服务费", text) and re.search(r"退还|退回|原路", text):
+            return claims
+        return []
+    return found
+
+
+def _findings(analysis: Analysis, practice: str, rule_id: str) -> Iterator[Finding]:
+    for doc in analysis.documents:
+        norm = analysis.normalized(doc)
+        if genre(norm.text) == "teaching":
+            spans = _GATE.sentences(norm.text).get(practice, [])
+            yield from teaching_note(analysis, rule_id, doc, norm, PATTERNS[practice], spans)
+            continue
+        found = _practice_signs(norm.text, practice)
+        if not found:
+            continue
+        evidence: list[Evidence] = []
+        for s in sorted(found, key=lambda s: s.start):
+            ev = quote(doc, norm, s.lo, s.hi, s.start, limit=160)
+            if all(ev.quote != e.quote and not (e.start <= ev.start < e.end) for e in evidence):
+                evidence.append(ev)
+        why = ", ".join(sorted({f"{s.kind} '{norm.text[s.start:s.end][:16]}'" for s in found[:3]}))
+        yield from make(analysis, rule_id, evidence, f"asserted in an offer or report: {why}")
+
+
+@check("promo_cash_out")
+def cash_out(analysis: Analysis) -> Iterator[Finding]:
+    """The offer promotes credit-card cash-out, card 'maintenance' or repayment by swiping."""
+    return _findings(analysis, "cash_out", "promo.cash-out")
+
+
+@check("promo_fake_service")
+def fake_service(analysis: Analysis) -> Iterator[Finding]:
+    """Someone poses as bank/UnionPay/acquirer service and pushes a device swap or a 'refund'."""
+    return _findings(analysis, "fake_service", "promo.fake-service")
+
+
+@check("clearing_second_clearing_text")
+def second_clearing(analysis: Analysis) -> Iterator[Finding]:
+    """Merchant funds pass through a wallet or an unlicensed party before reaching the merchant."""
+    return _findings(analysis, "second_clearing", "clearing.second-clearing-text")
+
+
+@check("clearing_mcc_jumping_text")
+def mcc_jumping(analysis: Analysis) -> Iterator[Finding]:
+    """The offer lets the merchant pick merchants or categories for its transactions."""
+    return _findings(analysis, "mcc_jumping", "clearing.mcc-jumping-text")

@@ -1,0 +1,360 @@
+"""Contract-term checks (terms.*): find unfair clauses, with the clause as evidence, and spare protective ones.
+
+Each category has trigger patterns (run on the normalised text) and a judge that looks at the
+trigger's sentence, its clause (`poscheck.clauses`) and the parties' roles: "甲方有权调整费率" is only a
+unilateral change when 甲方 is the provider; "违约金" is only a penalty on the merchant when the
+merchant pays it. Protective shapes are not flagged: 30 days' notice plus a free exit; a hold limited
+to one disputed transaction for a stated time; compensation of actual loss or of a lost terminal;
+the court of the defendant's domicile or any competent court; an indefinite agreement.
+Teaching pages (guides, lawyers' articles quoting bad clauses) get nothing (`textctx.genre`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from poscheck.checks import Analysis, check
+from poscheck.checks.textctx import KeywordGate, gated, genre, make, quote, sentence_bounds, teaching_note
+from poscheck.clauses import ClauseDoc, parse
+from poscheck.models import Evidence, Finding
+from poscheck.rules import context
+
+_S = r"[^。;\n]"  # any character inside one sentence
+_NUM = r"(?:\d+|[一二三四五六七八九十百]+)"
+
+# ---- protective shapes -----------------------------------------------------------------------
+NOTICE = re.compile(
+    rf"提前{_S}{{0,4}}?{_NUM}\s*(?:个)?(?:工作日|日|天|个月|月)|{_NUM}\s*(?:日|天)前{_S}{{0,6}}(?:通知|公告|告知)"
+)
+EXIT = re.compile(r"终止|解除|解约|退出|注销|退机|退回机具|归还")
+FREE = re.compile(
+    rf"不收取|不得{_S}{{0,12}}?(?:收取|扣收|扣)|免费|无偿|无需{_S}{{0,4}}?(?:支付|承担)|互不承担|不承担{_S}{{0,4}}?(?:费用|责任)|无责|不收|不扣"
+)
+TIME_LIMIT = re.compile(
+    rf"(?:不超过|最长|最多|不得超过|以内|之内){_S}{{0,6}}?{_NUM}\s*(?:个)?(?:工作日|日|天)|{_NUM}\s*(?:个)?(?:工作日|日|天)(?:内|以内|之内)"
+)
+SINGLE_TXN = re.compile(r"单笔|该笔|所涉|涉及的|相关交易|争议交易|可疑交易|该交易|对应|退单|调单|否认|拒付|欺诈|伪卡")
+DISCRETION = re.compile(r"随时|视情况|认为|自行决定|由[甲乙]方(?:视情况)?(?:确定|决定)|无需说明|全部|直至|无限期")
+FUNDS = re.compile(r"资金(?:损失|安全)|(?:延迟|延误)(?:结算|到账)|(?:结算|到账)(?:延迟|延误)|款项损失")
+BOLD_NOTICE = re.compile(r"加粗|粗体|黑体|特别提示|重要提示|仔细阅读|认真阅读")
+# A cause named right after 因/由于: a party (judged by role), or someone outside the provider.
+CAUSE = re.compile(r"(?:因|由于)(?P<who>甲方|乙方|商户|您|用户|持卡人|第三方|银行|发卡行|发卡机构|银联|运营商|电信)")
+FORCE_MAJEURE = re.compile(r"不可抗力|地震|战争|自然灾害|政府行为|罢工|疫情")
+PROVIDER_FAULT = re.compile(
+    r"工作人员|员工|操作失误|操作差错|操作错误|过错|过失|自身原因|任何原因|任何情况|任何(?:间接|直接)|间接或直接|直接或间接|"
+    r"一切损失|(?<!银行)(?<!银联)(?<!第三方)系统(?:故障|升级|维护|异常|错误)"
+)
+
+
+_CHANGE_OBJECT = re.compile(r"费率|收费|手续费|费用|价格|资费|协议|条款|服务内容|规则")
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A clause judged to show one terms.* practice (normalised offsets)."""
+
+    category: str
+    start: int  # trigger
+    end: int
+    lo: int  # the clause (or line) quoted as evidence
+    hi: int
+    why: str
+
+
+Judge = Callable[[ClauseDoc, re.Match[str], str, str], str | None]
+
+
+def _role_at(doc: ClauseDoc, pos: int, lo: int) -> str:
+    word, role = doc.subject_before(pos, lo)
+    return role or ("unknown" if not word else "other")
+
+
+# ---- judges: (doc, match, sentence, clause text) -> why, or None to skip ---------------------
+def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
+    lo, _ = sentence_bounds(doc.text, m.start(), m.end())
+    if _role_at(doc, m.start(), lo) == "merchant":
+        return None
+    if m.lastgroup != "power" and not re.search(r"调整|修改|变更|更改|上调|调价|修订|变动|涨价", unit):
+        return None
+    if not _CHANGE_OBJECT.search(sentence if m.lastgroup == "power" else unit):
+        return None
+    if NOTICE.search(unit) and EXIT.search(unit) and FREE.search(unit):
+        return None  # notice period + a free exit: the compliant change clause
+    return f"provider may change terms ({m.group(0)[:24]}) without notice and a free exit"
+
+
+def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
+    head = sentence[: max(0, sentence.find(m.group(0)))]
+    if re.search(r"不得|不能以|不应", head):
+        return None  # "不得以任何理由不予退还": protective
+    if re.search(r"损坏|遗失|丢失|灭失|毁损|未归还|不归还|欠费|下载|文档|积分", sentence):
+        return None  # damage/loss/arrears deduction, or a document site's download terms
+    if not re.search(r"押金|服务费|费用|费|款|保证金|金额|钱|现金", sentence):
+        return None
+    if re.match(r".{0,2}(?:终端|机具|设备|机器|pos)", doc.text[m.end():m.end() + 6]):
+        return None  # the merchant not returning a device
+    if re.search(r"退货|撤销|退款交易", sentence) and "手续费" in sentence:
+        return None  # the fee of a refunded card transaction is kept: network practice
+    return f"money paid is not refunded ({m.group(0)})"
+
+
+def _auto_renewal(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
+    if re.search(r"[不非无未](?:会|再|得|需|用)?自动", doc.text[max(0, m.start() - 3):m.end()]):
+        return None
+    if m.lastgroup == "deduct" and not re.search(
+        r"每[一1]?(?:年|个月|月|季|期|服务年度)|每满|按月|按年|按季|年度|逐年|定期|周期|(?<!手)续费|次年|第二年|第2年",
+        sentence
+    ):
+        return None  # a one-off deduction (first swipe) is a fee, not a renewal
+    return f"renews or deducts automatically ({m.group(0)[:20]})"
+
+
+def _penalty(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
+    if re.search(r"遗失|丢失|损坏|毁损|灭失", sentence) and "违约金" not in sentence:
+        return None  # paying for a lost or damaged terminal is compensation
+    if "实际损失" in sentence and not re.search(r"\d+(?:\.\d+)?元", sentence):
+        return None
+    if BOLD_NOTICE.search(sentence):
+        return None
+    if re.search(r"任何一方|违约方|守约方|双方", sentence) and not re.search(r"商户|您", sentence):
+        return None  # a mutual clause, not a charge on the merchant
+    to = re.search(r"向(甲方|乙方|商户|您)(?:支付|赔付|缴纳)", sentence)
+    if to and doc.parties.role(to.group(1)) == "merchant":
+        return None  # paid to the merchant
+    payer = re.search(r"(甲方|乙方|我司|本公司|平台)(?:应|须|需)(?:向\S{1,4})?(?:支付|承担|赔付)", sentence)
+    if payer and doc.parties.role(payer.group(1)) == "provider":
+        return None  # the provider pays
+    if m.lastgroup == "volume" and not re.search(
+        r"交易额|交易量|交易金额|刷卡(?:金)?额|流水|达标|考核|\d+(?:\.\d+)?万|\d{4,}元", sentence
+    ):
+        return None
+    return f"charge for early exit or missed volume ({m.group(0)[:24]})"
+
+
+def _liability(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
+    if BOLD_NOTICE.search(sentence) or "无效" in sentence:
+        return None
+    lo, _ = sentence_bounds(doc.text, m.start(), m.end())
+    if m.lastgroup == "shift":
+        who = re.search(r"由(甲方|乙方|商户|您)", m.group(0))
+        return None if who and doc.parties.role(who.group(1)) != "merchant" else "all liability put on the merchant"
+    if m.lastgroup == "unrelated" and not re.search(r"损失|资金|纠纷|责任|风险", sentence):
+        return None
+    if _role_at(doc, m.start(), lo) == "merchant":
+        return None  # the merchant is the one excused: protective
+    cause = CAUSE.search(doc.text, lo, m.start())
+    fault = PROVIDER_FAULT.search(sentence)
+    if cause and not fault and doc.parties.role(cause.group("who")) != "provider":
+        return None  # the merchant's own fault, or a third party's
+    if FORCE_MAJEURE.search(sentence) and not fault:
+        return None
+    blanket = re.search(r"任何|一切|概不|全部", m.group(0)) is not None
+    if not (fault or blanket or FUNDS.search(sentence) or m.lastgroup == "cap"):
+        return None
+    return f"provider excludes liability ({m.group(0)[:20]})"
+
+
+def _jurisdiction(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
+    if re.search(r"被告(?:住所地|所在地)|原告(?:住所地|所在地)", sentence) and m.lastgroup != "arbitration":
+        return None
+    if m.lastgroup == "seat":
+        owner = doc.parties.role(m.group("owner"))
+        if owner == "merchant":
+            return None
+        return f"court at the provider's seat ({m.group(0)[:24]})"
+    if m.lastgroup == "named" and re.search(r"被告|原告|有管辖权|所在地|住所地", m.group(0)):
+        return None
+    if m.lastgroup == "arbitration":
+        if re.search(r"人民法院|起诉|诉讼", sentence) and not re.search(r"不得(?:向法院)?起诉", sentence):
+            return None  # arbitration is only one of the merchant's options
+        return f"arbitration chosen in advance ({m.group(0)[:24]})"
+    return f"court chosen by the provider ({m.group(0)[:24]})"
+
+
+def _fund_hold(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
+    if re.search(r"有权机关|司法机关|公安机关|监管(?:机构|部门)", sentence) and not DISCRETION.search(sentence):
+        return None  # freezing on an authority's order
+    lo, _ = sentence_bounds(doc.text, m.start(), m.end())
+    if _role_at(doc, m.start(), lo) == "merchant":
+        return None
+    if TIME_LIMIT.search(unit) and SINGLE_TXN.search(unit) and not DISCRETION.search(sentence):
+        return None  # limited to a named disputed transaction for a stated time
+    if SINGLE_TXN.search(sentence) and re.search(r"单笔|该笔", sentence) and not DISCRETION.search(sentence):
+        return None
+    return f"provider may hold settlement at its discretion ({m.group(0)[:24]})"
+
+
+_PARTY = r"(?P<owner>甲方|乙方|丙方|我司|本公司|我公司|平台|本平台|服务商|收单机构|银行)"
+PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
+    "terms.unilateral_change": (re.compile(
+        rf"(?P<power>(?:有权|可以|可|得|保留){_S}{{0,40}}?(?:调整|修改|变更|更改|上调|修订|调价))"
+        rf"|(?P<posted>(?:公告|发布|公示|公布){_S}{{0,6}}?即(?:行)?生效)"
+        rf"|(?P<use>继续(?:使用|交易|刷卡|合作|办理|受理){_S}{{0,16}}?视为(?:同意|接受|认可)"
+        rf"|(?:未|没有)(?:提出|表示)?(?:书面)?异议{_S}{{0,8}}?视为(?:同意|接受|认可))"
+        r"|(?P<silent>(?:无需|恕不|不再|不)另行(?:通知|告知)|无需(?:单独|事先)?(?:通知|告知))"
+    ), _unilateral),
+    "terms.non_refundable": (re.compile(
+        r"(?:不予|概不|恕不|一律不|均不|不可|不能|无法|不再|不支持|不)(?:退还|退回|返还|退款|退(?![机货单出])|返(?![现利佣]))"
+        r"|并非全额(?:退还|返还)"
+    ), _non_refundable),
+    "terms.auto_renewal": (re.compile(
+        rf"(?P<renew>自动(?:续费|续期|续订|续约|续签|延续|延期|延长|续)|连续包月|默认(?:续费|续期)|(?:期满|到期){_S}{{0,8}}?自动{_S}{{0,4}}?续)"
+        rf"|(?P<deduct>自动{_S}{{0,12}}?(?:扣取|扣收|扣除|扣款|扣费|划扣))"
+    ), _auto_renewal),
+    "terms.penalty": (re.compile(
+        r"(?P<fine>违约金|罚金|滞纳金|扣罚|(?:扣除|收取|扣收)[^。;\n]{0,6}罚款|罚款\d+元)"
+        rf"|(?P<exit>(?:提前|未满|不满|不足){_S}{{0,10}}?(?:解约|终止|解除|退机|注销|退出|退还终端){_S}{{0,24}}?"
+        rf"(?:支付|缴纳|承担|收取|扣除|扣收|扣|赔偿|赔付|补缴){_S}{{0,12}}?(?:\d+(?:\.\d+)?元|费))"
+        rf"|(?P<volume>(?:未达|未满|未达到|达不到|没达到|不足|低于|少于){_S}{{0,30}}?"
+        rf"(?:扣收|扣除|扣取|收取|扣款|扣|补足|补缴|补齐){_S}{{0,16}}?(?:\d+(?:\.\d+)?元|费|差额))"
+    ), _penalty),
+    "terms.liability_exclusion": (re.compile(
+        r"(?P<none>不承担(?:任何|一切)?(?:的)?(?:赔偿|法律|经济)?责任|不负任何责任|概不负责|概不承担|不负责任何"
+        r"|不予(?:负责|赔偿|承担)"
+        rf"|不(?:对|就){_S}{{0,30}}?(?:负责|承担(?:任何)?(?:赔偿)?责任)"
+        rf"|免除{_S}{{0,10}}?(?:全部|一切|任何)?(?:赔偿)?责任|免责)"
+        rf"|(?P<shift>(?:一切|全部|所有)(?:法律|经济)?(?:责任|后果|损失){_S}{{0,6}}?(?:均)?由{_S}{{0,8}}?(?:自行)?承担)"
+        r"|(?P<unrelated>与(?:我司|本公司|平台|本平台|我公司|乙方|甲方)无关)"
+        rf"|(?P<cap>赔偿(?:总额|金额|上限|责任){_S}{{0,4}}?(?:不超过|不高于|以{_S}{{0,12}}?为限))"
+    ), _liability),
+    "terms.jurisdiction": (re.compile(
+        rf"(?P<seat>{_PARTY}{_S}{{0,4}}?(?:所在地|住所地|注册地|所在城市|注册所在地){_S}{{0,10}}?(?:人民法院|法院|仲裁))"
+        rf"|(?P<arbitration>(?:提交|申请|交由|由){_S}{{0,20}}?仲裁(?:委员会|院|机构|庭)?)"
+        rf"|(?P<signed>(?:签订地|签约地|签署地){_S}{{0,12}}?(?:人民法院|法院))"
+        rf"|(?P<chosen>(?:甲方|乙方|我司|本公司|平台)指定的?{_S}{{0,12}}?(?:法院|仲裁))"
+        rf"|(?P<named>(?<!被告)(?<!原告)[\u4e00-\u9fff]{{2,10}}(?:市|区|县)(?:人民)?法院(?={_S}{{0,6}}(?:管辖|起诉|诉讼)))"
+    ), _jurisdiction),
+    "terms.fund_hold": (re.compile(
+        rf"(?:有权|可以|可|将|得|保留){_S}{{0,16}}?(?:暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|中止|停止|预留|留存)"
+        rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金)"
+    ), _fund_hold),
+}
+#: Literals that every match of a category's pattern contains (the patterns run only where one occurs).
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "terms.unilateral_change": (
+        "调整", "修改", "变更", "更改", "上调", "修订", "调价", "生效", "视为", "通知", "告知",
+    ),
+    "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返"),
+    "terms.auto_renewal": ("自动", "包月", "默认续"),
+    "terms.penalty": (
+        "违约金", "罚", "滞纳金", "解约", "终止", "解除", "退机", "注销", "退出", "退还终端", "未达", "未满",
+        "达不到", "没达到", "不足", "低于", "少于", "不满",
+    ),
+    "terms.liability_exclusion": ("责任", "负责", "免责", "无关", "赔偿", "承担"),
+    "terms.jurisdiction": ("法院", "仲裁"),
+    "terms.fund_hold": (
+        "暂停", "暂缓", "延迟", "延缓", "冻结", "止付", "截留", "扣留", "中止", "停止", "预留", "留存",
+    ),
+}
+_GATE = KeywordGate(KEYWORDS)
+
+# Sentences that quote a clause as a bad example or warn about it (lawyers' articles, guides).
+_SKIP_SENTENCE = re.compile(
+    r"反面例子|反例|霸王条款|不公平条款|不合理条款|警惕|谨防|陷阱|骗局|套路|切勿|千万|避坑|律师提醒|要求对方修改"
+)
+_REPORTED = re.compile(r"声称|宣称|号称|所谓|口头承诺")
+
+
+def _negated(text: str, m: re.Match[str], lo: int) -> bool:
+    return bool(context.negator_before(text, m.start(), lo))
+
+
+@lru_cache(maxsize=128)
+def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
+    """Every terms.* category's clause hits in normalised `text` (at most three per category)."""
+    out: dict[str, tuple[TermHit, ...]] = {}
+    kind_of_doc = genre(text)
+    if kind_of_doc == "teaching":
+        return out
+    spans = _GATE.sentences(text)
+    for category, (pattern, judge) in PATTERNS.items():
+        hits: list[TermHit] = []
+        seen: set[int] = set()
+        for m in gated(pattern, text, spans.get(category, [])):
+            doc = parse(text)  # cached: parsed once, and only when some pattern matched
+            clause = doc.clause_at(m.start())
+            if clause.start in seen:
+                continue
+            lo, hi = sentence_bounds(text, m.start(), m.end())
+            sentence = text[lo:hi]
+            if _SKIP_SENTENCE.search(sentence) or context.is_question(sentence):
+                continue
+            if kind_of_doc != "complaint" and _REPORTED.search(sentence):
+                continue
+            if _negated(text, m, lo):
+                continue
+            unit = text[clause.start:clause.end]
+            why = judge(doc, m, sentence, unit)
+            if why is None:
+                continue
+            seen.add(clause.start)
+            q_lo, q_hi = (clause.start, clause.end) if clause.end - clause.start <= 220 else (lo, hi)
+            hits.append(TermHit(category, m.start(), m.end(), q_lo, q_hi, why))
+            if len(hits) == 3:
+                break
+        if hits:
+            out[category] = tuple(hits)
+    return out
+
+
+def term_findings(analysis: Analysis, category: str, rule_id: str) -> Iterator[Finding]:
+    """One finding per document that shows `category`, quoting up to three clauses."""
+    for doc in analysis.documents:
+        norm = analysis.normalized(doc)
+        if genre(norm.text) == "teaching":
+            spans = _GATE.sentences(norm.text).get(category, [])
+            yield from teaching_note(analysis, rule_id, doc, norm, PATTERNS[category][0], spans)
+            continue
+        hits = find_terms(norm.text).get(category, ())
+        evidence: list[Evidence] = []
+        for h in hits:
+            ev = quote(doc, norm, h.lo, h.hi, h.start)
+            if all(ev.quote != e.quote for e in evidence):  # a title repeated as heading: quote once
+                evidence.append(ev)
+        if evidence:
+            yield from make(analysis, rule_id, evidence, "; ".join(h.why for h in hits))
+
+
+@check("terms_unilateral_change")
+def unilateral_change(analysis: Analysis) -> Iterator[Finding]:
+    """The provider may change rates, fees or terms on its own or by posting a notice."""
+    return term_findings(analysis, "terms.unilateral_change", "terms.unilateral-change")
+
+
+@check("terms_non_refundable")
+def non_refundable(analysis: Analysis) -> Iterator[Finding]:
+    """Money paid (deposit, service fee) is stated to be non-refundable."""
+    return term_findings(analysis, "terms.non_refundable", "terms.non-refundable")
+
+
+@check("terms_auto_renewal")
+def auto_renewal(analysis: Analysis) -> Iterator[Finding]:
+    """Automatic renewal or automatic periodic deduction without fresh consent."""
+    return term_findings(analysis, "terms.auto_renewal", "terms.auto-renewal")
+
+
+@check("terms_penalty")
+def penalty(analysis: Analysis) -> Iterator[Finding]:
+    """Liquidated damages, early-exit charges or deductions for missed volume targets."""
+    return term_findings(analysis, "terms.penalty", "terms.penalty")
+
+
+@check("terms_liability_exclusion")
+def liability_exclusion(analysis: Analysis) -> Iterator[Finding]:
+    """The provider disclaims liability for its own faults or for the merchant's funds."""
+    return term_findings(analysis, "terms.liability_exclusion", "terms.liability-exclusion")
+
+
+@check("terms_jurisdiction")
+def jurisdiction(analysis: Analysis) -> Iterator[Finding]:
+    """Disputes go only to the provider's court or to an arbitration body it chose."""
+    return term_findings(analysis, "terms.jurisdiction", "terms.jurisdiction")
+
+
+@check("terms_fund_hold")
+def fund_hold(analysis: Analysis) -> Iterator[Finding]:
+    """The provider may freeze or delay settlement at its discretion, without limits."""
+    return term_findings(analysis, "terms.fund_hold", "terms.fund-hold")

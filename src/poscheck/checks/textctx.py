@@ -1,0 +1,216 @@
+"""Document genre and sentence context for the clause and sales-text checks (terms, promo, clearing).
+
+The engine's `rules.context` judges one sentence. Some pages need a judgement about the whole page:
+an anti-fraud notice quotes the scam SMS word for word in a bullet list, a lawyer's article quotes
+unfair clauses as "反面例子", a legal article retells a cash-out case. `genre()` tells such teaching
+pages (warnings, guides, legal articles) from complaints (a merchant reporting what happened to
+them, which *is* evidence) and from offers and contracts. `asserted()` adds to the shared negation
+handling the prohibitions of contracts (不得…套现), reported speech (声称, 所谓) and conditionals.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from typing import Any, Literal
+
+from poscheck.checks import Analysis, evidence_for
+from poscheck.errors import RuleError
+from poscheck.models import Document, Evidence, Finding
+from poscheck.normalize import Normalized
+from poscheck.rules import context
+
+Genre = Literal["teaching", "complaint", "other"]
+
+_TITLE_TEACH = re.compile(
+    r"提示|提醒|谨防|警惕|防范|声明|必读|必看|远离|小心|留意|识别|辨别|如何|怎么|怎样|是什么|什么是|教你|避开|避坑|"
+    r"防骗|骗局|揭秘|指南|攻略|科普|解读|以案说法|律师|[一二三四五六七八九十\d]+个问题"
+)
+_BODY_TEACH = (
+    "骗局", "诈骗", "骗子", "不法分子", "冒充", "谨防", "警惕", "郑重声明", "风险提示", "反面例子", "非法经营罪",
+    "判处", "触犯", "犯罪", "千万不要", "切勿", "防骗", "避坑", "陷阱", "律师提醒", "以案说法", "请勿相信",
+    "不要相信", "罚没", "行政处罚", "处以罚款", "被罚", "据报道", "记者", "通报",
+)
+_COMPLAINT = re.compile(r"投诉|维权|求助|诉求|被.{0,12}骗|骗了我|我被")
+_FIRST_PERSON = re.compile(r"我(?!司|们|公司|行)")
+
+# Sentence cues on top of rules.context: prohibitions anywhere before the trigger, reported speech,
+# quoted bad examples and advice.
+PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|切勿|不要|杜绝|防止|打击|远离|拒绝|谨防|不能")
+EXTRA_NEGATORS = re.compile(
+    r"(不提供|不通过|不设|不做|不支持|不经手|不经过|并非|而非|而不是|不是|没有|从未|从不|不会|不再|未曾)[^。;\n]{0,10}$"
+)
+REPORTED = re.compile(
+    r"声称|宣称|号称|所谓|俗称|嫌疑|反面例子|反例|霸王条款|不公平条款|不合理条款|例如|比如|诸如|凡是|凡宣称|一旦发现|建议|"
+    r"应当要求|要求对方修改|卖点|为幌子|名义|有人自称|有人冒充|冒用|假冒"
+)
+CONDITIONAL = re.compile(r"如果|假如|若是|一旦|如发现|如遇|遇到|凡是|是否|有没有")
+
+
+@lru_cache(maxsize=256)
+def genre(text: str) -> Genre:
+    """'teaching' for warnings, guides and legal articles; 'complaint' for reports of what happened."""
+    head = text[:400]
+    first = text.lstrip().split("\n", 1)[0][:120]
+    complaint = bool(_COMPLAINT.search(first) or _COMPLAINT.search(head)) and len(_FIRST_PERSON.findall(text)) >= 3
+    if complaint:
+        return "complaint"
+    if _TITLE_TEACH.search(first):
+        return "teaching"
+    if sum(1 for cue in _BODY_TEACH if cue in text) >= 3:
+        return "teaching"
+    return "other"
+
+
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+
+
+@lru_cache(maxsize=256)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _SENTENCE_END.finditer(text))
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end], split at 。!?; and line breaks."""
+    ends = _sentence_ends(text)
+    i = bisect.bisect_right(ends, start)
+    lo = ends[i - 1] if i > 0 else 0
+    j = bisect.bisect_left(ends, max(end, start + 1))
+    hi = ends[j] if j < len(ends) else len(text)
+    return lo, hi
+
+
+class KeywordGate:
+    """Aho-Corasick over literal keywords that every match of a pattern must contain, so that a pattern
+    runs only on the sentences where one of its keywords occurs (CJK alternations are slow in `re`).
+    All gates share one automaton and one pass per text (`_shared_sentences`)."""
+
+    def __init__(self, keywords: Mapping[str, Iterable[str]]):
+        self.prefix = f"g{len(_REGISTRY)}:"
+        _REGISTRY.append({self.prefix + k: tuple(v) for k, v in keywords.items()})
+        _automaton.cache_clear()
+        _shared_sentences.cache_clear()
+
+    def sentences(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """For each pattern name, the distinct sentences (lo, hi) that contain one of its keywords."""
+        n = len(self.prefix)
+        return {k[n:]: v for k, v in _shared_sentences(text).items() if k.startswith(self.prefix)}
+
+
+_REGISTRY: list[dict[str, tuple[str, ...]]] = []
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> Any:
+    import ahocorasick
+
+    auto: Any = ahocorasick.Automaton()
+    owners: dict[str, set[str]] = {}
+    for group in _REGISTRY:
+        for name, words in group.items():
+            for w in words:
+                owners.setdefault(w, set()).add(name)
+    for w, names in owners.items():
+        auto.add_word(w, (len(w), tuple(sorted(names))))
+    auto.make_automaton()
+    return auto
+
+
+@lru_cache(maxsize=256)
+def _shared_sentences(text: str) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    last: dict[str, int] = {}
+    lo = hi = -1
+    for end, (length, names) in _automaton().iter(text):
+        start = end - length + 1
+        if not lo <= start < hi or end >= hi:  # hits come in text order: reuse the sentence
+            lo, hi = sentence_bounds(text, start, end + 1)
+        for name in names:
+            if last.get(name) != lo:
+                last[name] = lo
+                out.setdefault(name, []).append((lo, hi))
+    return out
+
+
+def gated(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` inside the given sentences, in text order."""
+    for lo, hi in sorted(spans):
+        yield from pattern.finditer(text, lo, hi)
+
+
+def clause_head(text: str, start: int, lo: int) -> str:
+    """The comma-clause text before `start` (within the sentence starting at `lo`)."""
+    cut = max(text.rfind(c, lo, start) for c in ",:")
+    return text[max(cut + 1, lo):start]
+
+
+def asserted(text: str, start: int, end: int, *, conditional: bool = False, reported: bool = True,
+             warnings: bool = True) -> tuple[bool, str]:
+    """(True, '') when text[start:end] is claimed in its sentence; else (False, the cue that denied it)."""
+    lo, hi = sentence_bounds(text, start, end)
+    sentence = text[lo:hi]
+    neg = context.negator_before(text, start, lo)
+    if neg:
+        return False, neg
+    before = text[lo:start]
+    m = PROHIBITION.search(before)
+    if m:
+        return False, m.group(0)
+    m = EXTRA_NEGATORS.search(before)
+    if m:
+        return False, m.group(1)
+    if warnings:
+        warn = context.warning_in(sentence)
+        if warn:
+            return False, warn
+    if reported:
+        m = REPORTED.search(sentence)
+        if m:
+            return False, m.group(0)
+    if conditional:
+        m = CONDITIONAL.search(before)
+        if m:
+            return False, m.group(0)
+    if context.is_question(sentence):
+        return False, "?"
+    return True, ""
+
+
+def quote(doc: Document, norm: Normalized, lo: int, hi: int, at: int, *, limit: int = 200) -> Evidence:
+    """Evidence for normalised text[lo:hi], trimmed and bounded around `at`, mapped to the original."""
+    text = norm.text
+    while lo < hi and text[lo] in " \t\n|,;:。":
+        lo += 1
+    while hi > lo and text[hi - 1] in " \t\n|":
+        hi -= 1
+    if hi - lo > limit:
+        lo = max(lo, min(at, hi - limit) - limit // 4)
+        hi = min(hi, lo + limit)
+    start, end = norm.orig_span(lo, hi)
+    return evidence_for(doc, start, end)
+
+
+def make(analysis: Analysis, rule_id: str, evidence: list[Evidence], explanation: str,
+         **fmt: str) -> list[Finding]:
+    """One finding for `rule_id` if the rule is loaded (a draft or removed rule yields nothing)."""
+    try:
+        analysis.rules.get(rule_id)
+    except RuleError:  # the rule is not in this rule set (draft or removed)
+        return []
+    return [analysis.finding(rule_id, evidence[:3], explanation=explanation, **fmt)]
+
+
+TEACHING_NOTE = "这是一篇提醒、指南或报道，文中以警示或说明的口吻提到这种做法，并不是在提供它：{quote}"
+
+
+def teaching_note(analysis: Analysis, rule_id: str, doc: Document, norm: Normalized,
+                  pattern: re.Pattern[str], spans: list[tuple[int, int]]) -> list[Finding]:
+    """An `info` note for a teaching page that mentions the practice (first mention quoted)."""
+    for m in gated(pattern, norm.text, spans):
+        lo, hi = sentence_bounds(norm.text, m.start(), m.end())
+        ev = quote(doc, norm, lo, hi, m.start(), limit=160)
+        return make(analysis, rule_id, [ev], "mentioned on a warning, guide or news page",
+                    message=TEACHING_NOTE.replace("{quote}", ev.quote), severity="info")
+    return []

@@ -1,0 +1,148 @@
+"""Read a document's fee schedule into `Fee` facts: table rows, sentences and contract articles.
+
+Fee names (labels.py) are found in one Aho-Corasick pass; only rows and sentences that hold one
+are read (units.py), their names paired with amounts of the units they take (a rate takes a
+percent, a deposit takes yuan) and turned into facts (reader.py). A fee here is something this
+document charges: negated fees (无押金), warnings, reported claims (如有人以“免费领取”…),
+questions, hedged explanations (一般在36-99元之间) and whole advisory articles yield none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from poscheck.facts import patterns as P
+from poscheck.facts.labels import find_labels
+from poscheck.facts.reader import FeeReader
+from poscheck.facts.units import assign, find_units
+from poscheck.models import Document, Fee
+from poscheck.normalize import Normalized, normalize
+from poscheck.rules import context
+
+# Warning cues that also occur in ordinary fee text ("扣收前3天短信提醒") do not void a fee.
+_WEAK_CUES = {"提醒", "避免", "以免", "要注意", "需注意", "请注意", "注意事项", "是否有", "有权拒绝", "要求退还",
+              "举报", "识别"}
+_STRONG_CUES = re.compile("|".join(re.escape(w) for w in context.WARNINGS if w not in _WEAK_CUES))
+_REPORTED = re.compile(r"如有人|声称|所谓|宣称|号称|冒充|假冒|以“[^”]{0,24}”(?:等)?(?:名义|为由)")
+_HEDGED = re.compile(
+    r"一般在|一般为|一般是|一般会|一般收|通常在|通常为|通常会|通常每|左右|大约|大概|可能会|可能有|可能收|不等|某些|有的|有些"
+    r"|多数|大多|几百|几十|几元|市面上|业内"
+)
+# Sentences about the regulated fee components explain the 2016 reform; they are nobody's price.
+_REGULATION = re.compile(r"发卡行服务费|发卡机构服务费|网络服务费|手续费改革|定价机制|服务费上限")
+# Worked examples ("一笔1000元的信用卡交易，手续费为6元") illustrate a schedule; they are not fees.
+_EXAMPLE = re.compile(r"^\s*(?:如|若|比如|例如|假如)?[1一]笔\d|例如|比如|举个例|打个比方|假设")
+_HEADING_CUES = re.compile(r"套路|陷阱|骗局|避坑|揭秘|防骗")
+# News about a practice (penalties, court cases) reports it; it offers nothing.
+_NEWS_HEAD = re.compile(r"处罚|罚款|罚单|被罚|罚没|通报|判决|判处|法院|立案|报道|记者|快讯")
+_ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a list item is not a heading
+# Deposits a shop takes from its own customers through the terminal are not the provider's fees.
+_CUSTOMER = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金")
+# Consumer credit (card instalments, cash advance) has rates too; they are not acquiring rates.
+_CONSUMER_CREDIT = re.compile(r"分期|取现|透支|利息|年化|日息|月息")
+_NEG_FIRST = re.compile(r"[无免不没未拒零从绝决杜禁严取告0]")
+
+
+def _head(doc: Document, norm: Normalized) -> str:
+    return normalize(doc.title).text + " " + norm.text[:200].split("\n", 1)[0]
+
+
+def document_genre(doc: Document, norm: Normalized) -> str:
+    """offer | advisory | complaint, decided the same way as the text-rule engine does."""
+    return str(context.genre(_head(doc, norm)))
+
+
+def unit_context(text: str) -> str:
+    """Why a row or sentence states no fee of this document ('' when it does)."""
+    if _STRONG_CUES.search(text):
+        return "warning"
+    if _REPORTED.search(text):
+        return "reported"
+    if context.is_question(text):
+        return "question"
+    if _HEDGED.search(text):
+        return "hedged"
+    if _EXAMPLE.search(text):
+        return "example"
+    if _REGULATION.search(text):
+        return "regulation"
+    if _CUSTOMER.search(text):
+        return "customer"
+    return ""
+
+
+def heading_warns(text: str, pos: int) -> bool:
+    """True when the nearest heading above `pos` (a short line within 8 lines) warns: 常见套路：/ 谨防诈骗."""
+    end = text.rfind("\n", 0, pos)
+    for _ in range(8):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and len(line) <= 24 and "|" not in line and "。" not in line and not _ITEM.match(line):
+            return bool(_STRONG_CUES.search(line) or _HEADING_CUES.search(line))
+        end = start - 1
+    return False
+
+
+def _clause(text: str, lo: int, hi: int, pos: int) -> str:
+    """The clause around `pos` within [lo, hi)."""
+    a = max(text.rfind(c, lo, pos) for c in ",;|")
+    ends = [e for e in (text.find(c, pos, hi) for c in ",;|") if e >= 0]
+    return text[max(lo, a + 1):min(ends) if ends else hi]
+
+
+def negated(text: str, pos: int, lo: int) -> bool:
+    """The shared negation test (rules/context.py), skipped when no negator can be near."""
+    if not _NEG_FIRST.search(text, max(lo, pos - 14), pos):
+        return False
+    neg = context.negator_before(text, pos, lo)
+    if neg == "0元":  # the shared list's "0元" also matches inside "20元"
+        return bool(re.search(r"(?<![\d.])0元", text[max(lo, pos - 14):pos]))
+    return bool(neg)
+
+
+def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
+    """The fees this document charges, in reading order, one per (kind, channel, amount, later rate)."""
+    text = norm.text
+    labels = find_labels(text)
+    if not labels:
+        return []
+    genre = document_genre(doc, norm)
+    title = normalize(doc.title).text if doc.title else norm.text[:120].split("\n", 1)[0]
+    if genre == "advisory" or (genre == "offer" and _NEWS_HEAD.search(title)):
+        return []
+    reader = FeeReader(doc, norm)
+    fees: list[Fee] = []
+    for u in find_units(text, labels):
+        if not u.amounts or unit_context(text[u.start:u.end]) or heading_warns(text, u.start):
+            continue
+        live = [lab for lab in u.labels if not negated(text, lab.start, u.start)
+                and not (lab.kind == "rate" and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))]
+        if not live:
+            continue
+        reserved = reader.reserved(u)
+        u.free = [a for a in u.amounts if not any(s <= a.start < e for s, e in reserved)
+                  and not (a.unit == "元" and P.is_threshold(text, a, u.start))]
+        fees.extend(reader.fees(u, assign(text, u, live, u.free), live))
+    return dedupe(fees)
+
+
+def dedupe(fees: list[Fee]) -> list[Fee]:
+    """One fee per (document, kind, channel, amount, unit, later rate): the first, completed from the others."""
+    out: dict[tuple[object, ...], Fee] = {}
+    for f in fees:
+        key = (f.evidence.document, f.kind, f.channel, f.amount, f.unit, f.later_amount, f.promo_months)
+        old = out.get(key)
+        if old is None:
+            out[key] = f
+            continue
+        out[key] = replace(
+            old,
+            cap=old.cap if old.cap is not None else f.cap,
+            optional=old.optional if old.optional is not None else f.optional,
+            refundable=old.refundable if old.refundable is not None else f.refundable,
+            conditions=old.conditions or f.conditions,
+        )
+    return list(out.values())

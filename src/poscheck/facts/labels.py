@@ -1,0 +1,153 @@
+"""The fee-name lexicon: which written names denote which kind of fee (and, for rates, which channel).
+
+Every entry has literal heads; one Aho-Corasick pass finds all heads in a normalised text, the
+entry's anchored pattern then extends a head to the full name (信用卡 → 信用卡刷卡费率), and the
+leftmost-longest names win. Names come from research/vocabulary.md (sections 1–10) and the fee
+tables of acquirers' agreements; they are generalised, not copied from any page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+_RATE_SUFFIX = r"(?:刷卡|交易|消费|收款|支付)?(?:交易)?(?:手续费率|手续费|费率|扣率)?"
+_QR_HEADS = ("微信支付", "微信", "支付宝", "云闪付", "银联二维码", "扫码", "二维码", "条码")
+_QR_WORD = "(?:" + "|".join(_QR_HEADS) + ")"
+_INSTANT_WORDS = ("秒到", "及时到账", "即时到账", "实时到账", "快速结算", "当日到账", "当天到账",
+                  "及时结算", "实时提现", "加急")
+
+
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(s.split())
+
+
+@dataclass(frozen=True)
+class _Entry:
+    heads: tuple[str, ...]
+    pattern: str  # anchored at a head; matched with re.match
+    kind: str
+    channel: str | None
+    units: str  # amount units the name takes: "%", "元" or "%元"
+    generic: bool = False
+
+
+def _literal(words: str, kind: str, units: str) -> _Entry:
+    heads = _words(words)
+    return _Entry(heads, "|".join(sorted(map(re.escape, heads), key=len, reverse=True)), kind, None, units)
+
+
+# Order matters only between names of equal length that start at the same place. Entries of kind
+# "none" shadow look-alikes (信用卡分期, 会员充值, 店铺租金): they win by length and yield no fee.
+_ENTRIES: tuple[_Entry, ...] = (
+    # Names that look like fee names but are not the terminal's fees; they win by being longer.
+    _literal("信用卡分期 分期手续费 分期费率 取现手续费 还款手续费 代还手续费 代还服务费"
+             " 信用卡年费 信用卡取现 会员卡 会员价 会员充值 会员积分 会员管理 会员营销 会员储值"
+             " 物业管理费 物业费 店铺租金 门店租金 房租 手机通讯费 话费 动账短信 账户变动短信"
+             " 短信验证码", "none", ""),
+    _literal("资金安全保障服务费 资金安全保障费 资金保障服务费 资金保障费 资金保障险 资金安全险"
+             " 账户安全险 交易安全险 盗刷险 保障服务费 保险服务费 保险费 安全保障费 保障费", "insurance", "%元"),
+    _Entry(_words("d0 d+0 t0 t+0"),
+           r"(?:d\+?0|t\+?0)(?![0-9])(?:秒到|及时到账|即时到账|快速结算|到账)?(?:服务)?"
+           r"(?:手续费|服务费|费)?", "instant", None, "%元"),
+    _Entry(_INSTANT_WORDS, "(?:" + "|".join(_INSTANT_WORDS) + r")(?:服务)?(?:手续费|服务费|费用|费)?",
+           "instant", None, "%元"),
+    _literal("秒到费 及时费 加急费 每笔加收 每笔另收 每笔另加 每笔额外收取 每笔另外收取 每笔附加"
+             " 到账手续费 到账费 结算手续费 结算费", "instant", "%元"),
+    _Entry(("钱包提现", "提现"), r"(?:钱包)?提现(?:手续费|服务费|费)?", "withdrawal", None, "%元"),
+    _literal("机具流量费 流量卡费用 流量卡续费 流量卡年费 流量卡费 流量服务费 流量年费 流量费"
+             " 物联网卡年费 物联网卡费 物联卡费 sim卡年费 sim卡费 通讯服务费 通讯年费 通讯费"
+             " 通信费 信号优化费 流量卡", "data", "元"),
+    _literal("激活押金 机具押金 设备押金 服务押金 冻结押金 押金 保证金 激活服务费 开通服务费"
+             " 机具服务费 系统服务费 首刷服务费 激活费 开通费 开机费 入网费 机具费 机器费 设备费"
+             " 购机款", "deposit", "元"),
+    _Entry(_words("首刷 首笔 首次刷卡 激活"), r"(?:首刷|首笔|首次刷卡|激活)时?(?:自动)?(?:扣除|扣取|扣收|扣|收取|冻结)",
+           "deposit", None, "元"),
+    _literal("vip会员费 vip服务费 vip费 权益会员费 会员服务费 会员年费 会员月费 会员费 vip年费"
+             " vip服务包 vip套餐 vip会员 开通vip 开通会员", "membership", "元"),
+    _Entry(_words("服务年费 年服务费 年费 月租 租金 月服务费 月费 终端管理费 机具管理费 管理费"
+                  " 信息维护费 系统维护费 维护费 技术服务费 增值服务费 基础服务费 账户管理费"
+                  " 账户保留费 短信通知服务费 短信通知费 短信服务费 短信费 休眠费 睡眠费"
+                  " 机具租金 终端租金 设备租金 租机费"),
+           r"(?:服务年费|年服务费|年费(?!率)|月租费?|(?:机具|终端|设备)租金|租机费|月服务费"
+           r"|月费(?!率)|(?:终端|机具)?管理费|(?:信息|系统)?维护费|技术服务费|增值服务费"
+           r"|基础服务费|账户管理费|账户保留费|短信通知服务费|短信通知费|短信服务费|短信费"
+           r"|休眠费|睡眠费)", "recurring", None, "元"),
+    _Entry(("信用卡", "贷记卡"), rf"(?:信用卡|贷记卡)(?:\((?:信用卡|贷记卡)\))?{_RATE_SUFFIX}",
+           "rate", "credit", "%"),
+    _Entry(("储蓄卡", "借记卡"), rf"(?:储蓄卡|借记卡)(?:\((?:储蓄卡|借记卡)\))?{_RATE_SUFFIX}",
+           "rate", "debit", "%"),
+    _Entry(_QR_HEADS, rf"{_QR_WORD}(?:[/、和及]{_QR_WORD})*{_RATE_SUFFIX}", "rate", "qr", "%"),
+    _Entry(_words("刷卡 插卡 挥卡 闪付"),
+           r"(?:刷卡|插卡|挥卡|闪付)(?:消费|交易)?(?:手续费率|手续费|费率|扣率)?", "rate", "card", "%"),
+    _Entry(_words("交易手续费 交易费率 手续费率 手续费 费率 扣率"), r"(?:交易)?(?:手续费率|手续费|费率|扣率)",
+           "rate", None, "%", True),
+)
+_COMPILED = tuple(re.compile(e.pattern) for e in _ENTRIES)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A fee name found in normalised text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    channel: str | None
+    units: str  # which amount units it takes: "%", "元" or "%元"
+    generic: bool  # 费率 / 手续费 without a channel: takes what specific names leave
+    borrowed: str = ""  # for an FAQ answer: the name as its question wrote it (the label itself is empty)
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> Any:
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    heads: dict[str, list[int]] = {}
+    for i, entry in enumerate(_ENTRIES):
+        for h in entry.heads:
+            heads.setdefault(h, []).append(i)
+    for h, idxs in heads.items():
+        auto.add_word(h, (len(h), tuple(idxs)))
+    auto.make_automaton()
+    return auto
+
+
+def _only_unionpay(name: str) -> bool:
+    words = re.findall(_QR_WORD, name)
+    return bool(words) and all(w in ("云闪付", "银联二维码") for w in words)
+
+
+def find_labels(text: str) -> list[Label]:
+    """All fee names in `text`, leftmost-longest, without overlaps."""
+    cands: list[tuple[int, int, int]] = []  # (start, -end, entry index)
+    seen: set[tuple[int, int]] = set()
+    for end_idx, (length, idxs) in _automaton().iter(text):
+        start = end_idx - length + 1
+        for i in idxs:
+            if (start, i) in seen:
+                continue
+            seen.add((start, i))
+            if text[start].isascii() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+                continue  # "d0", "vip", "sim" inside a longer ASCII word
+            m = _COMPILED[i].match(text, start)
+            if m:
+                cands.append((start, -m.end(), i))
+    cands.sort()
+    out: list[Label] = []
+    last = -1
+    for start, neg_end, i in cands:
+        if start < last:
+            continue
+        last = -neg_end
+        e = _ENTRIES[i]
+        if e.kind == "none":
+            continue
+        name = text[start:-neg_end]
+        channel = "unionpay_qr" if e.channel == "qr" and _only_unionpay(name) else e.channel
+        out.append(Label(start, -neg_end, name, e.kind, channel, e.units, e.generic))
+    return out

@@ -1,0 +1,206 @@
+"""Regular expressions and small parsers for fee amounts, caps, periods and conditions (normalised text).
+
+Everything here works on `Normalized.text` (simplified, half-width, lower-case, Chinese numerals
+before a unit already turned into digits, 千分之/万分之/‰ already turned into percent), so the
+patterns only need ASCII digits, `%` and `元`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"\d+(?:\.\d+)?"
+_RANGE_SEP = r"\s*(?:-|~|–|—|至)\s*"
+
+#: A percent amount, optionally a range: 0.6%, 0.05%-0.1%, 0.05-0.1%.
+PERCENT = re.compile(rf"(?P<a>{_NUM})\s*%?(?:{_RANGE_SEP}(?P<b>{_NUM}))?\s*%")
+#: A yuan amount, optionally a range or in 万/千: 299元, 36-99元, 10万元, 2块钱, ￥299.
+YUAN = re.compile(
+    rf"(?:￥|¥)\s*(?P<y>{_NUM})"
+    rf"|(?P<a>{_NUM})(?:{_RANGE_SEP}(?P<b>{_NUM}))?\s*(?P<mag>万|千)?\s*(?:元|块钱|块|圆)"
+)
+#: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
+RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(?:/笔)?")
+#: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
+CAP = re.compile(rf"(?:单笔|每笔)?(?:手续费)?(?:封顶|最高|上限)(?:为|是)?\s*(?P<cap>{_NUM})\s*元")
+NO_CAP = re.compile(r"不封顶|不设封顶|无封顶")
+#: Amounts that describe a threshold or an example, not a fee (1000元以下, 刷满10万元, 一笔1000元的 …).
+THRESHOLD_AFTER = re.compile(r"\s*(?:及以下|以下|以上|以内|及以上|起|的(?:信用卡|储蓄卡|借记卡|贷记卡|交易))")
+THRESHOLD_BEFORE = re.compile(
+    r"(?:一笔|1笔|满|刷满|刷够|达到|超过|最低|单日|每日|限额|每刷|刷了|每万元|每万|省|多扣|少扣|返还|退还|退回"
+    r"|返|赔偿|成本价|加起来快?|合计|总共|一共|共计|累计|快|约|近)\s*$"
+)
+
+#: A volume target for getting money back: 60天内累计刷卡满10万元全额返还, 90天刷满12万退还.
+REFUND = re.compile(
+    rf"(?P<n>{_NUM})\s*(?P<u>天|日|个月|月|年)内?[^。\n]{{0,30}}?"
+    rf"(?:刷满|刷够|刷卡满|交易满|交易额满|金额满|累计满|满|达到|超过)\s*(?P<v>{_NUM})\s*(?P<vm>万|千)?\s*元?"
+    r"[^。\n]{0,30}?(?:返还|退还|返现|返|退|奖励)"
+)
+#: A monthly volume condition: 连续3个月每月交易额满2万元.
+REFUND_MONTHLY = re.compile(
+    rf"连续\s*(?P<n>\d+)\s*个?月每月[^。\n]{{0,12}}?(?:满|大于|超过|不低于)\s*(?P<v>{_NUM})\s*(?P<vm>万|千)?\s*元?"
+)
+#: A rental deposit that comes back with the device, not with volume.
+DEVICE_RETURN = re.compile(
+    r"(?:机具|设备|终端|机器)?[^。,;]{0,6}(?:完好)?(?:归还|交还|退回机具|退还机具)[^。]{0,12}(?:无息)?退还|无息退还")
+NO_REFUND = re.compile(r"不予退还|不予返还|不退还|不返还|概不退|不退|不予退回")
+NO_REFUND_EVER = re.compile(r"(?:无论|不论|一律|概不|均不予|一经扣除)")
+
+#: Promotional period before a rate: 首月, 前3个月, 新户前3个月, 头2个月.
+PROMO = re.compile(r"首月|首(?P<a>\d+)个月|前(?P<b>\d+)个月|头(?P<c>\d+)个月|(?P<d>\d+)个月内")
+#: The rate that follows a promotion: 第4个月起0.63%, 之后0.63%, 恢复标准费率0.63%.
+LATER = re.compile(
+    r"(?:之后|此后|以后|过后|后|第(?:\d+|[一二三四五六七八九十]+)个月(?:起|开始)|次月起|起|恢复|调整为|上调至|涨至|变为)"
+    rf"[^0-9%。\n]{{0,10}}?(?P<r>{_NUM})\s*%"
+)
+#: A stated change between two rates: 由0.63%降至0.52%, 从0.38%涨到0.68%.
+FROM_TO = re.compile(
+    rf"(?:由|从)\s*(?P<a>{_NUM})\s*%?\s*(?P<verb>上调|调整|涨|提高|增加|增|变|升|降低|降|下调|减少|减|调|改)"
+    rf"[^0-9%。\n]{{0,4}}?(?P<b>{_NUM})\s*%"
+)
+#: A rate that something changed to, the earlier rate not in the same phrase: 费率变成了0.68%.
+CHANGED_TO = re.compile(
+    r"(?:变成了?|变为|涨到了?|涨至|涨成|上调至|上调到|上调为|提高到|提高至|调整为|调整到|调整至|调为|调到|恢复至|恢复到|恢复为)"
+    rf"\s*(?P<r>{_NUM})\s*%"
+)
+DECREASE_VERBS = ("降", "下调", "减")
+#: A fee change announced the compliant way: 30 days ahead, with a free way out (not bait).
+NOTICE = re.compile(r"提前\s*(?:30|三十)\s*[日天]|(?:30|三十)\s*[日天]后生效|免费解约|无责解约|无偿退出"
+                    r"|不同意的?[^。]{0,12}(?:解约|终止|退出)")
+
+#: Promises that a rate will never change (the classic teaser's companion).
+PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|终身|终生|不会再调|不再调|不涨价|一直不变")
+#: Words that make a fee optional for the merchant, or on by default.
+OPTIONAL = re.compile(
+    r"可选|选开|选择开通|选择是否开通|自行开通|自主选择|自愿|可在申请表中勾选|默认关闭|默认不开通|不开通不收取|未开通不收取"
+    r"|未申请开通|可随时关闭|随时关闭|可随时改回|申请开通|自行申请"
+)
+DEFAULT_ON = re.compile(
+    r"默认开通|统一开通|系统默认|默认勾选|强制|必须开通|统一收取|所有机具|所有终端|全部开通|自动(?:从[^。,;]{0,12})?扣"
+    r"|无需[^。,;]{0,6}确认|自动续费"
+)
+#: Hedged, generic wording: an explanation of the market, not an offer.
+HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")
+#: Small-ticket / non-profit tiers where a low rate is legitimate.
+SMALL_TICKET = re.compile(r"1000元(?:及)?以下|千元以下|1000元以内|小额|非营利|公益|慈善|医院|医疗机构|学校|教育机构")
+
+_PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("per_transaction", re.compile(r"每笔|单笔|/笔|每1笔|每一笔|笔笔")),
+    ("quarter", re.compile(r"每季度?|/季度?|季度|每3个?月")),
+    ("half_year", re.compile(r"每半年|半年|每6个?月")),
+    ("month", re.compile(r"每月|/月|每1?个月|按月|月租|月费|月服务费")),
+    ("year", re.compile(r"每(?:满)?1?年|/年|按年|年费|1年|年度|次年")),
+)
+_UNIT_OF_PERIOD = {"per_transaction": "元/笔", "month": "元/月", "quarter": "元/季度", "half_year": "元/半年",
+                   "year": "元/年", "once": "元"}
+#: How many times a year a period recurs (for annualising).
+PER_YEAR = {"month": 12.0, "quarter": 4.0, "half_year": 2.0, "year": 1.0}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One amount found in normalised text."""
+
+    start: int
+    end: int
+    value: float
+    unit: str  # "%" or "元"
+    max_value: float | None = None
+
+
+def percents(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    out = []
+    for m in PERCENT.finditer(text, start, len(text) if end is None else end):
+        b = m.group("b")
+        out.append(Amount(m.start(), m.end(), float(m.group("a")), "%", float(b) if b else None))
+    return out
+
+
+def yuans(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    out = []
+    for m in YUAN.finditer(text, start, len(text) if end is None else end):
+        if m.group("y"):
+            out.append(Amount(m.start(), m.end(), float(m.group("y")), "元"))
+            continue
+        mult = {"万": 10000.0, "千": 1000.0}.get(m.group("mag") or "", 1.0)
+        b = m.group("b")
+        out.append(Amount(m.start(), m.end(), float(m.group("a")) * mult, "元", float(b) * mult if b else None))
+    return out
+
+
+def is_threshold(text: str, amount: Amount, floor: int) -> bool:
+    """True when a yuan amount is a threshold, target or example rather than a price."""
+    if THRESHOLD_AFTER.match(text, amount.end):
+        return True
+    return bool(THRESHOLD_BEFORE.search(text[max(floor, amount.start - 4):amount.start]))
+
+
+_PERIOD_SUFFIX = re.compile(r"\s*/\s*(?:台\s*/\s*)?(笔|月|季度|季|半年|年)")
+_SUFFIX_PERIOD = {"笔": "per_transaction", "月": "month", "季度": "quarter",
+                  "季": "quarter", "半年": "half_year", "年": "year"}
+
+
+def period_near(text: str, amount: Amount, lo: int, hi: int, label: str) -> str | None:
+    """The billing period of a yuan amount: its own suffix (3元/月), else the nearest period word
+    before it in `text[lo:amount.start]` (每季度29元), else its name (年费), else words just after it."""
+    m = _PERIOD_SUFFIX.match(text, amount.end)
+    if m:
+        return _SUFFIX_PERIOD[m.group(1)]
+    best: tuple[int, str] | None = None
+    for name, pat in _PERIODS:
+        for pm in pat.finditer(text, lo, amount.start):
+            if best is None or pm.end() > best[0]:
+                best = (pm.end(), name)
+    if best:
+        return best[1]
+    for name, pat in _PERIODS:
+        if pat.search(label):
+            return name
+    for name, pat in _PERIODS:
+        if pat.search(text, amount.end, min(hi, amount.end + 10)):
+            return name
+    return None
+
+
+def unit_for(period: str | None) -> str:
+    return _UNIT_OF_PERIOD.get(period or "once", "元")
+
+
+@dataclass(frozen=True)
+class RefundTarget:
+    """A volume the merchant must reach to get money back."""
+
+    volume: float  # yuan
+    days: float
+
+    @property
+    def per_month(self) -> float:
+        return self.volume / max(self.days / 30.0, 1e-9)
+
+
+def refund_target(text: str) -> RefundTarget | None:
+    """The refund condition in normalised `text`: 60天内刷满10万元返还 → RefundTarget(100000, 60)."""
+    m = REFUND_MONTHLY.search(text)
+    if m:
+        months = float(m.group("n"))
+        vol = float(m.group("v")) * {"万": 10000.0, "千": 1000.0}.get(m.group("vm") or "", 1.0)
+        return RefundTarget(vol * months, months * 30)
+    m = REFUND.search(text)
+    if m:
+        days = float(m.group("n")) * {"天": 1, "日": 1, "个月": 30, "月": 30, "年": 365}[m.group("u")]
+        vol = float(m.group("v")) * {"万": 10000.0, "千": 1000.0}.get(m.group("vm") or "", 1.0)
+        if vol < 1000 and not m.group("vm"):  # "满12万" written without 元 but with 万 is fine; 满50 is not a target
+            return None
+        return RefundTarget(vol, days)
+    return None
+
+
+def promo_months(text: str) -> int | None:
+    m = PROMO.search(text)
+    if not m:
+        return None
+    if m.group(0) == "首月":
+        return 1
+    return int(next(g for g in m.groups() if g))

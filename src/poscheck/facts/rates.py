@@ -1,0 +1,97 @@
+"""Rate arithmetic against the 2016 card-fee reform: the credit-card floor, teaser rises, stated increases.
+
+DOMAIN.md (NDRC + PBOC 2016, from 2016-09-06): the issuer fee for credit cards is at most 0.45 %,
+the network fee 0.065 % split 0.0325 % per side; so an acquirer pays about 0.4825 % on a credit
+card transaction of an ordinary merchant before its own margin. Debit cards (≤ 0.35 %, cap 13 元)
+and QR payments (0.38 % is a real tier) are not judged against that floor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from poscheck.facts import patterns as P
+from poscheck.models import Fee
+from poscheck.normalize import normalize
+
+ISSUER_CREDIT_MAX = 0.45  # 发卡行服务费, credit, percent, no cap
+NETWORK_ACQUIRER_SIDE = 0.0325  # 网络服务费 charged to the acquirer side, percent
+CREDIT_FLOOR = ISSUER_CREDIT_MAX + NETWORK_ACQUIRER_SIDE  # 0.4825 %
+CARD_CHANNELS = ("credit", "card")
+_QR_WORDS = re.compile(r"扫码|微信|支付宝|二维码|云闪付|条码")
+
+
+@dataclass(frozen=True)
+class RateProblem:
+    """Why a rate is bait, with the arithmetic spelled out for the merchant."""
+
+    kind: str  # below_floor | promo_rise | increase
+    fee: Fee
+    explanation: str
+    earlier: Fee | None = None
+
+
+def _pct(x: float) -> str:
+    return f"{x:.4f}".rstrip("0").rstrip(".") + "%"
+
+
+def _yuan(x: float) -> str:
+    return f"{x:.2f}".rstrip("0").rstrip(".") + "元"
+
+
+def below_floor(rate: float) -> str:
+    """The floor arithmetic for a credit rate that undercuts it ('' when it does not)."""
+    if round(rate, 6) >= round(CREDIT_FLOOR, 6):
+        return ""
+    gap = CREDIT_FLOOR - rate
+    return (f"{_pct(rate)} < {_pct(ISSUER_CREDIT_MAX)}（发卡行服务费上限）"
+            f"+ {_pct(NETWORK_ACQUIRER_SIDE)}（网络服务费收单方）= {_pct(CREDIT_FLOOR)}："
+            f"比收单机构自己要付出的成本还低{_pct(gap)}，每刷1万元倒贴{_yuan(gap * 100)}")
+
+
+def rise(first: float, later: float, months: int | None = None) -> str:
+    """The cost of a rate going up from `first` to `later` percent ('' when it does not go up)."""
+    if later <= first:
+        return ""
+    when = f"前{months}个月" if months else "原来"
+    return (f"{when}{_pct(first)}，之后{_pct(later)}：每刷1万元手续费从{_yuan(first * 100)}变成{_yuan(later * 100)}"
+            f"（多{_yuan((later - first) * 100)}，涨{(later / first - 1) * 100:.0f}%）")
+
+
+def is_card_rate(fee: Fee, qr_amounts: set[float]) -> bool:
+    """A rate that a reader takes for a credit-card rate: credit or card channel, or an unnamed rate
+    sold with a never-changes promise that is not also the page's QR rate."""
+    if fee.kind != "rate" or fee.amount is None:
+        return False
+    if fee.channel in CARD_CHANNELS:
+        return True
+    if fee.channel is None:
+        cond = normalize(fee.conditions).text
+        near = normalize(fee.evidence.quote + fee.evidence.context_after[:12]).text
+        return bool(P.PERMANENT.search(cond)) and fee.amount not in qr_amounts and not _QR_WORDS.search(near)
+    return False
+
+
+def rate_problems(fees: list[Fee]) -> list[RateProblem]:
+    """Teaser rises, stated increases and credit rates below the floor among one document's fees."""
+    rates = [f for f in fees if f.kind == "rate"]
+    qr = {f.amount for f in rates if f.channel in ("qr", "unionpay_qr") and f.amount is not None}
+    out: list[RateProblem] = []
+    for f in rates:
+        cond = normalize(f.conditions).text
+        if P.NOTICE.search(cond) and not f.promo_months:
+            pass  # an increase announced 30 days ahead with a free exit is the compliant way
+        elif f.amount is not None and f.later_amount is not None and f.later_amount > f.amount:
+            kind = "promo_rise" if f.promo_months else "increase"
+            out.append(RateProblem(kind, f, rise(f.amount, f.later_amount, f.promo_months)))
+        elif f.amount is None and f.later_amount is not None:
+            earlier = next((e for e in rates if e.amount is not None and e.amount < f.later_amount
+                            and e.channel in (*CARD_CHANNELS, None)), None)
+            if earlier is not None and earlier.amount is not None:
+                out.append(RateProblem("increase", f, rise(earlier.amount, f.later_amount), earlier))
+        if is_card_rate(f, qr) and f.amount is not None and not P.SMALL_TICKET.search(cond):
+            text = below_floor(f.amount)
+            if text:
+                out.append(RateProblem("below_floor", f, text))
+    return out

@@ -1,0 +1,342 @@
+"""Fee schedules read from real-shaped pages (seeds, corpus, demo sites), rate arithmetic, fee hard negatives."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from poscheck.extract import extract
+from poscheck.facts import extract_fees, refund_target
+from poscheck.facts.rates import CREDIT_FLOOR, below_floor, is_card_rate, rate_problems, rise
+from poscheck.models import Document, Evidence, Fee, RawFile
+from poscheck.normalize import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEEDS = ROOT.parent / "shared" / "seeds"
+DEMO = ROOT / "src" / "poscheck" / "demo" / "sites"
+
+
+def need_shared() -> None:
+    if not CORPUS.is_dir() or not SEEDS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+Row = tuple[str, str | None, float | None, str]
+
+
+def _doc(path: Path) -> Document:
+    return extract(RawFile(source=str(path), path=str(path)))
+
+
+def _fees(path: Path) -> list[Fee]:
+    doc = _doc(path)
+    fees = extract_fees(doc, normalize(doc.text, join_wraps=doc.kind == "pdf"))
+    for f in fees:  # every fee quotes the original text exactly
+        assert doc.text[f.evidence.start:f.evidence.end] == f.evidence.quote
+    return fees
+
+
+def _rows(fees: list[Fee]) -> set[Row]:
+    return {(f.kind, f.channel, f.amount, f.unit) for f in fees}
+
+
+def _one(fees: list[Fee], kind: str, channel: str | None = None) -> Fee:
+    found = [f for f in fees if f.kind == kind and f.channel == channel]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _text_fees(text: str, kind: str = "html") -> list[Fee]:
+    doc = Document(id="t", source="t", kind=kind, text=text, sha256="t")  # type: ignore[arg-type]
+    return extract_fees(doc, normalize(text))
+
+
+# --- seeds: explanations of typical fees, not offers -------------------------------------------------
+
+@pytest.mark.parametrize("name", ["000_917b20c3b32bbd93.txt", "001_8d7160932db56f48.txt", "002_80ab5d7cbd320fc1.txt",
+                                  "003_9db6afdbd48b1d6f.txt", "004_3aeb33dc8ab3b3ff.txt"])
+def test_fees_seed_pages_state_no_fee_of_their_own(name: str) -> None:
+    """Seeds only explain the market ("流量费一般在36-99元之间", "一般会需要缴纳几百元不等的押金"): no schedule."""
+    need_shared()
+    assert _fees(SEEDS / name) == []
+
+
+# --- corpus fee pages ----------------------------------------------------------------------------------
+
+def test_fees_lakala_agent_page_schedule() -> None:
+    need_shared()
+    fees = _fees(CORPUS / "docs" / "agent_lakala_banli_guanwang.html")
+    assert _rows(fees) == {("rate", "credit", 0.6, "%"), ("rate", "debit", 0.55, "%"), ("rate", "qr", 0.38, "%"),
+                           ("deposit", None, 299.0, "元"), ("data", None, 99.0, "元/年")}
+    assert _one(fees, "rate", "debit").cap == 25.0
+    assert "千元以下" in _one(fees, "rate", "qr").conditions
+    deposit = _one(fees, "deposit")
+    assert deposit.refundable is True and deposit.period == "once"
+    target = refund_target(normalize(deposit.conditions).text)
+    assert target is not None and (target.volume, target.days) == (100000.0, 60.0)
+    data = _one(fees, "data")
+    assert data.period == "year" and "首年免费" in data.conditions
+
+
+def test_fees_gbk_promo_page_reads_wan_fen_zhi_and_daxie() -> None:
+    need_shared()
+    fees = _fees(CORPUS / "docs" / "agent_shengfutong_038_promo.html")
+    assert _rows(fees) == {("rate", "credit", 0.38, "%"), ("rate", "debit", 0.5, "%"), ("rate", "qr", 0.38, "%"),
+                           ("deposit", None, 199.0, "元")}
+    credit = _one(fees, "rate", "credit")
+    assert (credit.promo_months, credit.later_amount) == (3, 0.63)
+    assert _one(fees, "rate", "debit").cap == 20.0
+    deposit = _one(fees, "deposit")
+    assert deposit.label == "开通服务费" and deposit.refundable is False  # 无论是否达标均不予退还现金
+    assert refund_target(normalize(deposit.conditions).text) == refund_target("90天内累计刷卡满5万元返还")
+
+
+def test_fees_insurance_page_schedule() -> None:
+    need_shared()
+    fees = _fees(CORPUS / "docs" / "agent_xingshua_insurance.html")
+    assert _rows(fees) == {("rate", "credit", 0.6, "%"), ("rate", "debit", 0.5, "%"), ("rate", "qr", 0.38, "%"),
+                           ("insurance", None, 0.1, "%"), ("recurring", None, 3.0, "元/月")}
+    assert _one(fees, "insurance").period == "per_transaction"
+    assert _one(fees, "recurring").label == "短信通知服务费"
+
+
+def test_fees_acquirer_disclosure_has_rates_only() -> None:
+    need_shared()
+    fees = _fees(CORPUS / "docs" / "official_chinaums_fee_disclosure.html")
+    assert _rows(fees) == {("rate", "debit", 0.55, "%"), ("rate", "credit", 0.6, "%"),
+                           ("rate", "unionpay_qr", 0.38, "%")}
+    assert _one(fees, "rate", "debit").cap == 25.0
+    assert "1000元及以下" in _one(fees, "rate", "unionpay_qr").conditions
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("agent_dongfang_pos_data_fee.html", {("data", None, 29.0, "元/季度")}),
+    ("agent_tlsw_annual_fee.html", {("recurring", None, 99.0, "元/年")}),
+    ("agent_huixiangfu_wallet.html", {("withdrawal", None, 2.0, "元/笔"), ("membership", None, 399.0, "元/年")}),
+    ("agent_ums_zongbu_zhiying.html", {("instant", None, 3.0, "元/笔"), ("rate", "credit", 0.38, "%")}),
+    ("agent_shuaxiang_yangka_badicp.html", {("instant", None, 2.0, "元/笔"), ("rate", "card", 0.6, "%")}),
+    ("complaint_insurance_vip.html", {("insurance", None, 0.1, "%"), ("membership", None, 39.0, "元/月")}),
+    ("forum_post_wallet_agent_gone.txt", {("withdrawal", None, 2.0, "元/笔")}),
+    ("supplement_activation_fee.txt", {("deposit", None, 299.0, "元"), ("data", None, 99.0, "元/年")}),
+    ("contract_juying_service_autorenew.pdf", {("recurring", None, 360.0, "元/年")}),
+    ("complaint_fake_upgrade_trad.html", {("deposit", None, 398.0, "元")}),
+])
+def test_fees_corpus_pages_contain(name: str, expected: set[Row]) -> None:
+    need_shared()
+    assert expected <= _rows(_fees(CORPUS / "docs" / name))
+
+
+@pytest.mark.parametrize("name", [
+    "guide_deposit_trap.html", "guide_choose_pos_trad.html", "guide_unfair_clauses_lawyer.html",
+    "official_lakala_antifraud_notice.html", "wechat_article_fake_service_warning.txt",
+    "official_99bill_risk_tips.html",
+])
+def test_fees_warning_and_guide_pages_state_no_fees(name: str) -> None:
+    need_shared()
+    assert _fees(CORPUS / "docs" / name) == []
+
+
+def test_fees_optional_fees_are_marked_optional() -> None:
+    need_shared()
+    tonglian = _one(_fees(CORPUS / "docs" / "agent_tonglian_shanghai_honest.html"), "data")
+    assert (tonglian.amount, tonglian.unit, tonglian.optional) == (36.0, "元/年", True)
+    d0 = _one(_fees(CORPUS / "docs" / "official_chinapnr_pos_product.html"), "instant")
+    assert (d0.amount, d0.unit, d0.optional) == (0.05, "%", True)
+    ums = _one(_fees(CORPUS / "docs" / "agent_ums_zongbu_zhiying.html"), "instant")
+    assert ums.optional is False  # 系统默认开通
+
+
+def test_fees_complaint_records_the_changed_rate() -> None:
+    need_shared()
+    fees = _fees(CORPUS / "docs" / "complaint_rate_hike_tousu.html")
+    assert ("rate", "credit", 0.38, "%") in _rows(fees)
+    changed = [f for f in fees if f.kind == "rate" and f.amount is None]
+    assert [f.later_amount for f in changed] == [0.68]
+
+
+# --- demo providers ------------------------------------------------------------------------------------
+
+def _site(name: str) -> set[Row]:
+    files = sorted(p for p in (DEMO / name).rglob("*") if p.suffix in (".html", ".pdf"))
+    return set().union(*(_rows(_fees(p)) for p in files))
+
+
+def test_fees_demo_honest_schedule() -> None:
+    if not DEMO.is_dir():
+        pytest.skip("demo sites not present")
+    assert _site("honest") == {("rate", "credit", 0.6, "%"), ("rate", "debit", 0.5, "%"), ("rate", "qr", 0.38, "%"),
+                               ("rate", "unionpay_qr", 0.38, "%"), ("instant", None, 0.05, "%")}
+    d0 = _one(_fees(DEMO / "honest" / "fees.html"), "instant")
+    assert d0.optional is True
+
+
+def test_fees_demo_mediocre_schedule() -> None:
+    if not DEMO.is_dir():
+        pytest.skip("demo sites not present")
+    assert _site("mediocre") == {("rate", "credit", 0.6, "%"), ("rate", "debit", 0.5, "%"), ("rate", "qr", 0.38, "%"),
+                                 ("data", None, 48.0, "元/年")}
+    assert _one(_fees(DEMO / "mediocre" / "fees.html"), "rate", "debit").cap == 25.0
+
+
+def test_fees_demo_predatory_schedule() -> None:
+    if not DEMO.is_dir():
+        pytest.skip("demo sites not present")
+    assert _site("predatory") == {("rate", "credit", 0.38, "%"), ("rate", "debit", 0.55, "%"),
+                                  ("rate", "qr", 0.38, "%"), ("instant", None, 3.0, "元/笔"),
+                                  ("deposit", None, 299.0, "元"), ("data", None, 99.0, "元/年")}
+    fees = _fees(DEMO / "predatory" / "fees.html")  # GBK bytes
+    credit = _one(fees, "rate", "credit")
+    assert (credit.promo_months, credit.later_amount) == (3, 0.68)
+    pdf = _fees(DEMO / "predatory" / "docs" / "apply-agreement.pdf")
+    assert _one(pdf, "deposit").amount == 299.0  # 贰佰玖\n拾玖元整 across a PDF line wrap
+    assert _one(pdf, "deposit").evidence.page == 1
+
+
+# --- amounts and conditions ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "row"), [
+    ("激活押金：肆佰玖拾玖元，首刷扣除。", ("deposit", None, 499.0, "元")),
+    ("流量费：每年一百二十元。", ("data", None, 120.0, "元/年")),
+    ("借记卡 | 千分之五，单笔封顶贰拾元 |", ("rate", "debit", 0.5, "%")),
+    ("贷记卡费率：百分之零点六", ("rate", "credit", 0.6, "%")),
+    ("快速结算按到账金额的万分之五收取。", ("instant", None, 0.05, "%")),
+    ("信用卡 | ０.５５％ |", ("rate", "credit", 0.55, "%")),
+    ("月租费：每台每月15元。", ("recurring", None, 15.0, "元/月")),
+    ("费率0.6%+3，秒到账。", ("instant", None, 3.0, "元/笔")),
+])
+def test_fees_amount_forms(text: str, row: Row) -> None:
+    assert row in _rows(_text_fees(text))
+
+
+def test_fees_range_and_cap() -> None:
+    fees = _text_fees("开机费 | 99-199元 | 视机型而定 |\n借记卡 | 0.5%，每笔最高20元 |")
+    dep = _one(fees, "deposit")
+    assert (dep.amount, dep.max_amount) == (99.0, 199.0)
+    assert _one(fees, "rate", "debit").cap == 20.0
+
+
+def test_fees_faq_answer_borrows_the_question_name() -> None:
+    fees = _text_fees("问：有流量费吗？\n答：有，每年120元，激活满一年后扣取。")
+    assert _rows(fees) == {("data", None, 120.0, "元/年")}
+
+
+def test_fees_refund_target_forms() -> None:
+    assert refund_target("60天内累计刷卡满10万元全额返还") == refund_target("激活后60天内刷满100000元返还")
+    monthly = refund_target("连续3个月每月交易额满2万元的返还")
+    assert monthly is not None and monthly.volume == 60000.0 and round(monthly.per_month) == 20000
+    assert refund_target("刷满返还") is None
+
+
+# --- rate arithmetic -----------------------------------------------------------------------------------
+
+def _rate(amount: float | None, channel: str | None = "credit", **kw: object) -> Fee:
+    ev = Evidence(document="d", source="s", quote=kw.pop("quote", "q"), start=0, end=1)  # type: ignore[arg-type]
+    return Fee(kind="rate", label="x", amount=amount, unit="%", evidence=ev, channel=channel, **kw)  # type: ignore[arg-type]
+
+
+def test_rates_floor_is_issuer_plus_network() -> None:
+    assert pytest.approx(0.45 + 0.0325) == CREDIT_FLOOR
+    text = below_floor(0.38)
+    assert "0.38% < 0.45%" in text and "0.0325%" in text and "0.4825%" in text and "0.1025%" in text
+    assert "10.25元" in text  # per 10,000 yuan
+    assert below_floor(0.4825) == "" and below_floor(0.6) == ""
+
+
+def test_rates_rise_arithmetic() -> None:
+    text = rise(0.38, 0.68, 1)
+    assert "前1个月0.38%" in text and "38元变成68元" in text and "多30元" in text and "涨79%" in text
+    assert rise(0.63, 0.52) == ""
+
+
+def test_rates_which_rates_are_card_rates() -> None:
+    assert is_card_rate(_rate(0.38, "credit"), set())
+    assert is_card_rate(_rate(0.38, "card"), set())
+    assert not is_card_rate(_rate(0.38, "debit"), set())
+    assert not is_card_rate(_rate(0.38, "qr"), set())
+    assert not is_card_rate(_rate(0.38, None), set())  # an unnamed rate without a never-changes promise
+    assert is_card_rate(_rate(0.38, None, conditions="终身"), set())
+    assert not is_card_rate(_rate(0.38, None, conditions="终身"), {0.38})  # the page's QR rate
+
+
+def test_rates_problems() -> None:
+    kinds = lambda fees: sorted(p.kind for p in rate_problems(fees))  # noqa: E731
+    assert kinds([_rate(0.38, promo_months=3, later_amount=0.63)]) == ["below_floor", "promo_rise"]
+    assert kinds([_rate(0.55, promo_months=1, later_amount=0.68)]) == ["promo_rise"]
+    assert kinds([_rate(0.55), _rate(None, later_amount=0.72)]) == ["increase"]
+    assert kinds([_rate(0.60, later_amount=0.66, conditions="提前30日通知; 不同意的可申请解约")]) == []
+    assert kinds([_rate(0.38, conditions="1000元以下")]) == []  # small-ticket tier
+    assert kinds([_rate(0.3, "debit"), _rate(0.25, "qr"), _rate(0.6)]) == []
+
+
+# --- hard negatives: nothing here is a fee of the document -----------------------------------------------
+
+HARD_NEGATIVES = [
+    "本产品无押金、无激活费、无流量费，领取即用。",
+    "押金 | 无 |\n流量费 | 不收取 |\n年费、会员费、保险费 | 均不收取 |",
+    "我们不收押金、流量费、年费，也没有任何会员费。",
+    "警惕“免费领机”套路：首刷就扣299元押金。",
+    "谨防不法分子以升级为名收取398元服务费。",
+    "电签机的流量费一般在36-99元之间，办理前问清楚。",
+    "申请pos机一般会需要缴纳几百元不等的押金。",
+    "某些POS机提供即时到账服务，可能会收取额外费用，通常每笔加收几元。",
+    "一笔1000元的信用卡交易，手续费为6元，结算金额为994元。",
+    "2016年改革后，信用卡发卡行服务费上限0.45%，网络服务费收单端0.0325%。",
+    "问：要押金吗？",
+    "门店通过POS机向顾客收取共享单车押金99元。",
+    "信用卡分期手续费0.35%/期，最长24期。",
+    "会员充值100元送20元，收银系统支持会员管理。",
+    "店铺租金每月5000元，物业管理费每月800元。",
+    "如有人以“刷满返还押金”为名向您收取299元，请拒绝付款。",
+    "新闻：某支付机构因违规收取商户押金299元被罚款50万元。",
+    "常见套路：\n1. 首刷扣299元押金\n2. 流量费每季度扣一次，每次29元",
+    "答：押金不收，流量费也不收。",
+    "活动期间机具押金0元。",
+    "所谓“0.38%永久不变”的说法，往往是引流套路，请谨慎。",
+]
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVES)
+def test_fees_hard_negative_states_no_fee(text: str) -> None:
+    assert _text_fees(text) == []
+
+
+HARD_NEGATIVE_FINDINGS = [
+    *HARD_NEGATIVES,
+    "如需4G流量卡可自愿勾选，费用30元/年，也可随时改用WiFi。",
+    "D0到账为选开服务，需商户自行申请，按到账金额0.06%收取；未开通不收取。",
+    "租用机具押金300元，协议终止后机具完好归还的，押金无息退还。",
+    "自3月1日起贷记卡费率由0.60%调整为0.58%。",
+    "贷记卡费率由0.55%调整为0.60%，于公告30日后生效；不同意的商户可申请免费解约。",
+    "银联二维码（单笔1000元及以下）0.38%，微信、支付宝扫码0.38%。",
+    "机器故障免费换新，质保一年。",
+    "对公账户年费120元，由开户银行按年收取。",
+    "以上为全部收费项目，未列明的费用一律不收取。",
+    "流量费：48元/年，开通满一年后收取，收取前短信通知。",
+]
+
+
+@pytest.mark.parametrize("text", HARD_NEGATIVE_FINDINGS)
+def test_fees_hard_negative_flags_nothing(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+    from poscheck.pipeline import check_text
+
+    report = check_text(engine, text, kind="html")
+    flagged = {f.category for f in report.findings if f.severity != "info"}
+    assert not {c for c in flagged if c.startswith("fee.") or c == "promo.free_bait"}, report.findings
+
+
+# --- cost ----------------------------------------------------------------------------------------------
+
+def test_fees_extraction_is_cheap() -> None:
+    """Well under a millisecond per typical page; the bound here only catches gross regressions."""
+    need_shared()
+    docs = [_doc(p) for p in sorted((CORPUS / "docs").glob("*.*"))]
+    norms = [normalize(d.text, join_wraps=d.kind == "pdf") for d in docs]
+    for d, n in zip(docs, norms, strict=True):
+        extract_fees(d, n)
+    start = time.perf_counter()
+    for _ in range(5):
+        for d, n in zip(docs, norms, strict=True):
+            extract_fees(d, n)
+    per_page_ms = (time.perf_counter() - start) / (5 * len(docs)) * 1000
+    assert per_page_ms < 5.0, f"{per_page_ms:.2f} ms per page"

@@ -1,0 +1,137 @@
+"""Clause (terms.*) and sales-text (promo/clearing) checks: positives, quotes, keyword gates, corpus pin."""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from poscheck.checks import practices, terms
+from poscheck.normalize import normalize
+from poscheck.pipeline import Engine, check_local, check_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def need_shared() -> None:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+
+
+#: (category, text) written for these tests: each must be flagged by the clause or sales-text rules.
+POSITIVES: list[tuple[str, str]] = [
+    ("terms.unilateral_change", "服务商保留随时调整收费标准的权利，调整后的费率自系统更新之日起执行。"),
+    ("terms.unilateral_change", "平台可根据经营需要对本协议进行修订，修订后的协议一经公布即生效。"),
+    ("terms.unilateral_change", "费率调整以平台公告为准，恕不另行通知。"),
+    ("terms.non_refundable", "押金恕不退还。"),
+    ("terms.non_refundable", "会员费一经开通不支持退款。"),
+    ("terms.auto_renewal", "套餐到期后将自动续费，续费金额从结算款中扣除。"),
+    ("terms.auto_renewal", "VIP服务连续包月，每月19.9元。"),
+    ("terms.penalty", "提前终止合作的，商户需赔偿机具款300元。"),
+    ("terms.penalty", "未满一年退机的，收取手续费100元。"),
+    ("terms.penalty", "每月刷卡不足3万元的，从次月结算款中扣除服务费20元。"),
+    ("terms.liability_exclusion", "平台不对因系统故障造成的任何损失负责。"),
+    ("terms.liability_exclusion", "商户使用终端过程中发生的一切损失均由商户自行承担。"),
+    ("terms.jurisdiction", "因本协议发生的争议，由本公司注册地人民法院管辖。"),
+    ("terms.jurisdiction", "争议由北京市海淀区人民法院管辖。"),
+    ("terms.fund_hold", "我司有权对可疑交易延迟结算，延迟期限视调查情况而定。"),
+    ("terms.fund_hold", "如商户交易异常，平台可冻结商户账户，直至风险排除。"),
+    ("promo.cash_out", "信用卡还款难？我们帮您养卡提额，一台机器全搞定。"),
+    ("promo.cash_out", "低成本套现，秒到账，额度随便刷。"),
+    ("promo.fake_service",
+     "您好，这里是某某支付总部回访中心，您的机器系统过期，本月底起将无法使用，需要免费升级更换新机。"),
+    ("promo.fake_service",
+     "【中国银联】尊敬的商户，您的POS机已被列入停用名单，将于6月1日起停止收款，请回复1免费换新机。"),
+    ("clearing.second_clearing", "刷卡后资金先到公司账户，次日由公司代付到您的银行卡。"),
+    ("clearing.second_clearing", "收款直达APP钱包，钱包余额可一键提现。"),
+    ("clearing.mcc_jumping", "支持多行业自选，酒店、餐饮、商超随心切换商户。"),
+    ("clearing.mcc_jumping", "大额交易自动匹配优质商户，不跳码，笔笔有积分。"),
+]
+MY_CATEGORIES = {c for c, _ in POSITIVES}
+MY_RULES = ("terms.", "promo.cash-out", "promo.fake-service", "clearing.second-clearing-text",
+            "clearing.mcc-jumping-text")
+
+
+@pytest.mark.parametrize(("category", "text"), POSITIVES, ids=[f"p{i:02d}" for i in range(len(POSITIVES))])
+def test_positive_is_flagged_with_an_exact_quote(engine: Engine, category: str, text: str) -> None:
+    report = check_text(engine, text)
+    hits = [f for f in report.findings if f.category == category and f.rule.startswith(MY_RULES)]
+    assert hits and hits[0].severity != "info"
+    for ev in hits[0].evidence:
+        assert text[ev.start:ev.end] == ev.quote and ev.quote
+
+
+def test_roles_decide_a_clause_in_both_letter_orders(engine: Engine) -> None:
+    clause = "第一条 甲方有权随时调整费率。\n第二条 其他。\n"
+    provider_is_jia = "甲方（服务商）：某某科技有限公司\n乙方（商户）：某某餐馆\n" + clause
+    merchant_is_jia = "甲方（商户）：某某餐馆\n乙方（服务商）：某某科技有限公司\n" + clause
+    assert "terms.unilateral-change" in {f.rule for f in check_text(engine, provider_is_jia).findings}
+    assert "terms.unilateral-change" not in {f.rule for f in check_text(engine, merchant_is_jia).findings}
+    seat = ("甲方（特约商户）：某某花店\n乙方（收单机构）：某某支付有限公司\n"
+            "第一条 争议由{}所在地人民法院管辖。\n第二条 其他。\n")
+    assert "terms.jurisdiction" not in {f.rule for f in check_text(engine, seat.format("甲方")).findings}
+    assert "terms.jurisdiction" in {f.rule for f in check_text(engine, seat.format("乙方")).findings}
+
+
+def test_protective_sibling_sentence_in_the_same_clause_spares_the_change_clause(engine: Engine) -> None:
+    text = ("甲方（特约商户）：某某书店\n乙方（收单机构）：某某支付有限公司\n"
+            "第三条 乙方有权调整收费标准。调整应提前30日以短信通知甲方；"
+            "甲方不同意的可解除本协议，乙方不收取任何费用。\n"
+            "第四条 其他。\n")
+    assert "terms.unilateral-change" not in {f.rule for f in check_text(engine, text).findings}
+
+
+def _corpus_rows() -> list[dict[str, str]]:
+    with (CORPUS / "manifest.csv").open(encoding="utf-8") as fh:
+        return [r for r in csv.DictReader(fh) if not r["path"].endswith("/")]
+
+
+def test_keyword_gates_cover_every_match() -> None:
+    """Each pattern only runs where one of its keywords occurs: no ungated match may lack one."""
+    texts = [normalize(t).text for _, t in POSITIVES]
+    if CORPUS.is_dir():
+        from poscheck.extract import extract
+        from poscheck.models import RawFile
+
+        for row in _corpus_rows():
+            path = CORPUS / row["path"]
+            texts.append(normalize(extract(RawFile(source=str(path), path=str(path))).text).text)
+    pairs = [(terms.KEYWORDS[k], p) for k, (p, _) in terms.PATTERNS.items()]
+    pairs += [(practices.KEYWORDS[k], p) for k, p in practices.PATTERNS.items()]
+    for keywords, pattern in pairs:
+        for text in texts:
+            for m in pattern.finditer(text):
+                assert any(k in m.group(0) for k in keywords), (pattern.pattern[:40], m.group(0))
+
+
+def test_dev_corpus_categories_are_pinned(engine: Engine) -> None:
+    need_shared()
+    labels = yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
+    for row in _corpus_rows():
+        report = check_local(engine, [CORPUS / row["path"]], url=row["url"] or None, target_id=row["id"])
+        got = {f.category for f in report.findings if f.severity != "info" and f.rule.startswith(MY_RULES)}
+        want = {c for c in (labels.get(row["id"]) or {}).get("flag") or [] if c in MY_CATEGORIES}
+        assert got == want, row["id"]
+
+
+def test_cost_per_page_stays_small() -> None:
+    need_shared()
+    from poscheck.extract import extract
+    from poscheck.models import RawFile
+
+    texts = []
+    for row in _corpus_rows():
+        path = Path(CORPUS / row["path"])
+        texts.append(normalize(extract(RawFile(source=str(path), path=str(path))).text).text)
+    best = float("inf")
+    for rep in range(3):
+        fresh = [f"{t}\n{rep}" for t in texts]  # defeat the per-text caches
+        start = time.process_time()
+        for t in fresh:
+            terms.find_terms(t)
+            practices.find_signs(t)
+        best = min(best, (time.process_time() - start) / len(texts))
+    assert best < 0.005, f"{best * 1000:.2f} ms per page"  # typically ~0.3 ms; generous for loaded CI
