@@ -204,6 +204,10 @@ def test_fees_demo_predatory_schedule() -> None:
     ("信用卡 | ０.５５％ |", ("rate", "credit", 0.55, "%")),
     ("月租费：每台每月15元。", ("recurring", None, 15.0, "元/月")),
     ("费率0.6%+3，秒到账。", ("instant", None, 3.0, "元/笔")),
+    ("0元领机，激活时收取159元。", ("deposit", None, 159.0, "元")),
+    ("每笔到账手续费2元。", ("instant", None, 2.0, "元/笔")),
+    ("机具SIM卡年费 120元，每年自动扣取。", ("data", None, 120.0, "元/年")),
+    ("会员年费299元，开通后费率降至0.5%。", ("membership", None, 299.0, "元/年")),
 ])
 def test_fees_amount_forms(text: str, row: Row) -> None:
     assert row in _rows(_text_fees(text))

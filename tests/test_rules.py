@@ -66,3 +66,27 @@ def test_rules_user_dir_overrides_bundled(tmp_path: Path) -> None:
     (tmp_path / "fee" / src.name).write_text(text, encoding="utf-8")
     rules = load_rules([tmp_path])
     assert rules.get("fee.deposit-activation").spec.severity == "low"
+
+
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        ("办POS机前必看：押金这些坑怎么避开", "advisory"),
+        ("小商户选POS机的五个问题", "advisory"),
+        ("常见问题 - 某某POS机办理", "offer"),
+        ("【投诉】费率被偷偷上调", "complaint"),
+        ("某某电签POS 免费领取", "offer"),
+    ],
+)
+def test_context_genre_from_title(title: str, genre: str) -> None:
+    from poscheck.rules.context import genre as genre_of
+
+    assert genre_of(title) == genre
+
+
+def test_context_amount_is_not_a_negation() -> None:
+    from poscheck.rules.context import negator_before
+
+    text = "封顶20元 | 扫码0.38%押金"
+    assert negator_before(text, text.index("押金"), 0) == ""
+    assert negator_before("0元押金", 2, 0) == "0元"

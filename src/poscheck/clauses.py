@@ -50,7 +50,7 @@ _SIGNATURE = re.compile(r"盖章|签字|签章|签名|公章|签署")
 _MERCHANT_WORD = re.compile(r"特约商户|商户|商家|用户|客户|经营者|个体|您")
 _PROVIDER_WORD = re.compile(r"收单|机构|服务商|服务方|银行|支付|平台|代理|我司|本公司")
 _PROVIDER_NAME = re.compile(r"支付|银行|支行|收单|科技|信息|网络|商务服务|服务有限公司|集团|技术")
-_MERCHANT_NAME = re.compile(r"店|经营部|商行|门市|工作室|餐厅|餐馆|超市|酒店|饭店|个体|_{3,}|以《|申请表")
+_MERCHANT_NAME = re.compile(r"店|经营部|商行|门市|工作室|餐厅|餐馆|超市|酒店|饭店|个体|_{3,}|以《|申请表|申领人|申请人")
 
 #: Party words that always name one side, whatever the letters mean.
 PROVIDER_TERMS: tuple[str, ...] = (
@@ -157,7 +157,7 @@ def _role_of_name(name: str) -> Role | None:
         return "merchant" if name else None
     if _PROVIDER_NAME.search(name):
         return "provider"
-    return None
+    return "merchant" if re.match(r"(?:特约)?商户", name) else None
 
 
 def parse_parties(text: str) -> Parties:

@@ -77,7 +77,8 @@ def _profile(monthly_volume: float, average_ticket: float, mix: str) -> Any:
                        credit_share=credit, debit_share=debit, qr_share=qr)
     except ValueError as exc:
         raise click.UsageError(f"--mix {mix!r}: give three percentages credit,debit,QR adding up to 100 "
-                               f"(e.g. 40,30,30); --monthly-volume and --average-ticket must be positive ({exc})")
+                               f"(e.g. 40,30,30); --monthly-volume and --average-ticket must be positive ({exc})"
+                               ) from None
 
 
 def _write(report: Any, out: Path, stem: str, opts: dict[str, Any]) -> list[Path]:
@@ -210,7 +211,8 @@ def audit(manifest: Path, out: Path, max_pages: int, depth: int, polite: bool, f
         _fail(exc)
         return
     failed = sum(1 for r in reports if r.errors)
-    click.echo(f"{len(reports)} report(s) and index.html in {out} — {len(reports) - failed} ok, {failed} with errors", err=True)
+    ok = len(reports) - failed
+    click.echo(f"{len(reports)} report(s) and index.html in {out} — {ok} ok, {failed} with errors", err=True)
     sys.exit(exit_code(reports, fail_on))
 
 
@@ -279,23 +281,16 @@ def rules_explain(rule_id: str, rules_dirs: tuple[Path, ...]) -> None:
     click.echo("References:\n" + "\n".join(f"  - {ref}" for ref in s.references))
 
 
-def _attach_optional() -> None:
+def _attach_subcommands() -> None:
     """Sub-commands that live in their own modules (each imports its heavy parts lazily)."""
-    try:
-        from poscheck.registry_cli import registry
+    from poscheck.registry_cli import registry
+    from poscheck.statements_cli import statements
 
-        cli.add_command(registry)
-    except ImportError:
-        pass
-    try:
-        from poscheck.statements_cli import statements
-
-        cli.add_command(statements)
-    except ImportError:
-        pass
+    cli.add_command(registry)
+    cli.add_command(statements)
 
 
-_attach_optional()
+_attach_subcommands()
 
 
 def main() -> None:

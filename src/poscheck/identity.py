@@ -335,8 +335,14 @@ def normalized(text: str) -> Normalized:
 def extract_entities(doc: Document, norm: Normalized | None = None) -> list[Entity]:
     """Every identity fact in `doc`, each with evidence whose quote is the original text.
 
-    `norm` is the pipeline's normalised text of `doc` (computed here when not given)."""
-    norm = norm if isinstance(norm, Normalized) else normalized(doc.text)
+    `norm` is accepted for the pipeline's fact-extractor signature; the normalised text is cached
+    per text anyway, and so is the result per document (the checks ask for it again)."""
+    return list(_entities(doc))
+
+
+@lru_cache(maxsize=256)
+def _entities(doc: Document) -> tuple[Entity, ...]:
+    norm = normalized(doc.text)
     out: list[Entity] = []
     seen: set[tuple[str, int, int]] = set()
     for gen in (_icp_hits, _code_hits, _domain_hits, _name_hits, _misc_hits):
@@ -351,7 +357,7 @@ def extract_entities(doc: Document, norm: Normalized | None = None) -> list[Enti
             value = hit.value
             out.append(Entity(hit.kind, value, evidence_for(doc, start, end), hit.valid, hit.note))
     out.sort(key=lambda e: (e.evidence.start, e.kind))
-    return out
+    return tuple(out)
 
 
 def simplified(text: str) -> str:

@@ -62,6 +62,11 @@ class Document:
     blocks: tuple[Block, ...] = ()
     pages: tuple[int, ...] = ()  # start offset of each page (PDF); empty otherwise
 
+    def __hash__(self) -> int:
+        # Cheap and consistent with equality: equal documents share id, source and sha256. The
+        # generated hash would rehash the whole text and every block on each cache look-up.
+        return hash((self.id, self.source, self.sha256))
+
     def page_of(self, offset: int) -> int | None:
         """1-based page number of `offset`, or None for documents without pages."""
         if not self.pages:

@@ -23,6 +23,8 @@ CHECK_MODULES: tuple[str, ...] = (
     "poscheck.checks.licence",
     "poscheck.checks.site",
     "poscheck.checks.fees",
+    "poscheck.checks.terms",
+    "poscheck.checks.practices",
     "poscheck.checks.contradictions",
     "poscheck.statements.checks",
 )

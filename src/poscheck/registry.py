@@ -323,7 +323,12 @@ def default_store_path() -> Path:
     """Where `registry import` keeps the user's list: $POSCHECK_DATA_DIR or the platform's user data dir."""
     import os
 
-    base = os.environ.get("POSCHECK_DATA_DIR")
+    return _store_path(os.environ.get("POSCHECK_DATA_DIR"), os.environ.get("HOME"))
+
+
+@lru_cache(maxsize=8)
+def _store_path(base: str | None, home: str | None) -> Path:
+    """Resolved once per environment: checks ask for the registry thousands of times per run."""
     if base:
         return Path(base) / "registry.sqlite3"
     import platformdirs

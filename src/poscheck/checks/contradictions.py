@@ -24,6 +24,7 @@ from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 
 _S = r"[^。;\n]"
+Spans = Callable[[str], list[tuple[int, int, int]]]
 
 
 @dataclass(frozen=True)
@@ -31,15 +32,28 @@ class Pair:
     """A promise pattern and the practice that breaks it."""
 
     rule_id: str
-    promise: re.Pattern[str]
-    promise_ok: Callable[[str], bool]  # a test on the promise's sentence
+    promise: Spans  # where the promise is made: (lo, hi, at) sentence spans
     fee_kinds: tuple[str, ...]  # Fee.kind values (facts) that show the practice
     categories: tuple[str, ...]  # finding categories (text rules) that show the practice
-    practice: Callable[[str], list[tuple[int, int, int]]]  # own detection: (lo, hi, at) spans
+    practice: Spans  # own detection of the practice: (lo, hi, at) sentence spans
+
+
+def _regex_promise(needles: tuple[str, ...], pattern: re.Pattern[str], ok: Callable[[str], bool]) -> Spans:
+    """Asserted matches of a promise (itself a negation such as 免押金: only what precedes it can deny it)."""
+    def find(text: str) -> list[tuple[int, int, int]]:
+        if not any(n in text for n in needles):
+            return []
+        out = []
+        for m in pattern.finditer(text):
+            lo, hi = sentence_bounds(text, m.start(), m.end())
+            if asserted(text, m.start(), m.end())[0] and ok(text[lo:hi]):
+                out.append((lo, hi, m.start()))
+        return out
+    return find
 
 
 def _regex_practice(pattern: re.Pattern[str], exclude: re.Pattern[str] | None = None
-                    ) -> Callable[[str], list[tuple[int, int, int]]]:
+                    ) -> Spans:
     def find(text: str) -> list[tuple[int, int, int]]:
         out = []
         for m in pattern.finditer(text):
@@ -52,13 +66,13 @@ def _regex_practice(pattern: re.Pattern[str], exclude: re.Pattern[str] | None = 
     return find
 
 
-def _sign_practice(practice: str) -> Callable[[str], list[tuple[int, int, int]]]:
+def _sign_practice(practice: str) -> Spans:
     def find(text: str) -> list[tuple[int, int, int]]:
         return [(s.lo, s.hi, s.start) for s in _practices.signs(text, practice)]
     return find
 
 
-def _term_practice(category: str) -> Callable[[str], list[tuple[int, int, int]]]:
+def _term_practice(category: str) -> Spans:
     def find(text: str) -> list[tuple[int, int, int]]:
         return [(h.lo, h.hi, h.start) for h in _terms.find_terms(text).get(category, ())]
     return find
@@ -69,6 +83,8 @@ def _rate_change(text: str) -> list[tuple[int, int, int]]:
     return out or _regex_practice(_RATE_CHANGE)(text)
 
 
+# A promise limited in time ("首年免流量费") is not contradicted by the charge that follows it.
+_TIME_BOUND = re.compile(r"首年|首月|前\d+|前[一二三四五六七八九十]+|第一年|第1年|一年内|活动期|限时|新用户|新户")
 _CONDITIONAL_REFUND = re.compile(r"刷满|达标|满\d|交易额|累计|交易量|未达")
 _NOT_MERCHANT_DEPOSIT = re.compile(r"共享单车|充电宝|租车|顾客|消费者|无息退还|完好|归还")
 _RATE_CHANGE = re.compile(
@@ -77,43 +93,45 @@ _RATE_CHANGE = re.compile(
 PAIRS: tuple[Pair, ...] = (
     Pair(
         "contradictions.deposit",
-        re.compile(r"(?:免|无|不收取?|无需|不需要?|0元?|零)\s*(?:设备|机具|终端)?\s*押金|押金\s*[|:]\s*(?:无|免|0元?|不收取?)"),
-        lambda s: True, ("deposit",), ("fee.deposit",),
+        _regex_promise(("押金",), re.compile(
+            r"(?:免|无|不收取?|无需|不需要?|0元?|零)\s*(?:设备|机具|终端)?\s*押金|押金\s*[|:]\s*(?:无|免|0元?|不收取?)"
+        ), lambda s: not _TIME_BOUND.search(s)),
+        ("deposit",), ("fee.deposit",),
         _regex_practice(re.compile(r"(?:押金|激活费|开通服务费|机具服务费|激活服务费)[^。;\n]{0,16}?\d{2,4}(?:\.\d+)?元"),
                         _NOT_MERCHANT_DEPOSIT),
     ),
     Pair(
         "contradictions.data-fee",
-        re.compile(r"(?:免|无|不收取?|0元?|零)\s*(?:流量费|通讯费|通信费|sim卡?费)|(?:流量费|通讯费)\s*[|:]\s*(?:无|免|0元?|不收取?)"),
-        lambda s: True, ("data",), ("fee.data",),
+        _regex_promise(("流量费", "通讯费", "通信费", "sim"), re.compile(
+            r"(?:免|无|不收取?|0元?|零)\s*(?:流量费|通讯费|通信费|sim卡?费)|(?:流量费|通讯费)\s*[|:]\s*(?:无|免|0元?|不收取?)"
+        ), lambda s: not _TIME_BOUND.search(s)),
+        ("data",), ("fee.data",),
         _regex_practice(re.compile(r"(?:流量费|通讯费|通信费|流量卡费|物联网卡费)[^。;\n]{0,12}?\d{1,3}(?:\.\d+)?元")),
     ),
     Pair(
         "contradictions.refund",
-        re.compile(rf"(?:押金|服务费|激活费|费用){_S}{{0,8}}?(?:随时可退|可随时退|随时退|无条件退|如数退还|退机即退|可以退|可退)"),
-        lambda s: not _CONDITIONAL_REFUND.search(s), (), (),
+        _regex_promise(("可退", "随时退", "无条件退", "如数退还", "退机即退", "可以退"), re.compile(
+            rf"(?:押金|服务费|激活费|费用){_S}{{0,8}}?(?:随时可退|可随时退|随时退|无条件退|如数退还|退机即退|可以退|可退)"
+        ), lambda s: not _CONDITIONAL_REFUND.search(s)),
+        (), (),
         _term_practice("terms.non_refundable"),
     ),
     Pair(
         "contradictions.penalty",
-        re.compile(rf"(?:退机|解约|注销|终止|退出){_S}{{0,14}}?(?:不收取?|无|免|不产生|无需支付|不需要?支付){_S}{{0,6}}?(?:违约金|任何费用|手续费|费用)"),
-        lambda s: True, (), (),
+        _regex_promise(("违约金", "费用", "手续费"), re.compile(
+            rf"(?:退机|解约|注销|终止|退出){_S}{{0,14}}?(?:不收取?|无|免|不产生|无需支付|不需要?支付){_S}{{0,6}}?"
+            r"(?:违约金|任何费用|手续费|费用)"
+        ), lambda s: True),
+        (), (),
         _term_practice("terms.penalty"),
     ),
-    Pair(
-        "contradictions.one-clear",
-        _practices.PATTERNS["one_clear"], lambda s: True, (), (),
-        _sign_practice("second_clearing"),
-    ),
-    Pair(
-        "contradictions.permanent-rate",
-        _practices.PATTERNS["fixed_rate"], lambda s: True, (), (),
-        _rate_change,
-    ),
+    Pair("contradictions.one-clear", _sign_practice("one_clear"), (), (), _sign_practice("second_clearing")),
+    Pair("contradictions.permanent-rate", _sign_practice("fixed_rate"), (), (), _rate_change),
 )
 
 
 _WHERE = {"two documents": "另一份文件", "one document": "同一份文件的另一处"}
+_WHERE_EN = {"two documents": "another document", "one document": "another place in the same document"}
 
 
 def _overlap(a: Evidence, b: Evidence) -> bool:
@@ -121,16 +139,7 @@ def _overlap(a: Evidence, b: Evidence) -> bool:
 
 
 def _promises(pair: Pair, docs: list[tuple[Document, Normalized]]) -> list[Evidence]:
-    out: list[Evidence] = []
-    for doc, norm in docs:
-        text = norm.text
-        for m in pair.promise.finditer(text):
-            lo, hi = sentence_bounds(text, m.start(), m.end())
-            # the promise is itself a negation ("免押金"): only what precedes it can deny it
-            ok, _ = asserted(text, m.start(), m.end())
-            if ok and pair.promise_ok(text[lo:hi]):
-                out.append(quote(doc, norm, lo, hi, m.start(), limit=120))
-    return out
+    return [quote(doc, norm, lo, hi, at, limit=120) for doc, norm in docs for lo, hi, at in pair.promise(norm.text)]
 
 
 def _practices_of(analysis: Analysis, pair: Pair, docs: list[tuple[Document, Normalized]]) -> list[Evidence]:
@@ -167,7 +176,8 @@ def contradiction_findings(analysis: Analysis) -> Iterator[Finding]:
         if best is not None:
             where = "two documents" if best[0].document != best[1].document else "one document"
             yield from make(analysis, pair.rule_id, list(best), f"promise and practice disagree in {where}",
-                            promise=best[0].quote, practice=best[1].quote, where=_WHERE[where])
+                            promise=best[0].quote, practice=best[1].quote, where=_WHERE[where],
+                            where_en=_WHERE_EN[where])
 
 
 @check("contradictions")

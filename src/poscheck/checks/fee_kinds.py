@@ -16,7 +16,7 @@ from poscheck.facts.patterns import PER_YEAR, RefundTarget, refund_target
 from poscheck.models import Fee, Finding
 from poscheck.normalize import normalize
 
-DATA_NORMAL_MAX = 60.0  # 元 a year: vocabulary.md §3, "a yearly 36-60 yuan charge disclosed up front is normal"
+DATA_NORMAL_MAX = 70.0  # 元 a year: vocabulary.md §3, disclosed market level 36–68 元 once a year
 TYPICAL_RATE = 0.6  # percent, the common credit-card rate (DOMAIN.md), to price a refund target
 MAX_EVIDENCE = 3
 _BANK_ACCOUNT = re.compile(r"开户|对公账户|银行账户|网银|u盾|账户年费|发卡银行|发卡行|开户行|动账")

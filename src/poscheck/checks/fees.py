@@ -102,8 +102,8 @@ def no_schedule(analysis: Analysis) -> Iterator[Finding]:
         title = norm.text[:120].split("\n", 1)[0] + " " + doc.title.lower()
         if len(norm.text) < 250 or not _AGREEMENT_TITLE.search(title) or not _AGREEMENT_TOPIC.search(norm.text):
             continue
-        if _FEES_ELSEWHERE.search(norm.text) or document_genre(doc, norm) != "offer":
-            continue
+        if "%" in norm.text or _FEES_ELSEWHERE.search(norm.text) or document_genre(doc, norm) != "offer":
+            continue  # a percent anywhere is a rate the extractor may not have named
         first = norm.text.find("\n")
         s, e = norm.orig_span(0, first if first > 0 else min(len(norm.text), 60))
         yield analysis.finding("fee.no-schedule", (evidence_for(doc, s, e),),

@@ -134,9 +134,24 @@ def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
     return bool(STRICT_ROLE.search(before + simplified(text[end : end + 30])))
 
 
+# (document, id(registry)) → (registry, mentions); the registry is kept so its id cannot be reused.
+_MENTIONS: dict[tuple[Document, int], tuple[Registry, tuple[Mention, ...]]] = {}
+
+
 def mentions(doc: Document, reg: Registry | None = None) -> tuple[Mention, ...]:
-    """Institutions and companies named in `doc` (names, brands, licence numbers, banks), in text order."""
+    """Institutions and companies named in `doc`, computed once per document and registry."""
     reg = reg or load_registry()
+    key = (doc, id(reg))
+    hit = _MENTIONS.get(key)
+    if hit is None or hit[0] is not reg:
+        if len(_MENTIONS) > 256:
+            _MENTIONS.clear()
+        hit = _MENTIONS[key] = (reg, _mentions(doc, reg))
+    return hit[1]
+
+
+def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
+    """Institutions and companies named in `doc` (names, brands, licence numbers, banks), in text order."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     company_texts: list[str] = []

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from poscheck.checks import Analysis, check, evidence_for
 from poscheck.checks import sensitive as _sensitive  # noqa: F401  (registers site_sensitive_data)
@@ -77,12 +78,19 @@ def _quoted(text: str, start: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)
+def _brand_hits(text: str) -> tuple[tuple[int, int, str, Institution], ...]:
+    """Every brand/name occurrence in `text`, one Aho-Corasick pass per document (cached)."""
+    return tuple(sorted(load_registry().scan(text)))
+
+
 def _brands_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, Institution]]:
     found: list[tuple[int, int, str, Institution]] = []
+    every = _brand_hits(text)
+    first = bisect.bisect_left(every, (lo,))
+    inside = [h for h in every[first:bisect.bisect_left(every, (hi,))] if h[1] <= hi]
     # Longest first, as before: a full name wins over the brand inside it.
-    hits = sorted(load_registry().scan(text[lo:hi]), key=lambda h: (-(h[1] - h[0]), h[0]))
-    for ws, we, brand, inst in hits:
-        s, e = lo + ws, lo + we
+    for s, e, brand, inst in sorted(inside, key=lambda h: (-(h[1] - h[0]), h[0])):
         if not brand_ok(text, s, e, brand):
             continue
         if not any(a <= s < b or a < e <= b for a, b, _, _ in found):

@@ -291,7 +291,8 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
             if why is None:
                 continue
             seen.add(clause.start)
-            q_lo, q_hi = (clause.start, clause.end) if clause.end - clause.start <= 220 else (lo, hi)
+            whole = clause.kind != "line" and clause.end - clause.start <= 220  # a web line: quote the sentence
+            q_lo, q_hi = (clause.start, clause.end) if whole else (lo, hi)
             hits.append(TermHit(category, m.start(), m.end(), q_lo, q_hi, why))
             if len(hits) == 3:
                 break

@@ -203,6 +203,9 @@ def make(analysis: Analysis, rule_id: str, evidence: list[Evidence], explanation
 
 
 TEACHING_NOTE = "这是一篇提醒、指南或报道，文中以警示或说明的口吻提到这种做法，并不是在提供它：{quote}"
+TEACHING_NOTE_EN = (
+    "A warning, guide or news page: it mentions the practice to warn about or explain it, not to offer it: {quote}"
+)
 
 
 def teaching_note(analysis: Analysis, rule_id: str, doc: Document, norm: Normalized,
@@ -212,5 +215,6 @@ def teaching_note(analysis: Analysis, rule_id: str, doc: Document, norm: Normali
         lo, hi = sentence_bounds(norm.text, m.start(), m.end())
         ev = quote(doc, norm, lo, hi, m.start(), limit=160)
         return make(analysis, rule_id, [ev], "mentioned on a warning, guide or news page",
-                    message=TEACHING_NOTE.replace("{quote}", ev.quote), severity="info")
+                    message=TEACHING_NOTE.replace("{quote}", ev.quote),
+                    message_en=TEACHING_NOTE_EN.replace("{quote}", ev.quote), severity="info")
     return []

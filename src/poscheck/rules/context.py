@@ -29,6 +29,8 @@ NOT_NEGATORS: tuple[str, ...] = (
     "不得不", "不会再",
 )
 NEGATION_GAP = 8  # characters between the end of a negator and the trigger
+_NEGATORS_LONGEST_FIRST = sorted(NEGATORS, key=len, reverse=True)
+_DIGIT_BEFORE = re.compile(r"\d$")
 
 # Sentence frames that teach the reader to avoid a practice, or describe it as a scam.
 WARNINGS: tuple[str, ...] = (
@@ -47,7 +49,7 @@ GENERAL: tuple[str, ...] = ("一般会", "一般在", "一般为", "通常会", 
 # Titles of articles that teach or warn (guides, lawyers' notes, acquirers' risk notices) ...
 ADVISORY_TITLES: tuple[str, ...] = (
     "必看", "避开", "避坑", "小心", "提醒", "谨防", "警惕", "远离", "风险提示", "识别", "揭秘", "骗局", "陷阱",
-    "注意", "怎么选", "如何选", "的问题", "是什么", "指南", "攻略", "声明", "科普", "必读", "先别急",
+    "注意", "怎么选", "如何选", "是什么", "指南", "攻略", "声明", "科普", "必读", "先别急",
     "法律", "律师", "触犯",
 )
 # ... unless the title reports what happened to the writer (complaints are evidence of a practice).
@@ -55,11 +57,15 @@ COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "�
                                      "多出", "坑了", "记录导出", "话术")
 
 
+# "选POS机的五个问题" is a guide; "常见问题" (an agent's FAQ page) is not.
+_ADVISORY_QUESTIONS = re.compile(r"的.{0,4}问题")
+
+
 def genre(title: str) -> Genre:
     """What a document is, from its (normalised) title or first heading."""
     if any(c in title for c in COMPLAINT_TITLES):
         return "complaint"
-    if any(c in title for c in ADVISORY_TITLES):
+    if any(c in title for c in ADVISORY_TITLES) or _ADVISORY_QUESTIONS.search(title):
         return "advisory"
     return "offer"
 
@@ -82,10 +88,13 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
     """The negator shortly before `start` in the same clause, or ''."""
     lo = _clause_start(text, start, scope_start)
     head = text[max(lo, start - NEGATION_GAP - 4):start]
-    for neg in sorted(NEGATORS, key=len, reverse=True):
+    for neg in _NEGATORS_LONGEST_FIRST:
         idx = head.rfind(neg)
         if idx < 0:
             continue
+        if neg[0].isdigit() and ((idx > 0 and head[idx - 1].isdigit()) or (idx == 0 and _DIGIT_BEFORE.search(
+                text[:start - len(head)]))):
+            continue  # "0元" inside "20元" is an amount, not a negation
         if head[idx:].startswith(NOT_NEGATORS):
             continue
         gap = len(head) - idx - len(neg)
