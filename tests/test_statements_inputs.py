@@ -10,10 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from poscheck.errors import InputTableError
+from poscheck.extract.image import boxes_to_text
 from poscheck.models import Document
 from poscheck.statements import analyse_folder, analyse_inputs
 from poscheck.statements.inputs import find_inputs, load_card_statement, load_settlement
-from poscheck.statements.slip import boxes_to_text, parse_slips
+from poscheck.statements.slip import parse_slips
 from poscheck.statements.values import parse_amount, parse_datetime, parse_rate
 from poscheck.statements_cli import statements
 from statements_support import SETTLEMENT, assert_quotes_exact, categories, rules, write_set

@@ -1,49 +1,74 @@
-"""Images (PNG/JPG) → text by OCR with rapidocr, whose Chinese models ship inside its wheel."""
+"""Images (PNG/JPG) → text by local OCR with rapidocr, whose Chinese models ship inside its wheel."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from poscheck.errors import ExtractError
+from poscheck.errors import ExtractError, UnsupportedFile
 from poscheck.models import Block, Document, RawFile
 
-_ENGINE: Any = None
 
-
-def ocr_lines(data: bytes, source: str) -> list[str]:
-    """OCR `data` into text lines, top to bottom; the engine is built once per process."""
-    global _ENGINE
+def ocr_text(path: Path, source: str) -> str:
+    """OCR an image file locally with rapidocr-onnxruntime; lines rebuilt from box positions."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError as exc:
-        raise ExtractError("OCR is not installed", source=source,
-                           remedy="Install it with `pip install 'poscheck[ocr]'` (rapidocr-onnxruntime).") from exc
-    if _ENGINE is None:
-        _ENGINE = RapidOCR()
-    result, _ = _ENGINE(data)
+        raise UnsupportedFile(
+            "reading an image needs the OCR extra", source=source,
+            remedy="pip install 'poscheck[ocr]' (rapidocr-onnxruntime), or type the text into a .txt file",
+        ) from exc
+    engine = _engine(RapidOCR)
+    try:
+        result, _elapsed = engine(str(path))
+    except Exception as exc:  # onnxruntime/opencv raise their own error types
+        raise ExtractError(f"OCR failed ({exc})", source=source,
+                           remedy="Check that the file is a readable PNG/JPG image.") from exc
     if not result:
-        return []
-    # Each item: [box(4 points), text, score]; group boxes into lines by their vertical centre.
-    items = sorted(((sum(p[1] for p in box) / 4, box[0][0], text) for box, text, _score in result))
-    lines: list[list[tuple[float, str]]] = []
-    last_y = None
-    for y, x, text in items:
-        if last_y is None or abs(y - last_y) > 12:
-            lines.append([])
-        lines[-1].append((x, text))
-        last_y = y
-    return [" ".join(t for _, t in sorted(line)) for line in lines]
+        raise ExtractError("OCR found no text in the image", source=source,
+                           remedy="Photograph the document flat, in focus and well lit, or type it into a .txt.")
+    return boxes_to_text([(box, str(txt)) for box, txt, _score in result])
+
+
+_ENGINES: dict[str, Any] = {}
+
+
+def _engine(factory: Any) -> Any:
+    """One OCR engine per process: loading the models takes seconds."""
+    if "rapidocr" not in _ENGINES:
+        _ENGINES["rapidocr"] = factory()
+    return _ENGINES["rapidocr"]
+
+
+def boxes_to_text(items: list[tuple[list[list[float]], str]]) -> str:
+    """Group OCR boxes into lines by vertical overlap, left to right, and join them."""
+    boxes = []
+    for box, txt in items:
+        ys = [p[1] for p in box]
+        xs = [p[0] for p in box]
+        boxes.append((min(ys), max(ys), min(xs), txt))
+    boxes.sort(key=lambda b: (b[0] + b[1]) / 2)
+    lines: list[list[tuple[float, float, float, str]]] = []
+    for b in boxes:
+        mid = (b[0] + b[1]) / 2
+        if lines:
+            last = lines[-1]
+            top = min(x[0] for x in last)
+            bottom = max(x[1] for x in last)
+            if top <= mid <= bottom:
+                last.append(b)
+                continue
+        lines.append([b])
+    return "\n".join(" ".join(x[3] for x in sorted(line, key=lambda x: x[2])) for line in lines)
 
 
 def extract_image(raw: RawFile, data: bytes, sha: str) -> Document:
-    lines = ocr_lines(data, raw.source)
-    if not lines:
-        raise ExtractError("no text found in the image", source=raw.source,
-                           remedy="Use a sharper photo, taken straight on, or type the text instead.")
-    text = "\n".join(lines) + "\n"
+    text = ocr_text(Path(raw.path), raw.source) + "\n"
     blocks, pos = [], 0
-    for ln in lines:
-        blocks.append(Block("line", pos, pos + len(ln)))
-        pos += len(ln) + 1
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block("line", pos, pos + len(line)))
+        pos += len(line) + 1
+    title = next((ln for ln in text.splitlines() if ln.strip()), "")
     return Document(id=sha[:12], source=raw.source, kind="image", text=text, sha256=sha, url=raw.url,
-                    title=lines[0][:120], blocks=tuple(blocks))
+                    title=title[:120], blocks=tuple(blocks))

@@ -263,14 +263,6 @@ def _evidence(doc: Document, norm: Normalized, hit: Hit, lo: int, hi: int) -> Ev
         centre = (hit.start + hit.end) // 2
         lo = max(lo, min(hit.start, centre - MAX_QUOTE // 2))
         hi = min(hi, max(hit.end, lo + MAX_QUOTE))
-    start, end = norm.orig_span(lo, hi)
-    return Evidence(
-        document=doc.id,
-        source=doc.source,
-        quote=doc.text[start:end],
-        start=start,
-        end=end,
-        page=doc.page_of(start),
-        context_before=doc.text[max(0, start - 40):start],
-        context_after=doc.text[end:end + 40],
-    )
+    from poscheck.checks import evidence_for
+
+    return evidence_for(doc, *norm.orig_span(lo, hi))

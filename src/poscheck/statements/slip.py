@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from poscheck.errors import ExtractError, UnsupportedFile
 from poscheck.models import Block, Document
@@ -217,53 +216,7 @@ def slip_document(path: Path, source: str | None = None) -> Document:
 
 
 def ocr_image(path: Path, source: str) -> str:
-    """OCR a slip photo locally with rapidocr-onnxruntime; lines rebuilt from box positions."""
-    try:
-        from rapidocr_onnxruntime import RapidOCR
-    except ImportError as exc:
-        raise UnsupportedFile(
-            "reading a slip photo needs the OCR extra", source=source,
-            remedy="pip install 'poscheck[ocr]' (rapidocr-onnxruntime), or type the slip into a .txt file",
-        ) from exc
-    engine = _engine(RapidOCR)
-    try:
-        result, _elapsed = engine(str(path))
-    except Exception as exc:  # onnxruntime/opencv raise their own error types
-        raise ExtractError(f"OCR failed ({exc})", source=source,
-                           remedy="Check that the file is a readable PNG/JPG photo of the slip.") from exc
-    if not result:
-        raise ExtractError("OCR found no text in the image", source=source,
-                           remedy="Photograph the slip flat, in focus and well lit, or type it into a .txt.")
-    return boxes_to_text([(box, str(txt)) for box, txt, _score in result])
+    """OCR a slip photo locally (see `poscheck.extract.image.ocr_text`)."""
+    from poscheck.extract.image import ocr_text
 
-
-_ENGINES: dict[str, Any] = {}
-
-
-def _engine(factory: Any) -> Any:
-    """One OCR engine per process: loading the models takes seconds."""
-    if "rapidocr" not in _ENGINES:
-        _ENGINES["rapidocr"] = factory()
-    return _ENGINES["rapidocr"]
-
-
-def boxes_to_text(items: list[tuple[list[list[float]], str]]) -> str:
-    """Group OCR boxes into lines by vertical overlap, left to right, and join them."""
-    boxes = []
-    for box, txt in items:
-        ys = [p[1] for p in box]
-        xs = [p[0] for p in box]
-        boxes.append((min(ys), max(ys), min(xs), txt))
-    boxes.sort(key=lambda b: (b[0] + b[1]) / 2)
-    lines: list[list[tuple[float, float, float, str]]] = []
-    for b in boxes:
-        mid = (b[0] + b[1]) / 2
-        if lines:
-            last = lines[-1]
-            top = min(x[0] for x in last)
-            bottom = max(x[1] for x in last)
-            if top <= mid <= bottom:
-                last.append(b)
-                continue
-        lines.append([b])
-    return "\n".join(" ".join(x[3] for x in sorted(line, key=lambda x: x[2])) for line in lines)
+    return ocr_text(path, source)
