@@ -18,7 +18,7 @@ from poscheck.models import SEVERITY_RANK, Document, Facts, Finding, RawFile, Re
 from poscheck.rules.engine import Matcher
 from poscheck.rules.model import RuleSet
 
-#: Check modules, imported once so that their @check functions register themselves.
+#: Check modules, imported once so that their @check functions register themselves (a missing one fails).
 CHECK_MODULES: tuple[str, ...] = (
     "poscheck.checks.licence",
     "poscheck.checks.site",
@@ -52,11 +52,9 @@ class Engine:
     def __post_init__(self) -> None:
         self.matcher = Matcher(self.rules.text_rules())
         for mod in CHECK_MODULES:
-            _optional_import(mod)
+            importlib.import_module(mod)  # registers the module's @check functions
         for mod, fn, slot in FACT_EXTRACTORS:
-            m = _optional_import(mod)
-            if m is not None and hasattr(m, fn):
-                self._extractors.append((getattr(m, fn), slot))
+            self._extractors.append((getattr(importlib.import_module(mod), fn), slot))
         missing = [r.id for r in self.rules.check_rules() if r.spec.check not in CHECKS]
         if missing:
             raise PoscheckError(f"rules name checks that do not exist: {', '.join(missing)}",
@@ -92,16 +90,6 @@ class Engine:
         )
         report.grade = grade(findings, documents_read=len(documents), unchecked=unchecked)
         return report
-
-
-def _optional_import(module: str) -> object | None:
-    """Import a stage module that may not exist in this build; real import errors still surface."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module or (exc.name and module.startswith(exc.name + ".")):
-            return None
-        raise
 
 
 MAX_MERGED_EVIDENCE = 5
