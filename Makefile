@@ -29,7 +29,10 @@ eval: $(STAMP)
 	$(BIN)/python ../shared/corpus/score.py ../shared/corpus/labels.yaml out/eval
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_crawl.py
+	$(BIN)/python bench/bench_analysis.py --shape site
+	$(BIN)/python bench/bench_analysis.py --shape dense
+	$(BIN)/python bench/bench_crawl.py --shape site
+	$(BIN)/python bench/bench_crawl.py --shape dense
 
 clean:
 	rm -rf $(VENV) poscheck-demo out build dist

@@ -36,45 +36,108 @@ TITLES = {
     "index": "首页", "about": "关于我们", "products": "产品中心", "fees": "资费标准", "contract": "商户协议",
     "privacy": "隐私政策", "news1": "行业资讯", "news2": "公司动态", "faq": "常见问题", "contact": "联系我们",
 }
+# Sentence templates: their amounts vary per use (fill()), so pages share wording, not whole sentences,
+# the way real sites do; only nav and footer repeat verbatim across a site's pages.
 SENTENCES = (
     "本公司为持牌收单机构授权的服务商，负责机具投放、商户入网资料收集和售后维护。",
     "商户的交易资金由收单机构于T+1结算至商户本人名下的结算账户，我司不经手任何资金。",
-    "信用卡刷卡费率为0.60%，储蓄卡费率为0.50%且单笔封顶20元，扫码交易费率为0.38%。",
-    "如需开通D0快速结算，请在商户APP中自行申请，按结算金额的0.05%收取快速结算费。",
-    "机具流量费为48元/年，首年免收，扣收前三日以短信方式提醒商户。",
-    "部分代理商宣传免费领取POS机，却在首次刷卡时扣除押金299元，请商户务必警惕。",
-    "收费调整将至少提前30日通知商户，商户不同意的可在生效前免费终止服务。",
+    "信用卡刷卡费率为{rate}%，储蓄卡费率为{debit}%且单笔封顶{cap}元，扫码交易费率为0.38%。",
+    "如需开通D0快速结算，请在商户APP中自行申请，按结算金额的0.0{d0}%收取快速结算费。",
+    "机具流量费为{data}元/年，首年免收，扣收前三日以短信方式提醒商户。",
+    "部分代理商宣传免费领取POS机，却在首次刷卡时扣除押金{deposit}元，请商户务必警惕。",
+    "收费调整将至少提前{days}日通知商户，商户不同意的可在生效前免费终止服务。",
     "请勿向任何人透露银行卡密码或短信验证码，我司工作人员不会索要上述信息。",
     "电签POS机支持刷卡、插卡、闪付和扫码，适用于零售、餐饮、便利店等多种场景。",
     "因本协议发生的争议，双方协商解决；协商不成的，可向被告住所地人民法院提起诉讼。",
     "商户应如实登记经营信息，不得从事信用卡套现、虚构交易等违法违规活动。",
-    "我司客服热线为400-000-0000，工作时间为每日九点至二十一点，节假日照常服务。",
+    "我司客服热线为400-{tel}，工作时间为每日九点至二十一点，节假日照常服务。",
     "办理需要准备营业执照、法定代表人身份证件以及本人名下的银行结算账户信息。",
     "支付业务许可证可在中国人民银行网站政务公开栏目查询，请以官方公示信息为准。",
 )
 
 
-def make_page(site: int, page: str, rng: random.Random, chars: int = 5000) -> str:
-    """One realistic page: nav to all 10 pages, ~`chars` Chinese characters, fee table, ICP footer."""
+def fill(template: str, rng: random.Random) -> str:
+    """A sentence from `template` with its own amounts."""
+    return template.format(
+        rate=f"0.{rng.randint(52, 68)}", debit=f"0.{rng.randint(45, 55)}", cap=rng.choice((18, 20, 25)),
+        d0=rng.randint(1, 9), data=rng.choice((36, 48, 60, 99)), deposit=rng.choice((99, 199, 299, 399)),
+        days=rng.choice((15, 30, 60)), tel=f"{rng.randint(100, 999)}-{rng.randint(1000, 9999)}",
+    )
+
+
+GENERAL = (
+    "公司成立于二〇一五年，总部位于深圳，在全国设有三十多个服务网点，服务商户超过十万家。",
+    "我们的团队由支付、风控和技术方面的专业人员组成，始终坚持合规经营、客户至上的理念。",
+    "近日，公司举办了年度服务商大会，来自各地的合作伙伴齐聚一堂，共同交流行业发展经验。",
+    "随着移动支付的普及，越来越多的小微商户开始使用电签POS机和收款码，经营效率明显提升。",
+    "我们非常重视您的个人信息安全，会按照法律法规的要求收集、使用和保护您提供的信息。",
+    "如您对我们的产品或服务有任何疑问，欢迎通过页面底部的联系方式与我们取得联系。",
+    "新机到手后请先完成实名认证和商户入网，审核通过后即可开始正常收款。",
+    "机具出现故障时，可联系售后客服办理换机，换机期间不影响商户的正常经营。",
+)
+FEE_PAGES = {"index", "products", "fees", "contract"}
+_CSS = "".join(f".c{i}{{margin:{i}px;padding:{i % 7}px;color:#{i * 37 % 4096:03x}}}" for i in range(90))
+_JS = ("(function(){var _hmt=_hmt||[];var hm=document.createElement('script');hm.src='/static/stat.js';"
+       "var s=document.getElementsByTagName('script')[0];s.parentNode.insertBefore(hm,s);})();") * 12
+
+
+def _site_chrome(page: str, rng: random.Random) -> tuple[str, str, str]:
+    """Head extras, header + nav + sidebar, footer links: the markup a real agent site wraps its text in."""
+    def link(p: str, text: str, cls: str = "item") -> str:
+        return f'<li class="{cls}"><a href="{p}.html" title="{text}"><i class="iconfont icon-{p}"></i>{text}</a></li>'
+    nav = "".join(
+        f'<li class="nav-item dropdown">{link(p, TITLES[p], "nav-link")}<ul class="dropdown-menu">'
+        + "".join(link(f"{q}", f"{TITLES[q]}·{k}", "dropdown-item") for k, q in enumerate(rng.sample(PAGES, 3)))
+        + "</ul></li>" for p in PAGES)
+    side = "".join(link(rng.choice(PAGES), f"热门文章{k}：{rng.choice(GENERAL)[:14]}", "hot") for k in range(15))
+    head = (f'<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="stylesheet" '
+            f'href="/static/app.css"><style>{_CSS}</style><script>{_JS}</script>')
+    header = (f'<div class="topbar"><div class="container"><a href="index.html">首页</a><a href="contact.html">联系我们'
+              f'</a><span class="tel">服务热线</span></div></div><header class="header"><div class="container">'
+              f'<ul class="navbar-nav">{nav}</ul></div></header><div class="breadcrumb"><a href="index.html">首页'
+              f'</a> &gt; <span>{TITLES[page]}</span></div>')
+    sidebar = f'<aside class="sidebar col-md-3"><div class="widget"><h3>热门文章</h3><ul>{side}</ul></div></aside>'
+    friends = "".join(f'<a href="https://www.example{k}.com/" rel="nofollow">友情链接{k}</a>' for k in range(6))
+    cols = "".join(f'<div class="col-md-3"><ul>{"".join(link(q, TITLES[q]) for q in rng.sample(PAGES, 5))}'
+                   "</ul></div>" for _ in range(4))
+    return head, header + sidebar, f'<div class="footer-links row">{cols}</div><div class="friends">{friends}</div>'
+
+
+def make_page(site: int, page: str, rng: random.Random, chars: int = 5000, shape: str = "dense") -> str:
+    """One page of a generated provider site (see SHAPES): nav, text, fee table, ICP footer."""
     nav = " ".join(f'<a href="{p}.html">{TITLES[p]}</a>' for p in PAGES)
+    general = shape == "site" and page not in FEE_PAGES
+    if shape == "site":
+        chars = rng.randint(3000, 5000) if page in FEE_PAGES else rng.randint(800, 2500)
     paras: list[str] = []
     size = 0
     while size < chars:
-        para = "".join(rng.choice(SENTENCES) for _ in range(rng.randint(3, 6)))
-        paras.append(f"<p>{para}</p>")
+        pool = GENERAL if general and rng.random() < 0.85 else SENTENCES
+        para = "".join(fill(rng.choice(pool), rng) for _ in range(rng.randint(3, 6)))
+        wrapped = f'<div class="row"><div class="col-md-12"><div class="content-item"><p>{para}</p></div></div></div>'
+        paras.append(wrapped if shape == "site" else f"<p>{para}</p>")
         size += len(para)
     if page == "fees":
         paras.insert(0, "<table><tr><th>项目</th><th>标准</th></tr><tr><td>信用卡</td><td>0.60%</td></tr>"
                         "<tr><td>储蓄卡</td><td>0.50%，20元封顶</td></tr><tr><td>流量费</td><td>48元/年</td></tr></table>")
     licence = f"Z20{site % 10000:04d}3100001{site % 10}"
-    footer = (f"<footer>示例支付服务第{site}号有限公司 ｜ 支付业务许可证 {licence} ｜ "
+    head_extra, chrome, footer_links = _site_chrome(page, rng) if shape == "site" else ("", f"<nav>{nav}</nav>", "")
+    footer = (f"<footer>{footer_links}示例支付服务第{site}号有限公司 ｜ 支付业务许可证 {licence} ｜ "
               f"粤ICP备{10000000 + site}号-1 ｜ 客服 400-000-{site % 10000:04d}</footer>")
-    head = f'<head><meta charset="utf-8"><title>{TITLES[page]} - 示例{site}</title></head>'
+    head = f'<head><meta charset="utf-8"><title>{TITLES[page]} - 示例{site}</title>{head_extra}</head>'
     main = f"<main><h1>{TITLES[page]}</h1>{''.join(paras)}</main>"
-    return f'<!DOCTYPE html><html lang="zh-CN">{head}<body><nav>{nav}</nav>{main}{footer}</body></html>'
+    return f'<!DOCTYPE html><html lang="zh-CN">{head}<body>{chrome}{main}{footer}</body></html>'
 
 
-def generate(root: Path, n_sites: int, seed: int = 7) -> list[str]:
+#: Page shapes. dense: every page ~5,000 characters of fee-laden text in bare markup (14.8 KB HTML, 10
+#: links) — the worst case for analysis and the cheapest for a crawler. site: a typical agent site —
+#: fee text on 4 of 10 pages (3,000–5,000 characters), 800–2,500 characters of ordinary prose on the
+#: rest, wrapped in the markup such sites carry (nav with drop-downs, sidebar, footer columns, inline
+#: CSS/JS: about 85 links and 22–30 KB of HTML per page).
+SHAPES = ("dense", "site")
+
+
+def generate(root: Path, n_sites: int, seed: int = 7, shape: str = "dense") -> list[str]:
     """Write n_sites × 10 pages under root/siteNNNN/; return the site names."""
     rng = random.Random(seed)
     names = []
@@ -83,7 +146,7 @@ def generate(root: Path, n_sites: int, seed: int = 7) -> list[str]:
         folder = root / name
         folder.mkdir(parents=True, exist_ok=True)
         for page in PAGES:
-            (folder / f"{page}.html").write_text(make_page(i, page, rng), encoding="utf-8")
+            (folder / f"{page}.html").write_text(make_page(i, page, rng, shape=shape), encoding="utf-8")
         names.append(name)
     return names
 
@@ -190,19 +253,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sites", type=int, default=100, help="provider sites to generate (10 pages each)")
     parser.add_argument("--pairs", type=int, default=3, help="A/B pairs to run")
     parser.add_argument("--keep", type=Path, help="generate into and keep this folder")
+    parser.add_argument("--shape", choices=SHAPES, default="dense", help="page shape (see SHAPES)")
     args = parser.parse_args(argv)
     if args.keep:
-        return bench(args.keep, args.sites, args.pairs)
+        return bench(args.keep, args.sites, args.pairs, args.shape)
     with tempfile.TemporaryDirectory(prefix="poscheck-bench-") as tmp:
-        return bench(Path(tmp), args.sites, args.pairs)
+        return bench(Path(tmp), args.sites, args.pairs, args.shape)
 
 
-def bench(work: Path, n_sites: int, pairs: int) -> int:
+def bench(work: Path, n_sites: int, pairs: int, shape: str = "dense") -> int:
     """Generate, serve, run `pairs` A/B pairs in `work`, print the figures."""
     root = work / "sites"
-    names = generate(root, n_sites)
+    names = generate(root, n_sites, shape=shape)
     text_kb = sum(p.stat().st_size for p in root.rglob("*.html")) / 1024 / (10 * len(names))
-    print(f"{len(names)} sites × 10 pages, {text_kb:.1f} KB HTML per page, settings: "
+    print(f"{len(names)} sites × 10 pages, shape {shape}, {text_kb:.1f} KB HTML per page, settings: "
           f"CONCURRENT_REQUESTS={build_settings(CrawlOptions(polite=False), work)['CONCURRENT_REQUESTS']}, "
           "polite=False, server: ThreadingHTTPServer (same machine)")
     rates: dict[str, list[float]] = {"A": [], "B": [], "audit": []}

@@ -159,3 +159,41 @@ def test_max_pages_is_honoured(tmp_path: Path) -> None:
     assert len(fetched) == 5 and len(res.files["many"]) == 5
     assert "/many/fees.html" in fetched  # the budget went to the fee page first
     assert (tmp_path / "out" / "manifest.jsonl").is_file() and (tmp_path / "out" / "crawl.log").is_file()
+
+
+def test_files_are_handed_over_as_the_crawler_saves_them(served: ServedSites, tmp_path: Path) -> None:
+    handed: list[tuple[str, str]] = []
+    targets = [CrawlTarget(name, served.sites[name]) for name in DEMO_SITES]
+    res = crawl(targets, tmp_path, CrawlOptions(polite=False),
+                on_file=lambda tid, raw: handed.append((tid, raw.path)))
+    saved = [(tid, f.path) for tid, files in res.files.items() for f in files]
+    assert len(saved) == 6 * len(DEMO_SITES)
+    assert sorted(handed) == sorted(saved)  # each saved file exactly once, none that the result lacks
+
+
+def test_reading_ahead_during_the_crawl_changes_no_report(served: ServedSites, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """audit reads each document while the crawl runs; the reports equal reading everything afterwards,
+    and no document is read twice."""
+    from poscheck.audit import Row, run_rows
+    from poscheck.checks import Target
+    from poscheck.crawl import read_manifest
+    from poscheck.pipeline import Engine, read_documents
+    from poscheck.report import to_dict
+
+    monkeypatch.setenv("POSCHECK_NOW", "2026-01-01T00:00:00+00:00")
+    engine = Engine.build()
+    reads: list[str] = []
+    real_read = engine.read
+    monkeypatch.setattr(engine, "read", lambda doc: reads.append(doc.id) or real_read(doc))
+    rows = [Row(name, name, served.sites[name], None) for name in DEMO_SITES]
+    streamed = list(run_rows(engine, rows, crawl_options=CrawlOptions(polite=False), work_dir=tmp_path))
+    assert len(reads) == len(set(reads)) == 6 * len(DEMO_SITES)
+
+    ids = [r.id for r in rows]
+    after = read_manifest(tmp_path / "manifest.jsonl", tmp_path, CrawlResult(
+        {i: [] for i in ids}, {i: [] for i in ids}, {i: [] for i in ids}))
+    for row, report in zip(rows, streamed, strict=True):
+        docs, errors = read_documents(after.files[row.id])
+        again = engine.analyse(Target(row.id, row.name, row.url), docs, [*after.errors[row.id], *errors])
+        assert to_dict(report) == to_dict(again)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from poscheck.checks import Target
 from poscheck.errors import InputTableError
-from poscheck.models import Report, RunError
-from poscheck.pipeline import Engine, check_local, read_documents
+from poscheck.models import RawFile, Report, RunError
+from poscheck.pipeline import Engine, Reading, check_local, read_documents
 
 STATEMENT_MARKERS = ("merchant.yaml", "merchant.yml")
 
@@ -64,8 +65,9 @@ def run_rows(engine: Engine, rows: list[Row], *, crawl_options: object | None = 
     """Yield one report per row, in manifest order; crawls all URL-only rows in one Scrapy run."""
     to_crawl = [r for r in rows if r.path is None and r.url]
     crawled: dict[str, tuple[list[object], list[RunError]]] = {}
+    early = _ReadAhead(engine)
     if to_crawl:
-        crawled = _crawl(to_crawl, crawl_options, work_dir)
+        crawled = _crawl(to_crawl, crawl_options, work_dir, early)
     bar = _progress(len(rows), progress)
     for row in rows:
         if row.path is not None and is_statement_folder(row.path):
@@ -78,7 +80,8 @@ def run_rows(engine: Engine, rows: list[Row], *, crawl_options: object | None = 
         else:
             raws, errors = crawled.get(row.id, ([], []))
             docs, more = read_documents(raws)  # type: ignore[arg-type]
-            report = engine.analyse(Target(row.id, row.name, row.url), docs, [*errors, *more])
+            report = engine.analyse(Target(row.id, row.name, row.url), docs, [*errors, *more],
+                                    readings=early.readings.pop(row.id, {}))
             if not docs and not report.errors:
                 report.errors.append(RunError(row.url or row.id, "P204",
                                               f"{row.url}: the crawl found no page with text"))
@@ -87,13 +90,28 @@ def run_rows(engine: Engine, rows: list[Row], *, crawl_options: object | None = 
     bar.close()
 
 
-def _crawl(rows: list[Row], options: object | None,
-           work_dir: Path | None) -> dict[str, tuple[list[object], list[RunError]]]:
+class _ReadAhead:
+    """Does the per-document stage (Engine.read) of each file as the crawler saves it, on this process's
+    core while the crawler runs on another. Only the readings are kept: documents are extracted again
+    when their target is analysed (cheap), so a crawl of hundreds of sites never holds all their text."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.readings: dict[str, dict[str, Reading]] = defaultdict(dict)
+
+    def __call__(self, target_id: str, raw: RawFile) -> None:
+        docs, _errors = read_documents([raw])  # extraction errors are reported when the target is analysed
+        for doc in docs:
+            self.readings[target_id][doc.id] = self.engine.read(doc)
+
+
+def _crawl(rows: list[Row], options: object | None, work_dir: Path | None,
+           on_file: Callable[[str, RawFile], None] | None = None) -> dict[str, tuple[list[object], list[RunError]]]:
     from poscheck.crawl import CrawlOptions, CrawlTarget, crawl
 
     out = work_dir or Path(tempfile.mkdtemp(prefix="poscheck-crawl-"))
     opts = options if isinstance(options, CrawlOptions) else CrawlOptions()
-    result = crawl([CrawlTarget(r.id, r.url or "") for r in rows], out, opts)
+    result = crawl([CrawlTarget(r.id, r.url or "") for r in rows], out, opts, on_file=on_file)
     return {r.id: (list(result.files.get(r.id, [])), list(result.errors.get(r.id, []))) for r in rows}
 
 

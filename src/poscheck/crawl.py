@@ -18,6 +18,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +48,7 @@ FETCH_CODES: dict[str, str] = {
 MANIFEST = "manifest.jsonl"
 CONFIG = "crawl-config.json"
 LOG = "crawl.log"
+TAIL_INTERVAL = 0.05  # seconds between looks at the manifest while the crawler runs
 
 
 @dataclass(frozen=True)
@@ -130,11 +133,14 @@ def build_settings(options: CrawlOptions, out_dir: Path) -> Settings:
     return settings
 
 
-def crawl(targets: list[CrawlTarget], out_dir: Path, options: CrawlOptions | None = None) -> CrawlResult:
+def crawl(targets: list[CrawlTarget], out_dir: Path, options: CrawlOptions | None = None,
+          on_file: Callable[[str, RawFile], None] | None = None) -> CrawlResult:
     """Crawl all targets in one child process; files land in `out_dir/raw/`, the log in `out_dir/crawl.log`.
 
-    A target whose start URL fails gets its error and no files; the other targets go on.
-    Raises UsageProblem for duplicate target ids.
+    While the child crawls, this process tails its manifest and calls `on_file(target id, file)` for
+    each new file, so reading can run on another core during the crawl. A target whose start URL
+    fails gets its error and no files; the other targets go on. Raises UsageProblem for duplicate
+    target ids.
     """
     options = options or CrawlOptions()
     ids = [t.id for t in targets]
@@ -154,12 +160,27 @@ def crawl(targets: list[CrawlTarget], out_dir: Path, options: CrawlOptions | Non
         "targets": [[t.id, t.url] for t in targets], "out_dir": str(out_dir), "options": asdict(options),
     }, ensure_ascii=False, indent=1), encoding="utf-8")
     log = out_dir / LOG
+    reader = _ManifestReader(out_dir, result)
     with log.open("wb") as log_fh:
-        proc = subprocess.run(  # -P: never import from the caller's working directory
+        proc = subprocess.Popen(  # -P: never import from the caller's working directory
             [sys.executable, "-P", "-m", "poscheck.crawl", str(config)],
-            stdin=subprocess.DEVNULL, stdout=log_fh, stderr=subprocess.STDOUT, check=False,
+            stdin=subprocess.DEVNULL, stdout=log_fh, stderr=subprocess.STDOUT,
         )
-    read_manifest(manifest, out_dir, result)
+        try:
+            while proc.poll() is None:
+                fresh = reader.tail(manifest)
+                if on_file is None or not fresh:
+                    time.sleep(TAIL_INTERVAL)
+                for tid, raw in fresh:
+                    if on_file is not None:
+                        on_file(tid, raw)
+        finally:
+            if proc.poll() is None:  # the caller failed (or was interrupted): do not leave a crawler behind
+                proc.kill()
+            proc.wait()
+    for tid, raw in reader.tail(manifest):
+        if on_file is not None:
+            on_file(tid, raw)
     for t in targets:
         if proc.returncode != 0:
             result.errors[t.id].append(RunError(t.url, "P209", (
@@ -171,35 +192,64 @@ def crawl(targets: list[CrawlTarget], out_dir: Path, options: CrawlOptions | Non
     return result
 
 
+class _ManifestReader:
+    """Reads manifest lines into a CrawlResult (files deduplicated by content per target), from where
+    it stopped last time: only whole lines, so a line the crawler is still writing waits for the next call."""
+
+    def __init__(self, out_dir: Path, result: CrawlResult):
+        self.out_dir = out_dir
+        self.result = result
+        self.offset = 0
+        self.seen: set[tuple[str, str]] = set()
+
+    def tail(self, manifest: Path) -> list[tuple[str, RawFile]]:
+        """Add the lines written since the last call; return the new files as (target id, file)."""
+        if not manifest.exists():
+            return []
+        with manifest.open("rb") as fh:
+            fh.seek(self.offset)
+            chunk = fh.read()
+        end = chunk.rfind(b"\n") + 1
+        self.offset += end
+        fresh: list[tuple[str, RawFile]] = []
+        for line in chunk[:end].decode("utf-8", "replace").splitlines():
+            got = self._add(line)
+            if got is not None:
+                fresh.append(got)
+        return fresh
+
+    def _add(self, line: str) -> tuple[str, RawFile] | None:
+        result = self.result
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError:  # a line cut short by a crash
+            return None
+        tid = rec.get("target")
+        if tid not in result.files:
+            return None
+        kind = rec.get("kind")
+        if kind == "file":
+            key = (tid, rec["sha256"])
+            if key in self.seen:
+                return None
+            self.seen.add(key)
+            raw = RawFile(
+                source=rec["final_url"], path=str(self.out_dir / rec["path"]), url=rec["final_url"],
+                content_type=rec["mime"], encoding_hint=rec.get("charset"), status=rec.get("status"),
+                referer=rec.get("referer"), link_text=rec.get("link_text") or "",
+            )
+            result.files[tid].append(raw)
+            return tid, raw
+        if kind == "error":
+            result.errors[tid].append(RunError(rec["url"], rec["code"], rec["message"]))
+        elif kind == "redirect" and rec["location"] not in result.redirects[tid]:
+            result.redirects[tid].append(rec["location"])
+        return None
+
+
 def read_manifest(manifest: Path, out_dir: Path, result: CrawlResult) -> CrawlResult:
     """Add the manifest's lines to `result` (files deduplicated by content per target)."""
-    if not manifest.exists():
-        return result
-    seen: set[tuple[str, str]] = set()
-    with manifest.open(encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:  # a line cut short by a crash
-                continue
-            tid = rec.get("target")
-            if tid not in result.files:
-                continue
-            kind = rec.get("kind")
-            if kind == "file":
-                key = (tid, rec["sha256"])
-                if key in seen:
-                    continue
-                seen.add(key)
-                result.files[tid].append(RawFile(
-                    source=rec["final_url"], path=str(out_dir / rec["path"]), url=rec["final_url"],
-                    content_type=rec["mime"], encoding_hint=rec.get("charset"), status=rec.get("status"),
-                    referer=rec.get("referer"), link_text=rec.get("link_text") or "",
-                ))
-            elif kind == "error":
-                result.errors[tid].append(RunError(rec["url"], rec["code"], rec["message"]))
-            elif kind == "redirect" and rec["location"] not in result.redirects[tid]:
-                result.redirects[tid].append(rec["location"])
+    _ManifestReader(out_dir, result).tail(manifest)
     return result
 
 

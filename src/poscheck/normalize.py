@@ -10,17 +10,21 @@ OpenCC's character table), PDF line wraps inside a sentence removed, Chinese num
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰贰叁肆伍陆柒捌玖拾佰仟萬億兩"
 _CN_NUM = f"[{_CN_DIGITS}点點]"
 # A numeral run directly followed by a unit of money, time or count.
+# The run's first character comes first and the "not after another numeral or 第" test second, so the
+# regex engine can skip ahead to candidate characters (a leading look-behind made it try every position).
 _NUM_BEFORE_UNIT = re.compile(
-    rf"(?<![{_CN_DIGITS}第])({_CN_NUM}+?)(?=(?:元|块|圆|笔|天|日|个月|个工作日|月|年|次|台|张|倍|万元|万|%))"
+    rf"({_CN_NUM}(?<![{_CN_DIGITS}第].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个工作日|月|年|次|台|张|倍|万元|万|%))"
 )
 _FRACTION = re.compile(rf"(百|千|万)分之\s*((?:\d+(?:\.\d+)?)|{_CN_NUM}+)")
 _PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
@@ -48,13 +52,18 @@ def _t2s_table() -> dict[int, str]:
     return table
 
 
-def _width_table() -> dict[int, str]:
+@lru_cache(maxsize=1)
+def _char_table() -> dict[int, str]:
+    """Every 1:1 character pass as one str.translate table: full-width → half-width, ASCII upper → lower,
+    traditional → simplified. (str.lower() is not used: it is not 1:1 for every character, e.g. İ.)"""
     table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
     table[0x3000] = " "
-    return table
+    table.update(_t2s_table())
+    table.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+    return {c: ch.lower() if ch.isascii() else ch for c, ch in table.items()}
 
 
-_WIDTH = _width_table()
+Offsets = npt.NDArray[np.int32]
 
 
 @dataclass(frozen=True)
@@ -62,15 +71,19 @@ class Normalized:
     """Normalised text plus, for each of its characters, the original [start, end) it came from."""
 
     text: str
-    starts: array[int]
-    ends: array[int]
+    starts: Offsets
+    ends: Offsets
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of normalised `text[start:end]`."""
         if end <= start:
-            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
-            return pos, pos
-        return self.starts[start], self.ends[end - 1]
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if len(self.ends) else 0)
+            return int(pos), int(pos)
+        return int(self.starts[start]), int(self.ends[end - 1])
+
+    def norm_pos(self, orig: int) -> int:
+        """The first normalised position whose original start is at or after `orig`."""
+        return int(np.searchsorted(self.starts, orig, side="left"))
 
 
 def cn_number(s: str) -> float | None:
@@ -101,34 +114,29 @@ def _sub(
 ) -> Normalized:
     """Replace matches of `pattern`; each new character maps to the whole original span replaced."""
     pieces: list[str] = []
-    starts: array[int] = array("i")
-    ends: array[int] = array("i")
+    starts: list[Offsets] = []
+    ends: list[Offsets] = []
     last = 0
     text = norm.text
-    changed = False
     for m in pattern.finditer(text):
         new = repl(m)
         if new is None or new == m.group(0):
             continue
-        changed = True
         s, e = m.span()
         pieces.append(text[last:s])
-        starts.extend(norm.starts[last:s])
-        ends.extend(norm.ends[last:s])
-        if e > s:
-            o_start, o_end = norm.starts[s], norm.ends[e - 1]
-        else:
-            o_start = o_end = norm.starts[s] if s < len(norm.starts) else 0
+        starts.append(norm.starts[last:s])
+        ends.append(norm.ends[last:s])
+        o_start, o_end = norm.orig_span(s, e)
         pieces.append(new)
-        starts.extend([o_start] * len(new))
-        ends.extend([o_end] * len(new))
+        starts.append(np.full(len(new), o_start, dtype=np.int32))
+        ends.append(np.full(len(new), o_end, dtype=np.int32))
         last = e
-    if not changed:
+    if not pieces:
         return norm
     pieces.append(text[last:])
-    starts.extend(norm.starts[last:])
-    ends.extend(norm.ends[last:])
-    return Normalized("".join(pieces), starts, ends)
+    starts.append(norm.starts[last:])
+    ends.append(norm.ends[last:])
+    return Normalized("".join(pieces), np.concatenate(starts), np.concatenate(ends))
 
 
 def _numeral(m: re.Match[str]) -> str | None:
@@ -158,13 +166,16 @@ def normalize(text: str, *, join_wraps: bool = False) -> Normalized:
 
 @lru_cache(maxsize=256)
 def _normalize(text: str, join_wraps: bool) -> Normalized:
-    mapped = text.translate(_WIDTH).translate(_t2s_table()).lower()
     n = len(text)
-    norm = Normalized(mapped, array("i", range(n)), array("i", range(1, n + 1)))
+    norm = Normalized(text.translate(_char_table()), np.arange(n, dtype=np.int32),
+                      np.arange(1, n + 1, dtype=np.int32))
     if join_wraps:
         norm = _sub(norm, _WRAP, lambda m: "")
-    norm = _sub(norm, _FRACTION, _fraction)
+    if "分之" in norm.text:  # each pass runs only when its sign is on the page (`in` costs next to nothing)
+        norm = _sub(norm, _FRACTION, _fraction)
     norm = _sub(norm, _NUM_BEFORE_UNIT, _numeral)
-    norm = _sub(norm, _PERMILLE, lambda m: _fmt(float(m.group(1)) / 10) + "%")
-    norm = _sub(norm, _PERMYRIAD, lambda m: _fmt(float(m.group(1)) / 100) + "%")
+    if "‰" in norm.text:
+        norm = _sub(norm, _PERMILLE, lambda m: _fmt(float(m.group(1)) / 10) + "%")
+    if "‱" in norm.text:
+        norm = _sub(norm, _PERMYRIAD, lambda m: _fmt(float(m.group(1)) / 100) + "%")
     return norm

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +15,7 @@ from poscheck.checks import CHECKS, Analysis, Target
 from poscheck.errors import ExtractError, PoscheckError
 from poscheck.extract import extract
 from poscheck.models import SEVERITY_RANK, Document, Facts, Finding, RawFile, Report, RunError
+from poscheck.normalize import normalize
 from poscheck.rules.engine import Matcher
 from poscheck.rules.model import RuleSet
 
@@ -39,6 +40,14 @@ READABLE_SUFFIXES = {".html", ".htm", ".shtml", ".pdf", ".docx", ".doc", ".txt",
 def now_iso() -> str:
     """The report clock; POSCHECK_NOW pins it for golden files and reproducible runs."""
     return os.environ.get("POSCHECK_NOW") or datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the per-document stage found in one document: text-rule findings and facts."""
+
+    findings: tuple[Finding, ...]
+    facts: Facts
 
 
 @dataclass
@@ -66,14 +75,27 @@ class Engine:
 
         return cls(load_rules(rules_dirs))
 
-    def analyse(self, target: Target, documents: list[Document], errors: list[RunError]) -> Report:
-        """Run text rules, fact extraction and checks over one target's documents."""
+    def read(self, doc: Document) -> Reading:
+        """The per-document stage: text rules and fact extraction. It needs no other document, so a
+        crawl can have it done while it fetches the rest (see audit.run_rows)."""
+        norm = normalize(doc.text, join_wraps=doc.kind == "pdf")
+        facts = Facts()
+        for fn, slot in self._extractors:
+            getattr(facts, slot).extend(fn(doc, norm))
+        return Reading(tuple(self.matcher.match(doc, norm)), facts)
+
+    def analyse(self, target: Target, documents: list[Document], errors: list[RunError],
+                readings: Mapping[str, Reading] | None = None) -> Report:
+        """Run text rules, fact extraction and checks over one target's documents.
+
+        `readings` (by document id) are per-document stages already done; the rest are done here.
+        """
         analysis = Analysis(target=target, documents=documents, rules=self.rules, facts=Facts())
         for doc in documents:
-            norm = analysis.normalized(doc)
-            analysis.findings.extend(self.matcher.match(doc, norm))
-            for fn, slot in self._extractors:
-                getattr(analysis.facts, slot).extend(fn(doc, norm))
+            reading = (readings or {}).get(doc.id) or self.read(doc)
+            analysis.findings.extend(reading.findings)
+            for _fn, slot in self._extractors:
+                getattr(analysis.facts, slot).extend(getattr(reading.facts, slot))
         kinds = {d.kind for d in documents}
         names = {r.spec.check for r in self.rules.check_rules() if r.spec.check and kinds & set(r.spec.applies_to)}
         for name in sorted(names):

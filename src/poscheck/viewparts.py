@@ -64,12 +64,14 @@ def identity_vm(identity: dict[str, object], registry_as_of: str, lang: str) -> 
             for u in _dicts(op.get("uscc"))]
     icp = [f"{i.get('value')} · " + text(lang, "icp_well_formed" if i.get("well_formed") else "icp_malformed")
            for i in _dicts(op.get("icp")) + _dicts(op.get("icp_licence"))]
+    en = lang == "en"  # who.py writes *_en variants of its phrases for English reports
     domains = []
     for d in _dicts(identity.get("domains")):
+        lookalike = (d.get("lookalike_of_en") if en else None) or d.get("lookalike_of")
         if d.get("official_for"):
             what, css = text(lang, "domain_official", owner=d["official_for"]), "ok"
-        elif d.get("lookalike_of"):
-            what, css = text(lang, "domain_lookalike", what=d["lookalike_of"]), "bad"
+        elif lookalike:
+            what, css = text(lang, "domain_lookalike", what=lookalike), "bad"
         else:
             what, css = text(lang, "domain_unknown"), "warn"
         served = text(lang, "domain_served") if d.get("served_from") else ""
@@ -83,7 +85,7 @@ def identity_vm(identity: dict[str, object], registry_as_of: str, lang: str) -> 
         "uscc": uscc,
         "icp": icp,
         "icp_none": "" if icp or not identity else text(lang, "icp_none"),
-        "phones": _strs(op.get("phones")),
+        "phones": _strs(op.get("phones_en") if en and op.get("phones_en") else op.get("phones")),
         "acquirers": [_acquirer(a, lang) for a in _dicts(identity.get("acquirers"))],
         "acquirer_none": text(lang, "acquirer_none"),
         "registry": text(lang, "registry_as_of", date=date) if date else text(lang, "registry_none"),

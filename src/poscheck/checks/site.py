@@ -155,12 +155,12 @@ def _named_domains(doc: Document) -> Iterator[_Claim]:
         for claim in _ENTRANCE.finditer(sentence):
             c_pos = s_lo + claim.start()
             doms = [e for e in domain_ents if _within(norm, e.evidence.start, s_lo, s_hi)]
-            doms = [e for e in doms if abs(_norm_pos(norm, e.evidence.start) - c_pos) <= 40]
+            doms = [e for e in doms if abs(norm.norm_pos(e.evidence.start) - c_pos) <= 40]
             brands = [b for b in _brands_in(text, s_lo, s_hi) if abs(b[0] - c_pos) <= 60]
             if not doms or not brands:
                 continue
             b_start, b_end, _brand, inst = min(brands, key=lambda b: (b[3].network, abs(b[0] - c_pos)))
-            dom = min(doms, key=lambda e: abs(_norm_pos(norm, e.evidence.start) - c_pos))
+            dom = min(doms, key=lambda e: abs(norm.norm_pos(e.evidence.start) - c_pos))
             q_start = min(norm.orig_span(b_start, b_end)[0], dom.evidence.start)
             q_end = max(norm.orig_span(b_start, b_end)[1], dom.evidence.end)
             yield _Claim(
@@ -169,13 +169,8 @@ def _named_domains(doc: Document) -> Iterator[_Claim]:
             break
 
 
-def _norm_pos(norm: Normalized, orig: int) -> int:
-    """Index of the first normalised character that comes from original offset `orig` or later."""
-    return bisect.bisect_left(norm.starts, orig)
-
-
 def _within(norm: Normalized, orig: int, lo: int, hi: int) -> bool:
-    return lo <= _norm_pos(norm, orig) < hi
+    return lo <= norm.norm_pos(orig) < hi
 
 
 def _claims(analysis: Analysis) -> Iterator[tuple[_Claim, bool | None, bool]]:

@@ -16,7 +16,11 @@ _BLOCK = {
 }
 _CELL = {"td", "th"}
 _HEADING = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_FOOTERISH = re.compile(r"foot|copyright|bottom|beian|icp", re.I)
+# Elements whose class or id marks a footer, found once per page by lexbor (CSS, case-insensitive).
+_FOOTERISH = ", ".join(f"[{attr}*={word} i]" for word in ("foot", "copyright", "bottom", "beian", "icp")
+                       for attr in ("class", "id"))
+_SPACES = re.compile(r"\s+")
+_CLOSE = object()
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.I)
 
 
@@ -31,7 +35,7 @@ class _Writer:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.size = 0
-        self.blocks: list[Block] = []
+        self.blocks: list[tuple[int, int, str]] = []  # (start, end, kind); Block objects only for kept ones
 
     def write(self, s: str) -> None:
         if s:
@@ -66,27 +70,27 @@ def extract_html(raw: RawFile, data: bytes, sha: str) -> Document:
     w = _Writer()
     if title:
         w.write(title)
-        w.blocks.append(Block("title", 0, len(title)))
+        w.blocks.append((0, len(title), "title"))
         w.newline()
     root = tree.body or tree.root
     if root is None:
         return Document(id=sha[:12], source=raw.source, kind="html", text=w.text(), sha256=sha,
-                        url=raw.url, title=title, encoding=enc, blocks=tuple(w.blocks))
+                        url=raw.url, title=title, encoding=enc, blocks=_innermost(w.blocks))
+    footerish = {n.mem_id for n in tree.css(_FOOTERISH)}
     # Iterative walk (hostile pages may nest deeper than Python's recursion limit).
-    # Stack items: (node, footer flag) to enter, or ("close", tag, start, footer) markers.
+    # Stack items: (node, footer flag) to enter, or (_CLOSE, tag, start, footer) markers. The marker is
+    # tested with `is`: `node == "close"` makes selectolax serialise the node's whole subtree.
     stack: list[tuple[object, ...]] = [(root, False)]
     while stack:
         item = stack.pop()
-        if item[0] == "close":
+        if item[0] is _CLOSE:
             _, tag, start, in_footer = item
             if tag in _CELL:
                 w.write(" | ")
                 continue
-            if tag == "br":
-                continue
             begin = start if isinstance(start, int) else 0
             if w.size > begin:  # trimmed once the text is complete (see _trim)
-                w.blocks.append(Block(_kind(str(tag), bool(in_footer)), begin, w.size))
+                w.blocks.append((begin, w.size, _kind(str(tag), bool(in_footer))))
             w.newline()
             continue
         node, in_footer = item
@@ -94,7 +98,7 @@ def extract_html(raw: RawFile, data: bytes, sha: str) -> Document:
         if tag == "-text":
             t = node.text_content  # type: ignore[attr-defined]
             if t:
-                t = re.sub(r"\s+", " ", t)
+                t = _SPACES.sub(" ", t)
                 if w.parts and w.parts[-1].endswith("\n"):
                     t = t.lstrip()
                 w.write(t)
@@ -105,55 +109,51 @@ def extract_html(raw: RawFile, data: bytes, sha: str) -> Document:
             w.newline()
             continue
         if tag == "input" or tag == "textarea":
-            attrs = node.attributes  # type: ignore[attr-defined]
-            hint = (attrs.get("placeholder") or "").strip()
+            hint = (node.attributes.get("placeholder") or "").strip()  # type: ignore[attr-defined]
             if hint:
                 w.write(f" {hint} ")
             continue
-        attrs = node.attributes  # type: ignore[attr-defined]
-        footer = bool(in_footer) or tag == "footer" or bool(
-            _FOOTERISH.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
-        )
+        footer = bool(in_footer) or tag == "footer" or node.mem_id in footerish  # type: ignore[attr-defined]
         if tag in _BLOCK:
             w.newline()
-            stack.append(("close", tag, w.size, footer))
+            stack.append((_CLOSE, tag, w.size, footer))
         elif tag in _CELL:
-            stack.append(("close", tag, w.size, footer))
-        children = []
-        child = node.child  # type: ignore[attr-defined]
-        while child is not None:
-            children.append(child)
-            child = child.next
-        for c in reversed(children):
-            stack.append((c, footer))
+            stack.append((_CLOSE, tag, w.size, footer))
+        children = list(node.iter(include_text=True))  # type: ignore[attr-defined]
+        stack.extend((c, footer) for c in reversed(children))
     text = w.text()
     blocks = _innermost(_trim(text, w.blocks))
     return Document(id=sha[:12], source=raw.source, kind="html", text=text, sha256=sha, url=raw.url,
                     title=title, encoding=enc, blocks=blocks)
 
 
-def _trim(text: str, blocks: list[Block]) -> list[Block]:
+def _trim(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Shrink each block to its non-blank content; drop blocks with none."""
     out = []
-    for b in blocks:
-        seg = text[b.start:b.end]
-        if not seg.strip(" |\n\t"):
+    for start, end, kind in blocks:
+        seg = text[start:end]
+        core = seg.strip(" |\n\t")
+        if not core:
             continue
         lead = len(seg) - len(seg.lstrip(" |\n\t"))
-        trail = len(seg) - len(seg.rstrip(" |\n\t"))
-        out.append(Block(b.kind, b.start + lead, b.end - trail))
+        out.append((start + lead, start + lead + len(core), kind))
     return out
 
 
-def _innermost(blocks: list[Block]) -> tuple[Block, ...]:
-    """Drop blocks that merely contain other blocks, keeping footers and the title as they are."""
-    ordered = sorted(blocks, key=lambda b: (b.start, -b.end))
-    keep: list[Block] = []
-    for i, b in enumerate(ordered):
-        contains_other = any(
-            o.start >= b.start and o.end <= b.end and (o.start, o.end) != (b.start, b.end)
-            for o in ordered[i + 1:i + 60]
-        )
-        if b.kind in ("footer", "title") or not contains_other:
-            keep.append(b)
-    return tuple(sorted(set(keep), key=lambda b: (b.start, b.end, b.kind)))
+def _innermost(blocks: list[tuple[int, int, str]]) -> tuple[Block, ...]:
+    """Drop blocks that merely contain other blocks, keeping footers and the title as they are.
+
+    Blocks come from nested elements, so they nest or are disjoint; in (start, -end) order a block
+    contains another exactly when the next block with a different span starts inside it.
+    """
+    ordered = sorted(blocks, key=lambda b: (b[0], -b[1]))
+    keep: set[tuple[int, int, str]] = set()
+    nxt: tuple[int, int, str] | None = None  # the nearest following block whose span differs
+    for i in range(len(ordered) - 1, -1, -1):
+        b = ordered[i]
+        if i + 1 < len(ordered) and ordered[i + 1][:2] != b[:2]:
+            nxt = ordered[i + 1]
+        contains_other = nxt is not None and nxt[0] < b[1] and nxt[1] <= b[1]
+        if b[2] in ("footer", "title") or not contains_other:
+            keep.add(b)
+    return tuple(Block(kind, start, end) for start, end, kind in sorted(keep))

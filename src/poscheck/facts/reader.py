@@ -19,6 +19,8 @@ from poscheck.normalize import Normalized
 MAX_QUOTE = 160
 _TOP_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条)")
 _CELL = re.compile(r"[^|]+")
+_CLAUSE_SEP = re.compile(r"[,;]")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,10 @@ class FeeReader:
             return None
         text = self.text
         lo, hi = self._scope(u)
-        optional = None if lab.kind == "rate" else (
-            False if P.DEFAULT_ON.search(text, lo, hi) else (True if P.OPTIONAL.search(text, lo, hi) else None))
+        on = off = None
+        if lab.kind != "rate":
+            on, off = P.DEFAULT_ON.search(text, lo, hi), P.OPTIONAL.search(text, lo, hi)
+        optional = None if lab.kind == "rate" else (False if on else (True if off else None))
         conditions: list[str] = []
         rate = _RateInfo()
         refundable: bool | None = None
@@ -89,7 +93,7 @@ class FeeReader:
                 period = "per_transaction"
             unit = P.unit_for(period)
         if lab.kind != "rate":
-            for m in (P.DEFAULT_ON.search(text, lo, hi), P.OPTIONAL.search(text, lo, hi)):
+            for m in (on, off):
                 if m:
                     conditions.append(self._orig(m.start(), m.end()))
             if "首年免" in text[lo:hi]:
@@ -259,7 +263,7 @@ class FeeReader:
         return (max(line_start, prev + 1) if prev >= 0 else line_start), u.end
 
     def _label(self, lab: Label) -> str:
-        return lab.borrowed or re.sub(r"\s+", "", self._orig(lab.start, lab.end))
+        return lab.borrowed or _SPACES.sub("", self._orig(lab.start, lab.end))
 
     def _orig(self, start: int, end: int) -> str:
         s, e = self.norm.orig_span(start, end)
@@ -278,7 +282,7 @@ class FeeReader:
             cut = text.rfind("|", b, stop)
             hi = cut if stop < u.end and cut > 0 else stop
         else:
-            m = re.compile(r"[,;]").search(text, b, stop)
+            m = _CLAUSE_SEP.search(text, b, stop)
             hi = m.start() if m else stop
         while lo < hi and text[lo] in " \t|,;:。":
             lo += 1
