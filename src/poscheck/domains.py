@@ -127,11 +127,25 @@ def _parts(label: str) -> list[str]:
     return out
 
 
+# (registrable domain, id(registry)) → (registry, look-alike): every page of a site asks about the same domain;
+# the registry is kept so its id cannot be reused.
+_LOOKALIKES: dict[tuple[str, int], tuple[Registry, LookAlike | None]] = {}
+
+
 def lookalike(domain: str, registry: Registry) -> LookAlike | None:
-    """A brand-borrowing domain that is not one of the brand's own, or None."""
+    """A brand-borrowing domain that is not one of the brand's own, or None (computed once per domain)."""
     reg = registrable_domain(domain)
     if reg is None or registry.owner_of_domain(reg) is not None:
         return None
+    hit = _LOOKALIKES.get((reg, id(registry)))
+    if hit is None or hit[0] is not registry:
+        if len(_LOOKALIKES) > 1024:
+            _LOOKALIKES.clear()
+        hit = _LOOKALIKES[(reg, id(registry))] = (registry, _lookalike(reg, registry))
+    return hit[1]
+
+
+def _lookalike(reg: str, registry: Registry) -> LookAlike | None:
     label = reg.split(".")[0]
     parts = _parts(label)
     best: LookAlike | None = None

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import ClassVar
 
 from poscheck.checks import evidence_for
 from poscheck.models import Document, Entity
@@ -114,18 +115,21 @@ def parse_icp(text: str) -> Icp | None:
 # --- extraction -------------------------------------------------------------------------------
 
 _PROV = f"[{ICP_PROVINCES}]"
-# On normalised text (lower-case ASCII, simplified characters).
+# On normalised text (lower-case ASCII, simplified characters). A leading lookbehind is written after
+# the first character (`z(?<![0-9a-z]z)` = `(?<![0-9a-z])z`) so that `re` can skip ahead to a literal
+# or character class instead of trying every position.
 _PATTERNS: dict[str, re.Pattern[str]] = {
     "icp": re.compile(
         rf"(?P<prov>{_PROV}|[^\s])?\s?icp\s?备\s?(?P<num>\d{{4,12}})\s?号?(?:\s?-\s?(?P<site>\d{{1,3}}))?"
     ),
     "icp_licence": re.compile(rf"(?P<prov>{_PROV})\s?(?:b2\s?-\s?|icp\s?证\s?)(?P<num>\d{{6,10}})号?"),
     "psb": re.compile(rf"(?P<prov>{_PROV})公网安备\s?(?P<num>\d{{10,16}})\s?号?"),
-    "uscc": re.compile(r"(?<![0-9a-z])[0-9a-y]{2}\d{6}[0-9a-y]{10}(?![0-9a-z])"),
-    "licence_no": re.compile(r"(?<![0-9a-z])z\s?\d{8,16}(?![0-9])"),
+    "uscc": re.compile(r"[0-9a-y](?<![0-9a-z][0-9a-y])[0-9a-y]\d{6}[0-9a-y]{10}(?![0-9a-z])"),
+    "licence_no": re.compile(r"z(?<![0-9a-z]z)\s?\d{8,16}(?![0-9])"),
+    # 400/800 hotlines, mobiles, landlines with area code, 95xxx: the first digit, then its branch.
     "phone": re.compile(
-        r"(?<!\d)(?:[48]00[- ]?\d{3}[- ]?\d{4}|1[3-9]\d[- ]?\d{4}[- ]?\d{4}"
-        r"|0\d{2,3}[- ]\d{3,4}[- ]?\d{4}|95\d{3})(?!\d)"
+        r"[014589](?<!\d[014589])(?:(?<=[48])00[- ]?\d{3}[- ]?\d{4}|(?<=1)[3-9]\d[- ]?\d{4}[- ]?\d{4}"
+        r"|(?<=0)\d{2,3}[- ]\d{3,4}[- ]?\d{4}|(?<=9)5\d{3})(?!\d)"
     ),
     "domain": re.compile(
         r"(?<![a-z0-9@.-])(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}(?![a-z0-9-])"
@@ -136,36 +140,101 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 
+
+@dataclass(frozen=True)
+class Anchored:
+    """A pattern tried only just before its anchors, for patterns that start with an optional group.
+
+    Every match must contain one of the `anchors` literals, with at most `back` characters other than
+    whitespace between the match's start and that anchor, and no match is empty. `finditer` then gives
+    exactly the matches of `pattern.finditer`, trying the pattern at a few positions per anchor instead
+    of at every position of the text.
+    """
+
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...]
+    back: int
+
+    #: Every instance, so a test can hold each one to `pattern.finditer` on real texts (the anchors are
+    #: kept by hand next to their patterns; an edited pattern with a stale anchor list would miss matches).
+    instances: ClassVar[list[Anchored]] = []
+
+    def __post_init__(self) -> None:
+        Anchored.instances.append(self)
+
+    @cached_property
+    def _anchor(self) -> re.Pattern[str]:
+        return re.compile("|".join(re.escape(a) for a in self.anchors))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        nxt = 0  # positions below this were tried already or lie inside a match
+        a = self._anchor.search(text)
+        while a is not None:
+            at = a.start()
+            pos, left = max(at, nxt), self.back  # step back over `back` non-spaces and any spaces
+            while pos > nxt:
+                space = text[pos - 1].isspace()
+                if not (space or left):
+                    break
+                left -= not space
+                pos -= 1
+            while pos <= at:
+                m = self.pattern.match(text, pos)
+                if m is None:
+                    pos += 1
+                    continue
+                yield m
+                pos = max(m.end(), pos + 1)
+            nxt = max(nxt, pos)
+            a = self._anchor.search(text, at + 1)  # every anchor position, overlapping ones too
+
+
+_SENTENCE_STOP = re.compile(r"[。！？!?\n]")
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around `pos` (no stop itself), as `re.finditer(r"[^。！？!?\\n]+", text)` would give it."""
+    end = _SENTENCE_STOP.search(text, pos)
+    return max(text.rfind(stop, 0, pos) for stop in "。！？!?\n") + 1, end.start() if end else len(text)
+
+
+_ICP = Anchored(_PATTERNS["icp"], ("icp",), 2)  # province + space before "icp"
+_ICP_LICENCE = Anchored(_PATTERNS["icp_licence"], ("b2", "icp"), 2)
+_PSB = Anchored(_PATTERNS["psb"], ("公网安备",), 1)
+_UNIONPAY_CLAIM = Anchored(_PATTERNS["unionpay_claim"], ("银联", "pci"), 4)  # 通过中国银联…
+# Characters a domain match is made of: it lies inside one run of them that contains ".<letter>".
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789:/.-")
+_DOT_LETTER = re.compile(r"\.[a-z]")
+
+
+def _domain_matches(norm: str) -> Iterator[re.Match[str]]:
+    """The matches of the domain pattern, searched only in the runs of domain characters with a dot."""
+    done = 0
+    for dot in _DOT_LETTER.finditer(norm):
+        if dot.start() < done:
+            continue
+        lo = dot.start()
+        while lo > 0 and norm[lo - 1] in _DOMAIN_CHARS:
+            lo -= 1
+        done = dot.start() + 1
+        while done < len(norm) and norm[done] in _DOMAIN_CHARS:
+            done += 1
+        # The character after the run is no domain character, so ending the search there changes nothing.
+        yield from _PATTERNS["domain"].finditer(norm, lo, done)
+
+
 #: Terminal manufacturers seen on agent pages; a model code usually follows the maker's name.
 MANUFACTURERS = (
-    "新大陆",
-    "联迪",
-    "百富",
-    "惠尔丰",
-    "艾体威尔",
-    "新国都",
-    "证通",
-    "魔方",
-    "天喻",
-    "优博讯",
-    "商米",
-    "升腾",
-    "实达",
-    "长城",
-    "华智融",
-    "锦弘霖",
-    "立晶",
-    "海信",
-    "小蓝",
-    "newland",
-    "landi",
-    "pax",
-    "verifone",
-    "sunmi",
+    "新大陆", "联迪", "百富", "惠尔丰", "艾体威尔", "新国都", "证通", "魔方", "天喻", "优博讯", "商米", "升腾",
+    "实达", "长城", "华智融", "锦弘霖", "立晶", "海信", "小蓝", "newland", "landi", "pax", "verifone", "sunmi",
 )
-_MODEL = re.compile(
-    r"(?:(?P<maker>" + "|".join(MANUFACTURERS) + r")\s?(?P<model>[a-z]{1,4}\d{1,4}[a-z0-9+]{0,4})"
-    r"|(?:终端|机具|机器|设备)?型号\s?[:：]?\s?(?P<model2>[a-z0-9][a-z0-9+ -]{1,14}[a-z0-9+]))"
+_MODEL = Anchored(
+    re.compile(
+        r"(?:(?P<maker>" + "|".join(MANUFACTURERS) + r")\s?(?P<model>[a-z]{1,4}\d{1,4}[a-z0-9+]{0,4})"
+        r"|(?:终端|机具|机器|设备)?型号\s?[:：]?\s?(?P<model2>[a-z0-9][a-z0-9+ -]{1,14}[a-z0-9+]))"
+    ),
+    (*MANUFACTURERS, "型号"),
+    2,
 )
 
 _LEGAL_FORM = "(?:股份有限公司|有限责任公司|有限公司)"
@@ -173,11 +242,19 @@ _COMPANY = re.compile(
     rf"[\u4e00-\u9fff()（）]{{2,40}}?{_LEGAL_FORM}(?:[\u4e00-\u9fff]{{2,8}}?(?:分公司|支行|分行))?"
 )
 _LEGAL_FORM_RE = re.compile(_LEGAL_FORM)
-_BANK = re.compile(
-    r"(?:中国)?(?:工商|农业|建设|交通|招商|浦发|中信|光大|华夏|民生|兴业|平安|广发|浙商|渤海|恒丰|邮政储蓄|北京|上海"
-    r"|江苏|宁波|南京|杭州|徽商)银行(?:股份有限公司)?(?:[\u4e00-\u9fff]{2,10}?(?:分行|支行))?"
-    r"|中国银行(?:股份有限公司)?(?:[\u4e00-\u9fff]{2,10}?(?:分行|支行))?"
-    r"|[\u4e00-\u9fff]{2,8}?农村商业银行(?:股份有限公司)?"
+#: Banks named by their short name + 银行 (中国工商银行, 邮政储蓄银行 …).
+_BANK_NAMES = (
+    "工商", "农业", "建设", "交通", "招商", "浦发", "中信", "光大", "华夏", "民生", "兴业", "平安",
+    "广发", "浙商", "渤海", "恒丰", "邮政储蓄", "北京", "上海", "江苏", "宁波", "南京", "杭州", "徽商",
+)
+_BANK = Anchored(
+    re.compile(
+        rf"(?:中国)?(?:{'|'.join(_BANK_NAMES)})银行(?:股份有限公司)?(?:[\u4e00-\u9fff]{{2,10}}?(?:分行|支行))?"
+        r"|中国银行(?:股份有限公司)?(?:[\u4e00-\u9fff]{2,10}?(?:分行|支行))?"
+        r"|[\u4e00-\u9fff]{2,8}?农村商业银行(?:股份有限公司)?"
+    ),
+    (*(f"{name}银行" for name in _BANK_NAMES), "中国银行", "农村商业银行"),
+    8,  # 中国 + 工商银行; up to eight characters + 农村商业银行
 )
 _NOT_BANK_AFTER = re.compile(
     r"大厦|大楼|广场|中心|卡|账|app|客服|网点|柜台|流水|风控|短信|预留|储蓄卡|信用卡"
@@ -229,7 +306,7 @@ class _Hit:
 
 
 def _icp_hits(norm: str) -> Iterator[_Hit]:
-    for m in _PATTERNS["icp"].finditer(norm):
+    for m in _ICP.finditer(norm):
         prov = m.group("prov")
         ok = prov is not None and prov in ICP_PROVINCES
         start = m.start("prov") if ok else m.start() + (1 if prov else 0)
@@ -238,10 +315,10 @@ def _icp_hits(norm: str) -> Iterator[_Hit]:
         )
         note = "" if ok else "ICP number without a province abbreviation (should look like 京ICP备12345678号)"
         yield _Hit("icp", number, start, m.end(), ok, note)
-    for m in _PATTERNS["icp_licence"].finditer(norm):
+    for m in _ICP_LICENCE.finditer(norm):
         label = "ICP证" if "icp" in m.group(0) else "B2-"
         yield _Hit("icp_licence", f"{m.group('prov')}{label}{m.group('num')}", m.start(), m.end(), True)
-    for m in _PATTERNS["psb"].finditer(norm):
+    for m in _PSB.finditer(norm):
         yield _Hit("psb", f"{m.group('prov')}公网安备{m.group('num')}号", m.start(), m.end(), True)
 
 
@@ -259,7 +336,7 @@ def _code_hits(norm: str) -> Iterator[_Hit]:
         note = "" if ok else "not the shape Z2 + 4-digit serial + province code + 00001 + digit"
         yield _Hit("licence_no", number, m.start(), m.end(), ok, note)
     for m in _PATTERNS["phone"].finditer(norm):
-        raw = re.sub(r"[- ]", "", m.group(0))
+        raw = m.group(0).replace("-", "").replace(" ", "")
         kind = (
             "hotline"
             if raw.startswith(("400", "800", "95"))
@@ -271,7 +348,7 @@ def _code_hits(norm: str) -> Iterator[_Hit]:
 def _domain_hits(norm: str) -> Iterator[_Hit]:
     from poscheck.domains import registrable_domain
 
-    for m in _PATTERNS["domain"].finditer(norm):
+    for m in _domain_matches(norm):
         host = re.sub(r"^https?://", "", m.group(0))
         reg = registrable_domain(host)
         if reg is None:
@@ -309,8 +386,7 @@ def _name_hits(norm: str) -> Iterator[_Hit]:
 
 
 def _misc_hits(norm: str) -> Iterator[_Hit]:
-    has_model = "型号" in norm or any(maker in norm for maker in MANUFACTURERS)
-    for m in _MODEL.finditer(norm) if has_model else ():
+    for m in _MODEL.finditer(norm):
         model = (m.group("model") or m.group("model2") or "").strip().upper()
         maker = m.group("maker") or ""
         if model:
@@ -322,7 +398,7 @@ def _misc_hits(norm: str) -> Iterator[_Hit]:
                 None,
                 maker,
             )
-    for m in _PATTERNS["unionpay_claim"].finditer(norm):
+    for m in _UNIONPAY_CLAIM.finditer(norm):
         yield _Hit("unionpay_claim", m.group(0), m.start(), m.end())
 
 

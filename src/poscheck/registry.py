@@ -191,23 +191,28 @@ class Registry:
         return list(cached)
 
     def scan(self, text: str) -> list[tuple[int, int, str, Institution]]:
-        """Every brand or name occurrence in simplified `text` (one Aho-Corasick pass): (start, end, key, inst)."""
-        auto = self.__dict__.get("_automaton")
-        if auto is None:
-            import ahocorasick
+        """Every brand or name occurrence in simplified `text`, by start: (start, end, key, institution).
 
-            auto = ahocorasick.Automaton()
-            for key, inst in [*self.brand_items(), *self.name_items()]:
-                if key and not auto.exists(key):
-                    auto.add_word(key, (key, inst))
-            auto.make_automaton()
-            self.__dict__["_automaton"] = auto
-        if not len(auto):
-            return []
-        return [(end - len(key) + 1, end + 1, key, inst) for end, (key, inst) in auto.iter(text)]
+        One regex pass finds the positions whose first two characters can start a key (text that names no
+        institution costs little more); each is checked against the keys that start with those characters.
+        """
+        index = self.__dict__.get("_scan_index")
+        if index is None:
+            index = self.__dict__["_scan_index"] = _ScanIndex.build([*self.brand_items(), *self.name_items()])
+        return index.scan(text)
 
     def lookup(self, query: str, *, fuzzy_cutoff: float = 85.0) -> Match | None:
-        """Resolve a licence number, name, former name, brand, short name or domain to an institution."""
+        """Resolve a licence number, name, former name, brand, short name or domain to an institution.
+
+        Remembered per query: a site names its operator on every page, and fuzzy matching is slow."""
+        memo: dict[tuple[str, float], Match | None] = self.__dict__.setdefault("_lookups", {})
+        if (query, fuzzy_cutoff) not in memo:
+            if len(memo) > 4096:
+                memo.clear()
+            memo[(query, fuzzy_cutoff)] = self._lookup(query, fuzzy_cutoff)
+        return memo[(query, fuzzy_cutoff)]
+
+    def _lookup(self, query: str, fuzzy_cutoff: float) -> Match | None:
         q = query.strip()
         if not q:
             return None
@@ -286,6 +291,47 @@ class Registry:
             "official_list_imported": self.official,
             "verify_at": PBOC_LIST_PATH,
         }
+
+
+@dataclass(frozen=True)
+class _ScanIndex:
+    """Keys (brands, names) by their first two characters, and a regex for the positions that may start one."""
+
+    starts: re.Pattern[str] | None  # None: no keys
+    keys: dict[str, tuple[tuple[str, Institution], ...]]  # first two characters (or the one) → keys
+
+    @classmethod
+    def build(cls, items: list[tuple[str, Institution]]) -> _ScanIndex:
+        first: dict[str, Institution] = {}
+        for key, inst in items:
+            first.setdefault(key, inst)  # the first institution given a key keeps it
+        by_head: dict[str, list[tuple[str, Institution]]] = {}
+        for key, inst in first.items():
+            if key:
+                by_head.setdefault(key[:2], []).append((key, inst))
+        if not by_head:
+            return cls(None, {})
+
+        def chars(cs: set[str]) -> str:
+            return "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"
+
+        two = {h for h in by_head if len(h) == 2}
+        alts = [f"{chars({h[0] for h in two})}(?={chars({h[1] for h in two})})"] if two else []
+        alts += [chars({h for h in by_head if len(h) == 1})] if len(two) < len(by_head) else []
+        return cls(re.compile("|".join(alts)), {h: tuple(ks) for h, ks in by_head.items()})
+
+    def scan(self, text: str) -> list[tuple[int, int, str, Institution]]:
+        out: list[tuple[int, int, str, Institution]] = []
+        if self.starts is None:
+            return out
+        for m in self.starts.finditer(text):  # one character wide: every candidate position
+            i = m.start()
+            pair = text[i : i + 2]
+            for head in (pair, text[i]) if len(pair) == 2 else (pair,):  # a one-character key: its own head
+                for key, inst in self.keys.get(head, ()):
+                    if text.startswith(key, i):
+                        out.append((i, i + len(key), key, inst))
+        return out
 
 
 def date_key(value: str) -> str:

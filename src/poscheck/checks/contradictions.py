@@ -20,6 +20,7 @@ from poscheck.checks import Analysis, check
 from poscheck.checks import practices as _practices  # registers promo/clearing checks
 from poscheck.checks import terms as _terms  # registers terms checks
 from poscheck.checks.textctx import asserted, genre, make, quote, sentence_bounds
+from poscheck.identity import Anchored
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 
@@ -38,13 +39,23 @@ class Pair:
     practice: Spans  # own detection of the practice: (lo, hi, at) sentence spans
 
 
-def _regex_promise(needles: tuple[str, ...], pattern: re.Pattern[str], ok: Callable[[str], bool]) -> Spans:
-    """Asserted matches of a promise (itself a negation such as 免押金: only what precedes it can deny it)."""
+def _regex_promise(needles: tuple[str, ...], pattern: re.Pattern[str], ok: Callable[[str], bool],
+                   back: int | None = None) -> Spans:
+    """Asserted matches of a promise (itself a negation such as 免押金: only what precedes it can deny it).
+
+    Every match contains one of the `needles`. With `back`, the pattern is only tried just before them
+    (`identity.Anchored`): for patterns that start with a choice of words, which `re` cannot skip to."""
+    anchored = Anchored(pattern, needles, back) if back is not None else None
+
     def find(text: str) -> list[tuple[int, int, int]]:
-        if not any(n in text for n in needles):
+        if anchored is not None:
+            matches = anchored.finditer(text)
+        elif any(n in text for n in needles):
+            matches = pattern.finditer(text)
+        else:
             return []
         out = []
-        for m in pattern.finditer(text):
+        for m in matches:
             lo, hi = sentence_bounds(text, m.start(), m.end())
             if asserted(text, m.start(), m.end())[0] and ok(text[lo:hi]):
                 out.append((lo, hi, m.start()))
@@ -95,7 +106,7 @@ PAIRS: tuple[Pair, ...] = (
         "contradictions.deposit",
         _regex_promise(("押金",), re.compile(
             r"(?:免|无|不收取?|无需|不需要?|0元?|零)\s*(?:设备|机具|终端)?\s*押金|押金\s*[|:]\s*(?:无|免|0元?|不收取?)"
-        ), lambda s: not _TIME_BOUND.search(s)),
+        ), lambda s: not _TIME_BOUND.search(s), back=5),  # 不收取设备押金
         ("deposit",), ("fee.deposit",),
         _regex_practice(re.compile(r"(?:押金|激活费|开通服务费|机具服务费|激活服务费)[^。;\n]{0,16}?\d{2,4}(?:\.\d+)?元"),
                         _NOT_MERCHANT_DEPOSIT),
@@ -104,7 +115,7 @@ PAIRS: tuple[Pair, ...] = (
         "contradictions.data-fee",
         _regex_promise(("流量费", "通讯费", "通信费", "sim"), re.compile(
             r"(?:免|无|不收取?|0元?|零)\s*(?:流量费|通讯费|通信费|sim卡?费)|(?:流量费|通讯费)\s*[|:]\s*(?:无|免|0元?|不收取?)"
-        ), lambda s: not _TIME_BOUND.search(s)),
+        ), lambda s: not _TIME_BOUND.search(s), back=3),  # 不收取流量费
         ("data",), ("fee.data",),
         _regex_practice(re.compile(r"(?:流量费|通讯费|通信费|流量卡费|物联网卡费)[^。;\n]{0,12}?\d{1,3}(?:\.\d+)?元")),
     ),

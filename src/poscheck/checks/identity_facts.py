@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from poscheck.domains import LookAlike
-from poscheck.identity import USCC_ALPHABET, extract_entities, normalized, simplified, uscc_check_char
+from poscheck.identity import USCC_ALPHABET, Anchored, extract_entities, normalized, simplified, uscc_check_char
 from poscheck.models import Document, Entity
 from poscheck.registry import Institution, Registry, Status, load_registry
 
@@ -70,9 +70,14 @@ _OFFER = re.compile(
     r"办理|申请|领取|开通|资费|费率|收费标准|手续费|费用|签约|装机|安装|服务费|免费|协议|合同|甲方|乙方|换机|更换"
 )
 # Genres that report, teach or warn rather than offer: complaints, forum posts, articles, exports.
-_NOT_OFFER = re.compile(
-    r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于|发帖|回帖|\d楼[:：]|作者[:：]|文/|律师提醒"
-    r"|本文|阅读时间|编辑部|以案说法|记者|据.{0,8}报道"
+_NOT_OFFER = Anchored(
+    re.compile(
+        r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于|发帖|回帖|\d楼[:：]|作者[:：]|文/|律师提醒"
+        r"|本文|阅读时间|编辑部|以案说法|记者|据.{0,8}报道"
+    ),
+    ("投诉", "楼", "发表于", "发帖", "回帖", "作者", "文/", "律师提醒", "本文", "阅读时间", "编辑部", "以案说法",
+     "记者", "据"),
+    2,  # 我要投诉, 3楼:
 )
 # Notices and exports announce themselves at the top (title, first lines).
 _NOT_OFFER_HEAD = re.compile(r"郑重声明|风险提示|防诈骗|反诈|安全提示|短信记录|话术|聊天记录")
@@ -150,6 +155,21 @@ def mentions(doc: Document, reg: Registry | None = None) -> tuple[Mention, ...]:
     return hit[1]
 
 
+BrandHit = tuple[int, int, str, Institution]
+# normalised text → (registry, brand and name hits); the registry is kept so its id cannot be reused.
+_BRAND_HITS: dict[str, tuple[Registry, tuple[BrandHit, ...]]] = {}
+
+
+def brand_hits(text: str, reg: Registry) -> tuple[BrandHit, ...]:
+    """Every brand or name occurrence in normalised `text`, sorted: one `Registry.scan` per text and registry."""
+    hit = _BRAND_HITS.get(text)
+    if hit is None or hit[0] is not reg:
+        if len(_BRAND_HITS) > 64:
+            _BRAND_HITS.clear()
+        hit = _BRAND_HITS[text] = (reg, tuple(sorted(reg.scan(text))))
+    return hit[1]
+
+
 def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
     """Institutions and companies named in `doc` (names, brands, licence numbers, banks), in text order."""
     out: list[Mention] = []
@@ -184,11 +204,15 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
             )
     norm = normalized(doc.text)
     text = norm.text
-    for brand, inst in reg.brand_items():
-        if brand not in text:
-            continue
-        for hit in re.finditer(re.escape(brand), text):
-            ns, ne = hit.span()
+    starts: dict[str, list[int]] = {}
+    for start, _end, key, _inst in brand_hits(text, reg):
+        starts.setdefault(key, []).append(start)
+    for brand, inst in reg.brand_items():  # longest first
+        end = 0
+        for ns in starts.get(brand, ()):
+            if ns < end:  # occurrences do not overlap, as with re.finditer
+                continue
+            ne = end = ns + len(brand)
             if not brand_ok(text, ns, ne, brand):
                 continue
             s, e = norm.orig_span(ns, ne)
@@ -239,7 +263,7 @@ class Offer:
 def offer_of(doc: Document) -> Offer:
     """Does `doc` present an offer of card acceptance (agent/product page, contract), or report/warn/teach?"""
     norm = simplified(doc.text)
-    genre = _NOT_OFFER.search(norm) or _NOT_OFFER_HEAD.search(norm, 0, 150)
+    genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
     if genre is None and not _STRONG_OFFER.search(norm):
         genre = _WEAK_NOT_OFFER.search(norm)
     if genre:

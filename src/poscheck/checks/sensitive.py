@@ -12,13 +12,17 @@ import re
 from collections.abc import Iterator
 
 from poscheck.checks import Analysis, check, evidence_for
-from poscheck.identity import normalized
+from poscheck.identity import Anchored, normalized, sentence_at
 from poscheck.models import Document, Finding
 
-_ITEM = re.compile(
-    r"(?P<pin>(?:银行卡|储蓄卡|信用卡|借记卡|结算卡|取款|支付|交易|卡)密码|pin码?)"
-    r"|(?P<cvv>cvv2?|cvn2?|cvc2?|安全码|卡片验证码|(?:卡)?背面(?:末|后)?(?:三|3)位(?:数字|数|码)?)"
-    r"|(?P<otp>(?:短信|手机|动态)?验证码|动态码|动态密码)"
+_ITEM = Anchored(
+    re.compile(
+        r"(?P<pin>(?:银行卡|储蓄卡|信用卡|借记卡|结算卡|取款|支付|交易|卡)密码|pin码?)"
+        r"|(?P<cvv>cvv2?|cvn2?|cvc2?|安全码|卡片验证码|(?:卡)?背面(?:末|后)?(?:三|3)位(?:数字|数|码)?)"
+        r"|(?P<otp>(?:短信|手机|动态)?验证码|动态码|动态密码)"
+    ),
+    ("密码", "pin", "cvv", "cvn", "cvc", "安全码", "验证码", "背面", "动态码"),
+    3,  # 银行卡密码, 卡片验证码, 卡背面
 )
 _VERB = re.compile(
     r"提供|输入|填写|填入|告知|告诉|报一下|报给|念给|读给|发给|发送给|回复|说一下|报出|提交|核对一下"
@@ -46,31 +50,37 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, item kind, how) in original offsets for each request of a card secret in `doc`."""
     norm = normalized(doc.text)
     text = norm.text
-    warning_doc = bool(_WARNING_DOC.search(text))
-    for sent in re.finditer(r"[^。！？!?\n]+", text):
-        lo, hi = sent.span()
-        sentence = sent.group(0)
-        for m in _ITEM.finditer(text, lo, hi):
-            kind = m.lastgroup or "otp"
-            clause_lo = max(lo, m.start() - 18)
-            clause_hi = min(hi, m.end() + 18)
-            field = _LABEL_END.match(text, m.end())
-            verb = _VERB.search(text, clause_lo, clause_hi)
-            if not field and not verb:
-                continue
-            if _NEGATION.search(sentence):
-                continue
-            if warning_doc and _in_quotes(text, m.start()):
-                continue
-            if field:
-                s, e = m.start(), m.end()
-                how = "form field"
-            else:
-                assert verb is not None
-                s, e = min(m.start(), verb.start()), max(m.end(), verb.end())
-                how = f"asked with {verb.group(0)!r}"
-            o_start, o_end = norm.orig_span(s, e)
-            yield o_start, o_end, kind, how
+    warning_doc: bool | None = None  # both computed when first needed
+    negated: bool | None = None
+    lo = hi = -1
+    for m in _ITEM.finditer(text):
+        if not lo <= m.start() < hi:  # the item's sentence (an item never spans a sentence stop)
+            lo, hi = sentence_at(text, m.start())
+            negated = None
+        kind = m.lastgroup or "otp"
+        clause_lo = max(lo, m.start() - 18)
+        clause_hi = min(hi, m.end() + 18)
+        field = _LABEL_END.match(text, m.end())
+        verb = _VERB.search(text, clause_lo, clause_hi)
+        if not field and not verb:
+            continue
+        if negated is None:
+            negated = bool(_NEGATION.search(text, lo, hi))
+        if negated:
+            continue
+        if warning_doc is None:
+            warning_doc = bool(_WARNING_DOC.search(text))
+        if warning_doc and _in_quotes(text, m.start()):
+            continue
+        if field:
+            s, e = m.start(), m.end()
+            how = "form field"
+        else:
+            assert verb is not None
+            s, e = min(m.start(), verb.start()), max(m.end(), verb.end())
+            how = f"asked with {verb.group(0)!r}"
+        o_start, o_end = norm.orig_span(s, e)
+        yield o_start, o_end, kind, how
 
 
 def _card_number_field(doc: Document) -> bool:

@@ -13,12 +13,13 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from poscheck.checks import Analysis, check, evidence_for
 from poscheck.checks import sensitive as _sensitive  # noqa: F401  (registers site_sensitive_data)
 from poscheck.checks.identity_facts import (
     ICP_PROBLEM,
+    BrandHit,
+    brand_hits,
     brand_ok,
     entities,
     lookalike_how,
@@ -28,10 +29,10 @@ from poscheck.checks.identity_facts import (
 )
 from poscheck.checks.who import ensure_identity
 from poscheck.domains import host_of, lookalike, official_for, registrable_domain
-from poscheck.identity import normalized
+from poscheck.identity import normalized, sentence_at
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
-from poscheck.registry import Institution, load_registry
+from poscheck.registry import Institution, Registry, load_registry
 
 _CLAIM = re.compile(r"官网|官方网站|官方(?!授权|合作|认证|信息|渠道核实)|总部|直营")
 _ENTRANCE = re.compile(
@@ -42,6 +43,7 @@ _NEGATION = re.compile(
     r"非(?=[^常凡法]{0,8}(?:官网|官方))|"
     r"不是|并非|非官方|不属于|冒充|假冒|仿冒|谨防|警惕|骗|自称|声称|为准|核实|举报|投诉|无关"
 )
+_STOPS = frozenset("。！？!?\n")  # sentence stops (`identity.sentence_at`)
 _SEPARATORS = set("，,。;；|｜_—·!！?？:：\n()（）【】")
 _QUOTES = {"「": "」", "“": "”", "『": "』", '"': '"'}
 _OPERATOR_CONTEXT = re.compile(r"版权|©|copyright|运营|主办|主体|公司地址|备案")
@@ -57,17 +59,12 @@ class _Claim:
     domain: str  # the domain that is presented as the institution's
 
 
-def _segments(doc: Document) -> list[tuple[int, int, bool]]:
-    """(start, end, is_heading) of normalised lines; the first line and heading blocks count as headings."""
-    norm = normalized(doc.text)
-    heads = {b.start for b in doc.blocks if b.kind in ("title", "heading")}
-    out = []
-    pos = 0
-    for i, line in enumerate(norm.text.split("\n")):
-        orig_start = norm.orig_span(pos, pos + 1)[0] if line else 0
-        out.append((pos, pos + len(line), i == 0 or orig_start in heads))
-        pos += len(line) + 1
-    return out
+def _heading(doc: Document, norm: Normalized, pos: int) -> bool:
+    """Is the normalised line holding `pos` a heading? The first line and title/heading blocks are."""
+    line = norm.text.rfind("\n", 0, pos) + 1
+    return line == 0 or norm.orig_span(line, line + 1)[0] in {
+        b.start for b in doc.blocks if b.kind in ("title", "heading")
+    }
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -78,15 +75,9 @@ def _quoted(text: str, start: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=64)
-def _brand_hits(text: str) -> tuple[tuple[int, int, str, Institution], ...]:
-    """Every brand/name occurrence in `text`, one Aho-Corasick pass per document (cached)."""
-    return tuple(sorted(load_registry().scan(text)))
-
-
-def _brands_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, Institution]]:
-    found: list[tuple[int, int, str, Institution]] = []
-    every = _brand_hits(text)
+def _brands_in(every: tuple[BrandHit, ...], text: str, lo: int, hi: int) -> list[BrandHit]:
+    """The brands of `every` (the text's brand hits) that lie in text[lo:hi] and really name the brand."""
+    found: list[BrandHit] = []
     first = bisect.bisect_left(every, (lo,))
     inside = [h for h in every[first:bisect.bisect_left(every, (hi,))] if h[1] <= hi]
     # Longest first, as before: a full name wins over the brand inside it.
@@ -98,33 +89,37 @@ def _brands_in(text: str, lo: int, hi: int) -> list[tuple[int, int, str, Institu
     return sorted(found)
 
 
-def _self_claims(doc: Document, url: str) -> Iterator[_Claim]:
+def _self_claims(doc: Document, url: str, reg: Registry) -> Iterator[_Claim]:
     """Form 1: the page calls itself an institution's official site/channel on a domain it does not own."""
     norm = normalized(doc.text)
     text = norm.text
     # An IP address or localhost is nobody's official domain: keep the host so the claim is judged.
     served = registrable_domain(url) or host_of(url)
-    for lo, hi, heading in _segments(doc):
-        for sent in re.finditer(r"[^。！？!?]+", text[lo:hi]):
-            s_lo, s_hi = lo + sent.start(), lo + sent.end()
-            sentence = text[s_lo:s_hi]
-            if not (heading or _FIRST_PERSON.search(sentence)) or _NEGATION.search(sentence):
+    every = brand_hits(text, reg)
+    done = 0
+    for hit in every:  # only sentences that name a brand can hold a claim
+        if hit[0] < done or text[hit[0]] in _STOPS:
+            continue
+        s_lo, s_hi = sentence_at(text, hit[0])
+        done = s_hi
+        sentence = text[s_lo:s_hi]
+        if not (_heading(doc, norm, s_lo) or _FIRST_PERSON.search(sentence)) or _NEGATION.search(sentence):
+            continue
+        for b_start, b_end, _brand, inst in _brands_in(every, text, s_lo, s_hi):
+            claim = _claim_after(text, b_end, s_hi) or _claim_before(text, b_start, s_lo)
+            if claim is None or _quoted(text, b_start):
                 continue
-            for b_start, b_end, _brand, inst in _brands_in(text, s_lo, s_hi):
-                claim = _claim_after(text, b_end, s_hi) or _claim_before(text, b_start, s_lo)
-                if claim is None or _quoted(text, b_start):
-                    continue
-                c_start, c_end = claim
-                q_start, q_end = norm.orig_span(min(b_start, c_start), max(b_end, c_end))
-                yield _Claim(
-                    doc,
-                    q_start,
-                    q_end,
-                    inst,
-                    doc.text[norm.orig_span(b_start, b_end)[0] : norm.orig_span(b_start, b_end)[1]],
-                    served,
-                )
-                break
+            c_start, c_end = claim
+            q_start, q_end = norm.orig_span(min(b_start, c_start), max(b_end, c_end))
+            yield _Claim(
+                doc,
+                q_start,
+                q_end,
+                inst,
+                doc.text[norm.orig_span(b_start, b_end)[0] : norm.orig_span(b_start, b_end)[1]],
+                served,
+            )
+            break
 
 
 def _claim_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -142,35 +137,54 @@ def _claim_before(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return None
 
 
-def _named_domains(doc: Document) -> Iterator[_Claim]:
+def _named_domains(doc: Document, reg: Registry) -> Iterator[_Claim]:
     """Form 2: a sentence presents some domain as an institution's official site / application entrance."""
     norm = normalized(doc.text)
     text = norm.text
     domain_ents = [e for e in entities(doc) if e.kind == "domain"]
-    for sent in re.finditer(r"[^。！？!?\n]+", text):
-        s_lo, s_hi = sent.span()
-        sentence = sent.group(0)
-        if _NEGATION.search(sentence):
+    done = 0
+    for claim in _ENTRANCE.finditer(text) if domain_ents else ():  # a claim never spans a sentence stop
+        c_pos = claim.start()
+        if c_pos < done:
             continue
-        for claim in _ENTRANCE.finditer(sentence):
-            c_pos = s_lo + claim.start()
-            doms = [e for e in domain_ents if _within(norm, e.evidence.start, s_lo, s_hi)]
-            doms = [e for e in doms if abs(norm.norm_pos(e.evidence.start) - c_pos) <= 40]
-            brands = [b for b in _brands_in(text, s_lo, s_hi) if abs(b[0] - c_pos) <= 60]
-            if not doms or not brands:
-                continue
-            b_start, b_end, _brand, inst = min(brands, key=lambda b: (b[3].network, abs(b[0] - c_pos)))
-            dom = min(doms, key=lambda e: abs(norm.norm_pos(e.evidence.start) - c_pos))
-            q_start = min(norm.orig_span(b_start, b_end)[0], dom.evidence.start)
-            q_end = max(norm.orig_span(b_start, b_end)[1], dom.evidence.end)
-            yield _Claim(
-                doc, q_start, q_end, inst, doc.text[slice(*norm.orig_span(b_start, b_end))], dom.value
-            )
-            break
+        s_lo, s_hi = sentence_at(text, c_pos)
+        if _NEGATION.search(text[s_lo:s_hi]):
+            done = s_hi
+            continue
+        doms = [e for e in domain_ents if _within(norm, e.evidence.start, s_lo, s_hi)]
+        doms = [e for e in doms if abs(norm.norm_pos(e.evidence.start) - c_pos) <= 40]
+        brands = [b for b in _brands_in(brand_hits(text, reg), text, s_lo, s_hi) if abs(b[0] - c_pos) <= 60]
+        if not doms or not brands:
+            continue
+        b_start, b_end, _brand, inst = min(brands, key=lambda b: (b[3].network, abs(b[0] - c_pos)))
+        dom = min(doms, key=lambda e: abs(norm.norm_pos(e.evidence.start) - c_pos))
+        q_start = min(norm.orig_span(b_start, b_end)[0], dom.evidence.start)
+        q_end = max(norm.orig_span(b_start, b_end)[1], dom.evidence.end)
+        yield _Claim(
+            doc, q_start, q_end, inst, doc.text[slice(*norm.orig_span(b_start, b_end))], dom.value
+        )
+        done = s_hi  # one claim per sentence
 
 
 def _within(norm: Normalized, orig: int, lo: int, hi: int) -> bool:
     return lo <= norm.norm_pos(orig) < hi
+
+
+# (document, URL) → (registry, its claims): both impersonation checks ask; the registry is kept so its
+# id cannot be reused.
+_CLAIMS: dict[tuple[Document, str | None], tuple[Registry, tuple[_Claim, ...]]] = {}
+
+
+def _doc_claims(doc: Document, url: str | None) -> tuple[_Claim, ...]:
+    """The claims of both forms in `doc` served from `url`, computed once per document and registry."""
+    reg = load_registry()
+    hit = _CLAIMS.get((doc, url))
+    if hit is None or hit[0] is not reg:
+        if len(_CLAIMS) > 256:
+            _CLAIMS.clear()
+        found = (*(_self_claims(doc, url, reg) if url else ()), *_named_domains(doc, reg))
+        hit = _CLAIMS[(doc, url)] = (reg, found)
+    return hit[1]
 
 
 def _claims(analysis: Analysis) -> Iterator[tuple[_Claim, bool | None, bool]]:
@@ -178,9 +192,7 @@ def _claims(analysis: Analysis) -> Iterator[tuple[_Claim, bool | None, bool]]:
     seen: set[tuple[str, int]] = set()
     for doc in analysis.documents:
         url = analysis.url_of(doc)
-        found = list(_self_claims(doc, url)) if url else []
-        found += [(c) for c in _named_domains(doc)]
-        for c in found:
+        for c in _doc_claims(doc, url):
             if (doc.id, c.start) in seen or not c.domain:
                 continue
             seen.add((doc.id, c.start))

@@ -30,6 +30,7 @@ NOT_NEGATORS: tuple[str, ...] = (
 )
 NEGATION_GAP = 8  # characters between the end of a negator and the trigger
 _NEGATORS_LONGEST_FIRST = sorted(NEGATORS, key=len, reverse=True)
+_ANY_NEGATOR = re.compile("|".join(map(re.escape, _NEGATORS_LONGEST_FIRST)))  # one scan says whether to look closer
 _DIGIT_BEFORE = re.compile(r"\d$")
 
 # Sentence frames that teach the reader to avoid a practice, or describe it as a scam.
@@ -88,6 +89,8 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
     """The negator shortly before `start` in the same clause, or ''."""
     lo = _clause_start(text, start, scope_start)
     head = text[max(lo, start - NEGATION_GAP - 4):start]
+    if not _ANY_NEGATOR.search(head):
+        return ""
     for neg in _NEGATORS_LONGEST_FIRST:
         idx = head.rfind(neg)
         if idx < 0:

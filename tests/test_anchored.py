@@ -1,0 +1,78 @@
+"""Every anchored pattern (identity.Anchored) finds exactly what its plain regex finds, on real texts.
+
+Anchored patterns are tried only just before hand-kept anchor words; a pattern edited without its
+anchors would silently miss matches. This holds each one to `pattern.finditer` on the corpus, the seeds,
+the demo sites, every rule example, and texts made to sit right at the anchors' edges.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from poscheck.demo import SITES_DIR
+from poscheck.identity import Anchored
+from poscheck.models import RawFile
+from poscheck.normalize import normalize
+from poscheck.pipeline import Engine, read_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def texts(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Extracted texts of the demo sites, corpus, seeds and bench pages, rule examples; raw and normalised."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_crawl import make_page
+
+    folder = tmp_path_factory.mktemp("bench")
+    rng = random.Random(5)
+    for i, shape in enumerate(("dense", "site")):
+        for page in ("index", "fees", "about"):
+            (folder / f"{shape}-{page}.html").write_text(make_page(i, page, rng, shape=shape), encoding="utf-8")
+    paths = sorted(SITES_DIR.rglob("*.html")) + sorted(folder.glob("*.html"))
+    paths += sorted(p for p in (SHARED / "corpus" / "docs").glob("*") if p.suffix in {".html", ".txt", ".docx"})
+    paths += sorted((SHARED / "seeds").glob("*.txt"))
+    docs, _ = read_documents(RawFile(source=str(p), path=str(p)) for p in paths)
+    out = [d.text for d in docs]
+    for rule in engine.rules:
+        out += [e.text for e in (*rule.spec.examples.match, *rule.spec.examples.no_match)]
+    return out + [normalize(t).text for t in out]
+
+
+def _edges(anchored: Anchored) -> list[str]:
+    """Each anchor with spaces, letters and digits of several widths in front, as a match may start there."""
+    out = []
+    for a in anchored.anchors:
+        for before in ("", " ", "  ", "粤", "京 ", "a-", "12", "中国", "通过中国", "abcdefgh", "\n"):
+            out.append(f"见{before}{a}备12345678号-1 {before}{a}认证 {a}{a}")
+    return out
+
+
+def test_every_anchored_pattern_is_registered(engine: Engine) -> None:
+    assert len(Anchored.instances) >= 8  # identity (6), sensitive, identity_facts, contradictions
+
+
+def test_anchored_finds_what_the_plain_pattern_finds(engine: Engine, texts: list[str]) -> None:
+    assert len(texts) > 400
+    for anchored in Anchored.instances:
+        for text in texts + _edges(anchored):
+            got = [m.span() for m in anchored.finditer(text)]
+            want = [m.span() for m in anchored.pattern.finditer(text)]
+            assert got == want, (anchored.pattern.pattern[:60], text[:80])
+
+
+def test_a_stale_anchor_list_is_caught() -> None:
+    """The check above can fail: an anchor list that misses a word the pattern matches loses that match."""
+    import re
+
+    stale = Anchored(re.compile(r"(?:押金|保证金)\d+元"), ("押金",), 0)
+    try:
+        text = "押金99元，保证金50元"
+        assert [m.span() for m in stale.finditer(text)] != [m.span() for m in stale.pattern.finditer(text)]
+    finally:
+        Anchored.instances.remove(stale)
