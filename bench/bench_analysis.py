@@ -41,12 +41,13 @@ def run_round(engine: Engine, sites: list[list[RawFile]], timed: dict[str, float
     prof = cProfile.Profile() if profile else None
 
     def tm(stage: str, fn: Callable[[], T]) -> T:
-        if prof is not None and stage == profile:
+        profiled = prof is not None and (stage == profile or (profile == "checks" and stage.startswith("check ")))
+        if profiled:
             prof.enable()
         t0 = time.process_time()
         out = fn()
         timed[stage] += time.process_time() - t0
-        if prof is not None and stage == profile:
+        if profiled:
             prof.disable()
         return out
 

@@ -55,11 +55,6 @@ HARD_NEGATIVES = [
     "新款终端上市，老用户可自愿以旧换新，旧机仍可正常使用。",
 ]
 
-#: Findings of other areas that a hard negative still triggers; reported to their owners.
-KNOWN_ELSEWHERE: dict[str, str] = {
-    "小心“永久0.38%”的说法，信用卡刷卡费率不可能长期低于发卡行服务费加网络服务费。":
-        "licence.not-found treats a warning sentence that names 刷卡/费率 as an offer (checks/identity_facts)",
-}
 IDS = [f"hn{i:02d}" for i in range(len(HARD_NEGATIVES))]
 MY_AREAS = ("terms.", "promo.cash-out", "promo.fake-service", "clearing.second-clearing-text",
             "clearing.mcc-jumping-text", "contradictions.")
@@ -79,8 +74,6 @@ def test_clause_and_sales_rules_stay_quiet(engine: Engine, text: str) -> None:
 
 @pytest.mark.parametrize("text", HARD_NEGATIVES, ids=IDS)
 def test_whole_pipeline_flags_nothing(engine: Engine, text: str) -> None:
-    if text in KNOWN_ELSEWHERE:
-        pytest.xfail(KNOWN_ELSEWHERE[text])
     report = check_text(engine, text)
     fired = [(f.rule, f.quote) for f in report.findings if f.severity != "info"]
     assert fired == []

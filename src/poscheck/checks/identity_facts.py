@@ -13,9 +13,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from poscheck.domains import LookAlike
-from poscheck.identity import USCC_ALPHABET, Anchored, extract_entities, normalized, simplified, uscc_check_char
+from poscheck.identity import (
+    USCC_ALPHABET,
+    Anchored,
+    extract_entities,
+    normalized,
+    sentence_at,
+    simplified,
+    uscc_check_char,
+)
 from poscheck.models import Document, Entity
 from poscheck.registry import Institution, Registry, Status, load_registry
+from poscheck.rules import context
 
 #: Consumer payment methods: naming them ("支持微信、支付宝、云闪付") does not name an acquirer.
 PAYMENT_METHOD_BRANDS = frozenset(
@@ -268,10 +277,20 @@ def offer_of(doc: Document) -> Offer:
         genre = _WEAK_NOT_OFFER.search(norm)
     if genre:
         return Offer(False, False, f"reads as a complaint, article, notice or export ({genre.group(0)})")
-    if not _PRODUCT.search(norm) or not _OFFER.search(norm):
-        return Offer(False, False, "no POS / card-acceptance offer")
+    if not _asserted(_PRODUCT, norm) or not _asserted(_OFFER, norm):
+        return Offer(False, False, "no POS / card-acceptance offer outside warnings")
     card = bool(re.search(r"刷卡|pos|银行卡|信用卡|借记卡|贷记卡|储蓄卡|收单|电签", norm))
     return Offer(True, card, "offers card acceptance")
+
+
+def _asserted(pattern: re.Pattern[str], text: str) -> bool:
+    """A match of `pattern` in a sentence that does not warn ("小心…", "谨防…"): a warning names fees and
+    card payments too, but offers nothing (the shared warning cues of rules/context.py)."""
+    for m in pattern.finditer(text):
+        lo, hi = sentence_at(text, m.start())
+        if not context.warning_in(text[lo:hi]):
+            return True
+    return False
 
 
 def pair_number(doc: Document, number: Entity, found: tuple[Mention, ...]) -> Mention | None:
