@@ -7,6 +7,7 @@ import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -178,14 +179,19 @@ def test_reading_ahead_during_the_crawl_changes_no_report(served: ServedSites, t
     from poscheck.audit import Row, run_rows
     from poscheck.checks import Target
     from poscheck.crawl import read_manifest
-    from poscheck.pipeline import Engine, read_documents
+    from poscheck.models import Document
+    from poscheck.pipeline import Engine, Reading, read_documents
     from poscheck.report import to_dict
 
     monkeypatch.setenv("POSCHECK_NOW", "2026-01-01T00:00:00+00:00")
     engine = Engine.build()
     reads: list[str] = []
     real_read = engine.read
-    monkeypatch.setattr(engine, "read", lambda doc: reads.append(doc.id) or real_read(doc))
+    def counting_read(doc: Document) -> Reading:
+        reads.append(doc.id)
+        return real_read(doc)
+
+    monkeypatch.setattr(engine, "read", counting_read)
     rows = [Row(name, name, served.sites[name], None) for name in DEMO_SITES]
     streamed = list(run_rows(engine, rows, crawl_options=CrawlOptions(polite=False), work_dir=tmp_path))
     assert len(reads) == len(set(reads)) == 6 * len(DEMO_SITES)
@@ -197,3 +203,24 @@ def test_reading_ahead_during_the_crawl_changes_no_report(served: ServedSites, t
         docs, errors = read_documents(after.files[row.id])
         again = engine.analyse(Target(row.id, row.name, row.url), docs, [*after.errors[row.id], *errors])
         assert to_dict(report) == to_dict(again)
+
+
+def test_a_failing_reader_stops_the_crawl(served: ServedSites, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error while reading ahead reaches the caller, and the crawler child is stopped, not left behind."""
+    import subprocess
+
+    started: list[subprocess.Popen[bytes]] = []
+    real_popen = subprocess.Popen
+
+    def recording_popen(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    def broken(tid: str, raw: object) -> None:
+        raise RuntimeError("reader broke")
+
+    monkeypatch.setattr(subprocess, "Popen", recording_popen)
+    with pytest.raises(RuntimeError, match="reader broke"):
+        crawl([CrawlTarget("honest", served.sites["honest"])], tmp_path, CrawlOptions(polite=False), on_file=broken)
+    assert len(started) == 1 and started[0].returncode is not None

@@ -161,6 +161,7 @@ def crawl(targets: list[CrawlTarget], out_dir: Path, options: CrawlOptions | Non
     }, ensure_ascii=False, indent=1), encoding="utf-8")
     log = out_dir / LOG
     reader = _ManifestReader(out_dir, result)
+    hand_over = on_file or (lambda tid, raw: None)
     with log.open("wb") as log_fh:
         proc = subprocess.Popen(  # -P: never import from the caller's working directory
             [sys.executable, "-P", "-m", "poscheck.crawl", str(config)],
@@ -169,18 +170,16 @@ def crawl(targets: list[CrawlTarget], out_dir: Path, options: CrawlOptions | Non
         try:
             while proc.poll() is None:
                 fresh = reader.tail(manifest)
-                if on_file is None or not fresh:
-                    time.sleep(TAIL_INTERVAL)
                 for tid, raw in fresh:
-                    if on_file is not None:
-                        on_file(tid, raw)
+                    hand_over(tid, raw)
+                if not fresh:
+                    time.sleep(TAIL_INTERVAL)
         finally:
             if proc.poll() is None:  # the caller failed (or was interrupted): do not leave a crawler behind
                 proc.kill()
             proc.wait()
     for tid, raw in reader.tail(manifest):
-        if on_file is not None:
-            on_file(tid, raw)
+        hand_over(tid, raw)
     for t in targets:
         if proc.returncode != 0:
             result.errors[t.id].append(RunError(t.url, "P209", (
