@@ -1,4 +1,4 @@
-"""Every anchored pattern (identity.Anchored) finds exactly what its plain regex finds, on real texts.
+"""Every anchored pattern (textscan.Anchored) finds exactly what its plain regex finds, on real texts.
 
 Anchored patterns are tried only just before hand-kept anchor words; a pattern edited without its
 anchors would silently miss matches. This holds each one to `pattern.finditer` on the corpus, the seeds,
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from poscheck.demo import SITES_DIR
-from poscheck.identity import Anchored
 from poscheck.models import RawFile
 from poscheck.normalize import normalize
 from poscheck.pipeline import Engine, read_documents
+from poscheck.textscan import Anchored
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

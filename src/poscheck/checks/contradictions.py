@@ -20,9 +20,9 @@ from poscheck.checks import Analysis, check
 from poscheck.checks import practices as _practices  # registers promo/clearing checks
 from poscheck.checks import terms as _terms  # registers terms checks
 from poscheck.checks.textctx import asserted, genre, make, quote, sentence_bounds
-from poscheck.identity import Anchored
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
+from poscheck.textscan import Anchored
 
 _S = r"[^。;\n]"
 Spans = Callable[[str], list[tuple[int, int, int]]]
@@ -44,7 +44,7 @@ def _regex_promise(needles: tuple[str, ...], pattern: re.Pattern[str], ok: Calla
     """Asserted matches of a promise (itself a negation such as 免押金: only what precedes it can deny it).
 
     Every match contains one of the `needles`. With `back`, the pattern is only tried just before them
-    (`identity.Anchored`): for patterns that start with a choice of words, which `re` cannot skip to."""
+    (`textscan.Anchored`): for patterns that start with a choice of words, which `re` cannot skip to."""
     anchored = Anchored(pattern, needles, back) if back is not None else None
 
     def find(text: str) -> list[tuple[int, int, int]]:

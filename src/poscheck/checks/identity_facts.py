@@ -13,18 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from poscheck.domains import LookAlike
-from poscheck.identity import (
-    USCC_ALPHABET,
-    Anchored,
-    extract_entities,
-    normalized,
-    sentence_at,
-    simplified,
-    uscc_check_char,
-)
+from poscheck.identity import USCC_ALPHABET, extract_entities, normalized, simplified, uscc_check_char
 from poscheck.models import Document, Entity
 from poscheck.registry import Institution, Registry, Status, load_registry
 from poscheck.rules import context
+from poscheck.textscan import Anchored, sentence_at
 
 #: Consumer payment methods: naming them ("支持微信、支付宝、云闪付") does not name an acquirer.
 PAYMENT_METHOD_BRANDS = frozenset(

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 
 from poscheck.checks import Analysis, check, evidence_for
-from poscheck.identity import Anchored, normalized, sentence_at
+from poscheck.identity import normalized
 from poscheck.models import Document, Finding
+from poscheck.textscan import Anchored, sentence_at
 
 _ITEM = Anchored(
     re.compile(

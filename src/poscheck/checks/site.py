@@ -29,10 +29,11 @@ from poscheck.checks.identity_facts import (
 )
 from poscheck.checks.who import ensure_identity
 from poscheck.domains import host_of, lookalike, official_for, registrable_domain
-from poscheck.identity import normalized, sentence_at
+from poscheck.identity import normalized
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 from poscheck.registry import Institution, Registry, load_registry
+from poscheck.textscan import sentence_at
 
 _CLAIM = re.compile(r"官网|官方网站|官方(?!授权|合作|认证|信息|渠道核实)|总部|直营")
 _ENTRANCE = re.compile(
@@ -43,7 +44,7 @@ _NEGATION = re.compile(
     r"非(?=[^常凡法]{0,8}(?:官网|官方))|"
     r"不是|并非|非官方|不属于|冒充|假冒|仿冒|谨防|警惕|骗|自称|声称|为准|核实|举报|投诉|无关"
 )
-_STOPS = frozenset("。！？!?\n")  # sentence stops (`identity.sentence_at`)
+_STOPS = frozenset("。！？!?\n")  # sentence stops (`textscan.sentence_at`)
 _SEPARATORS = set("，,。;；|｜_—·!！?？:：\n()（）【】")
 _QUOTES = {"「": "」", "“": "”", "『": "』", '"': '"'}
 _OPERATOR_CONTEXT = re.compile(r"版权|©|copyright|运营|主办|主体|公司地址|备案")
