@@ -76,3 +76,14 @@ def test_a_stale_anchor_list_is_caught() -> None:
         assert [m.span() for m in stale.finditer(text)] != [m.span() for m in stale.pattern.finditer(text)]
     finally:
         Anchored.instances.remove(stale)
+
+
+def test_domain_search_by_runs_finds_what_the_plain_pattern_finds(texts: list[str]) -> None:
+    """identity searches domains only inside runs of domain characters that hold '.<letter>'."""
+    from poscheck.identity import _PATTERNS, _domain_matches
+
+    edges = ["官网www.lakala.com。", "邮箱kefu@pos-help.cn，网址：https://a.b-c.com.cn/x", "v1.2版本", "a..b.com",
+             "见http://127.0.0.1:8080/index.html", "-pos.cn- 与 .cn 和 pos.", "lakala.com.lakala-pos.cn"]
+    for text in texts + edges:
+        got = [m.span() for m in _domain_matches(text)]
+        assert got == [m.span() for m in _PATTERNS["domain"].finditer(text)], text[:80]
