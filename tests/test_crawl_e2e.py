@@ -172,14 +172,16 @@ def test_files_are_handed_over_as_the_crawler_saves_them(served: ServedSites, tm
     assert sorted(handed) == sorted(saved)  # each saved file exactly once, none that the result lacks
 
 
-def test_reading_ahead_during_the_crawl_changes_no_report(served: ServedSites, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("keep_chars", [None, 0], ids=["documents-kept", "over-budget"])
+def test_reading_ahead_during_the_crawl_changes_no_report(
+    served: ServedSites, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep_chars: int | None
+) -> None:
     """audit reads each document while the crawl runs; the reports equal reading everything afterwards,
-    and no document is read twice."""
+    no document is read twice, and one is extracted twice only when the read-ahead is over its budget."""
     from poscheck.audit import Row, run_rows
     from poscheck.checks import Target
     from poscheck.crawl import read_manifest
-    from poscheck.models import Document
+    from poscheck.models import Document, RawFile
     from poscheck.pipeline import Engine, Reading, read_documents
     from poscheck.report import to_dict
 
@@ -192,9 +194,25 @@ def test_reading_ahead_during_the_crawl_changes_no_report(served: ServedSites, t
         return real_read(doc)
 
     monkeypatch.setattr(engine, "read", counting_read)
+    import poscheck.pipeline as pipeline
+
+    extracted: list[str] = []
+    real_extract = pipeline.extract
+
+    def counting_extract(raw: RawFile) -> Document:
+        extracted.append(raw.path)
+        return real_extract(raw)
+
+    monkeypatch.setattr(pipeline, "extract", counting_extract)
+    if keep_chars is not None:
+        import poscheck.audit
+
+        monkeypatch.setattr(poscheck.audit, "READ_AHEAD_KEEP_CHARS", keep_chars)
     rows = [Row(name, name, served.sites[name], None) for name in DEMO_SITES]
     streamed = list(run_rows(engine, rows, crawl_options=CrawlOptions(polite=False), work_dir=tmp_path))
     assert len(reads) == len(set(reads)) == 6 * len(DEMO_SITES)
+    per_file = 1 if keep_chars is None else 2  # over budget: extracted again when the target is analysed
+    assert len(extracted) == per_file * len(set(extracted)) == per_file * 6 * len(DEMO_SITES)
 
     ids = [r.id for r in rows]
     after = read_manifest(tmp_path / "manifest.jsonl", tmp_path, CrawlResult(

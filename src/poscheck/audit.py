@@ -11,7 +11,7 @@ from pathlib import Path
 
 from poscheck.checks import Target
 from poscheck.errors import InputTableError
-from poscheck.models import RawFile, Report, RunError
+from poscheck.models import Document, RawFile, Report, RunError
 from poscheck.pipeline import Engine, Reading, check_local, read_documents
 
 STATEMENT_MARKERS = ("merchant.yaml", "merchant.yml")
@@ -64,7 +64,7 @@ def run_rows(engine: Engine, rows: list[Row], *, crawl_options: object | None = 
              work_dir: Path | None = None, progress: bool = False) -> Iterator[Report]:
     """Yield one report per row, in manifest order; crawls all URL-only rows in one Scrapy run."""
     to_crawl = [r for r in rows if r.path is None and r.url]
-    crawled: dict[str, tuple[list[object], list[RunError]]] = {}
+    crawled: dict[str, tuple[list[RawFile], list[RunError]]] = {}
     early = _ReadAhead(engine)
     if to_crawl:
         crawled = _crawl(to_crawl, crawl_options, work_dir, early)
@@ -79,9 +79,11 @@ def run_rows(engine: Engine, rows: list[Row], *, crawl_options: object | None = 
             report = check_local(engine, [row.path], url=row.url, target_id=row.id, name=row.name)
         else:
             raws, errors = crawled.get(row.id, ([], []))
-            docs, more = read_documents(raws)  # type: ignore[arg-type]
+            docs, more = read_documents(raws, early.documents)
             report = engine.analyse(Target(row.id, row.name, row.url), docs, [*errors, *more],
                                     readings=early.readings.pop(row.id, {}))
+            for raw in raws:
+                early.documents.pop(raw, None)
             if not docs and not report.errors:
                 report.errors.append(RunError(row.url or row.id, "P204",
                                               f"{row.url}: the crawl found no page with text"))
@@ -90,23 +92,33 @@ def run_rows(engine: Engine, rows: list[Row], *, crawl_options: object | None = 
     bar.close()
 
 
+#: Characters of extracted text `_ReadAhead` keeps for the analysis after the crawl (about 100 MB of
+#: documents); beyond that a document is extracted again when its target is analysed.
+READ_AHEAD_KEEP_CHARS = 20_000_000
+
+
 class _ReadAhead:
     """Does the per-document stage (Engine.read) of each file as the crawler saves it, on this process's
-    core while the crawler runs on another. Only the readings are kept: documents are extracted again
-    when their target is analysed (cheap), so a crawl of hundreds of sites never holds all their text."""
+    core while the crawler runs on another. Readings are small and always kept; documents are kept up to
+    `READ_AHEAD_KEEP_CHARS`, so a crawl of hundreds of sites never holds all their text at once."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
         self.readings: dict[str, dict[str, Reading]] = defaultdict(dict)
+        self.documents: dict[RawFile, Document] = {}
+        self.kept_chars = 0
 
     def __call__(self, target_id: str, raw: RawFile) -> None:
         docs, _errors = read_documents([raw])  # extraction errors are reported when the target is analysed
         for doc in docs:
             self.readings[target_id][doc.id] = self.engine.read(doc)
+            if self.kept_chars + len(doc.text) <= READ_AHEAD_KEEP_CHARS:
+                self.documents[raw] = doc
+                self.kept_chars += len(doc.text)
 
 
 def _crawl(rows: list[Row], options: object | None, work_dir: Path | None,
-           on_file: Callable[[str, RawFile], None] | None = None) -> dict[str, tuple[list[object], list[RunError]]]:
+           on_file: Callable[[str, RawFile], None] | None = None) -> dict[str, tuple[list[RawFile], list[RunError]]]:
     from poscheck.crawl import CrawlOptions, CrawlTarget, crawl
 
     out = work_dir or Path(tempfile.mkdtemp(prefix="poscheck-crawl-"))

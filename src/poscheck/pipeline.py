@@ -154,14 +154,16 @@ def local_files(paths: Iterable[Path]) -> tuple[list[Path], list[RunError]]:
     return files, errors
 
 
-def read_documents(raws: Iterable[RawFile]) -> tuple[list[Document], list[RunError]]:
-    """Extract every raw file; a file that fails becomes a RunError and the rest go on."""
+def read_documents(raws: Iterable[RawFile],
+                   extracted: Mapping[RawFile, Document] | None = None) -> tuple[list[Document], list[RunError]]:
+    """Extract every raw file (or take it from `extracted`); a file that fails becomes a RunError and the
+    rest go on."""
     docs: list[Document] = []
     errors: list[RunError] = []
     seen: set[str] = set()
     for raw in raws:
         try:
-            doc = extract(raw)
+            doc = (extracted or {}).get(raw) or extract(raw)
         except ExtractError as exc:
             errors.append(RunError(raw.source, exc.code, str(exc)))
             continue
