@@ -104,3 +104,16 @@ def test_extract_bad_files_name_the_file_and_the_remedy(
     with pytest.raises(error) as info:
         extract(raw)
     assert name in str(info.value) and words in str(info.value)
+
+
+def test_inputs_over_the_limit_are_refused_before_reading(tmp_path: Path) -> None:
+    from poscheck.extract import read_input
+
+    big = tmp_path / "statement.csv"
+    big.write_bytes(b"x" * (3 * 2**20))
+    with pytest.raises(ExtractError, match="larger than the 2 MiB limit") as exc:
+        read_input(big, "statement.csv", too_big_remedy="Split it.", limit=2 * 2**20)
+    assert "statement.csv" in str(exc.value) and "Split it." in str(exc.value)
+    assert read_input(big, "statement.csv", too_big_remedy="-", limit=4 * 2**20)[:1] == b"x"
+    with pytest.raises(ExtractError, match="cannot read file"):
+        read_input(tmp_path / "missing.csv", "missing.csv", too_big_remedy="-")

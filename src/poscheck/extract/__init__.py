@@ -52,20 +52,22 @@ def kind_of(raw: RawFile, data: bytes) -> str:
     )
 
 
-def extract(raw: RawFile) -> Document:
-    """Read `raw.path` and return its Document; raises ExtractError with a remedy on failure."""
-    path = Path(raw.path)
+def read_input(path: Path, source: str, *, too_big_remedy: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of an input file, refused (ExtractError) before reading when it is larger than `limit`."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ExtractError(
-                f"file is {size // 2**20} MiB, larger than the {MAX_BYTES // 2**20} MiB limit",
-                source=raw.source, remedy="Split it or extract the relevant pages.",
-            )
-        data = path.read_bytes()
+        if size > limit:
+            raise ExtractError(f"file is {size // 2**20} MiB, larger than the {limit // 2**20} MiB limit",
+                               source=source, remedy=too_big_remedy)
+        return path.read_bytes()
     except OSError as exc:
-        raise ExtractError(f"cannot read file ({exc.strerror})", source=raw.source,
+        raise ExtractError(f"cannot read file ({exc.strerror})", source=source,
                            remedy="Check the path and permissions.") from exc
+
+
+def extract(raw: RawFile) -> Document:
+    """Read `raw.path` and return its Document; raises ExtractError with a remedy on failure."""
+    data = read_input(Path(raw.path), raw.source, too_big_remedy="Split it or extract the relevant pages.")
     if not data.strip():
         raise ExtractError("file is empty", source=raw.source, remedy="Check that it was saved completely.")
     kind = kind_of(raw, data)

@@ -14,9 +14,10 @@ from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 
-from poscheck.errors import ExtractError, UnsupportedFile
+from poscheck.errors import UnsupportedFile
+from poscheck.extract import read_input
 from poscheck.models import Block, Document
-from poscheck.statements.tables import MAX_BYTES, decode_bytes, doc_id
+from poscheck.statements.tables import decode_bytes, doc_id
 from poscheck.statements.values import Span, parse_amount, parse_datetime, parse_time
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".webp", ".tif", ".tiff")
@@ -186,14 +187,7 @@ def _fallbacks(text: str, a: int, b: int, fields: dict[str, Span]) -> None:
 def slip_document(path: Path, source: str | None = None) -> Document:
     """The slip as a document: the text file decoded, or an image's OCR text."""
     src = source or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ExtractError(f"cannot read the file ({exc.strerror})", source=src,
-                           remedy="Check the path and permissions.") from exc
-    if len(raw) > MAX_BYTES:
-        raise ExtractError("the file is too large for a sales slip", source=src,
-                           remedy="Give a photo or text of the slip itself.")
+    raw = read_input(path, src, too_big_remedy="Give a photo or text of the slip itself.")
     suffix = path.suffix.lower()
     if suffix in IMAGE_SUFFIXES:
         text, kind_note = ocr_image(path, src), "ocr"

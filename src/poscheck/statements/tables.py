@@ -19,9 +19,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from poscheck.errors import ExtractError, InputTableError, UnsupportedFile
+from poscheck.extract import read_input
 from poscheck.models import Block, Document
 
-MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
 _HEADER_SCAN = 30
 
@@ -250,14 +250,7 @@ def _find_header(rows: Sequence[Row]) -> int | None:
 def read_table(path: Path, source: str | None = None) -> Table:
     """Read a CSV/TSV/XLSX statement file into a `Table` (document text + rows with spans)."""
     src = source or str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ExtractError(f"cannot read the file ({exc.strerror})", source=src,
-                           remedy="Check the path and permissions.") from exc
-    if len(raw) > MAX_BYTES:
-        raise ExtractError(f"the file is larger than {MAX_BYTES // 2**20} MB", source=src,
-                           remedy="Split the statement into smaller periods.")
+    raw = read_input(path, src, too_big_remedy="Split the statement into smaller periods.")
     suffix = path.suffix.lower()
     encoding: str | None
     if suffix in (".xlsx", ".xlsm"):
