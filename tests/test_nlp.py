@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import ahocorasick
@@ -9,7 +10,7 @@ import pytest
 
 from poscheck.extract import extract
 from poscheck.models import RawFile
-from poscheck.nlp import Reader
+from poscheck.nlp import Reader, _one_sentence
 from poscheck.normalize import normalize
 from poscheck.rules.loader import load_rules
 
@@ -56,3 +57,26 @@ def test_nlp_sentences_end_on_chinese_punctuation(line: str, sentences: list[str
 def test_nlp_reader_has_no_model_download(tmp_path: Path) -> None:
     reader = Reader(["流量费"])
     assert reader.nlp.lang == "zh" and reader.nlp.pipe_names == ["sentencizer"]
+
+
+def _pipe_reading(reader: Reader, line: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int, str], ...]]:
+    """What spaCy's whole pipeline (tokenizer, sentencizer, PhraseMatcher) reads in `line`."""
+    doc = reader.nlp(line)
+    hits = tuple((doc[s:e].start_char, doc[s:e].end_char, doc[s:e].text) for _, s, e in reader.matcher(doc))
+    return tuple((s.start_char, s.end_char) for s in doc.sents), hits
+
+
+EDGE_LINES = [
+    "押金299元", "押金299元。", "押金299元!!", "押金299元。”", "。押金299元", "押金…299元", "押金299元…",
+    "押金 299元。", "押金\u3000299元", " 押金", "押金 ", "。。", "!", "“押金”299元;", "押金;流量费。", "a押金b?c",
+    "押金299元\n", "押金299元。\n", "押金299元!!\n", "押金299元。”\n", "押金\n\n", "\n", "押金 \n", "押金299元\r\n",
+]
+
+
+def test_nlp_reader_fast_path_reads_like_the_whole_pipeline() -> None:
+    """Lines of one sentence skip the sentencizer; every line must read exactly as the pipeline reads it."""
+    reader = Reader(PHRASES)
+    lines = EDGE_LINES + [ln for text in _texts() for ln in re.split(r"(?<=[。!?;\n])", text) if ln]
+    got = [(r.sentences, r.phrases) for r in reader.read(lines)]
+    assert got == [_pipe_reading(reader, ln) for ln in lines]
+    assert sum(1 for ln in lines if _one_sentence(ln)) > len(lines) // 3  # the fast path is a common case

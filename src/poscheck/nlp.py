@@ -10,6 +10,7 @@ Aho-Corasick (about 100× cheaper) and spaCy reads only those lines: their sente
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,12 +42,40 @@ class Reader:
             self.matcher.add("RULE_PHRASE", [self.nlp.make_doc(p) for p in unique])
 
     def read(self, lines: list[str]) -> Iterator[LineReading]:
-        for doc in self.nlp.pipe(lines, batch_size=64):
-            sents = tuple((s.start_char, s.end_char) for s in doc.sents)
-            hits = tuple(
-                (doc[s:e].start_char, doc[s:e].end_char, doc[s:e].text) for _, s, e in self.matcher(doc)
-            )
-            yield LineReading(sents, hits)
+        from spacy.tokens import Doc
+
+        vocab = self.nlp.vocab
+        for line in lines:
+            if not _one_sentence(line):
+                doc = self.nlp(line)
+                sents = tuple((s.start_char, s.end_char) for s in doc.sents)
+                hits = tuple(
+                    (doc[s:e].start_char, doc[s:e].end_char, doc[s:e].text) for _, s, e in self.matcher(doc)
+                )
+                yield LineReading(sents, hits)
+                continue
+            # The char segmenter makes one token per character of a line without inner whitespace and
+            # the sentencizer finds one sentence in it: build that Doc directly, token i = character i.
+            doc = Doc(vocab, words=list(line), spaces=[False] * len(line))
+            n = len(line)
+            # A final line break after sentence punctuation is a sentence of its own (it is not punctuation).
+            sents = ((0, n - 1), (n - 1, n)) if n > 1 and line[-1] == "\n" and line[-2] in _PUNCT else ((0, n),)
+            yield LineReading(sents, tuple((s, e, line[s:e]) for _, s, e in self.matcher(doc)))
+
+
+_PUNCT = frozenset(SENTENCE_PUNCT)
+_PUNCT_CHARS = "".join(SENTENCE_PUNCT)
+_SPACE = re.compile(r"\s")
+
+
+def _one_sentence(line: str) -> bool:
+    """True when spaCy reads `line` as one-character tokens and at most one sentence boundary, before
+    a final line break: no other whitespace, and sentence punctuation only in a run at the end (the
+    sentencizer splits only before a token that follows such punctuation). The engine cuts candidate
+    lines at sentence ends, so most of them are of this kind."""
+    body = line[:-1] if line.endswith("\n") else line
+    core = body.rstrip(_PUNCT_CHARS)
+    return bool(core) and _PUNCT.isdisjoint(core) and not _SPACE.search(body)
 
 
 @lru_cache(maxsize=8)
