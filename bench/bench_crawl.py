@@ -8,8 +8,11 @@ paired crawls A B A B … in child processes with identical settings (`polite=Fa
   B  a minimal spider that only follows links and saves nothing (the floor for Scrapy on this host)
 
 It prints pages/s, wall and CPU seconds of each run, the medians, and the CPU ratio A/B
-(goal in ../shared/research/performance.md: A ≤ 1.1× B). If `poscheck.pipeline` provides the
-analysis side (see `analyse_dir`), it also prints reading+checking pages/s on one core.
+(goal in ../shared/research/performance.md: A ≤ 1.1× B), then a full `poscheck audit` of the same
+sites. Last, the analysis side: reading and checking every page of crawl A in a fresh process
+(`pipeline.analyse_crawl_dir`), as CPU per page with start-up included, and beyond start-up: each
+side's start-up is the median CPU of three runs on a one-page site, and the rest of its CPU, spread
+over the pages, is its cost per page. Goal: analysis costs less CPU per page than the crawl.
 
     .venv/bin/python bench/bench_crawl.py --sites 100 --pairs 3
 """
@@ -26,7 +29,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from poscheck.crawl import CrawlOptions, CrawlTarget, build_settings, crawl
 from poscheck.demo.server import serve_sites
@@ -213,25 +215,26 @@ def run_minimal(starts: list[str], out: Path) -> tuple[int, float, float]:
     return int(json.loads(stats.read_text())["responses"]) - 1, wall, cpu  # minus robots.txt
 
 
-# ---- HOOK for the analysis side (owned by the lead) ------------------------------------------------
-def analyse_dir(out_dir: Path) -> tuple[int, float] | None:
-    """Read and check every file a crawl saved in `out_dir`; return (pages, CPU seconds) or None.
+ANALYSE = "import sys; from pathlib import Path; from poscheck.pipeline import analyse_crawl_dir; " \
+          "print(analyse_crawl_dir(Path(sys.argv[1])))"
 
-    Imports poscheck.pipeline lazily. Expected there: `analyse_crawl_dir(out_dir: Path) -> int`
-    that builds documents from out_dir/manifest.jsonl, runs all checks and returns the page count.
-    Until it exists the bench prints the crawl figures only.
-    """
-    try:
-        import poscheck.pipeline as pipeline
-    except ImportError:
-        return None
-    run: Any = getattr(pipeline, "analyse_crawl_dir", None)
-    if run is None:
-        return None
-    t0 = time.process_time()
-    pages = int(run(out_dir))
-    return pages, time.process_time() - t0
-# ----------------------------------------------------------------------------------------------------
+
+def run_analysis(out_dir: Path) -> tuple[int, float]:
+    """Read and check every page a crawl saved in `out_dir`, in a fresh child process as `audit` would:
+    (pages, CPU seconds, start-up included)."""
+    cpu0 = _child_cpu()
+    done = subprocess.run([sys.executable, "-c", ANALYSE, str(out_dir)], check=True, capture_output=True, text=True)
+    return int(done.stdout.split()[-1]), _child_cpu() - cpu0
+
+
+def write_single(root: Path) -> str:
+    """A one-page site without links: crawling and analysing it costs each side's start-up and one page."""
+    folder = root / "single"
+    folder.mkdir(parents=True, exist_ok=True)
+    body = "".join(f"<p>{fill(t, random.Random(1))}</p>" for t in SENTENCES)
+    (folder / "index.html").write_text(f'<html><head><meta charset="utf-8"><title>单页</title></head><body>{body}'
+                                       "</body></html>", encoding="utf-8")
+    return "single"
 
 
 def run_audit(starts: list[str], out: Path) -> tuple[int, float, float]:
@@ -265,7 +268,8 @@ def bench(work: Path, n_sites: int, pairs: int, shape: str = "dense") -> int:
     """Generate, serve, run `pairs` A/B pairs in `work`, print the figures."""
     root = work / "sites"
     names = generate(root, n_sites, shape=shape)
-    text_kb = sum(p.stat().st_size for p in root.rglob("*.html")) / 1024 / (10 * len(names))
+    single = write_single(root)
+    text_kb = sum(p.stat().st_size for n in names for p in (root / n).glob("*.html")) / 1024 / (10 * len(names))
     print(f"{len(names)} sites × 10 pages, shape {shape}, {text_kb:.1f} KB HTML per page, settings: "
           f"CONCURRENT_REQUESTS={build_settings(CrawlOptions(polite=False), work)['CONCURRENT_REQUESTS']}, "
           "polite=False, server: ThreadingHTTPServer (same machine)")
@@ -289,14 +293,21 @@ def bench(work: Path, n_sites: int, pairs: int, shape: str = "dense") -> int:
     print(f"ratio A/B: CPU per page {a_cpu / b_cpu:.2f}x (goal <= 1.10), rate {a_rate / b_rate:.2f}x")
     print(f"full audit (crawl + read + check + reports): {statistics.median(rates['audit']):.0f} pages/s median; "
           f"wall time audit / crawl-only = {statistics.median(walls['audit']) / statistics.median(walls['A']):.2f}x")
-    analysed = analyse_dir(work / "out-A0")
-    if analysed is None:
-        print("analysis: poscheck.pipeline.analyse_crawl_dir not available yet; crawl figures only")
-    else:
-        pages, cpu = analysed
-        print(f"analysis (one core): {pages} pages in {cpu:.2f} s CPU -> {pages / cpu:.0f} pages/s; "
-              f"CPU per page analysis/crawl = {cpu / pages * 1000 / a_cpu:.2f}x (goal < 1)")
-    print(f"(wall and CPU include each child's start-up, about 1 s; work folder {work})")
+    pages, cpu = run_analysis(work / "out-A0")
+    a_pages = sum(1 for _ in (work / "out-A0" / "manifest.jsonl").open(encoding="utf-8"))
+    print(f"analysis (fresh process, one core): {pages} pages in {cpu:.2f} s CPU -> {pages / cpu:.0f} pages/s; "
+          f"CPU per page analysis/crawl = {cpu / pages * 1000 / a_cpu:.2f}x (goal < 1)")
+    # Start-up: each side run on a one-page site; the rest, spread over the pages, is the cost per page.
+    with serve_sites(root) as served:
+        one_crawl = [run_poscheck([served.url(single, "index.html")], work / f"out-one{i}")[2] for i in range(3)]
+    one_analysis = [run_analysis(work / f"out-one{i}")[1] for i in range(3)]
+    crawl_start, analysis_start = statistics.median(one_crawl), statistics.median(one_analysis)
+    crawl_page = (statistics.median(cpus["A"]) * a_pages / 1000 - crawl_start) / (a_pages - 1) * 1000
+    analysis_page = (cpu - analysis_start) / (pages - 1) * 1000
+    print(f"start-up (median CPU of three one-page runs): crawl {crawl_start:.2f} s, analysis {analysis_start:.2f} s")
+    print(f"per page beyond start-up: crawl {crawl_page:.2f} ms CPU, analysis {analysis_page:.2f} ms CPU -> "
+          f"analysis/crawl = {analysis_page / crawl_page:.2f}x (goal < 1)")
+    print(f"(wall and CPU above include each child's start-up; work folder {work})")
     return 0
 
 
