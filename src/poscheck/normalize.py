@@ -63,6 +63,28 @@ def _char_table() -> dict[int, str]:
     return {c: ch.lower() if ch.isascii() else ch for c, ch in table.items()}
 
 
+_UCS4 = np.dtype("<u4")  # one code point per element: the layout of "utf-32-le"
+
+
+@lru_cache(maxsize=1)
+def _char_lut() -> npt.NDArray[np.uint32]:
+    """_char_table as an array indexed by code point, up to the highest one it maps (the rest map to themselves)."""
+    table = _char_table()
+    lut = np.arange(max(table) + 1, dtype=_UCS4)
+    lut[list(table)] = [ord(ch) for ch in table.values()]
+    return lut
+
+
+def _translate(text: str) -> str:
+    """`text.translate(_char_table())`, done on code point arrays: str.translate looks up each character
+    in the dict one by one, which costs more than the rest of normalising a page."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=_UCS4)
+    lut = _char_lut()
+    if not len(codes) or int(codes.max()) >= len(lut):  # empty, or a character beyond the table's reach
+        return text.translate(_char_table())
+    return lut[codes].tobytes().decode("utf-32-le", "surrogatepass")
+
+
 Offsets = npt.NDArray[np.int32]
 
 
@@ -113,10 +135,17 @@ def _fmt(x: float) -> str:
 def _sub(
     norm: Normalized, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | None]
 ) -> Normalized:
-    """Replace matches of `pattern`; each new character maps to the whole original span replaced."""
+    """Replace matches of `pattern` (never empty); each new character maps to the whole original span replaced.
+
+    The new offsets are the old ones repeated (np.repeat, one call for all matches): a kept character's
+    once; for a replaced run, its first character's start and its last character's end once per new
+    character, the rest of the run not at all.
+    """
     pieces: list[str] = []
-    starts: list[Offsets] = []
-    ends: list[Offsets] = []
+    firsts: list[int] = []  # per replacement: index of its first and last replaced character, new length
+    lasts: list[int] = []
+    sizes: list[int] = []
+    replaced: list[int] = []  # every replaced character
     last = 0
     text = norm.text
     for m in pattern.finditer(text):
@@ -124,20 +153,21 @@ def _sub(
         if new is None or new == m.group(0):
             continue
         s, e = m.span()
-        pieces.append(text[last:s])
-        starts.append(norm.starts[last:s])
-        ends.append(norm.ends[last:s])
-        o_start, o_end = norm.orig_span(s, e)
-        pieces.append(new)
-        starts.append(np.full(len(new), o_start, dtype=np.int32))
-        ends.append(np.full(len(new), o_end, dtype=np.int32))
+        pieces += (text[last:s], new)
+        firsts.append(s)
+        lasts.append(e - 1)
+        sizes.append(len(new))
+        replaced.extend(range(s, e))
         last = e
     if not pieces:
         return norm
     pieces.append(text[last:])
-    starts.append(norm.starts[last:])
-    ends.append(norm.ends[last:])
-    return Normalized("".join(pieces), np.concatenate(starts), np.concatenate(ends))
+    start_copies = np.ones(len(text), dtype=np.intp)
+    start_copies[replaced] = 0
+    end_copies = start_copies.copy()
+    start_copies[firsts] = sizes
+    end_copies[lasts] = sizes
+    return Normalized("".join(pieces), np.repeat(norm.starts, start_copies), np.repeat(norm.ends, end_copies))
 
 
 def _numeral(m: re.Match[str]) -> str | None:
@@ -168,7 +198,7 @@ def normalize(text: str, *, join_wraps: bool = False) -> Normalized:
 @lru_cache(maxsize=256)
 def _normalize(text: str, join_wraps: bool) -> Normalized:
     n = len(text)
-    norm = Normalized(text.translate(_char_table()), np.arange(n, dtype=np.int32),
+    norm = Normalized(_translate(text), np.arange(n, dtype=np.int32),
                       np.arange(1, n + 1, dtype=np.int32))
     if join_wraps:
         norm = _sub(norm, _WRAP, lambda m: "")

@@ -8,6 +8,7 @@ from poscheck.models import Block, Document, RawFile
 
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
             "utf8": "utf-8", "big5": "big5hkscs"}
+_LINE = re.compile(r"[^\n]+")
 
 
 def canonical_encoding(name: str | None) -> str | None:
@@ -23,14 +24,6 @@ def canonical_encoding(name: str | None) -> str | None:
         return None
 
 
-def _clean(data: bytes, enc: str) -> bool:
-    try:
-        data.decode(enc)
-    except (UnicodeDecodeError, LookupError):
-        return False
-    return True
-
-
 def decode_bytes(data: bytes, *declared: str | None) -> tuple[str, str]:
     """Decode `data`: BOM, then declared charsets that decode cleanly, then UTF-8, GB18030, detection."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -39,8 +32,10 @@ def decode_bytes(data: bytes, *declared: str | None) -> tuple[str, str]:
         return data.decode("utf-16", errors="replace"), "utf-16"
     candidates = [c for c in (canonical_encoding(d) for d in declared) if c]
     for enc in [*candidates, "utf-8", "gb18030"]:
-        if _clean(data, enc):
+        try:
             return data.decode(enc), enc
+        except (UnicodeDecodeError, LookupError):
+            continue
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -51,7 +46,7 @@ def decode_bytes(data: bytes, *declared: str | None) -> tuple[str, str]:
 
 
 def line_blocks(text: str, kind: str = "line") -> tuple[Block, ...]:
-    return tuple(Block(kind, m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip())
+    return tuple(Block(kind, m.start(), m.end()) for m in _LINE.finditer(text) if not m.group().isspace())
 
 
 def extract_txt(raw: RawFile, data: bytes, sha: str) -> Document:
