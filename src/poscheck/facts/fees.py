@@ -10,7 +10,6 @@ questions, hedged explanations (一般在36-99元之间) and whole advisory arti
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from poscheck.facts import patterns as P
 from poscheck.facts.labels import find_labels
@@ -32,7 +31,8 @@ _HEDGED = re.compile(
 # Sentences about the regulated fee components explain the 2016 reform; they are nobody's price.
 _REGULATION = re.compile(r"发卡行服务费|发卡机构服务费|网络服务费|手续费改革|定价机制|服务费上限")
 # Worked examples ("一笔1000元的信用卡交易，手续费为6元") illustrate a schedule; they are not fees.
-_EXAMPLE = re.compile(r"^\s*(?:如|若|比如|例如|假如)?[1一]笔\d|例如|比如|举个例|打个比方|假设")
+_EXAMPLE_START = re.compile(r"\s*(?:如|若|比如|例如|假如)?[1一]笔\d")  # at the start of a unit
+_EXAMPLE = re.compile(r"例如|比如|举个例|打个比方|假设")
 _HEADING_CUES = re.compile(r"套路|陷阱|骗局|避坑|揭秘|防骗")
 # News about a practice (penalties, court cases) reports it; it offers nothing.
 _NEWS_HEAD = re.compile(r"处罚|罚款|罚单|被罚|罚没|通报|判决|判处|法院|立案|报道|记者|快讯")
@@ -41,7 +41,11 @@ _ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a l
 _CUSTOMER = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金")
 # Consumer credit (card instalments, cash advance) has rates too; they are not acquiring rates.
 _CONSUMER_CREDIT = re.compile(r"分期|取现|透支|利息|年化|日息|月息")
-_NEG_FIRST = re.compile(r"[无免不没未拒零从绝决杜禁严取告0]")
+# Any cue of `unit_context` but a question or an example at the start: one scan clears most units.
+_ANY_CUE = re.compile("|".join(p.pattern for p in (_STRONG_CUES, _REPORTED, _HEDGED, _EXAMPLE, _REGULATION, _CUSTOMER)))
+# The shared negators: without one in the 14 characters before a name, context.negator_before (which looks
+# back NEGATION_GAP + 4 = 12) finds none, so the full test is skipped.
+_ANY_NEGATOR = re.compile("|".join(map(re.escape, context.NEGATORS)))
 
 
 def _head(doc: Document, norm: Normalized) -> str:
@@ -55,6 +59,8 @@ def document_genre(doc: Document, norm: Normalized) -> str:
 
 def unit_context(text: str) -> str:
     """Why a row or sentence states no fee of this document ('' when it does)."""
+    if not _ANY_CUE.search(text) and not _EXAMPLE_START.match(text) and not context.is_question(text):
+        return ""
     if _STRONG_CUES.search(text):
         return "warning"
     if _REPORTED.search(text):
@@ -63,7 +69,7 @@ def unit_context(text: str) -> str:
         return "question"
     if _HEDGED.search(text):
         return "hedged"
-    if _EXAMPLE.search(text):
+    if _EXAMPLE_START.match(text) or _EXAMPLE.search(text):
         return "example"
     if _REGULATION.search(text):
         return "regulation"
@@ -79,6 +85,9 @@ def heading_warns(text: str, pos: int) -> bool:
         if end <= 0:
             return False
         start = text.rfind("\n", 0, end) + 1
+        if end - start > 24 and not text[start].isspace() and not text[end - 1].isspace():
+            end = start - 1  # too long for a heading, even stripped
+            continue
         line = text[start:end].strip()
         if line and len(line) <= 24 and "|" not in line and "。" not in line and not _ITEM.match(line):
             return bool(_STRONG_CUES.search(line) or _HEADING_CUES.search(line))
@@ -95,7 +104,7 @@ def _clause(text: str, lo: int, hi: int, pos: int) -> str:
 
 def negated(text: str, pos: int, lo: int) -> bool:
     """The shared negation test (rules/context.py), skipped when no negator can be near."""
-    if not _NEG_FIRST.search(text, max(lo, pos - 14), pos):
+    if not _ANY_NEGATOR.search(text, max(lo, pos - 14), pos):
         return False
     neg = context.negator_before(text, pos, lo)
     if neg == "0元":  # the shared list's "0元" also matches inside "20元"
@@ -114,35 +123,26 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     if genre == "advisory" or (genre == "offer" and _NEWS_HEAD.search(title)):
         return []
     reader = FeeReader(doc, norm)
-    fees: list[Fee] = []
+    warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading
     for u in find_units(text, labels):
-        if not u.amounts or unit_context(text[u.start:u.end]) or heading_warns(text, u.start):
+        body = text[u.start:u.end]
+        if not P.may_hold_amount(body) or unit_context(body):
             continue
-        live = [lab for lab in u.labels if not negated(text, lab.start, u.start)
-                and not (lab.kind == "rate" and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))]
+        above = text.rfind("\n", 0, u.start)
+        if above not in warned:
+            warned[above] = heading_warns(text, u.start)
+        if warned[above]:
+            continue
+        u.amounts = P.amounts(text, u.start, u.end)
+        if not u.amounts:
+            continue
+        credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
+        live = [lab for lab in u.labels if not negated(text, lab.start, u.start) and not (
+            credit and lab.kind == "rate" and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))]
         if not live:
             continue
-        reserved = reader.reserved(u)
-        u.free = [a for a in u.amounts if not any(s <= a.start < e for s, e in reserved)
+        reserved = reader.reserved(u, body)
+        u.free = [a for a in u.amounts if not (reserved and any(s <= a.start < e for s, e in reserved))
                   and not (a.unit == "元" and P.is_threshold(text, a, u.start))]
-        fees.extend(reader.fees(u, assign(text, u, live, u.free), live))
-    return dedupe(fees)
-
-
-def dedupe(fees: list[Fee]) -> list[Fee]:
-    """One fee per (document, kind, channel, amount, unit, later rate): the first, completed from the others."""
-    out: dict[tuple[object, ...], Fee] = {}
-    for f in fees:
-        key = (f.evidence.document, f.kind, f.channel, f.amount, f.unit, f.later_amount, f.promo_months)
-        old = out.get(key)
-        if old is None:
-            out[key] = f
-            continue
-        out[key] = replace(
-            old,
-            cap=old.cap if old.cap is not None else f.cap,
-            optional=old.optional if old.optional is not None else f.optional,
-            refundable=old.refundable if old.refundable is not None else f.refundable,
-            conditions=old.conditions or f.conditions,
-        )
-    return list(out.values())
+        reader.read(u, body, assign(text, u, live, u.free), live)
+    return reader.fees()

@@ -88,9 +88,9 @@ _ENTRIES: tuple[_Entry, ...] = (
 _COMPILED = tuple(re.compile(e.pattern) for e in _ENTRIES)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Label:
-    """A fee name found in normalised text."""
+    """A fee name found in normalised text (not frozen: a page has a hundred of them, built quickly)."""
 
     start: int
     end: int
@@ -104,15 +104,24 @@ class Label:
 
 @lru_cache(maxsize=1)
 def _automaton() -> Any:
+    """Heads → (length, entries to try there, whether the head is ASCII).
+
+    An entry is tried once per place: not at a head that extends a shorter head of the same entry
+    (流量卡费 after 流量卡), where it has been tried already and would match the same way.
+    """
     import ahocorasick
 
-    auto = ahocorasick.Automaton()
     heads: dict[str, list[int]] = {}
     for i, entry in enumerate(_ENTRIES):
         for h in entry.heads:
-            heads.setdefault(h, []).append(i)
+            if not any(h != g and h.startswith(g) for g in entry.heads):
+                heads.setdefault(h, []).append(i)
+            else:
+                heads.setdefault(h, [])
+    auto = ahocorasick.Automaton()
     for h, idxs in heads.items():
-        auto.add_word(h, (len(h), tuple(idxs)))
+        if idxs:
+            auto.add_word(h, (len(h), tuple(idxs), h[0].isascii()))
     auto.make_automaton()
     return auto
 
@@ -124,30 +133,36 @@ def _only_unionpay(name: str) -> bool:
 
 def find_labels(text: str) -> list[Label]:
     """All fee names in `text`, leftmost-longest, without overlaps."""
-    cands: list[tuple[int, int, int]] = []  # (start, -end, entry index)
-    seen: set[tuple[int, int]] = set()
-    for end_idx, (length, idxs) in _automaton().iter(text):
-        start = end_idx - length + 1
-        for i in idxs:
-            if (start, i) in seen:
-                continue
-            seen.add((start, i))
-            if text[start].isascii() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
-                continue  # "d0", "vip", "sim" inside a longer ASCII word
-            m = _COMPILED[i].match(text, start)
-            if m:
-                cands.append((start, -m.end(), i))
-    cands.sort()
+    # Heads in reading order; a name is tried only where no name taken so far covers its head.
+    hits = [(end - length + 1, length, idxs, ascii_head) for end, (length, idxs, ascii_head) in _automaton().iter(text)]
+    hits.sort()
     out: list[Label] = []
-    last = -1
-    for start, neg_end, i in cands:
+    last = 0  # end of the last name taken
+    best: tuple[int, int, int] | None = None  # (start, end, entry): the longest name at the current start
+    for start, _length, idxs, ascii_head in hits:
+        if best is not None and start != best[0]:
+            last = best[1]
+            _take(text, best, out)
+            best = None
         if start < last:
             continue
-        last = -neg_end
-        e = _ENTRIES[i]
-        if e.kind == "none":
-            continue
-        name = text[start:-neg_end]
-        channel = "unionpay_qr" if e.channel == "qr" and _only_unionpay(name) else e.channel
-        out.append(Label(start, -neg_end, name, e.kind, channel, e.units, e.generic))
+        if ascii_head and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+            continue  # "d0", "vip", "sim" inside a longer ASCII word
+        for i in idxs:
+            m = _COMPILED[i].match(text, start)
+            if m and (best is None or m.end() > best[1] or (m.end() == best[1] and i < best[2])):
+                best = (start, m.end(), i)
+    if best is not None:
+        _take(text, best, out)
     return out
+
+
+def _take(text: str, found: tuple[int, int, int], out: list[Label]) -> None:
+    """Adds the name `text[start:end]` of entry `i` to `out`, unless the entry is a look-alike."""
+    start, end, i = found
+    e = _ENTRIES[i]
+    if e.kind == "none":
+        return
+    name = text[start:end]
+    unionpay = e.channel == "qr" and ("云闪付" in name or "银联二维码" in name) and _only_unionpay(name)
+    out.append(Label(start, end, name, e.kind, "unionpay_qr" if unionpay else e.channel, e.units, e.generic))

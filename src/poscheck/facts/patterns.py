@@ -99,15 +99,18 @@ _UNIT_OF_PERIOD = {"per_transaction": "元/笔", "month": "元/月", "quarter": 
 PER_YEAR = {"month": 12.0, "quarter": 4.0, "half_year": 2.0, "year": 1.0}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Amount:
-    """One amount found in normalised text."""
+    """One amount found in normalised text (not frozen: built for every amount of every fee sentence)."""
 
     start: int
     end: int
     value: float
     unit: str  # "%" or "元"
     max_value: float | None = None
+
+
+_MAGNITUDE = {"万": 10000.0, "千": 1000.0}
 
 
 def percents(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
@@ -124,10 +127,30 @@ def yuans(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
         if m.group("y"):
             out.append(Amount(m.start(), m.end(), float(m.group("y")), "元"))
             continue
-        mult = {"万": 10000.0, "千": 1000.0}.get(m.group("mag") or "", 1.0)
+        mult = _MAGNITUDE.get(m.group("mag") or "", 1.0)
         b = m.group("b")
         out.append(Amount(m.start(), m.end(), float(m.group("a")) * mult, "元", float(b) * mult if b else None))
     return out
+
+
+_MAY_HOLD_AMOUNT = re.compile("[%￥¥元块圆]")  # every PERCENT and YUAN match holds one of these
+_YUAN_SIGN = re.compile("[￥¥元块圆]")  # every YUAN match holds one of these
+
+
+def may_hold_amount(text: str) -> bool:
+    """False when `text` certainly holds no amount (a cheap test before `amounts`)."""
+    return _MAY_HOLD_AMOUNT.search(text) is not None
+
+
+def amounts(text: str, start: int, end: int) -> list[Amount]:
+    """Percent and yuan amounts in `text[start:end]`, in reading order."""
+    pct = percents(text, start, end) if text.find("%", start, end) >= 0 else []
+    yuan = yuans(text, start, end) if _YUAN_SIGN.search(text, start, end) else []
+    return sorted(pct + yuan, key=_start) if pct and yuan else pct or yuan
+
+
+def _start(a: Amount) -> int:
+    return a.start
 
 
 def is_threshold(text: str, amount: Amount, floor: int) -> bool:
@@ -185,12 +208,12 @@ def refund_target(text: str) -> RefundTarget | None:
     m = REFUND_MONTHLY.search(text)
     if m:
         months = float(m.group("n"))
-        vol = float(m.group("v")) * {"万": 10000.0, "千": 1000.0}.get(m.group("vm") or "", 1.0)
+        vol = float(m.group("v")) * _MAGNITUDE.get(m.group("vm") or "", 1.0)
         return RefundTarget(vol * months, months * 30)
     m = REFUND.search(text)
     if m:
         days = float(m.group("n")) * {"天": 1, "日": 1, "个月": 30, "月": 30, "年": 365}[m.group("u")]
-        vol = float(m.group("v")) * {"万": 10000.0, "千": 1000.0}.get(m.group("vm") or "", 1.0)
+        vol = float(m.group("v")) * _MAGNITUDE.get(m.group("vm") or "", 1.0)
         if vol < 1000 and not m.group("vm"):  # "满12万" written without 元 but with 万 is fine; 满50 is not a target
             return None
         return RefundTarget(vol, days)

@@ -2,13 +2,14 @@
 
 The reader knows the whole document (for quotes with original offsets, a table's header row and
 the lines that follow a deposit clause), but each call reads one unit that `units.find_units`
-produced and whose names `units.assign` paired with amounts.
+produced and whose names `units.assign` paired with amounts. A fee the document states again
+is kept once: the repetition only completes it, and is not quoted.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from poscheck.facts import patterns as P
 from poscheck.facts.labels import Label
@@ -23,40 +24,68 @@ _CLAUSE_SEP = re.compile(r"[,;]")
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class _RateInfo:
-    cap: float | None = None
-    promo_months: int | None = None
-    later_amount: float | None = None
-
-
+_FROM_TO_GATE = re.compile("由|从")  # every FROM_TO match holds one of these words
+_CHANGED_TO_GATE = re.compile("变|涨|调|提高|恢复")  # every CHANGED_TO match one of these
 # Condition patterns, each scanned only when a cheap gate word is in the unit.
 _GATED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (P.REFUND, re.compile("返|退|奖励")), (P.REFUND_MONTHLY, re.compile("连续")), (P.CAP, re.compile("封顶|最高|上限")),
-    (P.FROM_TO, re.compile("由|从")), (P.CHANGED_TO, re.compile("变|涨|调|提高|恢复")),
+    (P.FROM_TO, _FROM_TO_GATE), (P.CHANGED_TO, _CHANGED_TO_GATE),
 )
+_ANY_GATE = re.compile("|".join(gate.pattern for _, gate in _GATED))  # most units have no gate word at all
+_Key = tuple[str, str | None, float | None, str, float | None, int | None]
+
+
+@dataclass(slots=True)
+class _Read:
+    """One unit being read, with what holds for all of its fees (worked out once per unit)."""
+
+    u: Unit
+    body: str  # the unit's text
+    priced: list[int]  # starts of the names that got an amount
+    change: bool  # the unit may state a rate change (由 / 从)
+    optional: bool | None  # for fees other than rates: optional (可选) or on by default (默认开通)
+    notes: tuple[str, ...]  # and the words that say so, plus 首年免费
 
 
 class FeeReader:
-    """Turns paired (name, amount) of one unit into fees, quoting the original text."""
+    """Turns paired (name, amount) of the units of one document into fees, quoting the original text.
+
+    A fee read again (same kind, channel, amount, unit, later rate and promotion) is not quoted
+    again: it only fills in what the first one left open (cap, optional, refundable, conditions).
+    """
 
     def __init__(self, doc: Document, norm: Normalized):
         self.doc = doc
         self.norm = norm
         self.text = norm.text
         self._headers: dict[int, list[tuple[str, str]]] = {}
+        self._found: dict[_Key, Fee] = {}
 
-    def fees(self, u: Unit, pairs: list[tuple[Label, P.Amount]], labels: list[Label]) -> list[Fee]:
-        priced = [lab.start for lab, _ in pairs]
-        out = [f for lab, amt in pairs if (f := self._fee(u, lab, amt, priced)) is not None]
-        out.extend(self._changed_to(u, labels, pairs, priced))
-        return out
+    def fees(self) -> list[Fee]:
+        """The fees read so far, in the order they were first read."""
+        return list(self._found.values())
 
-    def reserved(self, u: Unit) -> list[tuple[int, int]]:
+    def read(self, u: Unit, body: str, pairs: list[tuple[Label, P.Amount]], labels: list[Label]) -> None:
+        """Reads the fees of unit `u` (text `body`): its paired names and amounts, then stated rate changes."""
+        optional: bool | None = None
+        notes: list[str] = []
+        if any(lab.kind != "rate" for lab, _ in pairs):
+            lo, hi = self._scope(u)
+            on, off = P.DEFAULT_ON.search(self.text, lo, hi), P.OPTIONAL.search(self.text, lo, hi)
+            optional = False if on else (True if off else None)
+            notes = [self._orig(m.start(), m.end()) for m in (on, off) if m]
+            if "首年免" in self.text[lo:hi]:
+                notes.append("首年免费")
+        r = _Read(u, body, [lab.start for lab, _ in pairs], _FROM_TO_GATE.search(body) is not None, optional,
+                  tuple(notes))
+        for lab, amt in pairs:
+            self._fee(r, lab, amt)
+        self._changed_to(r, labels, pairs)
+
+    def reserved(self, u: Unit, body: str) -> list[tuple[int, int]]:
         """Spans whose amounts belong to a condition (target, cap, later rate), not to a fee name."""
         text, out = self.text, []
-        body = text[u.start:u.end]
-        for pat, gate in _GATED:
+        for pat, gate in _GATED if _ANY_GATE.search(body) else ():
             if gate.search(body):
                 for m in pat.finditer(text, u.start, u.end):
                     out.append((m.start("b") if pat is P.FROM_TO else m.start(), m.end()))
@@ -68,48 +97,65 @@ class FeeReader:
             out.extend((m.start("f"), m.end()) for m in P.RATE_PLUS.finditer(text, u.start, u.end))
         return out
 
-    def _fee(self, u: Unit, lab: Label, amt: P.Amount, priced: list[int]) -> Fee | None:
+    def _fee(self, r: _Read, lab: Label, amt: P.Amount) -> None:
         if amt.value <= 0:
-            return None
-        text = self.text
-        lo, hi = self._scope(u)
-        on = off = None
-        if lab.kind != "rate":
-            on, off = P.DEFAULT_ON.search(text, lo, hi), P.OPTIONAL.search(text, lo, hi)
-        optional = None if lab.kind == "rate" else (False if on else (True if off else None))
+            return
+        u = r.u
         conditions: list[str] = []
-        rate = _RateInfo()
+        cap: float | None = None
+        promo: int | None = None
+        later: float | None = None
         refundable: bool | None = None
         if lab.kind == "rate":
-            rate = self._rate(u, lab, amt, conditions)
+            cap, promo, later = self._rate(r, lab, amt, conditions)
             period: str | None = "per_transaction"
             unit = "%"
         elif amt.unit == "%":
             period, unit = "per_transaction", "%"
         else:
             period = "once" if lab.kind == "deposit" else P.period_near(
-                text, amt, piece_start(text, u, min(lab.start, amt.start)), u.end, lab.text)
+                self.text, amt, piece_start(self.text, u, min(lab.start, amt.start)), u.end, lab.text)
             if period is None and lab.kind in ("instant", "withdrawal"):
                 period = "per_transaction"
             unit = P.unit_for(period)
         if lab.kind != "rate":
-            for m in (on, off):
-                if m:
-                    conditions.append(self._orig(m.start(), m.end()))
-            if "首年免" in text[lo:hi]:
-                conditions.append("首年免费")
+            conditions.extend(r.notes)
             if lab.kind == "deposit":
                 refundable = self._refund(u, conditions)
             conditions.extend(self._tiers(u, amt, "元"))
-        return Fee(kind=lab.kind, label=self._label(lab), amount=amt.value, unit=unit,
-                   evidence=self._evidence(u, lab, amt, priced), period=period, max_amount=amt.max_value,
-                   optional=optional, conditions="; ".join(dict.fromkeys(c for c in conditions if c)),
-                   channel=lab.channel if lab.kind == "rate" else None, cap=rate.cap,
-                   promo_months=rate.promo_months, later_amount=rate.later_amount, refundable=refundable)
+        self._add(r, lab, amt, None, kind=lab.kind, amount=amt.value, unit=unit, period=period,
+                  max_amount=amt.max_value, optional=None if lab.kind == "rate" else r.optional,
+                  conditions="; ".join(dict.fromkeys(c for c in conditions if c)) if conditions else "",
+                  channel=lab.channel if lab.kind == "rate" else None, cap=cap, promo_months=promo,
+                  later_amount=later, refundable=refundable)
 
-    def _rate(self, u: Unit, lab: Label, amt: P.Amount, conditions: list[str]) -> _RateInfo:
-        """Channel, cap, promotion and later rate of a rate fee; notes go to `conditions`."""
-        text = self.text
+    def _add(self, r: _Read, lab: Label, amt: P.Amount, label: str | None, *, kind: str, amount: float | None,
+             unit: str, period: str | None, conditions: str, channel: str | None = None, cap: float | None = None,
+             promo_months: int | None = None, later_amount: float | None = None, refundable: bool | None = None,
+             optional: bool | None = None, max_amount: float | None = None) -> None:
+        """Keeps a fee read from `lab` and `amt` (named `label`, or as `lab` is written when that is None)."""
+        key = (kind, channel, amount, unit, later_amount, promo_months)
+        old = self._found.get(key)
+        if old is None:
+            self._found[key] = Fee(
+                kind=kind, label=self._label(lab) if label is None else label, amount=amount, unit=unit,
+                evidence=self._evidence(r.u, lab, amt, r.priced), period=period, max_amount=max_amount,
+                optional=optional, conditions=conditions, channel=channel, cap=cap, promo_months=promo_months,
+                later_amount=later_amount, refundable=refundable)
+        elif ((old.cap is None and cap is not None) or (old.optional is None and optional is not None)
+              or (old.refundable is None and refundable is not None) or (not old.conditions and conditions)):
+            self._found[key] = replace(
+                old,
+                cap=old.cap if old.cap is not None else cap,
+                optional=old.optional if old.optional is not None else optional,
+                refundable=old.refundable if old.refundable is not None else refundable,
+                conditions=old.conditions or conditions,
+            )
+
+    def _rate(self, r: _Read, lab: Label, amt: P.Amount,
+              conditions: list[str]) -> tuple[float | None, int | None, float | None]:
+        """Cap, promotion months and later rate of a rate fee; notes go to `conditions`."""
+        text, u = self.text, r.u
         nxt = min([x.start for x in u.labels if x.start > lab.start and x.kind == "rate" and not x.generic]
                   + [u.end])
         cap_m = P.CAP.search(text, amt.end, nxt)
@@ -122,44 +168,46 @@ class FeeReader:
                 conditions.append(self._orig(m.start(), m.end()))
         promo: int | None = None
         later: float | None = None
-        pm = P.PROMO.search(text, u.start, amt.start)
+        pm = P.PROMO.search(text, u.start, amt.start) if "月" in r.body else None
         lm = P.LATER.search(text, amt.end, u.end) if pm and amt.start - pm.end() < 24 else None
         if pm and amt.start - pm.end() < 24:
             promo = P.promo_months(pm.group(0))
             conditions.append(self._orig(pm.start(), lm.end() if lm else amt.end))
         if lm:
             later = float(lm.group("r"))
-        for m in P.FROM_TO.finditer(text, max(u.start, amt.start - 4), u.end):
-            if m.start("a") <= amt.start < m.end("a"):
-                later = float(m.group("b"))
-                conditions.append(self._orig(m.start(), m.end()))
-                conditions.extend(self._notice(u))
+        if r.change:
+            for m in P.FROM_TO.finditer(text, max(u.start, amt.start - 4), u.end):
+                if m.start("a") <= amt.start < m.end("a"):
+                    later = float(m.group("b"))
+                    conditions.append(self._orig(m.start(), m.end()))
+                    conditions.extend(self._notice(u))
         conditions.extend(self._tiers(u, amt, "%"))
-        return _RateInfo(cap, promo, later)
+        return cap, promo, later
 
-    def _changed_to(self, u: Unit, labels: list[Label], pairs: list[tuple[Label, P.Amount]],
-                    priced: list[int]) -> list[Fee]:
+    def _changed_to(self, r: _Read, labels: list[Label], pairs: list[tuple[Label, P.Amount]]) -> None:
         """'费率变成了0.68%' (a later rate whose earlier value is stated elsewhere) and '0.6%+3' surcharges."""
-        out: list[Fee] = []
+        text, u = self.text, r.u
         rate_labels = [lab for lab in labels if lab.kind == "rate"]
-        taken = {a.start for _, a in pairs}
-        taken |= {m.start("b") for m in P.FROM_TO.finditer(self.text, u.start, u.end)}
-        for m in P.CHANGED_TO.finditer(self.text, u.start, u.end):
-            if m.start("r") in taken or not rate_labels:
-                continue
-            lab = min(rate_labels, key=lambda x: abs(x.start - m.start()))
-            amt = P.Amount(m.start("r"), m.end(), float(m.group("r")), "%")
-            out.append(Fee(kind="rate", label=self._label(lab), amount=None, unit="%",
-                           evidence=self._evidence(u, lab, amt, priced), channel=lab.channel,
-                           period="per_transaction", later_amount=amt.value,
-                           conditions="; ".join([self._orig(m.start(), m.end()), *self._notice(u)])))
+        if rate_labels and _CHANGED_TO_GATE.search(r.body):
+            taken = {a.start for _, a in pairs}
+            if r.change:
+                taken |= {m.start("b") for m in P.FROM_TO.finditer(text, u.start, u.end)}
+            for m in P.CHANGED_TO.finditer(text, u.start, u.end):
+                if m.start("r") in taken:
+                    continue
+                lab = min(rate_labels, key=lambda x: abs(x.start - m.start()))
+                amt = P.Amount(m.start("r"), m.end(), float(m.group("r")), "%")
+                self._add(r, lab, amt, None, kind="rate", amount=None, unit="%", channel=lab.channel,
+                          period="per_transaction", later_amount=amt.value,
+                          conditions="; ".join([self._orig(m.start(), m.end()), *self._notice(u)]))
+        if "+" not in r.body:
+            return
         for lab, amt in pairs:
-            plus = P.RATE_PLUS.match(self.text, amt.start) if lab.kind == "rate" else None
+            plus = P.RATE_PLUS.match(text, amt.start) if lab.kind == "rate" else None
             if plus:
-                out.append(Fee(kind="instant", label=self._orig(plus.start(), plus.end()),
-                               amount=float(plus.group("f")), unit="元/笔", period="per_transaction",
-                               evidence=self._evidence(u, lab, amt, priced), conditions="费率外每笔另加"))
-        return out
+                self._add(r, lab, amt, self._orig(plus.start(), plus.end()), kind="instant",
+                          amount=float(plus.group("f")), unit="元/笔", period="per_transaction",
+                          conditions="费率外每笔另加")
 
     def _notice(self, u: Unit) -> list[str]:
         """The compliant-notice words (提前30日, 免费解约) around a stated rate change, if any."""
@@ -206,8 +254,10 @@ class FeeReader:
     def _cap_column(self, u: Unit) -> float | None:
         header = self._header(u)
         col = next((j for j, (h, _) in enumerate(header) if "封顶" in h), None)
+        if col is None:
+            return None
         cells = self.text[u.start:u.end].split("|")
-        if col is None or col >= len(cells):
+        if col >= len(cells):
             return None
         ys = P.yuans(cells[col])
         return ys[0].value if ys else None
@@ -259,7 +309,9 @@ class FeeReader:
             return u.start, u.end
         text = self.text
         line_start = text.rfind("\n", 0, u.start) + 1
-        prev = max(text.rfind(c, line_start, max(line_start, u.start - 1)) for c in "。!?")
+        stop = max(line_start, u.start - 1)
+        prev = max(text.rfind("。", line_start, stop), text.rfind("!", line_start, stop),
+                   text.rfind("?", line_start, stop))
         return (max(line_start, prev + 1) if prev >= 0 else line_start), u.end
 
     def _label(self, lab: Label) -> str:
@@ -273,9 +325,14 @@ class FeeReader:
         """The row cells or the clause(s) that state this fee, cut before the next fee's name."""
         text = self.text
         a, b = min(lab.start, amt.start), max(lab.end, amt.end)
-        others = [x for x in priced if x != lab.start and not a <= x < b]
-        stop = min([x for x in others if x >= b] + [u.end])
-        begin = max([x for x in others if x < a] + [u.start])
+        begin, stop = u.start, u.end  # the other priced names before and after this one's span
+        for x in priced:
+            if x == lab.start or a <= x < b:
+                continue
+            if x >= b:
+                stop = min(stop, x)
+            else:
+                begin = max(begin, x)
         lo = piece_start(text, u, a, "|" if u.is_row else ",;")
         lo = a if lo < begin else lo
         if u.is_row:

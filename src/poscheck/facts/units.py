@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from poscheck.facts import patterns as P
@@ -22,7 +21,7 @@ _SENTENCE_END = re.compile(r"[。!?]")
 _CLAUSE_END = re.compile(r"[,;，；]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One table row or sentence being read."""
 
@@ -30,40 +29,49 @@ class Unit:
     end: int
     is_row: bool
     labels: list[Label] = field(default_factory=list)
-    amounts: list[P.Amount] = field(default_factory=list)
+    amounts: list[P.Amount] = field(default_factory=list)  # filled in by the caller, for the units it reads
     free: list[P.Amount] = field(default_factory=list)  # amounts that are not thresholds or conditions
 
 
 def find_units(text: str, labels: list[Label]) -> list[Unit]:
-    """Rows and sentences that contain at least one fee name, with the amounts inside them."""
+    """Rows and sentences that contain at least one fee name (their amounts are left to the caller)."""
     units: list[Unit] = []
-    line_end = -1
-    for lab in labels:
-        if lab.start < line_end:
-            continue
-        lo = text.rfind("\n", 0, lab.start) + 1
-        line_end = text.find("\n", lab.start)
-        line_end = len(text) if line_end < 0 else line_end
-        if "|" in text[lo:line_end]:
-            units.append(Unit(lo, line_end, True))
-            continue
-        s = lo
-        for m in _SENTENCE_END.finditer(text, lo, line_end):
-            units.append(Unit(s, m.end(), False))
-            s = m.end()
-        if s < line_end:
-            units.append(Unit(s, line_end, False))
-    starts = [u.start for u in units]
-    for lab in labels:
-        i = bisect.bisect_right(starts, lab.start) - 1
-        if i >= 0 and lab.end <= units[i].end:
-            units[i].labels.append(lab)
+    k = 0
+    while k < len(labels):
+        lo = text.rfind("\n", 0, labels[k].start) + 1
+        hi = text.find("\n", labels[k].start)
+        hi = len(text) if hi < 0 else hi
+        j = k + 1
+        while j < len(labels) and labels[j].start < hi:
+            j += 1
+        if text.find("|", lo, hi) >= 0:
+            units.append(Unit(lo, hi, True, [lab for lab in labels[k:j] if lab.end <= hi]))
+        else:
+            units.extend(_sentences(text, lo, hi, labels[k:j]))
+        k = j
     units = [u for u in units if u.labels]
     units.extend(_answers(text, units))
-    for u in units:
-        amounts = P.percents(text, u.start, u.end) + P.yuans(text, u.start, u.end)
-        u.amounts = sorted(amounts, key=lambda a: a.start)
     return units
+
+
+def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
+    """The sentences of the line `text[lo:hi]` that hold some of its `labels` (in reading order)."""
+    out: list[Unit] = []
+    k, s = 0, lo
+    for m in _SENTENCE_END.finditer(text, lo, hi):
+        e = m.end()
+        if labels[k].start < e:
+            j = k + 1
+            while j < len(labels) and labels[j].start < e:
+                j += 1
+            out.append(Unit(s, e, False, [lab for lab in labels[k:j] if lab.end <= e]))
+            if j == len(labels):
+                return out
+            k = j
+        s = e
+    if s < hi:
+        out.append(Unit(s, hi, False, [lab for lab in labels[k:] if lab.end <= hi]))
+    return out
 
 
 _QUESTION = re.compile(r"\s*(?:问|q\d*)\s*[:：]")
@@ -112,43 +120,49 @@ def piece_start(text: str, u: Unit, pos: int, seps: str = "|,;") -> int:
 
 def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount]) -> list[tuple[Label, P.Amount]]:
     """Pair fee names with amounts (see the module docstring for the order of preference)."""
-    used: set[int] = set()
-    got: dict[int, P.Amount] = {}
-    specific = [lab for lab in labels if not lab.generic]
     ends = [] if u.is_row else [m.start() for m in _CLAUSE_END.finditer(text, u.start, u.end)]
+    specific = [lab for lab in labels if not lab.generic]
+    generic = [lab for lab in labels if lab.generic]
+    free: list[P.Amount | None] = list(amounts)  # a taken amount becomes None
+    got: dict[int, P.Amount] = {}
 
-    def clause(pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(ends, pos)
-        return (ends[i - 1] + 1 if i else u.start, ends[i] if i < len(ends) else u.end)
+    def take(lab: Label, i: int) -> bool:
+        a = free[i]
+        if a is None or a.unit not in lab.units:
+            return False
+        free[i] = None
+        got[id(lab)] = a
+        return True
 
-    def take(lab: Label, cands: list[P.Amount]) -> None:
-        for a in cands:
-            if id(a) not in used and a.unit in lab.units:
-                used.add(id(a))
-                got[id(lab)] = a
+    def after(lab: Label) -> None:
+        k = bisect.bisect_right(ends, lab.start)
+        hi = ends[k] if k < len(ends) else u.end
+        for x in specific:
+            if x.start >= lab.end:
+                hi = min(hi, x.start)
+                break
+        for i, a in enumerate(amounts):
+            if lab.end <= a.start and a.end <= hi and take(lab, i):
                 return
 
-    def after(lab: Label) -> list[P.Amount]:
-        nxt = next((x.start for x in specific if x.start >= lab.end), u.end)
-        hi = min(nxt, clause(lab.start)[1])
-        return [a for a in amounts if lab.end <= a.start and a.end <= hi]
+    def before(lab: Label) -> None:
+        k = bisect.bisect_right(ends, lab.start)
+        lo = ends[k - 1] + 1 if k else u.start
+        lo = max([lo] + [x.end for x in specific if x.end <= lab.start])
+        for i in range(len(amounts) - 1, -1, -1):
+            a = amounts[i]
+            if lo <= a.start and a.end <= lab.start and take(lab, i):
+                return
 
-    def before(lab: Label) -> list[P.Amount]:
-        prev = max((x.end for x in specific if x.end <= lab.start), default=u.start)
-        lo = max(prev, clause(lab.start)[0])
-        return [a for a in reversed(amounts) if lo <= a.start and a.end <= lab.start]
+    def nearest(lab: Label) -> None:
+        gaps = [(max(a.start - lab.end, lab.start - a.end, 0), i) for i, a in enumerate(amounts)]
+        for g, i in sorted(gaps):
+            if g <= NEAR and take(lab, i):
+                return
 
-    def gap(lab: Label, a: P.Amount) -> int:
-        return max(a.start - lab.end, lab.start - a.end, 0)
-
-    def nearest(lab: Label) -> list[P.Amount]:
-        return sorted((a for a in amounts if gap(lab, a) <= NEAR), key=lambda a: gap(lab, a))
-
-    generic = [lab for lab in labels if lab.generic]
-    plan: tuple[tuple[list[Label], Callable[[Label], list[P.Amount]]], ...] = (
-        (specific, after), (specific, before), (generic, after), (generic, before), (specific, nearest))
+    plan = ((specific, after), (specific, before), (generic, after), (generic, before), (specific, nearest))
     for group, find in plan:
         for lab in group:
             if id(lab) not in got:
-                take(lab, find(lab))
+                find(lab)
     return [(lab, got[id(lab)]) for lab in labels if id(lab) in got]
