@@ -52,3 +52,14 @@ def test_cn_number(s: str, n: float) -> None:
 
 def test_cn_number_unreadable() -> None:
     assert cn_number("押金") is None
+
+
+@pytest.mark.parametrize("s", ["九" * 400, "一" + "万" * 200, "9" * 400, "玖" * 33])
+def test_cn_number_refuses_runs_no_price_is_written_in(s: str) -> None:
+    assert cn_number(s) is None
+
+
+def test_normalize_leaves_an_overlong_numeral_run_as_written() -> None:
+    text = "押金" + "九" * 400 + "元，押金叁佰元"
+    norm = normalize(text)
+    assert norm.text == "押金" + "九" * 400 + "元,押金300元"

@@ -9,6 +9,7 @@ OpenCC's character table), PDF line wraps inside a sentence removed, Chinese num
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -108,14 +109,20 @@ class Normalized:
         return int(np.searchsorted(self.starts, orig, side="left"))
 
 
+# The longest numeral read as a number: 玖仟玖佰玖拾玖万玖仟玖佰玖拾玖点玖玖 has 18 characters; a longer run
+# is noise (or hostile), and cn2an's time grows with it.
+_MAX_NUMERAL = 32
+
+
 @lru_cache(maxsize=4096)  # the same few numerals (三, 十, 二十一) recur on every page; cn2an costs ~70 µs a call
 def cn_number(s: str) -> float | None:
-    """A Chinese numeral (一百九十九, 贰佰玖拾玖, 零点六) or digits as a number; None if unreadable."""
+    """A Chinese numeral (一百九十九, 贰佰玖拾玖, 零点六) or digits as a finite number; None if unreadable."""
     s = s.strip()
-    if not s:
+    if not s or len(s) > _MAX_NUMERAL:
         return None
     try:
-        return float(s)
+        value = float(s)
+        return value if math.isfinite(value) else None
     except ValueError:
         pass
     import cn2an
@@ -123,7 +130,7 @@ def cn_number(s: str) -> float | None:
     s = s.replace("〇", "零").replace("點", "点").replace("萬", "万").replace("億", "亿").replace("兩", "两")
     try:
         return float(cn2an.cn2an(s, "smart"))
-    except (ValueError, KeyError, IndexError, TypeError):
+    except (ValueError, KeyError, IndexError, TypeError, OverflowError):
         return None
 
 
