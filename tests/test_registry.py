@@ -209,3 +209,14 @@ def test_cli_info_lookup_import(store: Path) -> None:
     assert res.exit_code == 0 and '"official_list_imported": true' in res.output
     res = runner.invoke(registry_cli, ["lookup", "不存在的科技有限公司"])
     assert "not on the official list" in res.output
+
+
+def test_scan_finds_every_key_occurrence(reg: Registry) -> None:
+    """`Registry.scan` (candidate regex + head look-up) agrees with a plain search for every key."""
+    keys: dict[str, object] = {}
+    for key, inst in [*reg.brand_items(), *reg.name_items()]:
+        keys.setdefault(key, inst)
+    text = "本机由拉卡拉支付股份有限公司提供，银行卡收单；中国银联、支付宝收钱码与银联商务均可用。拉卡拉😀拉卡拉"
+    want = sorted((i, i + len(k), k, id(inst)) for k, inst in keys.items() if k
+                  for i in range(len(text)) if text.startswith(k, i))
+    assert want and sorted((s, e, k, id(inst)) for s, e, k, inst in reg.scan(text)) == want

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
 import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from poscheck.checks import practices, terms
+from poscheck.checks import practices, terms, textctx
 from poscheck.normalize import normalize
 from poscheck.pipeline import Engine, check_local, check_text
 
@@ -105,6 +106,44 @@ def test_keyword_gates_cover_every_match() -> None:
         for text in texts:
             for m in pattern.finditer(text):
                 assert any(k in m.group(0) for k in keywords), (pattern.pattern[:40], m.group(0))
+
+
+
+def _gate_texts() -> list[str]:
+    """The positives, odd characters the masked gate pass must survive, and the corpus when present."""
+    texts = [normalize(t).text for _, t in POSITIVES]
+    texts += ["", "套现", "\x00\x01套现。\x01客服", "😀套现😀;\ud800自选商户\n终止", "mcc自选。【银联】停用"]
+    if CORPUS.is_dir():
+        from poscheck.extract import extract
+        from poscheck.models import RawFile
+
+        for row in _corpus_rows():
+            path = CORPUS / row["path"]
+            texts.append(normalize(extract(RawFile(source=str(path), path=str(path))).text).text)
+    return texts
+
+
+def test_shared_gate_pass_finds_the_sentences_of_every_keyword() -> None:
+    """The masked automaton pass gives, per gate, the sentences holding a keyword found by `str.find`."""
+    for text in _gate_texts():
+        want: dict[str, list[tuple[int, int]]] = {}
+        for group in textctx._REGISTRY:
+            for name, words in group.items():
+                spans = set()
+                for w in words:
+                    i = text.find(w)
+                    while i >= 0:
+                        spans.add(textctx.sentence_bounds(text, i, i + len(w)))
+                        i = text.find(w, i + 1)
+                if spans:
+                    want[name] = sorted(spans)
+        assert textctx._shared_sentences(text) == want, text[:40]
+
+
+def test_sentence_ends_are_the_stops_regex_ends() -> None:
+    for text in _gate_texts():
+        want = tuple(m.end() for m in re.finditer(r"[。!?;\n]", text))
+        assert textctx._sentence_ends(text) == want, text[:40]
 
 
 def test_dev_corpus_categories_are_pinned(engine: Engine) -> None:

@@ -299,6 +299,7 @@ class _ScanIndex:
 
     starts: re.Pattern[str] | None  # None: no keys
     keys: dict[str, tuple[tuple[str, Institution], ...]]  # first two characters (or the one) → keys
+    singles: bool = False  # some key is one character long (its head is that character)
 
     @classmethod
     def build(cls, items: list[tuple[str, Institution]]) -> _ScanIndex:
@@ -318,17 +319,26 @@ class _ScanIndex:
         two = {h for h in by_head if len(h) == 2}
         alts = [f"{chars({h[0] for h in two})}(?={chars({h[1] for h in two})})"] if two else []
         alts += [chars({h for h in by_head if len(h) == 1})] if len(two) < len(by_head) else []
-        return cls(re.compile("|".join(alts)), {h: tuple(ks) for h, ks in by_head.items()})
+        return cls(re.compile("|".join(alts)), {h: tuple(ks) for h, ks in by_head.items()},
+                   singles=len(two) < len(by_head))
 
     def scan(self, text: str) -> list[tuple[int, int, str, Institution]]:
         out: list[tuple[int, int, str, Institution]] = []
         if self.starts is None:
             return out
+        keys, singles = self.keys, self.singles
+        # The regex pairs any first character with any second one, so most candidates start no key: one
+        # dict look-up rejects them. One-character heads are looked up only when some key has one.
         for m in self.starts.finditer(text):  # one character wide: every candidate position
             i = m.start()
             pair = text[i : i + 2]
-            for head in (pair, text[i]) if len(pair) == 2 else (pair,):  # a one-character key: its own head
-                for key, inst in self.keys.get(head, ()):
+            found = keys.get(pair)
+            if found is not None:
+                for key, inst in found:
+                    if text.startswith(key, i):
+                        out.append((i, i + len(key), key, inst))
+            if singles and len(pair) == 2:  # a one-character key: its own head
+                for key, inst in keys.get(text[i], ()):
                     if text.startswith(key, i):
                         out.append((i, i + len(key), key, inst))
         return out
