@@ -80,3 +80,22 @@ def test_nlp_reader_fast_path_reads_like_the_whole_pipeline() -> None:
     got = [(r.sentences, r.phrases) for r in reader.read(lines)]
     assert got == [_pipe_reading(reader, ln) for ln in lines]
     assert sum(1 for ln in lines if _one_sentence(ln)) > len(lines) // 3  # the fast path is a common case
+
+
+def test_nlp_reader_fast_path_keeps_the_phrase_matcher_order() -> None:
+    """Overlapping and nested phrases: the fast path (no spaCy) gives the PhraseMatcher's hits in its order."""
+    reader = Reader(["手续", "手续费", "手续费率", "续费", "费", "费率", "a", "ab", "b"])
+    lines = ["收手续费率ab手续费。", "手续费率", "ab\n", "费费率费", "无关"]
+    assert all(_one_sentence(ln) for ln in lines)
+    got = [(r.sentences, r.phrases) for r in reader.read(lines)]
+    assert got == [_pipe_reading(reader, ln) for ln in lines]
+    assert sum(len(p) for _, p in got) > 15
+
+
+def test_nlp_reader_reads_one_sentence_lines_without_spacy() -> None:
+    """spaCy's pipeline is built only when a line needs it (a run of simple lines never imports spaCy)."""
+    reader = Reader(["押金"])
+    next(reader.read(["押金299元。"]))
+    assert "nlp" not in reader.__dict__
+    next(reader.read(["押金 299元。"]))
+    assert "nlp" in reader.__dict__

@@ -6,6 +6,10 @@ made a PhraseMatcher miss about 6 % of phrase hits (its token boundaries cut thr
 runs 4× slower than a local crawl; spaCy's character segmenter finds every hit. Even so, spaCy over
 a whole page costs about as much CPU as crawling it, so the engine first finds candidate lines with
 Aho-Corasick (about 100× cheaper) and spaCy reads only those lines: their sentences and phrase hits.
+Most candidate lines are one sentence without whitespace, which spaCy would read as one token per
+character and one sentence: those are read without it (same sentences, same phrase hits, same
+order — tests/test_nlp.py compares them with the whole pipeline), so a run whose pages have no
+other kind of candidate line never imports spaCy (about 0.7 s of CPU).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 SENTENCE_PUNCT = ["。", "！", "？", "；", "!", "?", ";", "…"]
@@ -28,23 +32,45 @@ class LineReading:
 
 
 class Reader:
-    """spaCy blank zh + sentencizer + PhraseMatcher; `read(lines)` yields one LineReading per line."""
+    """spaCy blank zh + sentencizer + PhraseMatcher; `read(lines)` yields one LineReading per line.
+
+    spaCy is imported and its pipeline built on the first line that needs it (see `read`): most
+    candidate lines are read without it, and importing spaCy costs more CPU than a crawl process
+    spends on a one-page site.
+    """
 
     def __init__(self, phrases: Iterable[str]):
+        self.phrases: tuple[str, ...] = tuple(sorted({p for p in phrases if p}))
+        # One-sentence lines have one token per character; a whitespace-free phrase is one token per
+        # character too, so the PhraseMatcher hits in such a line are exactly the phrase's occurrences
+        # in the string. (A phrase with whitespace loses it to the tokenizer: those go through spaCy.)
+        self._automaton: Any = None
+        if self.phrases and not any(_SPACE.search(p) for p in self.phrases):
+            import ahocorasick
+
+            self._automaton = ahocorasick.Automaton()
+            for p in self.phrases:
+                self._automaton.add_word(p, len(p))
+            self._automaton.make_automaton()
+
+    @cached_property
+    def nlp(self) -> Any:
         import spacy
+
+        nlp = spacy.blank("zh")  # default segmenter: one token per character, no downloads
+        nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
+        return nlp
+
+    @cached_property
+    def matcher(self) -> Any:
         from spacy.matcher import PhraseMatcher
 
-        self.nlp: Any = spacy.blank("zh")  # default segmenter: one token per character, no downloads
-        self.nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_PUNCT})
-        self.matcher: Any = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        unique = sorted({p for p in phrases if p})
-        if unique:
-            self.matcher.add("RULE_PHRASE", [self.nlp.make_doc(p) for p in unique])
+        matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        if self.phrases:
+            matcher.add("RULE_PHRASE", [self.nlp.make_doc(p) for p in self.phrases])
+        return matcher
 
     def read(self, lines: list[str]) -> Iterator[LineReading]:
-        from spacy.tokens import Doc
-
-        vocab = self.nlp.vocab
         for line in lines:
             if not _one_sentence(line):
                 doc = self.nlp(line)
@@ -55,12 +81,23 @@ class Reader:
                 yield LineReading(sents, hits)
                 continue
             # The char segmenter makes one token per character of a line without inner whitespace and
-            # the sentencizer finds one sentence in it: build that Doc directly, token i = character i.
-            doc = Doc(vocab, words=list(line), spaces=[False] * len(line))
+            # the sentencizer finds one sentence in it: token i = character i.
             n = len(line)
             # A final line break after sentence punctuation is a sentence of its own (it is not punctuation).
             sents = ((0, n - 1), (n - 1, n)) if n > 1 and line[-1] == "\n" and line[-2] in _PUNCT else ((0, n),)
-            yield LineReading(sents, tuple((s, e, line[s:e]) for _, s, e in self.matcher(doc)))
+            yield LineReading(sents, self._phrase_hits(line))
+
+    def _phrase_hits(self, line: str) -> tuple[tuple[int, int, str], ...]:
+        """The PhraseMatcher's hits in a one-sentence `line`, in its order: by start, then by end."""
+        if not self.phrases:
+            return ()
+        if self._automaton is None:  # some phrase has whitespace: let spaCy tokenize the phrases
+            from spacy.tokens import Doc
+
+            doc = Doc(self.nlp.vocab, words=list(line), spaces=[False] * len(line))
+            return tuple((s, e, line[s:e]) for _, s, e in self.matcher(doc))
+        return tuple(sorted((end + 1 - size, end + 1, line[end + 1 - size : end + 1])
+                            for end, size in self._automaton.iter(line)))
 
 
 _PUNCT = frozenset(SENTENCE_PUNCT)

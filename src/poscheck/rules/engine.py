@@ -24,7 +24,8 @@ from poscheck.rules.validators import VALIDATORS
 
 MAX_EVIDENCE = 3
 MAX_QUOTE = 160
-_SENTENCE_END = re.compile(r"[。!?;\n]")
+_SENTENCE_CHARS = "。!?;\n"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_CHARS}]")
 _CLAUSE_END = re.compile(r"[。!?;\n,，]")
 _LINE_END = re.compile(r"\n")
 
@@ -81,6 +82,36 @@ class _Bounds:
         return lo, hi
 
 
+class _SentenceFinder:
+    """The punctuation sentences around phrase hits met in order of their end (Aho-Corasick's order).
+
+    `finder(start, end)` is the span from the start of the sentence holding `text[start]` to the end of
+    the one holding `text[end - 1]`: what bisecting the list of every sentence end would give, but
+    searched near each hit. A page has a few hits and hundreds of sentence ends; the search starts from
+    the boundaries found for the previous hit, so each stretch of text is scanned about once.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self._lo = self._hi = self._end = 0  # the previous answer, and the end it was for
+
+    def __call__(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        # A known sentence start at or before `start` (0, or just after sentence punctuation) bounds the
+        # backward search: the sentence start wanted is the last punctuation in [floor, start), + 1, or floor.
+        floor = self._hi if self._hi <= start else (self._lo if self._lo <= start else 0)
+        lo = max([text.rfind(c, floor, start) for c in _SENTENCE_CHARS]) + 1 or floor
+        if self._end <= end <= self._hi:
+            # No punctuation from the previous hit's last character up to self._hi - 1, which is
+            # punctuation (or the end of the text): this hit's sentence ends there too.
+            hi = self._hi
+        else:
+            m = _SENTENCE_END.search(text, end - 1)
+            hi = m.end() if m else len(text)
+        self._lo, self._hi, self._end = lo, hi, end
+        return lo, hi
+
+
 def _norm(s: str) -> str:
     return normalize(s).text
 
@@ -128,15 +159,12 @@ class Matcher:
         """
         from poscheck.nlp import reader_for
 
-        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-        chosen: dict[int, tuple[int, int]] = {}
+        around = _SentenceFinder(text)
+        chosen: dict[int, tuple[int, int]] = {}  # by first sentence: the candidate span reaching furthest
         for end_idx, (key, _) in self._automaton.iter(text):
-            first = bisect.bisect_right(ends, end_idx - len(key) + 1)  # sentence of the first char
-            last = bisect.bisect_left(ends, end_idx + 1)  # sentence of the last char
-            lo = ends[first - 1] if first > 0 else 0
-            hi = ends[last] if last < len(ends) else len(text)
-            if first not in chosen or chosen[first][1] < hi:
-                chosen[first] = (lo, hi)
+            lo, hi = around(end_idx + 1 - len(key), end_idx + 1)
+            if lo not in chosen or chosen[lo][1] < hi:
+                chosen[lo] = (lo, hi)
         spans = _merge(sorted(chosen.values()))
         candidates: dict[int, list[Hit]] = defaultdict(list)
         sentences: list[tuple[int, int]] = []
@@ -182,28 +210,33 @@ class Matcher:
         text = norm.text
         asserted: list[tuple[Hit, int, int]] = []
         warned: list[tuple[Hit, int, int, str]] = []
-        seen_scopes: set[tuple[int, int]] = set()
+        # Scopes already asserted, or rejected for a reason that depends on the scope alone (words near or
+        # not near, a gated regex with no valid match in it): another hit in the same scope ends the same way.
+        done_scopes: set[tuple[int, int]] = set()
         for hit in sorted(hits, key=lambda h: h.start):
             lo, hi = bounds.scope(m.scope, hit.start, hit.end, m.window)
-            if (lo, hi) in seen_scopes:
+            if (lo, hi) in done_scopes:
                 continue
             scope = text[lo:hi]
-            if any(w in scope for w in comp.not_near):
+            if (any(w in scope for w in comp.not_near)
+                    or not all(any(w in scope for w in group) for group in comp.near)
+                    or not all(p.search(scope) for p in comp.near_regex)):
+                done_scopes.add((lo, hi))
                 continue
-            if not all(any(w in scope for w in group) for group in comp.near):
-                continue
-            if not all(p.search(scope) for p in comp.near_regex):
-                continue
-            verdict = context.judge(text, hit.start, lo, hi, negation=m.negation, doc_genre=doc_genre)
+            start = hit.start
             if comp.regexes and m.phrases:  # gated regexes refine a phrase hit
                 refined = self._refine(comp, scope, lo, hit)
-                if refined is None:
+                if refined is None:  # no match in the scope at all, whatever the hit
+                    done_scopes.add((lo, hi))
                     continue
                 hit = Hit(min(hit.start, refined.start), max(hit.end, refined.end),
                           f"{hit.how} + {refined.how}", refined.groups)
+            # Judged after the refinement (a pure function of the text: the order changes nothing), so
+            # the many phrase hits a gated regex turns down cost no context reading.
+            verdict = context.judge(text, start, lo, hi, negation=m.negation, doc_genre=doc_genre)
             if verdict.verdict == "assert":
                 asserted.append((hit, lo, hi))
-                seen_scopes.add((lo, hi))
+                done_scopes.add((lo, hi))
             elif verdict.verdict == "warning":
                 warned.append((hit, lo, hi, verdict.cue))
         if asserted:

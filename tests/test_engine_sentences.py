@@ -1,0 +1,40 @@
+"""The engine's candidate sentences: `_SentenceFinder` answers as bisecting every sentence end would."""
+
+from __future__ import annotations
+
+import bisect
+import random
+
+import ahocorasick
+
+from poscheck.rules.engine import _SENTENCE_END, _SentenceFinder
+
+
+def _by_bisect(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The former way: the list of every sentence end, bisected for each hit's first and last character."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    out = []
+    for start, end in hits:
+        first = bisect.bisect_right(ends, start)
+        last = bisect.bisect_left(ends, end)
+        out.append((ends[first - 1] if first > 0 else 0, ends[last] if last < len(ends) else len(text)))
+    return out
+
+
+def test_sentence_finder_matches_bisect_on_random_texts() -> None:
+    """Short random texts over a tiny alphabet, phrases with punctuation and overlaps included."""
+    rng = random.Random(7)
+    alphabet = "ab。!?;\nc"
+    hits_seen = 0
+    for _ in range(3000):
+        auto = ahocorasick.Automaton()
+        for _ in range(rng.randint(1, 5)):
+            phrase = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
+            auto.add_word(phrase, len(phrase))
+        auto.make_automaton()
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        hits = [(end + 1 - size, end + 1) for end, size in auto.iter(text)]  # in Aho-Corasick's order
+        finder = _SentenceFinder(text)
+        assert [finder(s, e) for s, e in hits] == _by_bisect(text, hits), text
+        hits_seen += len(hits)
+    assert hits_seen > 1000
