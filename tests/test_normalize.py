@@ -63,3 +63,9 @@ def test_normalize_leaves_an_overlong_numeral_run_as_written() -> None:
     text = "押金" + "九" * 400 + "元，押金叁佰元"
     norm = normalize(text)
     assert norm.text == "押金" + "九" * 400 + "元,押金300元"
+
+
+def test_normalize_keeps_characters_beyond_its_table() -> None:
+    # U+1F600 and U+E0100 lie past the highest code point the table maps; full-width and traditional
+    # characters around them are still mapped.
+    assert normalize("Ａ😀體\U000E0100０").text == "a😀体\U000E01000"

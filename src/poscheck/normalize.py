@@ -65,25 +65,30 @@ def _char_table() -> dict[int, str]:
 
 
 _UCS4 = np.dtype("<u4")  # one code point per element: the layout of "utf-32-le"
+CodeTable = npt.NDArray[np.uint32]
+
+
+def remap(text: str, table: CodeTable) -> str:
+    """`text` with every code point c below len(table) replaced by table[c], the others kept (one for one).
+
+    Done on code point arrays: str.translate looks each character up in a dict, one by one, which on a
+    page costs more than the rest of normalising it.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=_UCS4)
+    if len(codes) and int(codes.max()) >= len(table):  # a character beyond the table's reach
+        mapped = np.where(codes < len(table), table[np.minimum(codes, len(table) - 1)], codes)
+    else:
+        mapped = table[codes]
+    return mapped.astype(_UCS4, copy=False).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 @lru_cache(maxsize=1)
-def _char_lut() -> npt.NDArray[np.uint32]:
-    """_char_table as an array indexed by code point, up to the highest one it maps (the rest map to themselves)."""
+def _char_lut() -> CodeTable:
+    """_char_table as an array indexed by code point, up to the highest one it maps."""
     table = _char_table()
     lut = np.arange(max(table) + 1, dtype=_UCS4)
     lut[list(table)] = [ord(ch) for ch in table.values()]
     return lut
-
-
-def _translate(text: str) -> str:
-    """`text.translate(_char_table())`, done on code point arrays: str.translate looks up each character
-    in the dict one by one, which costs more than the rest of normalising a page."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=_UCS4)
-    lut = _char_lut()
-    if not len(codes) or int(codes.max()) >= len(lut):  # empty, or a character beyond the table's reach
-        return text.translate(_char_table())
-    return lut[codes].tobytes().decode("utf-32-le", "surrogatepass")
 
 
 Offsets = npt.NDArray[np.int32]
@@ -205,7 +210,7 @@ def normalize(text: str, *, join_wraps: bool = False) -> Normalized:
 @lru_cache(maxsize=256)
 def _normalize(text: str, join_wraps: bool) -> Normalized:
     n = len(text)
-    norm = Normalized(_translate(text), np.arange(n, dtype=np.int32),
+    norm = Normalized(remap(text, _char_lut()), np.arange(n, dtype=np.int32),
                       np.arange(1, n + 1, dtype=np.int32))
     if join_wraps:
         norm = _sub(norm, _WRAP, lambda m: "")

@@ -17,12 +17,11 @@ from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
-import numpy.typing as npt
 
 from poscheck.checks import Analysis, evidence_for
 from poscheck.errors import RuleError
 from poscheck.models import Document, Evidence, Finding
-from poscheck.normalize import Normalized
+from poscheck.normalize import CodeTable, Normalized, remap
 from poscheck.rules import context
 
 Genre = Literal["teaching", "complaint", "other"]
@@ -120,20 +119,20 @@ class KeywordGate:
 _REGISTRY: list[dict[str, tuple[str, ...]]] = []
 
 
-_UCS4 = np.dtype("<u4")  # one code point per element: the layout of "utf-32-le"
-_FILLER = "\x00"  # what `_masked` makes of every character that occurs in no keyword
+_FILLER = "\x00"  # what the keyword pass reads for every character that occurs in no keyword
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> tuple[Any, npt.NDArray[np.uint32]]:
-    """The automaton over every gate's keywords, and the table `_masked` maps code points with.
+def _automaton() -> tuple[Any, CodeTable]:
+    """The automaton over every gate's keywords, and the table that masks a text for it (`remap`).
 
     The automaton looks a character up among a node's children one by one, so at the root each
     character costs as many comparisons as there are distinct first characters (about a hundred).
     The texts it scans are masked: a character that occurs in no keyword (most of a page) becomes
-    `_FILLER`, and a keyword that cannot occur (`_FILLER` + U+0001, U+0001 is masked too) added before
-    all others makes the filler the root's first child, found at once. Masking keeps every keyword
-    occurrence where it was (one code point for one), and the filler word owns no gate, so even a hit
+    `_FILLER` (a character past the table's end is in no keyword either, and rare: it stays), and a keyword
+    that cannot occur (`_FILLER` + U+0001, U+0001 is masked too) added before all others makes the
+    filler the root's first child, found at once. Masking keeps every keyword occurrence where it
+    was (one code point for one), and the filler word owns no gate, so even a hit
     of it would change nothing.
     """
     import ahocorasick
@@ -149,16 +148,9 @@ def _automaton() -> tuple[Any, npt.NDArray[np.uint32]]:
         auto.add_word(w, (len(w), tuple(sorted(names))))
     auto.make_automaton()
     kept = sorted({ord(c) for w in owners for c in w})
-    table = np.zeros((kept[-1] if kept else 0) + 2, dtype=_UCS4)  # the last slot: any higher code point
+    table = np.zeros((kept[-1] if kept else 0) + 1, dtype=np.uint32)  # code points past it are in no keyword
     table[kept] = kept
     return auto, table
-
-
-def _masked(text: str, table: npt.NDArray[np.uint32]) -> str:
-    """`text` with every character not in `table` (no keyword's) replaced by `_FILLER`, same length."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=_UCS4)
-    codes = table[np.minimum(codes, len(table) - 1)]
-    return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 @lru_cache(maxsize=256)
@@ -168,7 +160,7 @@ def _shared_sentences(text: str) -> dict[str, list[tuple[int, int]]]:
     lo = hi = -1
     ends, n = _sentence_ends(text), len(text)
     auto, table = _automaton()
-    for end, (length, names) in auto.iter(_masked(text, table)):
+    for end, (length, names) in auto.iter(remap(text, table)):
         start = end - length + 1
         if not lo <= start < hi or end >= hi:  # hits come in text order: reuse the sentence
             lo, hi = _bounds(ends, n, start, end + 1)
