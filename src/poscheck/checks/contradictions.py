@@ -57,7 +57,7 @@ def _regex_promise(needles: tuple[str, ...], pattern: re.Pattern[str], ok: Calla
         out = []
         for m in matches:
             lo, hi = sentence_bounds(text, m.start(), m.end())
-            if asserted(text, m.start(), m.end())[0] and ok(text[lo:hi]):
+            if asserted(text, m.start(), m.end(), bounds=(lo, hi))[0] and ok(text[lo:hi]):
                 out.append((lo, hi, m.start()))
         return out
     return find
@@ -71,7 +71,7 @@ def _regex_practice(pattern: re.Pattern[str], exclude: re.Pattern[str] | None = 
             lo, hi = sentence_bounds(text, m.start(), m.end())
             if exclude is not None and exclude.search(text, lo, hi):
                 continue
-            if asserted(text, m.start(), m.end())[0]:
+            if asserted(text, m.start(), m.end(), bounds=(lo, hi))[0]:
                 out.append((lo, hi, m.start()))
         return out
     return find

@@ -144,11 +144,11 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
         for m in gated(pattern, text, spans.get(practice, [])):
             kind = m.lastgroup or ""
             conditional = practice in ("second_clearing", "mcc_jumping")
+            lo, hi = sentence_bounds(text, m.start(), m.end())
             ok, _cue = asserted(text, m.start(), m.end(), conditional=conditional,
-                                reported=kind_of_doc != "complaint")
+                                reported=kind_of_doc != "complaint", bounds=(lo, hi))
             if not ok:
                 continue
-            lo, hi = sentence_bounds(text, m.start(), m.end())
             sentence = text[lo:hi]
             if practice == "second_clearing":
                 if _NOT_MERCHANT_FUNDS.search(sentence):

@@ -184,9 +184,11 @@ def clause_head(text: str, start: int, lo: int) -> str:
 
 
 def asserted(text: str, start: int, end: int, *, conditional: bool = False, reported: bool = True,
-             warnings: bool = True) -> tuple[bool, str]:
-    """(True, '') when text[start:end] is claimed in its sentence; else (False, the cue that denied it)."""
-    lo, hi = sentence_bounds(text, start, end)
+             warnings: bool = True, bounds: tuple[int, int] | None = None) -> tuple[bool, str]:
+    """(True, '') when text[start:end] is claimed in its sentence; else (False, the cue that denied it).
+
+    `bounds`: `sentence_bounds(text, start, end)` when the caller has it already."""
+    lo, hi = bounds or sentence_bounds(text, start, end)
     sentence = text[lo:hi]
     neg = context.negator_before(text, start, lo)
     if neg:

@@ -87,16 +87,20 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 def negator_before(text: str, start: int, scope_start: int) -> str:
     """The negator shortly before `start` in the same clause, or ''."""
-    lo = _clause_start(text, start, scope_start)
-    head = text[max(lo, start - NEGATION_GAP - 4):start]
+    # Only the last NEGATION_GAP + 4 characters before `start` are read, so the clause start is looked
+    # for in that window alone: a break further back leaves the window's start where it was. (The whole
+    # scope can be a page-long table row with hundreds of breaks.)
+    window = max(scope_start, start - NEGATION_GAP - 4)
+    head = text[_clause_start(text, start, window):start]
     if not _ANY_NEGATOR.search(head):
         return ""
-    for neg in _NEGATORS_LONGEST_FIRST:
+    # Most heads hold some negator (a 不 or 免), so the loop below runs often: an `in` test picks the few
+    # negators present more cheaply than a method call per negator would.
+    for neg in [n for n in _NEGATORS_LONGEST_FIRST if n in head]:
         idx = head.rfind(neg)
-        if idx < 0:
-            continue
+        # `\d$` reads at most the last two characters before the head (a digit, or a digit and "\n").
         if neg[0].isdigit() and ((idx > 0 and head[idx - 1].isdigit()) or (idx == 0 and _DIGIT_BEFORE.search(
-                text[:start - len(head)]))):
+                text, max(0, start - len(head) - 2), start - len(head)))):
             continue  # "0元" inside "20元" is an amount, not a negation
         if head[idx:].startswith(NOT_NEGATORS):
             continue

@@ -1,0 +1,54 @@
+"""The shortcuts in textscan.sentence_at and rules.context.negator_before give what their plain forms give."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from poscheck.rules import context
+from poscheck.textscan import sentence_at
+
+_ALPHABET = "。！？!?\n,，:：;免不收取无需0元2押金费 a"
+
+
+def _texts() -> list[str]:
+    rng = random.Random(11)
+    return [
+        "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60))) for _ in range(400)
+    ] + ["无押金", "20元押金", "2\n0元押金", "不得不收押金", "免费领取。不收取押金！押金？"]
+
+
+def test_sentence_at_is_the_sentence_the_plain_regex_gives() -> None:
+    for text in _texts():
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[^。！？!?\n]+", text)]
+        for pos in range(len(text)):
+            if text[pos] in "。！？!?\n":
+                continue
+            assert sentence_at(text, pos) == next(s for s in spans if s[0] <= pos < s[1]), (text, pos)
+
+
+def _negator_before_plain(text: str, start: int, scope_start: int) -> str:
+    """negator_before as first written: the whole clause, every negator tried, the text start copied."""
+    breaks = [m.end() for m in re.finditer(r"[,，;；。!?！？\n:：]", text[:start])]
+    lo = max([scope_start, *(b for b in breaks if b >= scope_start)])
+    head = text[max(lo, start - context.NEGATION_GAP - 4):start]
+    for neg in sorted(context.NEGATORS, key=len, reverse=True):
+        idx = head.rfind(neg)
+        if idx < 0:
+            continue
+        if neg[0].isdigit() and ((idx > 0 and head[idx - 1].isdigit()) or (idx == 0 and re.search(
+                r"\d$", text[:start - len(head)]))):
+            continue
+        if head[idx:].startswith(context.NOT_NEGATORS):
+            continue
+        if len(head) - idx - len(neg) <= context.NEGATION_GAP:
+            return neg
+    return ""
+
+
+def test_negator_before_is_the_plain_search() -> None:
+    for text in _texts():
+        for start in range(len(text) + 1):
+            for scope_start in {0, max(0, start - 5), start}:
+                want = _negator_before_plain(text, start, scope_start)
+                assert context.negator_before(text, start, scope_start) == want, (text, start, scope_start)
