@@ -8,11 +8,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from poscheck.checks import Target
 from poscheck.errors import InputTableError
 from poscheck.models import Document, RawFile, Report, RunError
-from poscheck.pipeline import Engine, Reading, check_local, read_documents
+
+if TYPE_CHECKING:  # imported when needed, so that a crawl can start before rules and spaCy load
+    from poscheck.pipeline import Engine, Reading
 
 STATEMENT_MARKERS = ("merchant.yaml", "merchant.yml")
 
@@ -60,14 +62,22 @@ def is_statement_folder(p: Path) -> bool:
     return p.is_dir() and any((p / m).is_file() for m in STATEMENT_MARKERS)
 
 
-def run_rows(engine: Engine, rows: list[Row], *, crawl_options: object | None = None,
+def run_rows(engine: Engine | Callable[[], Engine], rows: list[Row], *, crawl_options: object | None = None,
              work_dir: Path | None = None, progress: bool = False) -> Iterator[Report]:
-    """Yield one report per row, in manifest order; crawls all URL-only rows in one Scrapy run."""
+    """Yield one report per row, in manifest order; crawls all URL-only rows in one Scrapy run.
+
+    `engine` may be a function that builds it: it is then called once the crawler has started, so that
+    loading rules and spaCy here overlaps the crawler's own start-up on the other core.
+    """
     to_crawl = [r for r in rows if r.path is None and r.url]
     crawled: dict[str, tuple[list[RawFile], list[RunError]]] = {}
     early = _ReadAhead(engine)
     if to_crawl:
         crawled = _crawl(to_crawl, crawl_options, work_dir, early)
+    engine = early.ready()
+    from poscheck.checks import Target
+    from poscheck.pipeline import check_local, read_documents
+
     bar = _progress(len(rows), progress)
     for row in rows:
         if row.path is not None and is_statement_folder(row.path):
@@ -102,28 +112,40 @@ class _ReadAhead:
     core while the crawler runs on another. Readings are small and always kept; documents are kept up to
     `READ_AHEAD_KEEP_CHARS`, so a crawl of hundreds of sites never holds all their text at once."""
 
-    def __init__(self, engine: Engine):
-        self.engine = engine
+    def __init__(self, engine: Engine | Callable[[], Engine]):
+        self._engine = engine
         self.readings: dict[str, dict[str, Reading]] = defaultdict(dict)
         self.documents: dict[RawFile, Document] = {}
         self.kept_chars = 0
 
+    def ready(self) -> Engine:
+        """The engine, built now if it was given as a function (called by the crawl once its child runs)."""
+        from poscheck.pipeline import Engine
+
+        if not isinstance(self._engine, Engine):
+            self._engine = self._engine()
+        return self._engine
+
     def __call__(self, target_id: str, raw: RawFile) -> None:
+        from poscheck.pipeline import read_documents
+
+        engine = self.ready()
         docs, _errors = read_documents([raw])  # extraction errors are reported when the target is analysed
         for doc in docs:
-            self.readings[target_id][doc.id] = self.engine.read(doc)
+            self.readings[target_id][doc.id] = engine.read(doc)
             if self.kept_chars + len(doc.text) <= READ_AHEAD_KEEP_CHARS:
                 self.documents[raw] = doc
                 self.kept_chars += len(doc.text)
 
 
 def _crawl(rows: list[Row], options: object | None, work_dir: Path | None,
-           on_file: Callable[[str, RawFile], None] | None = None) -> dict[str, tuple[list[RawFile], list[RunError]]]:
+           early: _ReadAhead) -> dict[str, tuple[list[RawFile], list[RunError]]]:
     from poscheck.crawl import CrawlOptions, CrawlTarget, crawl
 
     out = work_dir or Path(tempfile.mkdtemp(prefix="poscheck-crawl-"))
     opts = options if isinstance(options, CrawlOptions) else CrawlOptions()
-    result = crawl([CrawlTarget(r.id, r.url or "") for r in rows], out, opts, on_file=on_file)
+    result = crawl([CrawlTarget(r.id, r.url or "") for r in rows], out, opts, on_file=early,
+                   on_start=early.ready)
     return {r.id: (list(result.files.get(r.id, [])), list(result.errors.get(r.id, []))) for r in rows}
 
 

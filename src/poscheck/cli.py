@@ -67,6 +67,23 @@ def _engine(rules_dirs: tuple[Path, ...]) -> Any:
     return Engine.build(list(rules_dirs))
 
 
+def _audit_engine(rules_dirs: tuple[Path, ...], formats: tuple[str, ...]) -> Any:
+    """The engine, then the registry and (for HTML) the report templates. `audit` calls this once the
+    crawler has started, so all of it loads beside the crawler's own start-up, not before or after the crawl."""
+    engine = _engine(rules_dirs)
+    import contextlib
+
+    with contextlib.suppress(Exception):  # a broken registry fails later, where a check needs it, as before
+        from poscheck.registry import load_registry
+
+        load_registry()
+    if not formats or {"html", "pdf"} & set(formats):
+        from poscheck.render import prepare
+
+        prepare()
+    return engine
+
+
 def _profile(monthly_volume: float, average_ticket: float, mix: str) -> Any:
     """The merchant profile for the cost estimate, from --monthly-volume, --average-ticket, --mix."""
     from poscheck.cost import Profile
@@ -180,12 +197,10 @@ def audit(manifest: Path, out: Path, max_pages: int, depth: int, polite: bool, f
       poscheck audit providers.csv -o out/
     """
     from poscheck.audit import read_manifest, run_rows
-    from poscheck.pipeline import exit_code, now_iso
 
     opts = {"formats": formats, "lang": lang, "complaint": complaint,
             "profile": _profile(monthly_volume, average_ticket, mix)}
     try:
-        engine = _engine(rules_dirs)
         rows = read_manifest(manifest)
         from poscheck.crawl import CrawlOptions
 
@@ -194,14 +209,15 @@ def audit(manifest: Path, out: Path, max_pages: int, depth: int, polite: bool, f
         dashboard: list[dict[str, Any]] = []
         from poscheck.viewparts import dashboard_row
 
-        for report in run_rows(engine, rows, crawl_options=crawl, work_dir=out / "_crawl",
-                               progress=sys.stderr.isatty()):
+        for report in run_rows(lambda: _audit_engine(rules_dirs, formats), rows, crawl_options=crawl,
+                               work_dir=out / "_crawl", progress=sys.stderr.isatty()):
             _write(report, out, report.target, opts)
             dashboard.append(dashboard_row(report, f"{report.target}.html", lang))
             for err in report.errors:
                 click.echo(f"warning: [{report.target}] {err.message}", err=True)
             report.documents = []  # keep memory flat over hundreds of targets; the files are written
             reports.append(report)
+        from poscheck.pipeline import now_iso
         from poscheck.render import write_index
 
         write_index(dashboard, out / "index.html", lang=lang, generated_at=now_iso())
@@ -213,6 +229,8 @@ def audit(manifest: Path, out: Path, max_pages: int, depth: int, polite: bool, f
     failed = sum(1 for r in reports if r.errors)
     ok = len(reports) - failed
     click.echo(f"{len(reports)} report(s) and index.html in {out} — {ok} ok, {failed} with errors", err=True)
+    from poscheck.pipeline import exit_code
+
     sys.exit(exit_code(reports, fail_on))
 
 

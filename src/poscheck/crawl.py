@@ -134,11 +134,14 @@ def build_settings(options: CrawlOptions, out_dir: Path) -> Settings:
 
 
 def crawl(targets: list[CrawlTarget], out_dir: Path, options: CrawlOptions | None = None,
-          on_file: Callable[[str, RawFile], None] | None = None) -> CrawlResult:
+          on_file: Callable[[str, RawFile], None] | None = None,
+          on_start: Callable[[], object] | None = None) -> CrawlResult:
     """Crawl all targets in one child process; files land in `out_dir/raw/`, the log in `out_dir/crawl.log`.
 
-    While the child crawls, this process tails its manifest and calls `on_file(target id, file)` for
-    each new file, so reading can run on another core during the crawl. A target whose start URL
+    `on_start()` is called once the child has started, so the caller can get ready (load rules, spaCy)
+    while the child imports Scrapy. While the child crawls, this process tails its manifest and calls
+    `on_file(target id, file)` for each new file, so reading can run on another core during the crawl.
+    If either raises, the child is stopped and the error propagates. A target whose start URL
     fails gets its error and no files; the other targets go on. Raises UsageProblem for duplicate
     target ids.
     """
@@ -168,6 +171,8 @@ def crawl(targets: list[CrawlTarget], out_dir: Path, options: CrawlOptions | Non
             stdin=subprocess.DEVNULL, stdout=log_fh, stderr=subprocess.STDOUT,
         )
         try:
+            if on_start is not None:
+                on_start()
             while proc.poll() is None:
                 fresh = reader.tail(manifest)
                 for tid, raw in fresh:

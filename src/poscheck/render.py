@@ -28,6 +28,16 @@ def environment() -> Any:
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
+def prepare() -> None:
+    """Import the view model and compile every template now rather than in the first `render_html`
+    (`audit` calls this while the crawler runs, so that no report waits for it after the crawl)."""
+    import poscheck.viewmodel  # noqa: F401
+
+    env = environment()
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)
+
+
 def render_html(report: Report, *, lang: str = "zh", complaint: bool = False,
                 profile: Profile | None = None) -> str:
     """One report as a single HTML page (inline CSS, no scripts, no external requests)."""
