@@ -152,10 +152,11 @@ class Matcher:
         self._phrases = tuple(sorted(phrase_rules))
 
     def _read_candidates(self, text: str) -> tuple[dict[int, list[Hit]], list[tuple[int, int]]]:
-        """Aho-Corasick finds the sentences with a phrase; spaCy reads those (sentences, phrase hits).
+        """Aho-Corasick finds the sentences with a phrase; `nlp.Reader` reads those (sentences, phrase
+        hits), with spaCy where a line needs its tokenizer and sentencizer.
 
         The pre-split is on the same punctuation as spaCy's sentencizer plus line breaks, so a phrase
-        never straddles two candidates; spaCy then sees a small share of a long page.
+        never straddles two candidates; the reader then sees a small share of a long page.
         """
         from poscheck.nlp import reader_for
 
