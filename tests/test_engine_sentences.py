@@ -1,13 +1,17 @@
-"""The engine's candidate sentences: `_SentenceFinder` answers as bisecting every sentence end would."""
+"""Sentence spans from `textscan.sentence_ends` + `bounds_in`, as the engine and the checks use them,
+answer as bisecting the regex's sentence ends did."""
 
 from __future__ import annotations
 
 import bisect
 import random
+import re
 
 import ahocorasick
 
-from poscheck.rules.engine import _SENTENCE_END, _SentenceFinder
+from poscheck.textscan import bounds_in, sentence_ends
+
+_SENTENCE_END = re.compile(r"[。!?;\n]")
 
 
 def _by_bisect(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -21,7 +25,7 @@ def _by_bisect(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def test_sentence_finder_matches_bisect_on_random_texts() -> None:
+def test_sentence_bounds_match_bisect_on_random_texts() -> None:
     """Short random texts over a tiny alphabet, phrases with punctuation and overlaps included."""
     rng = random.Random(7)
     alphabet = "ab。!?;\nc"
@@ -34,7 +38,7 @@ def test_sentence_finder_matches_bisect_on_random_texts() -> None:
         auto.make_automaton()
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         hits = [(end + 1 - size, end + 1) for end, size in auto.iter(text)]  # in Aho-Corasick's order
-        finder = _SentenceFinder(text)
-        assert [finder(s, e) for s, e in hits] == _by_bisect(text, hits), text
+        ends = sentence_ends(text)
+        assert [bounds_in(ends, len(text), s, e) for s, e in hits] == _by_bisect(text, hits), text
         hits_seen += len(hits)
     assert hits_seen > 1000

@@ -13,6 +13,7 @@ import yaml
 from poscheck.checks import practices, terms, textctx
 from poscheck.normalize import normalize
 from poscheck.pipeline import Engine, check_local, check_text
+from poscheck.textscan import sentence_ends
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -143,7 +144,7 @@ def test_shared_gate_pass_finds_the_sentences_of_every_keyword() -> None:
 def test_sentence_ends_are_the_stops_regex_ends() -> None:
     for text in _gate_texts():
         want = tuple(m.end() for m in re.finditer(r"[。!?;\n]", text))
-        assert textctx._sentence_ends(text) == want, text[:40]
+        assert sentence_ends(text) == want, text[:40]
 
 
 def test_dev_corpus_categories_are_pinned(engine: Engine) -> None:

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from poscheck.textscan import sentence_ends
+
 Role = Literal["merchant", "provider"]
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -39,7 +41,6 @@ _MARK = re.compile(
 # A decimal clause number glued to the previous line's heading by a PDF line join ("结算3.1 甲方…").
 _GLUED_DEC = re.compile(r"(?P<dec>\d{1,2}\.\d{1,2})(?=[ \t])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_SENTENCE_END = re.compile(r"[。!?;\n]")
 
 # ---- party roles -------------------------------------------------------------------------------
 _LETTERS = ("甲方", "乙方", "丙方")
@@ -271,5 +272,5 @@ def parse(text: str) -> ClauseDoc:
     articles = sum(1 for m in marks if m.kind == "art")
     is_contract = articles >= 2 or (bool(parties.roles) and len(marks) >= 3)
     clauses = _marked_clauses(text, marks) if is_contract and marks else _line_clauses(text)
-    ends = tuple(m.end() for m in _SENTENCE_END.finditer(text))
+    ends = sentence_ends(text)
     return ClauseDoc(text, tuple(clauses), parties, is_contract, tuple(c.start for c in clauses), ends)

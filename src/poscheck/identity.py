@@ -199,7 +199,6 @@ _BANK = Anchored(
     (*(f"{name}银行" for name in _BANK_NAMES), "中国银行", "农村商业银行"),
     8,  # 中国 + 工商银行; up to eight characters + 农村商业银行
 )
-
 _NOT_BANK_AFTER = re.compile(
     r"大厦|大楼|广场|中心|卡|账|app|客服|网点|柜台|流水|风控|短信|预留|储蓄卡|信用卡"
 )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import ClassVar
 
 
@@ -90,3 +91,32 @@ def sentence_at(text: str, pos: int) -> tuple[int, int]:
         if found > last:
             last = found
     return last + 1, end.start() if end else len(text)
+
+
+SENTENCE_STOPS = "。!?;\n"  # what ends a sentence in normalised text (full-width ！？； are half-width there)
+
+
+@lru_cache(maxsize=256)
+def sentence_ends(text: str) -> tuple[int, ...]:
+    """Offsets just after every SENTENCE_STOPS character of `text`, ascending. The rule engine and the
+    checks ask for the same normalised texts, so each is split once.
+
+    One `str.find` run per stop character: each skips to the next stop in C, where a character-class
+    regex steps through the text in the regex engine (about twice as slow on a page)."""
+    ends: list[int] = []
+    for stop in SENTENCE_STOPS:
+        i = text.find(stop)
+        while i >= 0:
+            ends.append(i + 1)
+            i = text.find(stop, i + 1)
+    ends.sort()
+    return tuple(ends)
+
+
+def bounds_in(ends: tuple[int, ...], n: int, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end) of a text of length `n` with `sentence_ends` `ends`: from just
+    after the last stop at or before `start` to just after the first stop at or after the span's last
+    character."""
+    i = bisect.bisect_right(ends, start)
+    j = bisect.bisect_left(ends, max(end, start + 1))
+    return (ends[i - 1] if i > 0 else 0), (ends[j] if j < len(ends) else n)

@@ -10,7 +10,6 @@ handling the prohibitions of contracts (不得…套现), reported speech (声�
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -23,6 +22,7 @@ from poscheck.errors import RuleError
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import CodeTable, Normalized, remap
 from poscheck.rules import context
+from poscheck.textscan import bounds_in, sentence_ends
 
 Genre = Literal["teaching", "complaint", "other"]
 
@@ -66,37 +66,9 @@ def genre(text: str) -> Genre:
     return "other"
 
 
-_SENTENCE_STOPS = "。!?;\n"
-
-
-@lru_cache(maxsize=256)
-def _sentence_ends(text: str) -> tuple[int, ...]:
-    """Offsets just after every sentence stop, ascending (as `re.finditer("[。!?;\\n]")` ends give them).
-
-    One `str.find` run per stop character: each skips to the next stop in C, where a character-class
-    regex steps through the text in the regex engine (about twice as slow on a page)."""
-    ends: list[int] = []
-    for stop in _SENTENCE_STOPS:
-        i = text.find(stop)
-        while i >= 0:
-            ends.append(i + 1)
-            i = text.find(stop, i + 1)
-    ends.sort()
-    return tuple(ends)
-
-
-def _bounds(ends: tuple[int, ...], n: int, start: int, end: int) -> tuple[int, int]:
-    """`sentence_bounds` given the text's `_sentence_ends` and its length `n`."""
-    i = bisect.bisect_right(ends, start)
-    lo = ends[i - 1] if i > 0 else 0
-    j = bisect.bisect_left(ends, max(end, start + 1))
-    hi = ends[j] if j < len(ends) else n
-    return lo, hi
-
-
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around text[start:end], split at 。!?; and line breaks."""
-    return _bounds(_sentence_ends(text), len(text), start, end)
+    return bounds_in(sentence_ends(text), len(text), start, end)
 
 
 class KeywordGate:
@@ -158,12 +130,12 @@ def _shared_sentences(text: str) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}
     last: dict[str, int] = {}
     lo = hi = -1
-    ends, n = _sentence_ends(text), len(text)
+    ends, n = sentence_ends(text), len(text)
     auto, table = _automaton()
     for end, (length, names) in auto.iter(remap(text, table)):
         start = end - length + 1
         if not lo <= start < hi or end >= hi:  # hits come in text order: reuse the sentence
-            lo, hi = _bounds(ends, n, start, end + 1)
+            lo, hi = bounds_in(ends, n, start, end + 1)
         for name in names:
             if last.get(name) != lo:
                 last[name] = lo

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,11 +22,10 @@ from poscheck.normalize import Normalized, normalize
 from poscheck.rules import context
 from poscheck.rules.model import Rule
 from poscheck.rules.validators import VALIDATORS
+from poscheck.textscan import bounds_in, sentence_ends
 
 MAX_EVIDENCE = 3
 MAX_QUOTE = 160
-_SENTENCE_CHARS = "。!?;\n"
-_SENTENCE_END = re.compile(f"[{_SENTENCE_CHARS}]")
 _CLAUSE_END = re.compile(r"[。!?;\n,，]")
 _LINE_END = re.compile(r"\n")
 
@@ -61,9 +61,11 @@ class _Bounds:
         self._sents = sorted(sentences or [])
         self._sent_starts = [s for s, _ in self._sents]
 
-    def _ends(self, scope: str) -> list[int]:
+    def _ends(self, scope: str) -> Sequence[int]:
+        if scope == "sentence":
+            return sentence_ends(self.text)
         if scope not in self._cache:
-            pat = {"sentence": _SENTENCE_END, "clause": _CLAUSE_END, "line": _LINE_END}[scope]
+            pat = {"clause": _CLAUSE_END, "line": _LINE_END}[scope]
             self._cache[scope] = [m.end() for m in pat.finditer(self.text)]
         return self._cache[scope]
 
@@ -79,36 +81,6 @@ class _Bounds:
         lo = ends[i - 1] if i > 0 else 0
         j = bisect.bisect_left(ends, end)
         hi = ends[j] if j < len(ends) else len(self.text)
-        return lo, hi
-
-
-class _SentenceFinder:
-    """The punctuation sentences around phrase hits met in order of their end (Aho-Corasick's order).
-
-    `finder(start, end)` is the span from the start of the sentence holding `text[start]` to the end of
-    the one holding `text[end - 1]`: what bisecting the list of every sentence end would give, but
-    searched near each hit. A page has a few hits and hundreds of sentence ends; the search starts from
-    the boundaries found for the previous hit, so each stretch of text is scanned about once.
-    """
-
-    def __init__(self, text: str):
-        self.text = text
-        self._lo = self._hi = self._end = 0  # the previous answer, and the end it was for
-
-    def __call__(self, start: int, end: int) -> tuple[int, int]:
-        text = self.text
-        # A known sentence start at or before `start` (0, or just after sentence punctuation) bounds the
-        # backward search: the sentence start wanted is the last punctuation in [floor, start), + 1, or floor.
-        floor = self._hi if self._hi <= start else (self._lo if self._lo <= start else 0)
-        lo = max([text.rfind(c, floor, start) for c in _SENTENCE_CHARS]) + 1 or floor
-        if self._end <= end <= self._hi:
-            # No punctuation from the previous hit's last character up to self._hi - 1, which is
-            # punctuation (or the end of the text): this hit's sentence ends there too.
-            hi = self._hi
-        else:
-            m = _SENTENCE_END.search(text, end - 1)
-            hi = m.end() if m else len(text)
-        self._lo, self._hi, self._end = lo, hi, end
         return lo, hi
 
 
@@ -160,10 +132,10 @@ class Matcher:
         """
         from poscheck.nlp import reader_for
 
-        around = _SentenceFinder(text)
+        ends, n = sentence_ends(text), len(text)
         chosen: dict[int, tuple[int, int]] = {}  # by first sentence: the candidate span reaching furthest
         for end_idx, (key, _) in self._automaton.iter(text):
-            lo, hi = around(end_idx + 1 - len(key), end_idx + 1)
+            lo, hi = bounds_in(ends, n, end_idx + 1 - len(key), end_idx + 1)
             if lo not in chosen or chosen[lo][1] < hi:
                 chosen[lo] = (lo, hi)
         spans = _merge(sorted(chosen.values()))
