@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,27 +15,8 @@ if TYPE_CHECKING:
 SCHEMA = "poscheck.report/1"
 
 
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _plain(value: Any) -> Any:
-    """`dataclasses.asdict` for JSON: the same dicts and values (tuples as lists), without copying every
-    leaf value (asdict deep-copies each one: it was half the time of writing a report's JSON)."""
-    if isinstance(value, (str, int, float)) or value is None:
-        return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {_plain(k): _plain(v) for k, v in value.items()}
-    return value
-
-
 def _finding(f: Finding) -> dict[str, Any]:
-    d: dict[str, Any] = _plain(f)
+    d = dataclasses.asdict(f)
     d["quote"] = f.quote  # top-level copy for readers that only want one quote
     d["references"] = list(f.references)
     d["questions"] = list(f.questions)
@@ -61,16 +41,16 @@ def to_dict(report: Report) -> dict[str, Any]:
         "tool": {"name": "poscheck", "version": report.tool_version},
         "rules_version": report.rules_version,
         "registry_as_of": report.registry_as_of,
-        "grade": _plain(g) if g else None,
+        "grade": dataclasses.asdict(g) if g else None,
         "identity": report.identity,
         "documents": [_document(d) for d in report.documents],
         "findings": [_finding(f) for f in report.findings],
         "facts": {
-            "fees": [_plain(fee) for fee in report.facts.fees],
-            "entities": [_plain(e) for e in report.facts.entities],
+            "fees": [dataclasses.asdict(fee) for fee in report.facts.fees],
+            "entities": [dataclasses.asdict(e) for e in report.facts.entities],
             **report.facts.extra,
         },
-        "errors": [_plain(e) for e in report.errors],
+        "errors": [dataclasses.asdict(e) for e in report.errors],
     }
 
 
