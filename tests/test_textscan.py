@@ -6,7 +6,7 @@ import random
 import re
 
 from poscheck.rules import context
-from poscheck.textscan import sentence_at
+from poscheck.textscan import Keywords, sentence_at
 
 _ALPHABET = "。！？!?\n,，:：;免不收取无需0元2押金费 a"
 
@@ -52,3 +52,17 @@ def test_negator_before_is_the_plain_search() -> None:
             for scope_start in {0, max(0, start - 5), start}:
                 want = _negator_before_plain(text, start, scope_start)
                 assert context.negator_before(text, start, scope_start) == want, (text, start, scope_start)
+
+
+def test_keywords_finds_every_occurrence_a_plain_search_finds() -> None:
+    """The masked pass reports exactly the (overlapping) occurrences str.find gives, whatever else the
+    text holds: characters outside every keyword, beyond the mask table, and the filler's own code points."""
+    words = {"押金": 1, "激活押金": 2, "金额": 3, "d0": 4, "费": 5, "𠀀字": 6}
+    kw = Keywords(words)
+    rng = random.Random(3)
+    alphabet = [*"押金激活额费d0 。a\x00\x01字", "𠀀", "\U0010ffff"]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        want = sorted((i, i + len(w), v) for w, v in words.items()
+                      for i in range(len(text)) if text.startswith(w, i))
+        assert sorted(kw.iter(text)) == want, text

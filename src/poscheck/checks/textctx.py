@@ -13,16 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import Any, Literal
-
-import numpy as np
+from typing import Literal
 
 from poscheck.checks import Analysis, evidence_for
 from poscheck.errors import RuleError
 from poscheck.models import Document, Evidence, Finding
-from poscheck.normalize import CodeTable, Normalized, remap
+from poscheck.normalize import Normalized
 from poscheck.rules import context
-from poscheck.textscan import bounds_in, sentence_ends
+from poscheck.textscan import Keywords, bounds_in, sentence_ends
 
 Genre = Literal["teaching", "complaint", "other"]
 
@@ -91,38 +89,15 @@ class KeywordGate:
 _REGISTRY: list[dict[str, tuple[str, ...]]] = []
 
 
-_FILLER = "\x00"  # what the keyword pass reads for every character that occurs in no keyword
-
-
 @lru_cache(maxsize=1)
-def _automaton() -> tuple[Any, CodeTable]:
-    """The automaton over every gate's keywords, and the table that masks a text for it (`remap`).
-
-    The automaton looks a character up among a node's children one by one, so at the root each
-    character costs as many comparisons as there are distinct first characters (about a hundred).
-    The texts it scans are masked: a character that occurs in no keyword (most of a page) becomes
-    `_FILLER` (a character past the table's end is in no keyword either, and rare: it stays), and a keyword
-    that cannot occur (`_FILLER` + U+0001, U+0001 is masked too) added before all others makes the
-    filler the root's first child, found at once. Masking keeps every keyword occurrence where it
-    was (one code point for one), and the filler word owns no gate, so even a hit
-    of it would change nothing.
-    """
-    import ahocorasick
-
-    auto: Any = ahocorasick.Automaton()
+def _automaton() -> Keywords[tuple[str, ...]]:
+    """One automaton over every gate's keywords, each keyword with the gates that own it."""
     owners: dict[str, set[str]] = {}
     for group in _REGISTRY:
         for name, words in group.items():
             for w in words:
                 owners.setdefault(w, set()).add(name)
-    auto.add_word(_FILLER + "\x01", (2, ()))
-    for w, names in owners.items():
-        auto.add_word(w, (len(w), tuple(sorted(names))))
-    auto.make_automaton()
-    kept = sorted({ord(c) for w in owners for c in w})
-    table = np.zeros((kept[-1] if kept else 0) + 1, dtype=np.uint32)  # code points past it are in no keyword
-    table[kept] = kept
-    return auto, table
+    return Keywords({w: tuple(sorted(names)) for w, names in owners.items()})
 
 
 @lru_cache(maxsize=256)
@@ -131,11 +106,9 @@ def _shared_sentences(text: str) -> dict[str, list[tuple[int, int]]]:
     last: dict[str, int] = {}
     lo = hi = -1
     ends, n = sentence_ends(text), len(text)
-    auto, table = _automaton()
-    for end, (length, names) in auto.iter(remap(text, table)):
-        start = end - length + 1
-        if not lo <= start < hi or end >= hi:  # hits come in text order: reuse the sentence
-            lo, hi = bounds_in(ends, n, start, end + 1)
+    for start, end, names in _automaton().iter(text):
+        if not lo <= start < hi or end > hi:  # hits come in text order: reuse the sentence
+            lo, hi = bounds_in(ends, n, start, end)
         for name in names:
             if last.get(name) != lo:
                 last[name] = lo

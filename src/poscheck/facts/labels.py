@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+
+from poscheck.textscan import Keywords
 
 _RATE_SUFFIX = r"(?:刷卡|交易|消费|收款|支付)?(?:交易)?(?:手续费率|手续费|费率|扣率)?"
 _QR_HEADS = ("微信支付", "微信", "支付宝", "云闪付", "银联二维码", "扫码", "二维码", "条码")
@@ -103,14 +104,12 @@ class Label:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> Any:
-    """Heads → (length, entries to try there, whether the head is ASCII).
+def _automaton() -> Keywords[tuple[tuple[int, ...], bool]]:
+    """Heads → (entries to try there, whether the head is ASCII).
 
     An entry is tried once per place: not at a head that extends a shorter head of the same entry
     (流量卡费 after 流量卡), where it has been tried already and would match the same way.
     """
-    import ahocorasick
-
     heads: dict[str, list[int]] = {}
     for i, entry in enumerate(_ENTRIES):
         for h in entry.heads:
@@ -118,12 +117,7 @@ def _automaton() -> Any:
                 heads.setdefault(h, []).append(i)
             else:
                 heads.setdefault(h, [])
-    auto = ahocorasick.Automaton()
-    for h, idxs in heads.items():
-        if idxs:
-            auto.add_word(h, (len(h), tuple(idxs), h[0].isascii()))
-    auto.make_automaton()
-    return auto
+    return Keywords({h: (tuple(idxs), h[0].isascii()) for h, idxs in heads.items() if idxs})
 
 
 def _only_unionpay(name: str) -> bool:
@@ -134,12 +128,11 @@ def _only_unionpay(name: str) -> bool:
 def find_labels(text: str) -> list[Label]:
     """All fee names in `text`, leftmost-longest, without overlaps."""
     # Heads in reading order; a name is tried only where no name taken so far covers its head.
-    hits = [(end - length + 1, length, idxs, ascii_head) for end, (length, idxs, ascii_head) in _automaton().iter(text)]
-    hits.sort()
+    hits = sorted(_automaton().iter(text))
     out: list[Label] = []
     last = 0  # end of the last name taken
     best: tuple[int, int, int] | None = None  # (start, end, entry): the longest name at the current start
-    for start, _length, idxs, ascii_head in hits:
+    for start, _end, (idxs, ascii_head) in hits:
         if best is not None and start != best[0]:
             last = best[1]
             _take(text, best, out)
