@@ -82,7 +82,7 @@ _NOT_OFFER = Anchored(
     2,  # 我要投诉, 3楼:
 )
 # Notices and exports announce themselves at the top (title, first lines).
-_NOT_OFFER_HEAD = re.compile(r"郑重声明|风险提示|防诈骗|反诈|安全提示|短信记录|话术|聊天记录")
+_NOT_OFFER_HEAD = re.compile(r"郑重声明|风险提示|防诈骗|反诈|安全提示|短信记录|话术|聊天记录|判令|法治|快讯|通报|庭审")
 _WEAK_NOT_OFFER = re.compile(r"骗局|诈骗|维权|冒充")
 _STRONG_OFFER = re.compile(
     r"立即申请|在线申请|免费领取|立即办理|申请办理|办理流程|办理须知|提交申请|资费|收费标准|费率说明|费用说明"

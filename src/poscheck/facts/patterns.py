@@ -44,7 +44,8 @@ REFUND_MONTHLY = re.compile(
 )
 #: A rental deposit that comes back with the device, not with volume.
 DEVICE_RETURN = re.compile(
-    r"(?:机具|设备|终端|机器)?[^。,;]{0,6}(?:完好)?(?:归还|交还|退回机具|退还机具)[^。]{0,12}(?:无息)?退还|无息退还")
+    r"(?:机具|设备|终端|机器)?[^。,;]{0,6}(?:完好)?(?:归还|交还|退回机具|退还机具)[^。]{0,30}?(?:无息)?(?:全额)?退还"
+    r"|(?:无息|全额){1,2}退还")
 NO_REFUND = re.compile(r"不予退还|不予返还|不退还|不返还|概不退|不退|不予退回")
 NO_REFUND_EVER = re.compile(r"(?:无论|不论|一律|概不|均不予|一经扣除)")
 

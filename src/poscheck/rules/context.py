@@ -58,12 +58,21 @@ COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "�
                                      "多出", "坑了", "记录导出", "话术")
 
 
+# News and court reports retell a practice; they take precedence over complaint words a headline quotes
+# ("…提不出来，法院判令平台返还"), unless the writer speaks for themselves (我, 本人).
+# Not 新闻 or 案例 (agents title their own pages 新闻中心 and 成功案例), nor 法院 or 判决 (a contract's
+# jurisdiction clause can be the first line a reader sees).
+NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审", "法治", "快讯", "通报", "记者", "报道")
+_FIRST_PERSON_TITLE = re.compile(r"我|本人")
+
 # "选POS机的五个问题" is a guide; "常见问题" (an agent's FAQ page) is not.
 _ADVISORY_QUESTIONS = re.compile(r"的.{0,4}问题")
 
 
 def genre(title: str) -> Genre:
     """What a document is, from its (normalised) title or first heading."""
+    if any(c in title for c in NEWS_TITLES) and not _FIRST_PERSON_TITLE.search(title):
+        return "advisory"
     if any(c in title for c in COMPLAINT_TITLES):
         return "complaint"
     if any(c in title for c in ADVISORY_TITLES) or _ADVISORY_QUESTIONS.search(title):
