@@ -2,8 +2,9 @@
 
 A request is a form field labelled with such an item ("短信验证码：", "安全码（CVN2）：") or a sentence
 asking the reader to give it ("把验证码念给我听", "取款密码报一下"). KYC data (ID, business licence,
-own settlement account) is never sensitive here. Warnings ("切勿透露验证码", "我们不会索要密码") and
-scam lines quoted inside a warning article are not requests.
+own settlement account) is never sensitive here. Warnings ("切勿透露验证码", "我们不会索要密码"), scam
+lines quoted inside a warning article, and a warning or guide (textctx.genre) retelling what scammers
+ask for are not requests.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from poscheck.checks import Analysis, check, evidence_for
+from poscheck.checks.textctx import genre
 from poscheck.identity import normalized
 from poscheck.models import Document, Finding
 from poscheck.textscan import Anchored, sentence_at
@@ -30,7 +32,7 @@ _VERB = re.compile(
 )
 _NEGATION = re.compile(
     r"不会|从不|从未|绝不|不要|切勿|请勿|勿向|谨防|警惕|不得|严禁|禁止|拒绝|不索要|不向|骗|冒充|防范|保管好|泄露|透露"
-    r"|遮挡|提防|陷阱|持卡人|顾客|消费者|付款人"
+    r"|遮挡|提防|陷阱|持卡人|顾客|消费者|付款人|盗刷"
 )
 _WARNING_DOC = re.compile(r"骗局|骗子|诈骗|谨防|警惕|防骗|冒充")
 _LABEL_END = re.compile(r"[^\n，。；,;]{0,12}?[:：]\s*(?:$|\n|\s{1,}|_{2,}|[\u4e00-\u9fff]{2,8}[:：]|获取)")
@@ -73,6 +75,8 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
             warning_doc = bool(_WARNING_DOC.search(text))
         if warning_doc and _in_quotes(text, m.start()):
             continue
+        if not field and genre(text) == "teaching":
+            continue  # a warning or guide retelling what scammers ask for; a form on it still counts
         if field:
             s, e = m.start(), m.end()
             how = "form field"

@@ -28,8 +28,9 @@ _HEDGED = re.compile(
     r"一般在|一般为|一般是|一般会|一般收|通常在|通常为|通常会|通常每|左右|大约|大概|可能会|可能有|可能收|不等|某些|有的|有些"
     r"|多数|大多|几百|几十|几元|市面上|业内"
 )
-# Sentences about the regulated fee components explain the 2016 reform; they are nobody's price.
-_REGULATION = re.compile(r"发卡行服务费|发卡机构服务费|网络服务费|手续费改革|定价机制|服务费上限")
+# Sentences about the regulated fee components (the issuer's share, the network fee) explain the 2016
+# reform or a rate's cost; they are nobody's price.
+_REGULATION = re.compile(r"发卡行|发卡机构|网络服务费|手续费改革|定价机制|服务费上限")
 # Worked examples ("一笔1000元的信用卡交易，手续费为6元") illustrate a schedule; they are not fees.
 _EXAMPLE_START = re.compile(r"\s*(?:如|若|比如|例如|假如)?[1一]笔\d")  # at the start of a unit
 _EXAMPLE = re.compile(r"例如|比如|举个例|打个比方|假设")
