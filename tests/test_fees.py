@@ -344,3 +344,12 @@ def test_fees_extraction_is_cheap() -> None:
             extract_fees(d, n)
     per_page_ms = (time.perf_counter() - start) / (5 * len(docs)) * 1000
     assert per_page_ms < 5.0, f"{per_page_ms:.2f} ms per page"
+
+
+def test_fees_rates_written_without_percent_sign() -> None:
+    """Ad copy drops the "%": a decimal right after a rate's name is that rate, and nothing else is."""
+    fees = _text_fees("电签推广\n信用卡只要0.55，储蓄卡0.5封顶20元，到账1.0秒。")
+    rates = {(f.channel, f.amount, f.unit) for f in fees if f.kind == "rate"}
+    assert rates == {("credit", 0.55, "%"), ("debit", 0.5, "%")}
+    # a clause number before a name, a version, and a decimal after a name that is no rate stay numbers
+    assert _text_fees("合作协议\n1.1 受理终端：指受理银行卡及银联二维码的设备。\n新版2.0上线，提现手续费0.5。") == []

@@ -127,7 +127,9 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading
     for u in find_units(text, labels):
         body = text[u.start:u.end]
-        if not P.may_hold_amount(body) or unit_context(body):
+        rated = any(lab.kind == "rate" for lab in u.labels)
+        bare = rated and P.BARE_RATE.search(body) is not None
+        if not (bare or P.may_hold_amount(body)) or unit_context(body):
             continue
         above = text.rfind("\n", 0, u.start)
         if above not in warned:
@@ -135,6 +137,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         if warned[above]:
             continue
         u.amounts = P.amounts(text, u.start, u.end)
+        if bare:
+            u.amounts = sorted(u.amounts + P.bare_rates(text, u.start, u.end), key=lambda a: a.start)
         if not u.amounts:
             continue
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it

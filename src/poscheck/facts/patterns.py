@@ -20,6 +20,13 @@ YUAN = re.compile(
     rf"(?:￥|¥)\s*(?P<y>{_NUM})"
     rf"|(?P<a>{_NUM})(?:{_RANGE_SEP}(?P<b>{_NUM}))?\s*(?P<mag>万|千)?\s*(?:元|块钱|块|圆)"
 )
+#: A rate written without its percent sign, as ad copy and chat do ("信用卡只要0.38", "永久0.55"): a
+#: decimal from 0.2 to 1.2 that no unit follows. Only a rate's name before it takes one (units.assign), so
+#: clause numbers ("1.1 受理终端…银联二维码") stay numbers.
+BARE_RATE = re.compile(
+    r"(?<![\d.%+\-/:第])(?P<a>0\.[2-9]\d{0,2}|1\.[0-2]\d?)"
+    r"(?![\d.]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|次|台|张|寸|版|代|条|款|项|节|章|[a-z]))"
+)
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
 RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(?:/笔)?")
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
@@ -109,6 +116,7 @@ class Amount:
     value: float
     unit: str  # "%" or "元"
     max_value: float | None = None
+    bare: bool = False  # a rate written without "%" (BARE_RATE)
 
 
 _MAGNITUDE = {"万": 10000.0, "千": 1000.0}
@@ -132,6 +140,13 @@ def yuans(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
         b = m.group("b")
         out.append(Amount(m.start(), m.end(), float(m.group("a")) * mult, "元", float(b) * mult if b else None))
     return out
+
+
+def bare_rates(text: str, start: int, end: int) -> list[Amount]:
+    """Rates without a percent sign in `text[start:end]`, as percent amounts marked `bare`: only a rate's
+    name may take one (units.assign)."""
+    return [Amount(m.start(), m.end(), float(m.group("a")), "%", None, True)
+            for m in BARE_RATE.finditer(text, start, end)]
 
 
 _MAY_HOLD_AMOUNT = re.compile("[%￥¥元块圆]")  # every PERCENT and YUAN match holds one of these

@@ -4,7 +4,8 @@ A unit is a table row (a line with `|`) or a sentence of prose that contains at 
 name. Pairing: a name takes the first fitting amount after it in its clause (before the next
 name), else the nearest before it in its clause, else the nearest within `NEAR` characters in
 the unit. Generic names (费率, 手续费) get the first two chances after all specific names have had
-theirs, and before the specific names' last resort.
+theirs, and before the specific names' last resort. A rate written without "%" (patterns.BARE_RATE)
+goes only to a rate's name before it in its clause.
 """
 
 from __future__ import annotations
@@ -126,10 +127,10 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount]) -> 
     free: list[P.Amount | None] = list(amounts)  # a taken amount becomes None
     got: dict[int, P.Amount] = {}
 
-    def take(lab: Label, i: int) -> bool:
+    def take(lab: Label, i: int, follows: bool = False) -> bool:
         a = free[i]
-        if a is None or a.unit not in lab.units:
-            return False
+        if a is None or a.unit not in lab.units or (a.bare and (lab.kind != "rate" or not follows)):
+            return False  # a rate without "%" is one only right after a rate's name
         free[i] = None
         got[id(lab)] = a
         return True
@@ -142,7 +143,7 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount]) -> 
                 hi = min(hi, x.start)
                 break
         for i, a in enumerate(amounts):
-            if lab.end <= a.start and a.end <= hi and take(lab, i):
+            if lab.end <= a.start and a.end <= hi and take(lab, i, follows=True):
                 return
 
     def before(lab: Label) -> None:
