@@ -56,7 +56,8 @@ def genre(text: str) -> Genre:
     """'teaching' for warnings, guides and legal articles; 'complaint' for reports of what happened."""
     head = text[:400]
     first = text.lstrip().split("\n", 1)[0][:120]
-    complaint = bool(_COMPLAINT.search(first) or _COMPLAINT.search(head)) and len(_FIRST_PERSON.findall(text)) >= 3
+    complaint = (bool(_COMPLAINT.search(first) or _COMPLAINT.search(head)) or context.genre(first) == "complaint") \
+        and len(_FIRST_PERSON.findall(text)) >= 3
     if complaint:
         return "complaint"
     if _TITLE_TEACH.search(first):
