@@ -348,7 +348,7 @@ def test_fees_extraction_is_cheap() -> None:
 
 def test_fees_rates_written_without_percent_sign() -> None:
     """Ad copy drops the "%": a decimal right after a rate's name is that rate, and nothing else is."""
-    fees = _text_fees("电签推广\n信用卡只要0.55，储蓄卡0.5封顶20元，到账1.0秒。")
+    fees = _text_fees("电签推广\n信用卡费率：0.55，储蓄卡0.5封顶20元，到账1.0秒。")
     rates = {(f.channel, f.amount, f.unit) for f in fees if f.kind == "rate"}
     assert rates == {("credit", 0.55, "%"), ("debit", 0.5, "%")}
     # a clause number before a name, a version, and a decimal after a name that is no rate stay numbers

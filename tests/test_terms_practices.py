@@ -31,6 +31,7 @@ POSITIVES: list[tuple[str, str]] = [
     ("terms.non_refundable", "押金恕不退还。"),
     ("terms.non_refundable", "会员费一经开通不支持退款。"),
     ("terms.auto_renewal", "套餐到期后将自动续费，续费金额从结算款中扣除。"),
+    ("terms.penalty", "第八条 提前终止合作的，服务商不承担任何责任，商户需另行支付违约金200元。"),
     ("clearing.second_clearing", "钱在APP余额里提不出来，代理联系不上了，怎么办？\n"
                                  "我去年办了台电签，我的货款都先进到APP钱包里，我得自己手动提现，现在提现一直失败。"),
     ("terms.auto_renewal", "VIP服务连续包月，每月19.9元。"),

@@ -77,10 +77,10 @@ def _role_at(doc: ClauseDoc, pos: int, lo: int) -> str:
 _CHANGE_DENIED = re.compile(
     r"(?:不|无)(?:会|得|再|予|能)?(?:随意|擅自|单方面?)?(?:调整|修改|变更|更改|上调|修订|调价)$"
 )
-# "无需支付任何费用", "不再收取费用": the charge itself is denied.
+# "无需支付任何费用", "不再收取费用": the charge itself (the last paying verb of the match) is denied.
 _CHARGE_DENIED = re.compile(
     r"(?:无需|无须|不需要?|不用|不必|免于|不再|不会|不予|不|无)(?:再|另行|向\S{1,4})?"
-    r"(?:支付|缴纳|承担|收取|扣除|扣收|扣取|扣|赔偿|赔付|补缴)"
+    r"(?:支付|缴纳|承担|收取|扣除|扣收|扣取|扣|赔偿|赔付|补缴)[^支缴承收扣赔补]*$"
 )
 
 

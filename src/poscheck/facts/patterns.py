@@ -24,7 +24,7 @@ YUAN = re.compile(
 #: decimal from 0.2 to 1.2 that no unit follows. Only a rate's name before it takes one (units.assign), so
 #: clause numbers ("1.1 受理终端…银联二维码") stay numbers.
 BARE_RATE = re.compile(
-    r"(?<![\d.%+\-/:第])(?P<a>0\.[2-9]\d{0,2}|1\.[0-2]\d?)"
+    r"(?<![\d.%+\-/第])(?P<a>0\.[2-9]\d{0,2}|1\.[0-2]\d?)"
     r"(?![\d.]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|次|台|张|寸|版|代|条|款|项|节|章|[a-z]))"
 )
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
