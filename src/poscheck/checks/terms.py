@@ -77,11 +77,8 @@ def _role_at(doc: ClauseDoc, pos: int, lo: int) -> str:
 _CHANGE_DENIED = re.compile(
     r"(?:不|无)(?:会|得|再|予|能)?(?:随意|擅自|单方面?)?(?:调整|修改|变更|更改|上调|修订|调价)$"
 )
-# "无需支付任何费用", "不再收取费用": the charge itself (the last paying verb of the match) is denied.
-_CHARGE_DENIED = re.compile(
-    r"(?:无需|无须|不需要?|不用|不必|免于|不再|不会|不予|不|无)(?:再|另行|向\S{1,4})?"
-    r"(?:支付|缴纳|承担|收取|扣除|扣收|扣取|扣|赔偿|赔付|补缴)[^支缴承收扣赔补]*$"
-)
+# The paying verbs of the penalty patterns: the last one in a match is the charge, negated or not.
+_PAY_VERB = re.compile(r"支付|缴纳|承担|收取|扣除|扣收|扣取|扣款|扣|赔偿|赔付|补缴|补足|补齐")
 
 
 def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
@@ -126,12 +123,10 @@ def _auto_renewal(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) ->
 
 
 def _penalty(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
-    if m.lastgroup == "fine":
-        lo, _ = sentence_bounds(doc.text, m.start(), m.end())
-        if context.negator_before(doc.text, m.start(), lo):
-            return None  # "无需支付违约金"
-    elif _CHARGE_DENIED.search(m.group(0)):
-        return None  # "提前终止…无需支付任何费用": a free exit
+    verbs = [] if m.lastgroup == "fine" else list(_PAY_VERB.finditer(doc.text, m.start(), m.end()))
+    lo, _ = sentence_bounds(doc.text, m.start(), m.end())
+    if context.negator_before(doc.text, verbs[-1].end() if verbs else m.start(), lo):
+        return None  # the charge itself is denied: "不收取违约金", "提前终止…无需支付任何费用"
     if re.search(r"遗失|丢失|损坏|毁损|灭失", sentence) and "违约金" not in sentence:
         return None  # paying for a lost or damaged terminal is compensation
     if "实际损失" in sentence and not re.search(r"\d+(?:\.\d+)?元", sentence):
