@@ -123,6 +123,29 @@ def test_inactive_and_under_review() -> None:
     assert "核实" in notes[0].message
 
 
+def test_impersonation_names_the_lookalike_only_when_it_fits_the_claim() -> None:
+    page = "银联商务POS官方直营网点\n在线申请，刷卡0.6%。上海某某商贸有限公司 沪ICP备2021034518号-2"
+    _, found = run(doc(page, "https://www.yinshang-pos365.com/"))
+    imp = [f for f in found if f.rule == "site.impersonation"]
+    assert imp and "仿照银联商务" in imp[0].message
+    # kuaiqiam is a near spelling of kuaiqian (快钱), not of anything 银联商务 is called: no look-alike note.
+    _, found = run(doc(page, "https://www.kuaiqiam-pos.com/"))
+    imp = [f for f in found if f.rule == "site.impersonation"]
+    assert imp and "仿照" not in imp[0].message
+
+
+def test_number_without_a_name_near_is_the_one_named_acquirers() -> None:
+    page = "银联商务POS申请\n我们是银联商务授权服务商，费率0.6%，在线申请。\n许可证编号：Z2000231000019"
+    _, found = run(doc(page))
+    mis = [f for f in found if f.rule == "licence.number-mismatch"]
+    assert mis and "Z2000231000010" in mis[0].message
+    _, found = run(doc(page.replace("Z2000231000019", "Z2000231000010")))
+    assert "licence.number_mismatch" not in cats(found)
+    two = page.replace("银联商务授权服务商", "银联商务和拉卡拉的授权服务商")  # two acquirers: whose number?
+    _, found = run(doc(two))
+    assert "licence.number_mismatch" not in cats(found)
+
+
 def test_impersonation_both_forms() -> None:
     page = "拉卡拉POS机办理官网\n免费领取。深圳某某科技有限公司 粤ICP备2022071835号-1"
     _, found = run(doc(page, "https://www.lakala-pos-banli.cn/"))

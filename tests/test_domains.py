@@ -65,6 +65,7 @@ def test_ownership(no_network: None, reg: Registry) -> None:
         ("lakala-pos-banli.cn", "拉卡拉"),
         ("lkl-tuiyajin.cn", "拉卡拉"),
         ("ums-pos-shenqing.com", "银联商务"),
+        ("yinshang-pos365.com", "银联商务"),  # 银商, its short name, not a near spelling of yisheng (易生)
         ("iakala.com", "拉卡拉"),
         ("lkalpos.com", "拉卡拉"),
         ("ylianpos.com", "银联"),

@@ -127,7 +127,8 @@ def number_mismatch(analysis: Analysis) -> Iterator[Finding]:
                     explanation="licence-number shape",
                 )
                 continue
-            problem = _mismatch(reg, ent.value, pair_number(doc, ent, found))
+            named = pair_number(doc, ent, found)
+            problem = _mismatch(reg, ent.value, named) if named else _unpaired(analysis, doc, reg, ent.value)
             if problem:
                 yield analysis.finding(
                     "licence.number-mismatch",
@@ -162,6 +163,22 @@ def _mismatch(reg: Registry, number: str, named: Mention | None) -> tuple[str, s
             f"belongs to {_label(owner)} but is shown for {named.text}",
         )
     return None
+
+
+def _unpaired(analysis: Analysis, doc: Document, reg: Registry, number: str) -> tuple[str, str] | None:
+    """A number shown with no name near it, on a page that names one institution as its acquirer: it is
+    that institution's number, and a well-formed number the registry has for nobody is not its number."""
+    acquirers = [inst for m, inst in _named(analysis, doc) if m.kind != "licence_no"]
+    if len(acquirers) != 1 or reg.by_licence(number) is not None:
+        return None
+    inst = acquirers[0]
+    if not inst.licence_no or inst.licence_no == number:
+        return None
+    return (
+        f"本页只提到{inst.name}这一家收单机构，但名单上它的编号是{inst.licence_no}，这个编号不属于任何持牌机构",
+        f"the page names only {inst.name} as its acquirer, whose registry number is {inst.licence_no}; "
+        "this number belongs to no licensed institution",
+    )
 
 
 def _named(analysis: Analysis, doc: Document) -> list[tuple[Mention, Institution]]:

@@ -225,7 +225,8 @@ def impersonation(analysis: Analysis) -> Iterator[Finding]:
         done.add((c.doc.id, c.domain + c.inst.key))
         look = lookalike(c.domain, reg)
         extra = extra_en = ""
-        if look:
+        # A near spelling of another brand beside a claim to be this one says nothing about the claim.
+        if look and (look.institution == c.inst.name or look.how == "contains"):
             extra = f"；{c.domain} 是仿照{look.imitates}的域名（{lookalike_how(look)[0]}）"
             extra_en = f"; {c.domain} is a look-alike of {look.imitates} ({look.how})"
         yield analysis.finding(
