@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -329,21 +328,16 @@ def test_fees_hard_negative_flags_nothing(engine, text: str) -> None:  # type: i
     assert not {c for c in flagged if c.startswith("fee.") or c == "promo.free_bait"}, report.findings
 
 
-# --- cost ----------------------------------------------------------------------------------------------
-
-def test_fees_extraction_is_cheap() -> None:
-    """Well under a millisecond per typical page; the bound here only catches gross regressions."""
-    need_shared()
-    docs = [_doc(p) for p in sorted((CORPUS / "docs").glob("*.*"))]
-    norms = [normalize(d.text, join_wraps=d.kind == "pdf") for d in docs]
-    for d, n in zip(docs, norms, strict=True):
-        extract_fees(d, n)
-    start = time.perf_counter()
-    for _ in range(5):
-        for d, n in zip(docs, norms, strict=True):
-            extract_fees(d, n)
-    per_page_ms = (time.perf_counter() - start) / (5 * len(docs)) * 1000
-    assert per_page_ms < 5.0, f"{per_page_ms:.2f} ms per page"
+def test_fees_anti_fraud_notice_quoting_the_scam_states_none_of_its_fees() -> None:
+    """A page that teaches (诈骗, 骗子, 冒充 …) and quotes a scammer's message word for word does not offer
+    what the quote offers; the same quote on a page that teaches nothing is an offer, and a fee the
+    notice states outside quotes is still read."""
+    sms = "“【商户服务中心】您的旧机月底停用，现免费换新，刷卡费率永久0.39%，回复1办理。”"
+    notice = (f"商户协会公众号\n近期有商户收到短信：\n{sms}\n这是冒充客服的诈骗，骗子寄来的新机要扣服务费。\n"
+              "正规机具流量费每年48元，开通满一年后收取。")
+    assert _rows(_text_fees(notice, "txt")) == {("data", None, 48.0, "元/年")}
+    plain = f"商户协会公众号\n近期有商户收到短信：\n{sms}\n回复1即可办理。"
+    assert _rows(_text_fees(plain, "txt")) == {("rate", "card", 0.39, "%")}
 
 
 def test_fees_rates_written_without_percent_sign() -> None:

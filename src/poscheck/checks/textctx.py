@@ -29,12 +29,6 @@ _TITLE_TEACH = re.compile(
     r"防骗|骗局|揭秘|指南|攻略|科普|解读|以案说法|律师|[一二三四五六七八九十\d]+个问题|"
     + "|".join(context.NEWS_TITLES)
 )
-_BODY_TEACH = (
-    "骗局", "诈骗", "骗子", "不法分子", "冒充", "谨防", "警惕", "郑重声明", "风险提示", "反面例子", "非法经营罪",
-    "判处", "触犯", "犯罪", "千万不要", "切勿", "防骗", "避坑", "陷阱", "律师提醒", "以案说法", "请勿相信",
-    "不要相信", "罚没", "行政处罚", "处以罚款", "被罚", "据报道", "记者", "通报", "原告", "辩称", "判令", "本院",
-    "审理",
-)
 _COMPLAINT = re.compile(r"投诉|维权|求助|诉求|被.{0,12}骗|骗了我|我被")
 _FIRST_PERSON = re.compile(r"我(?!司|们|公司|行)")
 
@@ -62,7 +56,7 @@ def genre(text: str) -> Genre:
         return "complaint"
     if _TITLE_TEACH.search(first):
         return "teaching"
-    if sum(1 for cue in _BODY_TEACH if cue in text) >= 3:
+    if context.teaches(text):
         return "teaching"
     return "other"
 

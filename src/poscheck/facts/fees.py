@@ -96,6 +96,11 @@ def heading_warns(text: str, pos: int) -> bool:
     return False
 
 
+def quoted(text: str, lo: int, pos: int) -> bool:
+    """True when `pos` lies inside a quotation (“…”, 「…」) opened after `lo` (the start of its line)."""
+    return text.count("“", lo, pos) > text.count("”", lo, pos) or text.count("「", lo, pos) > text.count("」", lo, pos)
+
+
 def _clause(text: str, lo: int, hi: int, pos: int) -> str:
     """The clause around `pos` within [lo, hi)."""
     a = max(text.rfind(c, lo, pos) for c in ",;|")
@@ -123,6 +128,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     title = normalize(doc.title).text if doc.title else norm.text[:120].split("\n", 1)[0]
     if genre == "advisory" or (genre == "offer" and _NEWS_HEAD.search(title)):
         return []
+    teaching = context.teaches(text)  # an anti-fraud notice quotes the scam's offer word for word
     reader = FeeReader(doc, norm)
     warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading
     for u in find_units(text, labels):
@@ -143,7 +149,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
             continue
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
         live = [lab for lab in u.labels if not negated(text, lab.start, u.start) and not (
-            credit and lab.kind == "rate" and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))]
+            credit and lab.kind == "rate" and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
+            and not (teaching and quoted(text, above + 1, lab.start))]
         if not live:
             continue
         reserved = reader.reserved(u, body)

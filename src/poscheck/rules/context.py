@@ -69,6 +69,29 @@ _FIRST_PERSON_TITLE = re.compile(r"我|本人")
 _ADVISORY_QUESTIONS = re.compile(r"的.{0,4}问题")
 
 
+# Body cues of pages that teach, warn or report (anti-fraud notices, lawyers' notes, court news): a page
+# with TEACHING_CUES_MIN different ones is such a page, whatever its first line says (a 公众号 export starts
+# with the account's name).
+BODY_TEACHING: tuple[str, ...] = (
+    "骗局", "诈骗", "骗子", "不法分子", "冒充", "谨防", "警惕", "郑重声明", "风险提示", "反面例子", "非法经营罪",
+    "判处", "触犯", "犯罪", "千万不要", "切勿", "防骗", "避坑", "陷阱", "律师提醒", "以案说法", "请勿相信",
+    "不要相信", "罚没", "行政处罚", "处以罚款", "被罚", "据报道", "记者", "通报", "原告", "辩称", "判令", "本院",
+    "审理",
+)
+TEACHING_CUES_MIN = 3
+
+
+def teaches(text: str) -> bool:
+    """True when normalised `text` holds at least TEACHING_CUES_MIN different BODY_TEACHING cues."""
+    found = 0
+    for cue in BODY_TEACHING:
+        if cue in text:
+            found += 1
+            if found >= TEACHING_CUES_MIN:
+                return True
+    return False
+
+
 def genre(title: str) -> Genre:
     """What a document is, from its (normalised) title or first heading."""
     if any(c in title for c in NEWS_TITLES) and not _FIRST_PERSON_TITLE.search(title):
