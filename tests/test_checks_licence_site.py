@@ -92,6 +92,14 @@ def test_not_found_judged_over_the_target() -> None:
     assert "licence.not_found" not in cats(found)
 
 
+def test_an_article_that_ends_in_an_application_offers_what_it_writes_about() -> None:
+    article = "公众号：刷卡小课堂\n作者：阿强\n电签POS怎么选？今天讲讲费率和到账时间。\n"
+    _, found = run(doc(article))
+    assert "licence.not_found" not in cats(found)  # an article, no invitation to apply
+    _, found = run(doc(article + "文末福利：回复“领机”免费申请快收宝电签一台，信用卡0.55%。"))
+    assert "licence.not_found" in cats(found)
+
+
 def test_licence_checks_skip_complaints_and_guides() -> None:
     complaint = "投诉编号 A-1\n我办了通联商务服务有限公司的收款机，刷卡费率0.6%，被多扣了年费。"
     guide = "作者：某律师\n只有互联网支付牌照的东方付通信息技术有限公司不能做POS机收单，办理前请核实。"

@@ -74,18 +74,19 @@ _OFFER = re.compile(
 # Genres that report, teach or warn rather than offer: complaints, forum posts, articles, exports.
 _NOT_OFFER = Anchored(
     re.compile(
-        r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于|发帖|回帖|\d楼[:：]|作者[:：]|文/|律师提醒"
-        r"|本文|阅读时间|编辑部|以案说法|记者|据.{0,8}报道"
+        r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于|发帖|回帖|\d楼[:：]|律师提醒"
+        r"|以案说法|记者|据.{0,8}报道"
     ),
-    ("投诉", "楼", "发表于", "发帖", "回帖", "作者", "文/", "律师提醒", "本文", "阅读时间", "编辑部", "以案说法",
-     "记者", "据"),
+    ("投诉", "楼", "发表于", "发帖", "回帖", "律师提醒", "以案说法", "记者", "据"),
     2,  # 我要投诉, 3楼:
 )
 # Notices and exports announce themselves at the top (title, first lines).
 _NOT_OFFER_HEAD = re.compile(r"郑重声明|风险提示|防诈骗|反诈|安全提示|短信记录|话术|聊天记录|判令|法治|快讯|通报|庭审")
-_WEAK_NOT_OFFER = re.compile(r"骗局|诈骗|维权|冒充")
+# Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply
+# (a 公众号 article that ends in "回复领机，免费申请" sells the device it writes about).
+_WEAK_NOT_OFFER = re.compile(r"骗局|诈骗|维权|冒充|作者[:：]|文/|本文|阅读时间|编辑部")
 _STRONG_OFFER = re.compile(
-    r"立即申请|在线申请|免费领取|立即办理|申请办理|办理流程|办理须知|提交申请|资费|收费标准|费率说明|费用说明"
+    r"立即申请|在线申请|免费申请|免费领取|立即办理|申请办理|办理流程|办理须知|提交申请|资费|收费标准|费率说明|费用说明"
     r"|收费明细|费用一览|甲方|乙方|我司|本公司"
 )
 
