@@ -328,6 +328,19 @@ def test_fees_hard_negative_flags_nothing(engine, text: str) -> None:  # type: i
     assert not {c for c in flagged if c.startswith("fee.") or c == "promo.free_bait"}, report.findings
 
 
+def test_fees_a_deduction_named_in_the_next_sentence() -> None:
+    """Complaints tell the deduction first and what it was called after: the two sentences are read
+    together, and only when the first tells a deduction and the second has no amount of its own."""
+    story = "我的投诉：新机器到了以后刷了一笔，到账少了，被扣了268元。客服说是“机具激活费”，刷满8万才退。"
+    fees = _text_fees(story, "txt")
+    assert _rows(fees) == {("deposit", None, 268.0, "元")}
+    assert fees[0].evidence.quote.startswith("被扣了268元。")
+    no_deduction = "我的投诉：新机器到了以后刷了一笔，到账金额是268元。客服说是“机具激活费”，刷满8万才退。"
+    assert _text_fees(no_deduction, "txt") == []
+    own_amount = "我的投诉：被扣了268元。客服说是“机具激活费”99元，另外169元是流量费。"
+    assert ("deposit", None, 99.0, "元") in _rows(_text_fees(own_amount, "txt"))
+
+
 def test_fees_anti_fraud_notice_quoting_the_scam_states_none_of_its_fees() -> None:
     """A page that teaches (诈骗, 骗子, 冒充 …) and quotes a scammer's message word for word does not offer
     what the quote offers; the same quote on a page that teaches nothing is an offer, and a fee the

@@ -35,7 +35,10 @@ class Unit:
 
 
 def find_units(text: str, labels: list[Label]) -> list[Unit]:
-    """Rows and sentences that contain at least one fee name (their amounts are left to the caller)."""
+    """Rows and sentences that contain at least one fee name (their amounts are left to the caller).
+
+    A sentence that only says what a deduction told just before was called ("多扣了199元。再问，说是
+    ‘激活服务费’", as complaints tell it) is read together with the sentence before it."""
     units: list[Unit] = []
     k = 0
     while k < len(labels):
@@ -55,23 +58,34 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
     return units
 
 
+# What a complaint says a deduction was called, and the deduction itself.
+_TOLD = re.compile(r"说是|名目是|名目为|写的是|写着|叫做|原来是|理由是")
+_DEDUCTED = re.compile(r"扣[了掉除走]?\s*(?:\d|[一二三四五六七八九十百千两]+[元块])")
+
+
 def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
     """The sentences of the line `text[lo:hi]` that hold some of its `labels` (in reading order)."""
     out: list[Unit] = []
-    k, s = 0, lo
-    for m in _SENTENCE_END.finditer(text, lo, hi):
-        e = m.end()
+    k, s, prev = 0, lo, lo  # prev: start of the sentence before s, if it holds no label
+    for m in [*_SENTENCE_END.finditer(text, lo, hi), None]:
+        e = m.end() if m else hi
+        if e <= s:
+            break
         if labels[k].start < e:
             j = k + 1
             while j < len(labels) and labels[j].start < e:
                 j += 1
-            out.append(Unit(s, e, False, [lab for lab in labels[k:j] if lab.end <= e]))
+            start = s
+            if (prev < s and _TOLD.search(text, s, labels[k].start)
+                    and not any(c.isdigit() for c in text[s:labels[k].end]) and _DEDUCTED.search(text, prev, s)):
+                start = prev
+            out.append(Unit(start, e, False, [lab for lab in labels[k:j] if lab.end <= e]))
             if j == len(labels):
                 return out
-            k = j
+            k, prev = j, e
+        else:
+            prev = s
         s = e
-    if s < hi:
-        out.append(Unit(s, hi, False, [lab for lab in labels[k:] if lab.end <= hi]))
     return out
 
 
