@@ -328,6 +328,15 @@ def test_fees_hard_negative_flags_nothing(engine, text: str) -> None:  # type: i
     assert not {c for c in flagged if c.startswith("fee.") or c == "promo.free_bait"}, report.findings
 
 
+def test_fees_yuan_written_without_yuan_right_after_the_name() -> None:
+    """Ad copy drops the "元" too: a whole number right after a yuan fee's name is its amount; a number with
+    another unit, a phone number, or one that no name comes right before stays what it is."""
+    assert _rows(_text_fees("电签机包邮，只收押金129，两个月刷满6万退。")) == {("deposit", None, 129.0, "元")}
+    assert _rows(_text_fees("流量费:45，次年起收。")) == {("data", None, 45.0, "元/年")}
+    for text in ("押金3个月后退还。", "流量费咨询400-800-1234。", "办理送129积分，押金全免。", "服务费 | 12期免息"):
+        assert _text_fees(text) == [], text
+
+
 def test_fees_a_deduction_named_in_the_next_sentence() -> None:
     """Complaints tell the deduction first and what it was called after: the two sentences are read
     together, and only when the first tells a deduction and the second has no amount of its own."""

@@ -135,7 +135,9 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         body = text[u.start:u.end]
         rated = any(lab.kind == "rate" for lab in u.labels)
         bare = rated and P.BARE_RATE.search(body) is not None
-        if not (bare or P.may_hold_amount(body)) or unit_context(body):
+        bare_yuan = [a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
+                     and (a := P.bare_yuan_after(text, lab.end, u.end)) is not None]
+        if not (bare or bare_yuan or P.may_hold_amount(body)) or unit_context(body):
             continue
         above = text.rfind("\n", 0, u.start)
         if above not in warned:
@@ -143,8 +145,9 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         if warned[above]:
             continue
         u.amounts = P.amounts(text, u.start, u.end)
-        if bare:
-            u.amounts = sorted(u.amounts + P.bare_rates(text, u.start, u.end), key=lambda a: a.start)
+        if bare or bare_yuan:
+            more = (P.bare_rates(text, u.start, u.end) if bare else []) + bare_yuan
+            u.amounts = sorted(u.amounts + more, key=lambda a: a.start)
         if not u.amounts:
             continue
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it

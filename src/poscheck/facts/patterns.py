@@ -27,6 +27,12 @@ BARE_RATE = re.compile(
     r"(?<![\d.%+\-/第])(?P<a>0\.[2-9]\d{0,2}|1\.[0-2]\d?)"
     r"(?![\d.]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|次|台|张|寸|版|代|条|款|项|节|章|[a-z]))"
 )
+#: A yuan amount written without "元" right after a fee's name, as ad copy does ("只收押金99", "流量费:69"):
+#: a whole number that no unit, digit or dash follows. Only read right after a name that takes yuan.
+BARE_YUAN_AFTER = re.compile(
+    r"\s*(?:只收|仅收|只要|仅需|只需|才|为|是|:)?\s*(?P<a>[1-9]\d{1,3})"
+    r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
+)
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
 RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(?:/笔)?")
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
@@ -116,7 +122,7 @@ class Amount:
     value: float
     unit: str  # "%" or "元"
     max_value: float | None = None
-    bare: bool = False  # a rate written without "%" (BARE_RATE)
+    bare: bool = False  # written without its unit (BARE_RATE, BARE_YUAN_AFTER): only the name before it takes it
 
 
 _MAGNITUDE = {"万": 10000.0, "千": 1000.0}
@@ -147,6 +153,12 @@ def bare_rates(text: str, start: int, end: int) -> list[Amount]:
     name may take one (units.assign)."""
     return [Amount(m.start(), m.end(), float(m.group("a")), "%", None, True)
             for m in BARE_RATE.finditer(text, start, end)]
+
+
+def bare_yuan_after(text: str, end: int, hi: int) -> Amount | None:
+    """A yuan amount without "元" right after a fee name ending at `end` (BARE_YUAN_AFTER), marked `bare`."""
+    m = BARE_YUAN_AFTER.match(text, end, hi)
+    return Amount(m.start("a"), m.end(), float(m.group("a")), "元", None, True) if m else None
 
 
 _MAY_HOLD_AMOUNT = re.compile("[%￥¥元块圆]")  # every PERCENT and YUAN match holds one of these

@@ -5,7 +5,8 @@ name. Pairing: a name takes the first fitting amount after it in its clause (bef
 name), else the nearest before it in its clause, else the nearest within `NEAR` characters in
 the unit. Generic names (费率, 手续费) get the first two chances after all specific names have had
 theirs, and before the specific names' last resort. A rate written without "%" (patterns.BARE_RATE)
-goes only to a rate's name before it in its clause.
+goes only to a rate's name before it in its clause, a yuan amount without "元" (patterns.BARE_YUAN_AFTER)
+only to the name it follows.
 """
 
 from __future__ import annotations
@@ -143,8 +144,8 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount]) -> 
 
     def take(lab: Label, i: int, follows: bool = False) -> bool:
         a = free[i]
-        if a is None or a.unit not in lab.units or (a.bare and (lab.kind != "rate" or not follows)):
-            return False  # a rate without "%" is one only right after a rate's name
+        if a is None or a.unit not in lab.units or (a.bare and (not follows or (a.unit == "%") != (lab.kind == "rate"))):
+            return False  # an amount without its unit is one only after a name of its kind
         free[i] = None
         got[id(lab)] = a
         return True
