@@ -144,7 +144,9 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount]) -> 
 
     def take(lab: Label, i: int, follows: bool = False) -> bool:
         a = free[i]
-        if a is None or a.unit not in lab.units or (a.bare and (not follows or (a.unit == "%") != (lab.kind == "rate"))):
+        if a is None or a.unit not in lab.units:
+            return False
+        if a.bare and (not follows or (a.unit == "%") != (lab.kind == "rate")):
             return False  # an amount without its unit is one only after a name of its kind
         free[i] = None
         got[id(lab)] = a
