@@ -69,6 +69,19 @@ def test_positive_is_flagged_with_an_exact_quote(engine: Engine, category: str, 
         assert text[ev.start:ev.end] == ev.quote and ev.quote
 
 
+def test_a_change_clause_protected_across_its_article_items_is_not_flagged(engine: Engine) -> None:
+    """Notice in 6.1 and a free exit in 6.2 protect the change that 6.2 accepts on continued use; the same
+    acceptance with no notice anywhere in its article is still a unilateral change."""
+    head = "甲方（收单机构）：某某支付有限公司\n乙方（特约商户）：某某面馆\n第五条 结算\n5.1 资金T+1结算。\n"
+    items = ("第六条 协议变更\n6.1 甲方调整手续费率的，应提前三十日书面通知乙方。\n"
+             "6.2 乙方不同意的，可在生效前解除本协议，甲方不收取任何费用；生效后继续使用的，视为接受变更。\n"
+             "第七条 其他\n7.1 本协议一式两份。\n")
+    rules = {f.rule for f in check_text(engine, head + items).findings}
+    assert "terms.unilateral-change" not in rules
+    bare = items.replace("6.1 甲方调整手续费率的，应提前三十日书面通知乙方。", "6.1 甲方可调整手续费率，以公告为准。")
+    assert "terms.unilateral-change" in {f.rule for f in check_text(engine, head + bare).findings}
+
+
 def test_roles_decide_a_clause_in_both_letter_orders(engine: Engine) -> None:
     clause = "第一条 甲方有权随时调整费率。\n第二条 其他。\n"
     provider_is_jia = "甲方（服务商）：某某科技有限公司\n乙方（商户）：某某餐馆\n" + clause

@@ -81,6 +81,13 @@ _CHANGE_DENIED = re.compile(
 _PAY_VERB = re.compile(r"支付|缴纳|承担|收取|扣除|扣收|扣取|扣款|扣|赔偿|赔付|补缴|补足|补齐")
 
 
+ARTICLE_MAX = 600  # characters: an article this short is read whole for a change clause's protections
+
+
+def _protective_change(text: str) -> bool:
+    return bool(NOTICE.search(text) and EXIT.search(text) and FREE.search(text))
+
+
 def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     if m.lastgroup == "power" and _CHANGE_DENIED.search(doc.text, max(0, m.start() - 2), m.end()):
         return None
@@ -91,8 +98,12 @@ def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> s
         return None
     if not _CHANGE_OBJECT.search(sentence if m.lastgroup == "power" else unit):
         return None
-    if NOTICE.search(unit) and EXIT.search(unit) and FREE.search(unit):
+    if _protective_change(unit):
         return None  # notice period + a free exit: the compliant change clause
+    clause = doc.clause_at(m.start())
+    if clause.rank >= 0 and clause.article_end - clause.article_start <= ARTICLE_MAX and _protective_change(
+            doc.text[clause.article_start:clause.article_end]):
+        return None  # the same, spread over the article's items (5.1 notice, 5.2 free exit)
     return f"provider may change terms ({m.group(0)[:24]}) without notice and a free exit"
 
 

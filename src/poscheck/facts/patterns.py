@@ -81,8 +81,8 @@ CHANGED_TO = re.compile(
 )
 DECREASE_VERBS = ("降", "下调", "减")
 #: A fee change announced the compliant way: 30 days ahead, with a free way out (not bait).
-NOTICE = re.compile(r"提前\s*(?:30|三十)\s*[日天]|(?:30|三十)\s*[日天]后生效|免费解约|无责解约|无偿退出"
-                    r"|不同意的?[^。]{0,12}(?:解约|终止|退出)")
+NOTICE = re.compile(r"提前\s*(?:30|三十)\s*[日天]|(?:30|三十)\s*[日天]后(?:方可|才)?生效|免费解约|无责解约|无偿退出"
+                    r"|不同意(?:的|本次调整|调整|变更)?[^。]{0,30}?(?:解约|终止|退出|解除)")
 
 #: Promises that a rate will never change (the classic teaser's companion).
 PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|终身|终生|不会再调|不再调|不涨价|一直不变")

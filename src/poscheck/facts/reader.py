@@ -18,6 +18,7 @@ from poscheck.models import Document, Evidence, Fee
 from poscheck.normalize import Normalized
 
 MAX_QUOTE = 160
+NOTICE_AFTER = 300  # characters after a stated rate change read for its notice terms
 _TOP_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条)")
 _CELL = re.compile(r"[^|]+")
 _CLAUSE_SEP = re.compile(r"[,;]")
@@ -210,11 +211,11 @@ class FeeReader:
                           conditions="费率外每笔另加")
 
     def _notice(self, u: Unit) -> list[str]:
-        """The compliant-notice words (提前30日, 免费解约) around a stated rate change, if any."""
+        """The compliant-notice words (提前30日, 免费解约) around a stated rate change, if any: on its line or
+        in the lines just after it (a notice lists its terms as items under the change)."""
         text = self.text
         lo = text.rfind("\n", 0, u.start) + 1
-        hi = text.find("\n", u.end)
-        m = P.NOTICE.search(text, lo, len(text) if hi < 0 else min(hi, u.end + 200))
+        m = P.NOTICE.search(text, lo, min(len(text), u.end + NOTICE_AFTER))
         return [self._orig(m.start(), m.end())] if m else []
 
     def _refund(self, u: Unit, conditions: list[str]) -> bool | None:

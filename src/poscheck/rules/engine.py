@@ -191,7 +191,8 @@ class Matcher:
             if (lo, hi) in done_scopes:
                 continue
             scope = text[lo:hi]
-            if (any(w in scope for w in comp.not_near)
+            reach = text[max(0, lo - m.not_near_reach):hi + m.not_near_reach] if m.not_near_reach else scope
+            if (any(w in reach for w in comp.not_near)
                     or not all(any(w in scope for w in group) for group in comp.near)
                     or not all(p.search(scope) for p in comp.near_regex)):
                 done_scopes.add((lo, hi))

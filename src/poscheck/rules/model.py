@@ -57,6 +57,7 @@ class Match(BaseModel):
     near: list[list[str]] = Field(default_factory=list)  # AND of ORs, within scope
     near_regex: list[str] = Field(default_factory=list)  # each must also match within scope
     not_near: list[str] = Field(default_factory=list)  # none may appear within scope
+    not_near_reach: int = Field(default=0, ge=0, le=500)  # ... nor this many characters past either end of it
     scope: Scope = "sentence"
     window: int = 40  # characters each side, for scope "window"
     negation: bool = True  # apply the shared negation / warning / question handling (rules/context.py)
