@@ -154,6 +154,14 @@ def test_number_without_a_name_near_is_the_one_named_acquirers() -> None:
     assert "licence.number_mismatch" not in cats(found)
 
 
+def test_impersonation_not_read_from_a_question_the_page_answers() -> None:
+    faq = "常见问题\n问：你们是拉卡拉官方吗？\n答：我们是拉卡拉授权的本地服务商，资金由拉卡拉直接结算。"
+    _, found = run(doc(faq, "https://www.lkl-fuwu-demo.cn/faq.html"))
+    assert "site.impersonation" not in cats(found)
+    _, found = run(doc("拉卡拉官方办理中心\n" + faq, "https://www.lkl-fuwu-demo.cn/faq.html"))
+    assert "site.impersonation" in cats(found)
+
+
 def test_impersonation_both_forms() -> None:
     page = "拉卡拉POS机办理官网\n免费领取。深圳某某科技有限公司 粤ICP备2022071835号-1"
     _, found = run(doc(page, "https://www.lakala-pos-banli.cn/"))

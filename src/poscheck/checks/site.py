@@ -33,6 +33,7 @@ from poscheck.identity import normalized
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 from poscheck.registry import Institution, Registry, load_registry
+from poscheck.rules import context
 from poscheck.textscan import sentence_at
 
 _CLAIM = re.compile(r"官网|官方网站|官方(?!授权|合作|认证|信息|渠道核实)|总部|直营")
@@ -104,7 +105,8 @@ def _self_claims(doc: Document, url: str, reg: Registry) -> Iterator[_Claim]:
         s_lo, s_hi = sentence_at(text, hit[0])
         done = s_hi
         sentence = text[s_lo:s_hi]
-        if not (_heading(doc, norm, s_lo) or _FIRST_PERSON.search(sentence)) or _NEGATION.search(sentence):
+        if (not (_heading(doc, norm, s_lo) or _FIRST_PERSON.search(sentence)) or _NEGATION.search(sentence)
+                or context.is_question(sentence)):  # 问：你们是拉卡拉官方吗？ asks, and the answer may deny it
             continue
         for b_start, b_end, _brand, inst in _brands_in(every, text, s_lo, s_hi):
             claim = _claim_after(text, b_end, s_hi) or _claim_before(text, b_start, s_lo)
