@@ -52,6 +52,13 @@ def test_extract_txt_gbk(tmp_path: Path) -> None:
     assert doc.text == "免费领取POS机\n首刷扣299元"
 
 
+def test_extract_txt_title_is_an_exported_articles_title_line(tmp_path: Path) -> None:
+    article = "\n公众号：开店小帮手\n标题：换机短信别乱回\n作者：阿明\n正文……"
+    assert extract(_raw(tmp_path, "a.txt", article.encode())).title == "换机短信别乱回"
+    plain = "电签POS机办理说明\n标题栏里写着：欢迎\n"  # no "标题：" line of its own: the first line
+    assert extract(_raw(tmp_path, "b.txt", plain.encode())).title == "电签POS机办理说明"
+
+
 def test_extract_pdf_has_page_offsets(tmp_path: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics

@@ -191,3 +191,11 @@ def test_cost_per_page_stays_small() -> None:
             practices.find_signs(t)
         best = min(best, (time.process_time() - start) / len(texts))
     assert best < 0.005, f"{best * 1000:.2f} ms per page"  # typically ~0.3 ms; generous for loaded CI
+
+
+def test_an_exported_articles_title_line_decides_its_genre() -> None:
+    """A 公众号 export starts with the account's name; its "标题：" line is the title that says it warns."""
+    body = "\n1. “您的机器即将停用，免费换新机。”\n2. “回复1继续使用。”\n"
+    warning = "公众号：开店小帮手\n标题：这些换机短信都是骗局\n作者：阿明" + body
+    assert textctx.genre(warning) == "teaching"
+    assert textctx.genre("公众号：开店小帮手\n标题：电签机免费换新\n作者：阿明" + body) == "other"

@@ -49,7 +49,7 @@ CONDITIONAL = re.compile(r"如果|假如|若是|一旦|如发现|如遇|遇到|�
 def genre(text: str) -> Genre:
     """'teaching' for warnings, guides and legal articles; 'complaint' for reports of what happened."""
     head = text[:400]
-    first = text.lstrip().split("\n", 1)[0][:120]
+    first = context.title_line(text)[:120]
     complaint = (bool(_COMPLAINT.search(first) or _COMPLAINT.search(head)) or context.genre(first) == "complaint") \
         and len(_FIRST_PERSON.findall(text)) >= 3
     if complaint:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from poscheck.models import Block, Document, RawFile
+from poscheck.rules import context
 
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
             "utf8": "utf-8", "big5": "big5hkscs"}
@@ -52,6 +53,5 @@ def line_blocks(text: str, kind: str = "line") -> tuple[Block, ...]:
 def extract_txt(raw: RawFile, data: bytes, sha: str) -> Document:
     text, enc = decode_bytes(data, raw.encoding_hint)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     return Document(id=sha[:12], source=raw.source, kind="txt", text=text, sha256=sha, url=raw.url,
-                    title=first[:120], encoding=enc, blocks=line_blocks(text))
+                    title=context.title_line(text)[:120], encoding=enc, blocks=line_blocks(text))

@@ -92,6 +92,20 @@ def teaches(text: str) -> bool:
     return False
 
 
+_TITLE_LINE = re.compile(r"[ \t]*(?:标题|題目|题目|標題)\s*[:：]\s*(\S[^\n]*)")
+
+
+def title_line(text: str) -> str:
+    """The title of a text: a "标题：…" line among its first five lines (an exported 公众号 article starts with
+    the account's name, then the title), else its first non-empty line."""
+    lines = [ln for ln in text.lstrip().split("\n", 5)[:5] if ln.strip()]
+    for ln in lines:
+        m = _TITLE_LINE.match(ln)
+        if m:
+            return m.group(1).strip()
+    return lines[0].strip() if lines else ""
+
+
 def genre(title: str) -> Genre:
     """What a document is, from its (normalised) title or first heading."""
     if any(c in title for c in NEWS_TITLES) and not _FIRST_PERSON_TITLE.search(title):
