@@ -39,7 +39,8 @@ _HEADING_CUES = re.compile(r"套路|陷阱|骗局|避坑|揭秘|防骗")
 _NEWS_HEAD = re.compile(r"处罚|罚款|罚单|被罚|罚没|通报|判决|判处|法院|立案|报道|记者|快讯")
 _ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a list item is not a heading
 # Deposits a shop takes from its own customers through the terminal are not the provider's fees.
-_CUSTOMER = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金")
+_CUSTOMER = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金"
+                       r"|预授权[^。]{0,30}押金|押金[^。]{0,30}预授权")  # a hotel's hold on a guest's card
 # Consumer credit (card instalments, cash advance) has rates too; they are not acquiring rates.
 _CONSUMER_CREDIT = re.compile(r"分期|取现|透支|利息|年化|日息|月息")
 # Any cue of `unit_context` but a question or an example at the start: one scan clears most units.
