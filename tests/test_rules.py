@@ -76,6 +76,8 @@ def test_rules_user_dir_overrides_bundled(tmp_path: Path) -> None:
         ("常见问题 - 某某POS机办理", "offer"),
         ("【投诉】费率被偷偷上调", "complaint"),
         ("某某电签POS 免费领取", "offer"),
+        ("两家支付机构收单违规被罚没逾千万元", "advisory"),  # news of a penalty
+        ("我办的POS机被罚没了押金，投诉无门", "complaint"),  # the writer speaks: a complaint, not news
     ],
 )
 def test_context_genre_from_title(title: str, genre: str) -> None:

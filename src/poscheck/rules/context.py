@@ -39,7 +39,7 @@ WARNINGS: tuple[str, ...] = (
     "防范", "诈骗", "骗子", "套路", "避坑", "防骗", "识别", "如何辨别", "怎么辨别", "违法", "违规", "非法",
     "犯罪", "判处", "立案", "罚款", "处罚", "风险提示", "提醒", "均为诈骗", "一律是", "都是骗", "不可信",
     "冒充", "假冒", "不法分子", "以免", "避免", "要注意", "需注意", "请注意", "注意事项", "是否有",
-    "要求退还", "有权拒绝", "举报",
+    "要求退还", "有权拒绝", "举报", "如发现", "若发现", "一旦发现",
 )
 
 
@@ -62,7 +62,8 @@ COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "�
 # ("…提不出来，法院判令平台返还"), unless the writer speaks for themselves (我, 本人).
 # Not 新闻 or 案例 (agents title their own pages 新闻中心 and 成功案例), nor 法院 or 判决 (a contract's
 # jurisdiction clause can be the first line a reader sees).
-NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审", "法治", "快讯", "通报", "记者", "报道")
+NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审", "法治", "快讯", "通报", "记者", "报道",
+                                "罚没", "被罚", "罚单", "行政处罚")
 _FIRST_PERSON_TITLE = re.compile(r"我|本人")
 
 # "选POS机的五个问题" is a guide; "常见问题" (an agent's FAQ page) is not.
