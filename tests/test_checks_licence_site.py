@@ -149,6 +149,9 @@ def test_number_without_a_name_near_is_the_one_named_acquirers() -> None:
     assert mis and "Z2000231000010" in mis[0].message
     _, found = run(doc(page.replace("Z2000231000019", "Z2000231000010")))
     assert "licence.number_mismatch" not in cats(found)
+    lakala_number = page.replace("Z2000231000019", "Z2002511000017")  # 拉卡拉's number on a 银联商务 page
+    mis = [f for f in run(doc(lakala_number))[1] if f.rule == "licence.number-mismatch"]
+    assert mis and "拉卡拉" in mis[0].message
     two = page.replace("银联商务授权服务商", "银联商务和拉卡拉的授权服务商")  # two acquirers: whose number?
     _, found = run(doc(two))
     assert "licence.number_mismatch" not in cats(found)

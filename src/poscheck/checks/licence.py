@@ -166,13 +166,18 @@ def _mismatch(reg: Registry, number: str, named: Mention | None) -> tuple[str, s
 
 
 def _unpaired(analysis: Analysis, doc: Document, reg: Registry, number: str) -> tuple[str, str] | None:
-    """A number shown with no name near it, on a page that names one institution as its acquirer: it is
-    that institution's number, and a well-formed number the registry has for nobody is not its number."""
+    """A number shown with no name near it, on a page that names one institution as its acquirer: it stands
+    for that institution, so another institution's number, or a number nobody holds, does not fit."""
     acquirers = [inst for m, inst in _named(analysis, doc) if m.kind != "licence_no"]
-    if len(acquirers) != 1 or reg.by_licence(number) is not None:
+    if len(acquirers) != 1:
         return None
-    inst = acquirers[0]
-    if not inst.licence_no or inst.licence_no == number:
+    inst, owner = acquirers[0], reg.by_licence(number)
+    if owner is not None and owner.key != inst.key:
+        return (
+            f"属于{_label(owner)}，但本页只提到{inst.name}这一家收单机构",
+            f"belongs to {_label(owner)}, but the page names only {inst.name} as its acquirer",
+        )
+    if owner is not None or not inst.licence_no or inst.licence_no == number:
         return None
     return (
         f"本页只提到{inst.name}这一家收单机构，但名单上它的编号是{inst.licence_no}，这个编号不属于任何持牌机构",
