@@ -66,3 +66,12 @@ def test_keywords_finds_every_occurrence_a_plain_search_finds() -> None:
         want = sorted((i, i + len(w), v) for w, v in words.items()
                       for i in range(len(text)) if text.startswith(w, i))
         assert sorted(kw.iter(text)) == want, text
+
+
+def test_in_quotes() -> None:
+    from poscheck.textscan import in_quotes
+
+    text = "短信：“费率永久0.38%，回复1”。又见「押金99」。"
+    assert in_quotes(text, text.index("费率")) and in_quotes(text, text.index("押金"))
+    assert not in_quotes(text, text.index("又见")) and not in_quotes(text, 0)
+    assert not in_quotes(text, text.index("费率"), lo=text.index("费率"))  # opened before `lo`

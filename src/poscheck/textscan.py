@@ -128,6 +128,18 @@ def bounds_in(ends: tuple[int, ...], n: int, start: int, end: int) -> tuple[int,
     return (ends[i - 1] if i > 0 else 0), (ends[j] if j < len(ends) else n)
 
 
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
+
+
+def in_quotes(text: str, pos: int, lo: int = 0) -> bool:
+    """True when `pos` lies inside a quotation (“…”, 「…」, 『…』) opened in text[lo:pos], not closed before it."""
+    for opening, closing in _QUOTE_PAIRS:
+        i = text.rfind(opening, lo, pos)
+        if i >= 0 and text.rfind(closing, lo, pos) < i:
+            return True
+    return False
+
+
 _FILLER = "\x00"  # what a Keywords pass reads for every character that occurs in no keyword
 
 

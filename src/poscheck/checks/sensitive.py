@@ -16,7 +16,7 @@ from poscheck.checks import Analysis, check, evidence_for
 from poscheck.checks.textctx import genre
 from poscheck.identity import normalized
 from poscheck.models import Document, Finding
-from poscheck.textscan import Anchored, sentence_at
+from poscheck.textscan import Anchored, in_quotes, sentence_at
 
 _ITEM = Anchored(
     re.compile(
@@ -36,17 +36,8 @@ _NEGATION = re.compile(
 )
 _WARNING_DOC = re.compile(r"骗局|骗子|诈骗|谨防|警惕|防骗|冒充")
 _LABEL_END = re.compile(r"[^\n，。；,;]{0,12}?[:：]\s*(?:$|\n|\s{1,}|_{2,}|[\u4e00-\u9fff]{2,8}[:：]|获取)")
-_QUOTES = (("“", "”"), ("「", "」"), ("『", "』"))
 _WHAT = {"pin": "银行卡密码", "cvv": "卡背面的安全码（CVV/CVN2）", "otp": "短信验证码"}
 _WHAT_EN = {"pin": "card password / PIN", "cvv": "card security code (CVV/CVN2)", "otp": "SMS verification code"}
-
-
-def _in_quotes(text: str, pos: int) -> bool:
-    for o, c in _QUOTES:
-        i = text.rfind(o, 0, pos)
-        if i >= 0 and text.rfind(c, 0, pos) < i:
-            return True
-    return False
 
 
 def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
@@ -73,7 +64,7 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
             continue
         if warning_doc is None:
             warning_doc = bool(_WARNING_DOC.search(text))
-        if warning_doc and _in_quotes(text, m.start()):
+        if warning_doc and in_quotes(text, m.start()):
             continue
         if not field and genre(text) == "teaching":
             continue  # a warning or guide retelling what scammers ask for; a form on it still counts

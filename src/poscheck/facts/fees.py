@@ -18,6 +18,7 @@ from poscheck.facts.units import assign, find_units
 from poscheck.models import Document, Fee
 from poscheck.normalize import Normalized, normalize
 from poscheck.rules import context
+from poscheck.textscan import in_quotes
 
 # Warning cues that also occur in ordinary fee text ("扣收前3天短信提醒") do not void a fee.
 _WEAK_CUES = {"提醒", "避免", "以免", "要注意", "需注意", "请注意", "注意事项", "是否有", "有权拒绝", "要求退还",
@@ -36,7 +37,7 @@ _EXAMPLE_START = re.compile(r"\s*(?:如|若|比如|例如|假如)?[1一]笔\d") 
 _EXAMPLE = re.compile(r"例如|比如|举个例|打个比方|假设")
 _HEADING_CUES = re.compile(r"套路|陷阱|骗局|避坑|揭秘|防骗")
 # News about a practice (penalties, court cases) reports it; it offers nothing.
-_NEWS_HEAD = re.compile(r"处罚|罚款|罚单|被罚|罚没|通报|判决|判处|法院|立案|报道|记者|快讯")
+_NEWS_HEAD = re.compile("|".join((*context.NEWS_TITLES, "处罚", "罚款", "判决", "法院", "立案")))
 _ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a list item is not a heading
 # Deposits a shop takes from its own customers through the terminal are not the provider's fees.
 _CUSTOMER = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金"
@@ -97,11 +98,6 @@ def heading_warns(text: str, pos: int) -> bool:
     return False
 
 
-def quoted(text: str, lo: int, pos: int) -> bool:
-    """True when `pos` lies inside a quotation (“…”, 「…」) opened after `lo` (the start of its line)."""
-    return text.count("“", lo, pos) > text.count("”", lo, pos) or text.count("「", lo, pos) > text.count("」", lo, pos)
-
-
 def _clause(text: str, lo: int, hi: int, pos: int) -> str:
     """The clause around `pos` within [lo, hi)."""
     a = max(text.rfind(c, lo, pos) for c in ",;|")
@@ -154,7 +150,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
         live = [lab for lab in u.labels if not negated(text, lab.start, u.start) and not (
             credit and lab.kind == "rate" and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
-            and not (teaching and quoted(text, above + 1, lab.start))]
+            and not (teaching and in_quotes(text, lab.start, above + 1))]
         if not live:
             continue
         reserved = reader.reserved(u, body)
