@@ -59,7 +59,7 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
     return units
 
 
-# What a complaint says a deduction was called, and the deduction itself.
+# Words that say what a deduction told just before was called (as complaints tell it), and the deduction.
 _TOLD = re.compile(r"说是|名目是|名目为|写的是|写着|叫做|原来是|理由是")
 _DEDUCTED = re.compile(r"扣[了掉除走]?\s*(?:\d|[一二三四五六七八九十百千两]+[元块])")
 
