@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Verdict = Literal["assert", "negated", "warning", "question", "general"]
@@ -82,6 +83,7 @@ BODY_TEACHING: tuple[str, ...] = (
 TEACHING_CUES_MIN = 3
 
 
+@lru_cache(maxsize=256)  # the fee reader and the checks ask it of the same page
 def teaches(text: str) -> bool:
     """True when normalised `text` holds at least TEACHING_CUES_MIN different BODY_TEACHING cues."""
     found = 0
