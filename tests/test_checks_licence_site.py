@@ -92,6 +92,21 @@ def test_not_found_judged_over_the_target() -> None:
     assert "licence.not_found" not in cats(found)
 
 
+def test_a_payment_method_beside_a_clause_about_the_parties_is_not_the_acquirer() -> None:
+    contract = (
+        "智能收款服务合同\n甲方（商户）：某某五金店\n乙方（服务方）：深圳市某某通信息科技有限公司\n"
+        "1.1 乙方向甲方提供智能POS终端及收款服务，支持刷卡、插卡及微信、支付宝扫码收款。\n"
+        "1.2 机具由乙方提供，所有权归乙方。\n2.1 贷记卡交易按0.60%收取手续费。\n"
+    )
+    _, found = run(doc(contract))
+    nf = [f for f in found if f.category == "licence.not_found"]
+    assert nf and "某某通信息科技" in nf[0].evidence[0].quote
+    # named as the party itself, the same brand is the acquirer
+    named = contract.replace("深圳市某某通信息科技有限公司", "支付宝（中国）网络技术有限公司")
+    _, found = run(doc(named))
+    assert "licence.not_found" not in cats(found)
+
+
 def test_an_article_that_ends_in_an_application_offers_what_it_writes_about() -> None:
     article = "公众号：刷卡小课堂\n作者：阿强\n电签POS怎么选？今天讲讲费率和到账时间。\n"
     _, found = run(doc(article))

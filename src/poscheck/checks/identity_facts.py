@@ -44,7 +44,11 @@ ROLE = re.compile(
     r"收单|清算|结算|支付业务许可证|许可证|牌照|持牌|甲方|乙方|通道|合作机构|服务商|授权|提供|收款方|签约|签署|央行"
 )
 # Words that make a payment-method brand or a bank the acquirer ("收单机构：…", "甲方：…银行").
-STRICT_ROLE = re.compile(r"收单|清算机构|支付业务许可证|许可证|牌照|持牌|甲方|乙方|合作银行")
+STRICT_ROLE = re.compile(r"收单|清算机构|支付业务许可证|许可证|牌照|持牌|合作银行")
+# A party of an agreement names the acquirer only as the party's own name: "乙方（收单机构）：…",
+# "…有限公司（以下简称“甲方”）"; a payment method listed near a clause that mentions 乙方 is not one.
+_PARTY_BEFORE = re.compile(r"(?:甲方|乙方)(?:\([^()]{0,12}\))?\s*[:：]?\s*$")
+_PARTY_AFTER = re.compile(r"\s*\(?(?:以下简称|下称)?\s*[“\"]?(?:甲方|乙方)")
 # A bank named as where the merchant's account is held is not the acquirer.
 _ACCOUNT_BANK = re.compile(r"(?:开户|账户|账号|户名|结算至|结算到|储蓄卡|借记卡|银行卡)[^。\n]{0,12}$")
 FUZZY_MIN = 92.0
@@ -139,7 +143,8 @@ def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
     before = simplified(text[max(0, start - 30) : start])
     if kind == "bank" and _ACCOUNT_BANK.search(before):
         return False
-    return bool(STRICT_ROLE.search(before + simplified(text[end : end + 30])))
+    after = simplified(text[end : end + 30])
+    return bool(STRICT_ROLE.search(before + after) or _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after))
 
 
 # (document, id(registry)) → (registry, mentions); the registry is kept so its id cannot be reused.
