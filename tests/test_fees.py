@@ -352,6 +352,10 @@ def test_fees_a_deduction_named_in_the_next_sentence() -> None:
     assert _text_fees(no_deduction, "txt") == []
     own_amount = "我的投诉：被扣了268元。客服说是“机具激活费”99元，另外169元是流量费。"
     assert ("deposit", None, 99.0, "元") in _rows(_text_fees(own_amount, "txt"))
+    # the sum told without 元, in words: the shortfall is the fee's amount; a count of deductions is not
+    shortfall = "我的投诉：第一笔刷了两千，到账的时候少了一百九十九。问了业务员，他说那是“开机费”。"
+    assert _rows(_text_fees(shortfall, "txt")) == {("deposit", None, 199.0, "元")}
+    assert _text_fees("我的投诉：上个月扣了两次。客服说是“流量费”。", "txt") == []
 
 
 def test_fees_anti_fraud_notice_quoting_the_scam_states_none_of_its_fees() -> None:

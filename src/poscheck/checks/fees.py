@@ -68,7 +68,8 @@ def _claims(analysis: Analysis, doc: Document) -> Iterator[tuple[int, int, bool]
         head = text[max(lo, m.start() - 10):m.start()]
         if unit_context(sentence) or _REPAIR.search(head) or _DENIED.search(head) or negated(text, m.start(), lo):
             continue
-        yield lo, hi, bool(_TIED.search(sentence))
+        # "免费送，不要押金" denies the fee it names: that makes the claim stronger, not disclosed
+        yield lo, hi, any(not negated(text, t.start(), lo) for t in _TIED.finditer(text, lo, hi))
 
 
 @check("promo_free_bait")

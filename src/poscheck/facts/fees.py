@@ -134,7 +134,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         bare = rated and P.BARE_RATE.search(body) is not None
         bare_yuan = [a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
                      and (a := P.bare_yuan_after(text, lab.end, u.end)) is not None]
-        if not (bare or bare_yuan or P.may_hold_amount(body)) or unit_context(body):
+        if not (bare or bare_yuan or u.told or P.may_hold_amount(body)) or unit_context(body):
             continue
         above = text.rfind("\n", 0, u.start)
         if above not in warned:
@@ -142,8 +142,9 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         if warned[above]:
             continue
         u.amounts = P.amounts(text, u.start, u.end)
-        if bare or bare_yuan:
-            more = (P.bare_rates(text, u.start, u.end) if bare else []) + bare_yuan
+        told = [u.told] if u.told and all(a.start != u.told.start for a in u.amounts) else []
+        if bare or bare_yuan or told:
+            more = (P.bare_rates(text, u.start, u.end) if bare else []) + bare_yuan + told
             u.amounts = sorted(u.amounts + more, key=lambda a: a.start)
         if not u.amounts:
             continue

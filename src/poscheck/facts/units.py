@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from poscheck.facts import patterns as P
 from poscheck.facts.labels import Label
+from poscheck.normalize import cn_number
 
 NEAR = 30  # characters between a fee name and an amount in the same unit (last resort)
 _SENTENCE_END = re.compile(r"[。!?]")
@@ -33,6 +34,7 @@ class Unit:
     labels: list[Label] = field(default_factory=list)
     amounts: list[P.Amount] = field(default_factory=list)  # filled in by the caller, for the units it reads
     free: list[P.Amount] = field(default_factory=list)  # amounts that are not thresholds or conditions
+    told: P.Amount | None = None  # the sum of a deduction told in the sentence before (read as yuan)
 
 
 def find_units(text: str, labels: list[Label]) -> list[Unit]:
@@ -60,8 +62,11 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
 
 
 # Words that say what a deduction told just before was called (as complaints tell it), and the deduction.
-_TOLD = re.compile(r"说是|名目是|名目为|写的是|写着|叫做|原来是|理由是")
-_DEDUCTED = re.compile(r"扣[了掉除走]?\s*(?:\d|[一二三四五六七八九十百千两]+[元块])")
+_TOLD = re.compile(r"说(?:那|这)?是|名目是|名目为|写的是|写着|叫做|原来是|理由是")
+# The sum a deduction took: 多扣了199元, 扣了六十九块, 到账少了二百九十九 (not 扣了2次: a number
+# without 元 ends its clause).
+_DEDUCTED = re.compile(r"(?:扣[了掉除走]?|少了|少给了|少到了)\s*"
+                       r"(?:(?P<d>\d+(?:\.\d+)?)|(?P<c>[一二三四五六七八九十百千两]+))(?=\s*(?:[元块。,;!?]|$))")
 
 
 def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
@@ -76,11 +81,12 @@ def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
             j = k + 1
             while j < len(labels) and labels[j].start < e:
                 j += 1
-            start = s
+            start, told = s, None
             if (prev < s and _TOLD.search(text, s, labels[k].start)
-                    and not any(c.isdigit() for c in text[s:labels[k].end]) and _DEDUCTED.search(text, prev, s)):
+                    and not any(c.isdigit() for c in text[s:labels[k].end])
+                    and (told := _deducted(text, prev, s)) is not None):
                 start = prev
-            out.append(Unit(start, e, False, [lab for lab in labels[k:j] if lab.end <= e]))
+            out.append(Unit(start, e, False, [lab for lab in labels[k:j] if lab.end <= e], told=told))
             if j == len(labels):
                 return out
             k, prev = j, e
@@ -88,6 +94,16 @@ def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
             prev = s
         s = e
     return out
+
+
+def _deducted(text: str, lo: int, hi: int) -> P.Amount | None:
+    """The sum the sentence text[lo:hi] tells was deducted, as a yuan amount."""
+    m = _DEDUCTED.search(text, lo, hi)
+    if m is None:
+        return None
+    group = "d" if m.group("d") else "c"
+    value = cn_number(m.group(group))
+    return None if value is None else P.Amount(m.start(group), m.end(group), value, "元")
 
 
 _QUESTION = re.compile(r"\s*(?:问|q\d*)\s*[:：]")
