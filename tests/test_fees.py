@@ -297,6 +297,7 @@ HARD_NEGATIVES = [
     "答：押金不收，流量费也不收。",
     "活动期间机具押金0元。",
     "所谓“0.38%永久不变”的说法，往往是引流套路，请谨慎。",
+    "【客服中心】您名下旧机已交的开机服务费199元已符合退还条件，请回复卡号办理退款。",
 ]
 
 
@@ -330,6 +331,14 @@ def test_fees_hard_negative_flags_nothing(engine, text: str) -> None:  # type: i
     report = check_text(engine, text, kind="html")
     flagged = {f.category for f in report.findings if f.severity != "info"}
     assert not {c for c in flagged if c.startswith("fee.") or c == "promo.free_bait"}, report.findings
+
+
+def test_fees_a_fee_paid_before_and_offered_back_is_not_charged_but_one_to_pay_is() -> None:
+    """A message offering the merchant back what they paid before (the refund lure) charges nothing; a
+    notice of a deposit still to be paid, refundable later, states that deposit."""
+    assert _text_fees("您的旧机押金299元可原路退回，请回复结算卡卡号。") == []
+    assert _rows(_text_fees("温馨提示：您激活时需冻结押金199元，刷满3万可退还。")) == {("deposit", None, 199.0, "元")}
+    assert _rows(_text_fees("我之前交的押金299元，业务员说可以退，到现在没退。")) == {("deposit", None, 299.0, "元")}
 
 
 def test_fees_yuan_written_without_yuan_right_after_the_name() -> None:
