@@ -42,9 +42,8 @@ _ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a l
 # Deposits a shop takes from its own customers through the terminal are not the provider's fees.
 _CUSTOMER = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金"
                        r"|预授权[^。]{0,30}押金|押金[^。]{0,30}预授权")  # a hotel's hold on a guest's card
-# A message to the merchant offering back a fee paid before ("您的旧机押金299元可原路退回", "您激活时冻结的
+# A message to the merchant (您) offering back a fee paid before ("您的旧机押金299元可原路退回", "您激活时冻结的
 # 299元服务费已符合退还条件") charges nothing: that is the refund lure of fake service messages.
-_TO_YOU = re.compile(r"您")
 _PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初"
                           r"|(?:之前|此前|激活时)[^。,]{0,4}(?:交|缴纳|缴|扣|冻结)的")
 _REFUND_OFFER = re.compile(r"原路退|可退回|可退还|可以退|申请(?:全额)?退|退还条件|办理退款|为您退|将(?:全额)?退")
@@ -85,7 +84,7 @@ def unit_context(text: str) -> str:
         return "regulation"
     if _CUSTOMER.search(text):
         return "customer"
-    if _TO_YOU.search(text) and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
+    if "您" in text and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
         return "refund offer"
     return ""
 
