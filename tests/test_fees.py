@@ -314,6 +314,7 @@ HARD_NEGATIVE_FINDINGS = [
     "自3月1日起贷记卡费率由0.60%调整为0.58%。",
     "贷记卡费率由0.55%调整为0.60%，于公告30日后生效；不同意的商户可申请免费解约。",
     "银联二维码（单笔1000元及以下）0.38%，微信、支付宝扫码0.38%。",
+    "闪付单笔1000元（含）以下：0.38%；超过1000元按贷记卡0.60%计。",
     "机器故障免费换新，质保一年。",
     "对公账户年费120元，由开户银行按年收取。",
     "以上为全部收费项目，未列明的费用一律不收取。",
@@ -331,6 +332,12 @@ def test_fees_hard_negative_flags_nothing(engine, text: str) -> None:  # type: i
     report = check_text(engine, text, kind="html")
     flagged = {f.category for f in report.findings if f.severity != "info"}
     assert not {c for c in flagged if c.startswith("fee.") or c == "promo.free_bait"}, report.findings
+
+
+def test_fees_last_resort_pairs_the_closest_name_first() -> None:
+    """An amount in a clause of its own goes to the nearest name, not to the first name of the sentence."""
+    story = "我的投诉：从4月起每一笔刷卡都多扣了一项“账户安全险”，按交易金额的0.1%收。"
+    assert _rows(_text_fees(story, "txt")) == {("insurance", None, 0.1, "%")}
 
 
 def test_fees_a_fee_paid_before_and_offered_back_is_not_charged_but_one_to_pay_is() -> None:

@@ -98,7 +98,7 @@ DEFAULT_ON = re.compile(
 #: Hedged, generic wording: an explanation of the market, not an offer.
 HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")
 #: Small-ticket / non-profit tiers where a low rate is legitimate.
-SMALL_TICKET = re.compile(r"1000元(?:及)?以下|千元以下|1000元以内|小额|非营利|公益|慈善|医院|医疗机构|学校|教育机构")
+SMALL_TICKET = re.compile(r"(?:1000元|千元)\s*(?:\(含\))?\s*(?:及)?以(?:下|内)|小额|非营利|公益|慈善|医院|医疗机构|学校|教育机构")
 
 _PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("per_transaction", re.compile(r"每笔|单笔|/笔|每1笔|每一笔|笔笔")),

@@ -3,8 +3,8 @@
 A unit is a table row (a line with `|`) or a sentence of prose that contains at least one fee
 name. Pairing: a name takes the first fitting amount after it in its clause (before the next
 name), else the nearest before it in its clause, else the nearest within `NEAR` characters in
-the unit. Generic names (费率, 手续费) get the first two chances after all specific names have had
-theirs, and before the specific names' last resort. A rate written without "%" (patterns.BARE_RATE)
+the unit (closest pairs first). Generic names (费率, 手续费) get the first two chances after all
+specific names have had theirs, and before the specific names' last resort. A rate written without "%" (patterns.BARE_RATE)
 goes only to a rate's name before it in its clause, a yuan amount without "元" (patterns.BARE_YUAN_AFTER)
 only to the name it follows.
 """
@@ -188,15 +188,15 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount]) -> 
             if lo <= a.start and a.end <= lab.start and take(lab, i):
                 return
 
-    def nearest(lab: Label) -> None:
-        gaps = [(max(a.start - lab.end, lab.start - a.end, 0), i) for i, a in enumerate(amounts)]
-        for g, i in sorted(gaps):
-            if g <= NEAR and take(lab, i):
-                return
-
-    plan = ((specific, after), (specific, before), (generic, after), (generic, before), (specific, nearest))
+    plan = ((specific, after), (specific, before), (generic, after), (generic, before))
     for group, find in plan:
         for lab in group:
             if id(lab) not in got:
                 find(lab)
+    # Last resort: the closest (name, amount) pairs first, whichever name comes first in the text.
+    gaps = sorted((max(a.start - lab.end, lab.start - a.end, 0), k, i) for k, lab in enumerate(specific)
+                  if id(lab) not in got for i, a in enumerate(amounts) if free[i] is not None)
+    for g, k, i in gaps:
+        if g <= NEAR and id(specific[k]) not in got:
+            take(specific[k], i)
     return [(lab, got[id(lab)]) for lab in labels if id(lab) in got]
