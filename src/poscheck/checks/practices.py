@@ -76,7 +76,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:的|提供的|指定的)?(?:个人)?(?:账户|银行卡))"
     ),
     "mcc_jumping": re.compile(
-        r"(?P<select>自选商户|商户自选|商户可自选|可选商户|选商户|自选行业|行业自选|行业任选|任选行业|落地商户|优选商户|"
+        r"(?P<select>自选商户|(?<!\()商户可?自选(?!\))|可选商户|选商户|自选行业|行业自选|行业任选|任选行业|落地商户|优选商户|"
         r"切换商户|商户切换|一机多商户|精养商户|(?:智能|自动)匹配(?:优质)?(?:商户|账单|行业)|"
         rf"(?:刷卡|交易|消费)前{_S}{{0,10}}(?:选择|选){_S}{{0,10}}(?:行业|商户|城市)"
         rf"|(?:自主|自由|随意|任意)选择{_S}{{0,6}}(?:商户|行业|mcc)|(?:自选|切换|选择)mcc|mcc(?:自选|任选|切换)"
@@ -185,7 +185,8 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, s.lo, s.hi)
                  and _REPLACEMENT.search(text, s.lo, min(len(text), s.hi + 120))]
         claims = [s for s in found if s.kind == "claim"]
-        pushes = bool(signs(text, "fixed_rate")) or bool(_PUSH.search(text))
+        pushes = bool(signs(text, "fixed_rate")) or any(asserted(text, m.start(), m.end())[0]
+                                                          for m in _PUSH.finditer(text))
         if stops and (claims or pushes):
             return sorted(stops + claims, key=lambda s: s.start)
         if claims and pushes and re.search(r"押金|服务费", text) and re.search(r"退还|退回|原路", text):

@@ -71,7 +71,8 @@ LATER = re.compile(
 )
 #: A stated change between two rates: 由0.63%降至0.52%, 从0.38%涨到0.68%.
 FROM_TO = re.compile(
-    rf"(?:由|从)\s*(?P<a>{_NUM})\s*%?\s*(?P<verb>上调|调整|涨|提高|增加|增|变|升|降低|降|下调|减少|减|调|改)"
+    rf"(?:由|从)\s*(?P<a>{_NUM})\s*%?\s*(?:\([^()%]{{0,12}}\))?\s*"  # 由0.50%(封顶20元)调整为…
+    r"(?P<verb>上调|调整|涨|提高|增加|增|变|升|降低|降|下调|减少|减|调|改)"
     rf"[^0-9%。\n]{{0,4}}?(?P<b>{_NUM})\s*%"
 )
 #: A rate that something changed to, the earlier rate not in the same phrase: 费率变成了0.68%.
@@ -90,6 +91,7 @@ PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|�
 OPTIONAL = re.compile(
     r"可选|选开|选择开通|选择是否开通|自行开通|自主选择|自愿|可在申请表中勾选|默认关闭|默认不开通|不开通不收取|未开通不收取"
     r"|未申请开通|可随时关闭|随时关闭|可随时改回|申请开通|自行申请|(?:自己|自主|主动)开通|随时(?:可以)?关|不开(?:通)?就?不收"
+    r"|选配|选装|商户自选|停用后不(?:扣|收)"
 )
 DEFAULT_ON = re.compile(
     r"默认开通|统一开通|系统默认|默认勾选|强制|必须开通|统一收取|所有机具|所有终端|全部开通|自动(?:从[^。,;]{0,12})?扣"
@@ -98,7 +100,8 @@ DEFAULT_ON = re.compile(
 #: Hedged, generic wording: an explanation of the market, not an offer.
 HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")
 #: Small-ticket / non-profit tiers where a low rate is legitimate.
-SMALL_TICKET = re.compile(r"(?:1000元|千元)\s*(?:\(含\))?\s*(?:及)?以(?:下|内)|小额|非营利|公益|慈善|医院|医疗机构|学校|教育机构")
+SMALL_TICKET = re.compile(r"(?:1000元|千元)\s*(?:\(含\))?\s*(?:及)?以(?:下|内)"
+                          r"|小额|非营利|公益|慈善|医院|医疗机构|学校|教育机构")
 
 _PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("per_transaction", re.compile(r"每笔|单笔|/笔|每1笔|每一笔|笔笔")),

@@ -4,9 +4,9 @@ A unit is a table row (a line with `|`) or a sentence of prose that contains at 
 name. Pairing: a name takes the first fitting amount after it in its clause (before the next
 name), else the nearest before it in its clause, else the nearest within `NEAR` characters in
 the unit (closest pairs first). Generic names (费率, 手续费) get the first two chances after all
-specific names have had theirs, and before the specific names' last resort. A rate written without "%" (patterns.BARE_RATE)
-goes only to a rate's name before it in its clause, a yuan amount without "元" (patterns.BARE_YUAN_AFTER)
-only to the name it follows.
+specific names have had theirs, and before the specific names' last resort. A rate written without
+"%" (patterns.BARE_RATE) goes only to a rate's name before it in its clause, a yuan amount without
+"元" (patterns.BARE_YUAN_AFTER) only to the name it follows.
 """
 
 from __future__ import annotations
