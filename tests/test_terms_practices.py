@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -173,29 +172,19 @@ def test_dev_corpus_categories_are_pinned(engine: Engine) -> None:
         assert got == want, row["id"]
 
 
-def test_cost_per_page_stays_small() -> None:
-    need_shared()
-    from poscheck.extract import extract
-    from poscheck.models import RawFile
-
-    texts = []
-    for row in _corpus_rows():
-        path = Path(CORPUS / row["path"])
-        texts.append(normalize(extract(RawFile(source=str(path), path=str(path))).text).text)
-    best = float("inf")
-    for rep in range(3):
-        fresh = [f"{t}\n{rep}" for t in texts]  # defeat the per-text caches
-        start = time.process_time()
-        for t in fresh:
-            terms.find_terms(t)
-            practices.find_signs(t)
-        best = min(best, (time.process_time() - start) / len(texts))
-    assert best < 0.005, f"{best * 1000:.2f} ms per page"  # typically ~0.3 ms; generous for loaded CI
-
-
 def test_an_exported_articles_title_line_decides_its_genre() -> None:
     """A 公众号 export starts with the account's name; its "标题：" line is the title that says it warns."""
     body = "\n1. “您的机器即将停用，免费换新机。”\n2. “回复1继续使用。”\n"
     warning = "公众号：开店小帮手\n标题：这些换机短信都是骗局\n作者：阿明" + body
     assert textctx.genre(warning) == "teaching"
     assert textctx.genre("公众号：开店小帮手\n标题：电签机免费换新\n作者：阿明" + body) == "other"
+
+
+def test_merchants_warning_each_other_about_a_scam_message_teach() -> None:
+    """A group chat or a service call that calls a received message a scam and points to the anti-fraud
+    line (反诈, 96110) teaches; the message it quotes is no offer of the chat's writers."""
+    sms = "我收到短信说“您的终端将于下周停用，回复1免费换新机，费率0.38%永不涨价”。"
+    chat = f"商户群聊天导出\n{sms}\n这是骗子吧？\n是诈骗，别回。不懂就打96110问。"
+    assert textctx.genre(chat) == "teaching"
+    assert not practices.find_signs(chat)
+    assert textctx.genre(f"商户群聊天导出\n{sms}\n这是骗子吧？\n我回了1，等新机。") == "other"
