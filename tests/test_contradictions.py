@@ -106,3 +106,12 @@ def test_the_two_quotes_prefer_two_documents(engine: Engine) -> None:
     agreement = _doc(AGREEMENT + "补充：押金199元不予退还。\n")
     f = _by_rule(_run(engine, landing, agreement), "contradictions.deposit")[0]
     assert f.evidence[0].document != f.evidence[1].document
+
+
+def test_two_scopes_on_one_line_are_not_a_contradiction(engine: Engine) -> None:
+    """"不收流量费" for one product and a data fee for another in the same paragraph state two scopes; the
+    same promise in a banner and the fee in a table further down disagree."""
+    faq = "常见问题\n有流量费吗？\n传统大POS走店内宽带，不收流量费；电签机自带流量卡，第二年起流量费48元/年。\n"
+    assert not _by_rule(_run(engine, _doc(faq, "html")), "contradictions.data-fee")
+    page = "某某电签POS\n办理就送，不收流量费！\n收费标准\n流量费 | 48元/年 | 次年起收取 |\n"
+    assert len(_by_rule(_run(engine, _doc(page, "html")), "contradictions.data-fee")) == 1

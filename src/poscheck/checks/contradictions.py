@@ -4,7 +4,8 @@
 the agent in the contract; "永久0.38%" and a clause letting the provider change rates. Each pair is
 reported once per target as one finding in the category of the practice, with two pieces of
 evidence side by side (the promise first), possibly from two documents. Promises and practices are
-only taken from asserted text of non-teaching documents; the two quotes never overlap.
+only taken from asserted text of non-teaching documents; the two quotes never overlap or share a
+line (a paragraph that frees one product and prices another states two scopes).
 
 Importing this module also registers the terms.* and sales-text checks (`checks.terms`,
 `checks.practices`), which the pipeline does not import by name.
@@ -145,8 +146,15 @@ _WHERE = {"two documents": "另一份文件", "one document": "同一份文件�
 _WHERE_EN = {"two documents": "another document", "one document": "another place in the same document"}
 
 
-def _overlap(a: Evidence, b: Evidence) -> bool:
-    return a.document == b.document and a.start < b.end and b.start < a.end
+def _same_place(a: Evidence, b: Evidence, docs: dict[str, Document]) -> bool:
+    """Overlapping quotes, or two on one line of one document: a paragraph that says 不收流量费 of one product
+    and prices another's ("传统大POS…不收流量费；电签机…48元/年") states two scopes, not a contradiction."""
+    if a.document != b.document:
+        return False
+    if a.start < b.end and b.start < a.end:
+        return True
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return "\n" not in docs[a.document].text[lo:hi]
 
 
 def _promises(pair: Pair, docs: list[tuple[Document, Normalized]]) -> list[Evidence]:
@@ -172,6 +180,7 @@ def contradiction_findings(analysis: Analysis) -> Iterator[Finding]:
     docs = [(d, analysis.normalized(d)) for d in analysis.documents]
     docs = [(d, n) for d, n in docs if genre(n.text) != "teaching"]
     teaching = {d.id for d in analysis.documents} - {d.id for d, _ in docs}
+    by_id = {d.id: d for d in analysis.documents}
     for pair in PAIRS:
         promises = _promises(pair, docs)
         if not promises:
@@ -180,7 +189,7 @@ def contradiction_findings(analysis: Analysis) -> Iterator[Finding]:
         best: tuple[Evidence, Evidence] | None = None
         for p in promises:
             for q in practices:
-                if _overlap(p, q):
+                if _same_place(p, q, by_id):
                     continue
                 if best is None or (p.document != q.document and best[0].document == best[1].document):
                     best = (p, q)
