@@ -334,6 +334,11 @@ def test_fees_hard_negative_flags_nothing(engine, text: str) -> None:  # type: i
     assert not {c for c in flagged if c.startswith("fee.") or c == "promo.free_bait"}, report.findings
 
 
+def test_fees_a_negator_in_one_cell_does_not_reach_the_next() -> None:
+    """"免费" in the cell of 开通费用 frees that fee only: the next cell's 会员费 keeps its price."""
+    assert _rows(_text_fees("開通費用 | 免費 | 會員費399元/年 |")) == {("membership", None, 399.0, "元/年")}
+
+
 def test_fees_last_resort_pairs_the_closest_name_first() -> None:
     """An amount in a clause of its own goes to the nearest name, not to the first name of the sentence."""
     story = "我的投诉：从4月起每一笔刷卡都多扣了一项“账户安全险”，按交易金额的0.1%收。"

@@ -128,7 +128,7 @@ class Context:
     cue: str = ""  # the word that decided it
 
 
-_CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n:：]")
+_CLAUSE_BREAK = re.compile(r"[,，;；。!?！？\n:：|]")  # | : a table cell ends a clause
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
