@@ -152,6 +152,8 @@ def _penalty(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str 
     payer = re.search(r"(甲方|乙方|我司|本公司|平台)(?:应|须|需)(?:向\S{1,4})?(?:支付|承担|赔付)", sentence)
     if payer and doc.parties.role(payer.group(1)) == "provider":
         return None  # the provider pays
+    if m.lastgroup == "idle" and re.search(r"(?:为了?|以)(?:防止|避免|免)[^。;\n]{0,6}$", doc.text[lo:m.start()]):
+        return None  # "为防止机器闲置，首刷扣299元": a charge everyone pays, whatever its stated reason
     if m.lastgroup == "volume" and not re.search(
         r"交易额|交易量|交易金额|刷卡(?:金)?额|流水|达标|考核|\d+(?:\.\d+)?万|\d{4,}元", sentence
     ):
