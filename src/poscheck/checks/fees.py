@@ -55,7 +55,8 @@ def rate_bait(analysis: Analysis) -> Iterator[Finding]:
 
 
 def _claims(analysis: Analysis, doc: Document) -> Iterator[tuple[int, int, bool]]:
-    """Free-device claims the document asserts: (start, end, tied to a fee in the same sentence), normalised."""
+    """Free-device claims the document asserts: (start, end, disclosed), normalised. A claim is disclosed when
+    it is "free to use" (免费使用: a lent device) and a fee its sentence names secures it."""
     norm = analysis.normalized(doc)
     text = norm.text
     if document_genre(doc, norm) == "advisory":
@@ -69,7 +70,8 @@ def _claims(analysis: Analysis, doc: Document) -> Iterator[tuple[int, int, bool]
         if unit_context(sentence) or _REPAIR.search(head) or _DENIED.search(head) or negated(text, m.start(), lo):
             continue
         # "免费送，不要押金" denies the fee it names: that makes the claim stronger, not disclosed
-        yield lo, hi, any(not negated(text, t.start(), lo) for t in _TIED.finditer(text, lo, hi))
+        lent = text.startswith("使用", m.end())
+        yield lo, hi, lent and any(not negated(text, t.start(), lo) for t in _TIED.finditer(text, lo, hi))
 
 
 @check("promo_free_bait")
@@ -83,12 +85,12 @@ def free_bait(analysis: Analysis) -> Iterator[Finding]:
         claims = list(_claims(analysis, doc))
         if not claims:
             continue
-        untied = [c for c in claims if not c[2]]
-        lo, hi, _ = (untied or claims)[0]
+        bait = [c for c in claims if not c[2]]
+        lo, hi, _ = (bait or claims)[0]
         norm = analysis.normalized(doc)
         s, e = norm.orig_span(lo, hi)
         claim = evidence_for(doc, s, e)
-        yield analysis.finding("promo.free-bait", (claim, money[0]), severity=None if untied else "info",
+        yield analysis.finding("promo.free-bait", (claim, money[0]), severity=None if bait else "info",
                                fee=money[0].quote, explanation="free-device claim + deposit/activation fee fact")
 
 
