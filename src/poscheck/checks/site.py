@@ -44,6 +44,8 @@ _FIRST_PERSON = re.compile(r"本站|本网|本中心|本平台|本公司|我司|
 _NEGATION = re.compile(
     r"非(?=[^常凡法]{0,8}(?:官网|官方))|"
     r"不是|并非|非官方|不属于|冒充|假冒|仿冒|谨防|警惕|骗|自称|声称|为准|核实|举报|投诉|无关"
+    # "本站为服务商网站，官方渠道请访问随行付官网": the page says what it is and sends the reader elsewhere
+    r"|(?:本站|本网站|本网)(?:为|是|系)[^。]{0,6}(?:服务商|代理商|代理)|(?:请|可)(?:访问|前往|登录|移步)[^。]{0,12}(?:官网|官方)"
 )
 _STOPS = frozenset("。！？!?\n")  # sentence stops (`textscan.sentence_at`)
 _SEPARATORS = set("，,。;；|｜_—·!！?？:：\n()（）【】")
