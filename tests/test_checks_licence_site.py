@@ -107,6 +107,16 @@ def test_a_payment_method_beside_a_clause_about_the_parties_is_not_the_acquirer(
     assert "licence.not_found" not in cats(found)
 
 
+def test_a_refund_lure_posing_as_unionpay_is_no_offer_of_its_own() -> None:
+    lure = ("POS机押金退还官方平台\n各机构收取的POS机押金统一由银联清退，押金可申请全额退还。\n"
+            "本平台为银联官方退款通道。请填写商户姓名、银行卡号，立即申请退还。\n")
+    _, found = run(doc(lure, "https://pos-refund.example.top/"))
+    assert "licence.not_found" not in cats(found)
+    offer = "速收宝电签POS 立即申请，信用卡费率0.55%，押金99元刷满退还。\n"
+    _, found = run(doc(offer, "https://pos-refund.example.top/"))
+    assert "licence.not_found" in cats(found)
+
+
 def test_an_article_that_ends_in_an_application_offers_what_it_writes_about() -> None:
     article = "公众号：刷卡小课堂\n作者：阿强\n电签POS怎么选？今天讲讲费率和到账时间。\n"
     _, found = run(doc(article))

@@ -19,13 +19,17 @@ from poscheck.checks.identity_facts import (
     pair_number,
     status_zh,
 )
+from poscheck.checks.practices import poses_as_service
 from poscheck.checks.who import ensure_identity
 from poscheck.models import Document, Evidence, Finding
 from poscheck.registry import PBOC_LIST_PATH, Institution, Registry, load_registry
 
 
 def _offer_docs(analysis: Analysis) -> list[Document]:
-    return [d for d in analysis.documents if offer_of(d).offers]
+    """Documents that offer card acceptance; not one that poses as a bank's or UnionPay's service (a refund or
+    device-swap lure is promo.fake_service, whoever it names)."""
+    return [d for d in analysis.documents
+            if offer_of(d).offers and not poses_as_service(analysis.normalized(d).text)]
 
 
 def _how(m: Mention) -> str:

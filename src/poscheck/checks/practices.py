@@ -55,7 +55,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?P<claim>(?:(?:我|我们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?){_S}{{0,14}}?"
         rf"(?:总部|官方|银联|银行|支付|收单|厂家){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心)"
         rf"|【(?:银联|中国银联|银联商务|拉卡拉|[\u4e00-\u9fff]{{0,6}}(?:银行|支付))[^】]{{0,6}}】"
-        rf"|官方{_S}{{0,10}}?(?:退还中心|升级中心|换机中心))"
+        rf"|官方{_S}{{0,10}}?(?:退还|退款|退费|升级|换机)(?:中心|通道|平台|专线)"
+        r"|(?:退还|退款|退费|升级|换机)官方(?:中心|通道|平台))"
     ),
     "second_clearing": re.compile(
         rf"(?P<wallet>(?:款项|货款|交易款|收款|资金|钱|刷卡的钱|营业款){_S}{{0,16}}?"
@@ -100,7 +101,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "fake_service": (
         "停用", "停止", "停机", "作废", "关停", "终止", "无法使用", "用不了", "不能用", "备案", "客服", "回访",
-        "专员", "工作人员", "中心", "【",
+        "专员", "工作人员", "中心", "【", "官方",
     ),
     "second_clearing": (
         "钱包", "提现", "归集", "代为结算", "代结算", "代付", "由平台", "由我司", "由本公司", "由公司", "由服务商",
@@ -193,6 +194,12 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
             return claims
         return []
     return found
+
+
+def poses_as_service(text: str) -> bool:
+    """True when normalised `text` poses as a bank's, UnionPay's or an acquirer's service (promo.fake_service):
+    such a page or message offers nothing of its own, it lures."""
+    return bool(_practice_signs(text, "fake_service"))
 
 
 def _findings(analysis: Analysis, practice: str, rule_id: str) -> Iterator[Finding]:
