@@ -122,6 +122,7 @@ _GATE = KeywordGate(KEYWORDS)
 _NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激活返")
 _DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|到|经过|经|留在|设)")
 _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构|许可证")
+_CONDITION_AFTER = re.compile(r"[^。,]{0,6}的,|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
 _SELECTING = re.compile(r"可选|任选|自选|选择|切换|匹配|均可|随意|通道")
 _URGENT = re.compile(
     r"将于|即将|月底|月初|日起|号起|年起|到期|统一|之前|以前|逾期|名单|强制|\d+月\d+日|下周|本周|\d+天后|\d+日后|\d+小时|尽快|立即|马上"
@@ -163,8 +164,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue
                 if kind == "payer" and re.search(r"应为|应当|应该|而不是|而非|必须是", sentence):
                     continue  # how it should be, not what happened
-            if practice == "cash_out" and re.search(r"的[,,]", text[m.end():m.end() + 8]):
-                continue  # "…套现的，乙方可终止": a condition in a contract
+            if practice == "cash_out" and _CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24)):
+                continue  # "…套现的，乙方可终止", "存在套现、欺诈等情形时可终止服务": a condition in a contract
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
     return {k: tuple(v) for k, v in out.items()}
 
