@@ -10,7 +10,7 @@ from poscheck.extract import extract
 from poscheck.facts import extract_fees, refund_target
 from poscheck.facts.rates import CREDIT_FLOOR, below_floor, is_card_rate, rate_problems, rise
 from poscheck.models import Document, Evidence, Fee, RawFile
-from poscheck.normalize import normalize
+from poscheck.normalize import normalize, normalize_document
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -30,7 +30,7 @@ def _doc(path: Path) -> Document:
 
 def _fees(path: Path) -> list[Fee]:
     doc = _doc(path)
-    fees = extract_fees(doc, normalize(doc.text, join_wraps=doc.kind == "pdf"))
+    fees = extract_fees(doc, normalize_document(doc.text, doc.kind))
     for f in fees:  # every fee quotes the original text exactly
         assert doc.text[f.evidence.start:f.evidence.end] == f.evidence.quote
     return fees

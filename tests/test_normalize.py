@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from poscheck.normalize import cn_number, normalize
+from poscheck.normalize import cn_number, normalize, normalize_document
 
 
 @pytest.mark.parametrize(
@@ -43,6 +43,18 @@ def test_normalize_maps_every_span_back() -> None:
 def test_normalize_joins_pdf_wraps_only_when_asked() -> None:
     assert normalize("万分\n之五", join_wraps=True).text == "0.05%"
     assert "\n" in normalize("第一行。\n第二行", join_wraps=True).text
+
+
+def test_plain_text_joins_a_break_after_a_long_line_only() -> None:
+    wrapped = ("因本协议引起的争议双方应友好协商；协商不成的，任何一方均应向甲方住所\n"
+               "地人民法院提起诉讼。\n第七条 其他\n本协议一式两份。")
+    norm = normalize_document(wrapped, "txt")
+    assert "甲方住所地人民法院" in norm.text
+    assert "\n第七条" in norm.text and "其他\n本协议" in norm.text  # a heading and an article keep their breaks
+    s, e = norm.orig_span(norm.text.index("住所地"), norm.text.index("住所地") + 3)
+    assert wrapped[s:e] == "住所\n地"
+    assert "\n" in normalize_document("这一行足够长但下一行是条款的开头所以不合并\n第八条 违约", "txt").text
+    assert normalize_document(wrapped, "html").text.count("\n") == 3
 
 
 @pytest.mark.parametrize(("s", "n"), [("贰佰玖拾玖", 299), ("一万五", 15000), ("零点六", 0.6), ("12", 12)])

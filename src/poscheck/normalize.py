@@ -32,6 +32,12 @@ _PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
 _PERMYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*‱")
 # A line break inside a sentence (PDF wraps): CJK/digit on both sides, no sentence end before it.
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%])")
+# Plain text wrapped at a fixed width (a contract copied out of a PDF or an e-mail: "…向甲方住所\n地人民法院"):
+# only a break after a line of at least SOFT_WRAP_MIN characters is joined, and not before an item or article.
+SOFT_WRAP_MIN = 24
+_ITEM_START = re.compile(
+    r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
+)
 
 _DIVISOR = {"百": 100, "千": 1000, "万": 10000}
 
@@ -198,22 +204,39 @@ def _fraction(m: re.Match[str]) -> str | None:
     return _fmt(value * 100 / _DIVISOR[m.group(1)]) + "%"
 
 
-def normalize(text: str, *, join_wraps: bool = False) -> Normalized:
-    """Normalise `text` for matching; `join_wraps` removes line breaks inside sentences (PDF).
+def normalize(text: str, *, join_wraps: bool = False, soft_wraps: bool = False) -> Normalized:
+    """Normalise `text` for matching; `join_wraps` removes line breaks inside sentences (PDF), `soft_wraps`
+    only those after a long line (plain text wrapped at a fixed width).
 
     Cached per text: the rule engine, the fact extractors and the checks all normalise the same
     documents, and a str caches its own hash, so a repeat costs a dictionary look-up.
     """
-    return _normalize(text, join_wraps)
+    return _normalize(text, join_wraps, soft_wraps and not join_wraps)
+
+
+def normalize_document(text: str, kind: str) -> Normalized:
+    """`normalize` with the line-break handling a document of this kind needs (PDF lines always wrap)."""
+    return normalize(text, join_wraps=kind == "pdf", soft_wraps=kind == "txt")
+
+
+def _soft_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
+    def repl(m: re.Match[str]) -> str | None:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start < SOFT_WRAP_MIN or _ITEM_START.match(text, m.end()):
+            return None
+        return ""
+    return repl
 
 
 @lru_cache(maxsize=256)
-def _normalize(text: str, join_wraps: bool) -> Normalized:
+def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normalized:
     n = len(text)
     norm = Normalized(remap(text, _char_lut()), np.arange(n, dtype=np.int32),
                       np.arange(1, n + 1, dtype=np.int32))
     if join_wraps:
         norm = _sub(norm, _WRAP, lambda m: "")
+    elif soft_wraps and "\n" in norm.text:
+        norm = _sub(norm, _WRAP, _soft_wrap(norm.text))
     if "分之" in norm.text:  # each pass runs only when its sign is on the page (`in` costs next to nothing)
         norm = _sub(norm, _FRACTION, _fraction)
     norm = _sub(norm, _NUM_BEFORE_UNIT, _numeral)

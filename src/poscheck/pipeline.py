@@ -15,7 +15,7 @@ from poscheck.checks import CHECKS, Analysis, Target
 from poscheck.errors import ExtractError, PoscheckError
 from poscheck.extract import extract
 from poscheck.models import SEVERITY_RANK, Document, Facts, Finding, RawFile, Report, RunError
-from poscheck.normalize import normalize
+from poscheck.normalize import normalize_document
 from poscheck.rules.engine import Matcher
 from poscheck.rules.model import RuleSet
 
@@ -78,7 +78,7 @@ class Engine:
     def read(self, doc: Document) -> Reading:
         """The per-document stage: text rules and fact extraction. It needs no other document, so a
         crawl can have it done while it fetches the rest (see audit.run_rows)."""
-        norm = normalize(doc.text, join_wraps=doc.kind == "pdf")
+        norm = normalize_document(doc.text, doc.kind)
         facts = Facts()
         for fn, slot in self._extractors:
             getattr(facts, slot).extend(fn(doc, norm))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from poscheck.models import Document, Evidence, Facts, Finding
-from poscheck.normalize import Normalized, normalize
+from poscheck.normalize import Normalized, normalize_document
 
 if TYPE_CHECKING:
     from poscheck.rules.model import RuleSet
@@ -42,7 +42,7 @@ class Analysis:
     def normalized(self, doc: Document) -> Normalized:
         """The document's normalised text (computed once per document)."""
         if doc.id not in self._norms:
-            self._norms[doc.id] = normalize(doc.text, join_wraps=doc.kind == "pdf")
+            self._norms[doc.id] = normalize_document(doc.text, doc.kind)
         return self._norms[doc.id]
 
     def finding(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from poscheck.models import Document, Evidence, Finding
-from poscheck.normalize import Normalized, normalize
+from poscheck.normalize import Normalized, normalize, normalize_document
 from poscheck.rules import context
 from poscheck.rules.model import Rule
 from poscheck.rules.validators import VALIDATORS
@@ -150,7 +150,7 @@ class Matcher:
         return candidates, sentences
 
     def match(self, doc: Document, norm: Normalized | None = None) -> list[Finding]:
-        norm = norm or normalize(doc.text, join_wraps=doc.kind == "pdf")
+        norm = norm or normalize_document(doc.text, doc.kind)
         text = norm.text
         head = normalize(doc.title).text + " " + text[:200].split("\n", 1)[0]
         doc_genre = context.genre(head)
