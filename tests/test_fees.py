@@ -270,6 +270,15 @@ def test_rates_problems() -> None:
     assert kinds([_rate(0.60, later_amount=0.66, conditions="提前30日通知; 不同意的可申请解约")]) == []
     assert kinds([_rate(0.38, conditions="1000元以下")]) == []  # small-ticket tier
     assert kinds([_rate(0.3, "debit"), _rate(0.25, "qr"), _rate(0.6)]) == []
+    # a stated cut sells its lower rate: below the floor for a card, fine above it
+    assert kinds([_rate(0.6, None, later_amount=0.38, conditions="终身")]) == ["below_floor"]
+    assert kinds([_rate(0.6, later_amount=0.55)]) == []
+
+
+def test_fees_a_spoken_rate_change_without_percent_signs() -> None:
+    """Calls and chats say rates without "%" (从原来的0.6降到0.38): both ends are read as rates."""
+    fees = _text_fees("客服说新机器费率也从原来的0.6降到0.38，而且是终身的。", "txt")
+    assert [(f.amount, f.later_amount) for f in fees] == [(0.6, 0.38)]
 
 
 # --- hard negatives: nothing here is a fee of the document -----------------------------------------------

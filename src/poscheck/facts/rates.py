@@ -91,7 +91,8 @@ def rate_problems(fees: list[Fee]) -> list[RateProblem]:
             if earlier is not None and earlier.amount is not None:
                 out.append(RateProblem("increase", f, rise(earlier.amount, f.later_amount), earlier))
         if is_card_rate(f, qr) and f.amount is not None and not P.SMALL_TICKET.search(cond):
-            text = below_floor(f.amount)
+            # a stated cut is a promise of its lower rate: "从0.6降到0.38，终身" sells the 0.38
+            text = below_floor(min(f.amount, f.later_amount or f.amount))
             if text:
                 out.append(RateProblem("below_floor", f, text))
     return out
