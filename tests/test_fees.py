@@ -279,6 +279,7 @@ def test_fees_a_spoken_rate_change_without_percent_signs() -> None:
     """Calls and chats say rates without "%" (从原来的0.6降到0.38): both ends are read as rates."""
     fees = _text_fees("客服说新机器费率也从原来的0.6降到0.38，而且是终身的。", "txt")
     assert [(f.amount, f.later_amount) for f in fees] == [(0.6, 0.38)]
+    assert [f.kind for f in _text_fees("机器费率0.6%，机器费99元。")] == ["rate", "deposit"]  # 机器 + 费率
 
 
 # --- hard negatives: nothing here is a fee of the document -----------------------------------------------

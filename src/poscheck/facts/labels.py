@@ -150,6 +150,8 @@ def find_labels(text: str) -> list[Label]:
             continue  # "d0", "vip", "sim" inside a longer ASCII word
         for i in idxs:
             m = _COMPILED[i].match(text, start)
+            if m and text.startswith("费率", m.end() - 1) and _ENTRIES[i].kind != "rate":
+                continue  # 机器费率 is 机器 + 费率, not 机器费 + 率
             if m and (best is None or m.end() > best[1] or (m.end() == best[1] and i < best[2])):
                 best = (start, m.end(), i)
     if best is not None:
