@@ -128,7 +128,8 @@ def test_an_article_that_ends_in_an_application_offers_what_it_writes_about() ->
 def test_licence_checks_skip_complaints_and_guides() -> None:
     complaint = "投诉编号 A-1\n我办了通联商务服务有限公司的收款机，刷卡费率0.6%，被多扣了年费。"
     guide = "作者：某律师\n只有互联网支付牌照的东方付通信息技术有限公司不能做POS机收单，办理前请核实。"
-    for text in (complaint, guide):
+    question = "业务员说免押金、信用卡0.6%，正常吗？\n提问者：小林\n最佳答案 回答者：老兵\n签约方要是持牌机构。"
+    for text in (complaint, guide, question):
         _, found = run(doc(text, "https://news.example.cn/a.html"))
         assert not {c for c in cats(found) if c.startswith("licence.")}
 

@@ -79,9 +79,9 @@ _OFFER = re.compile(
 _NOT_OFFER = Anchored(
     re.compile(
         r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于|发帖|回帖|\d楼[:：]|律师提醒"
-        r"|以案说法|记者|据.{0,8}报道"
+        r"|以案说法|记者|据.{0,8}报道|提问者|最佳答案|回答者[:：]"  # Q&A sites: a merchant asks, others answer
     ),
-    ("投诉", "楼", "发表于", "发帖", "回帖", "律师提醒", "以案说法", "记者", "据"),
+    ("投诉", "楼", "发表于", "发帖", "回帖", "律师提醒", "以案说法", "记者", "据", "提问者", "最佳答案", "回答者"),
     2,  # 我要投诉, 3楼:
 )
 # Notices and exports announce themselves at the top (title, first lines).
