@@ -349,6 +349,14 @@ def test_fees_a_negator_in_one_cell_does_not_reach_the_next() -> None:
     assert _rows(_text_fees("開通費用 | 免費 | 會員費399元/年 |")) == {("membership", None, 399.0, "元/年")}
 
 
+def test_fees_a_question_and_answer_page_states_none() -> None:
+    """A Q&A page (知乎, 问答) quotes what an agent offered the asker; it charges nothing itself."""
+    body = "补充说明：开了个小饭馆，业务员说刷信用卡费率也是0.38%。\n"
+    qa = "问题：现在还有0.38%的刷卡POS机吗？\n关注者 1,024 被浏览 38,551\n" + body + "1,317 人赞同了该回答\n"
+    assert _text_fees(qa, "txt") == []
+    assert _rows(_text_fees("小饭馆POS机办理\n" + body, "txt")) == {("rate", "credit", 0.38, "%")}
+
+
 def test_fees_last_resort_pairs_the_closest_name_first() -> None:
     """An amount in a clause of its own goes to the nearest name, not to the first name of the sentence."""
     story = "我的投诉：从4月起每一笔刷卡都多扣了一项“账户安全险”，按交易金额的0.1%收。"

@@ -79,9 +79,9 @@ _OFFER = re.compile(
 _NOT_OFFER = Anchored(
     re.compile(
         r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于|发帖|回帖|\d楼[:：]|律师提醒"
-        r"|以案说法|记者|据.{0,8}报道|提问者|最佳答案|回答者[:：]"  # Q&A sites: a merchant asks, others answer
+        r"|以案说法|记者|据.{0,8}报道"
     ),
-    ("投诉", "楼", "发表于", "发帖", "回帖", "律师提醒", "以案说法", "记者", "据", "提问者", "最佳答案", "回答者"),
+    ("投诉", "楼", "发表于", "发帖", "回帖", "律师提醒", "以案说法", "记者", "据"),
     2,  # 我要投诉, 3楼:
 )
 # Notices and exports announce themselves at the top (title, first lines).
@@ -278,6 +278,8 @@ def offer_of(doc: Document) -> Offer:
         genre = _WEAK_NOT_OFFER.search(norm)
     if genre:
         return Offer(False, False, f"reads as a complaint, article, notice or export ({genre.group(0)})")
+    if context.qa_page(norm):
+        return Offer(False, False, "a question-and-answer page")
     if not _asserted(_PRODUCT, norm) or not _asserted(_OFFER, norm):
         return Offer(False, False, "no POS / card-acceptance offer outside warnings")
     card = bool(re.search(r"刷卡|pos|银行卡|信用卡|借记卡|贷记卡|储蓄卡|收单|电签", norm))

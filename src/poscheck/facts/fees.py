@@ -57,13 +57,9 @@ _ANY_CUE = re.compile("|".join(p.pattern for p in (_STRONG_CUES, _REPORTED, _HED
 _ANY_NEGATOR = re.compile("|".join(map(re.escape, context.NEGATORS)))
 
 
-def _head(doc: Document, norm: Normalized) -> str:
-    return normalize(doc.title).text + " " + norm.text[:200].split("\n", 1)[0]
-
-
 def document_genre(doc: Document, norm: Normalized) -> str:
     """offer | advisory | complaint, decided the same way as the text-rule engine does."""
-    return str(context.genre(_head(doc, norm)))
+    return str(context.document_genre(normalize(doc.title).text, norm.text))
 
 
 def unit_context(text: str) -> str:

@@ -122,6 +122,25 @@ def genre(title: str) -> Genre:
     return "offer"
 
 
+# Question-and-answer sites (知乎, 百度知道, a 问答 page): a merchant asks, others answer. Such a page offers nothing
+# of its own, whatever fees the question quotes (what the asker says happened to them is still evidence).
+QA_MARKERS: tuple[str, ...] = (
+    "提问者", "最佳答案", "回答者:", "赞同了该回答", "被浏览", "个回答", "关注者", "问题详情",
+)
+QA_MARKERS_MIN = 2
+
+
+def qa_page(text: str) -> bool:
+    """True when normalised `text` carries at least QA_MARKERS_MIN different Q&A-site markers."""
+    return sum(m in text for m in QA_MARKERS) >= QA_MARKERS_MIN
+
+
+def document_genre(title: str, text: str) -> Genre:
+    """What a document is: `genre` of its normalised title and first line, and a Q&A page is advisory."""
+    found = genre(title + " " + text[:200].split("\n", 1)[0])
+    return "advisory" if found == "offer" and qa_page(text) else found
+
+
 @dataclass(frozen=True)
 class Context:
     verdict: Verdict

@@ -152,8 +152,7 @@ class Matcher:
     def match(self, doc: Document, norm: Normalized | None = None) -> list[Finding]:
         norm = norm or normalize_document(doc.text, doc.kind)
         text = norm.text
-        head = normalize(doc.title).text + " " + text[:200].split("\n", 1)[0]
-        doc_genre = context.genre(head)
+        doc_genre = context.document_genre(normalize(doc.title).text, text)
         candidates: dict[int, list[Hit]] = defaultdict(list)
         sentences: list[tuple[int, int]] = []
         if self._has_phrases:
