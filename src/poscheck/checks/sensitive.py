@@ -29,6 +29,7 @@ _ITEM = Anchored(
 )
 _VERB = re.compile(
     r"提供|输入|填写|填入|告知|告诉|报一下|报给|念给|读给|发给|发送给|回复|说一下|报出|提交|核对一下"
+    r"|念一下|读一下|看一下|念出|读出|说出"  # a caller: "再看一下卡片背面三位数"
 )
 _NEGATION = re.compile(
     r"不会|从不|从未|绝不|不要|切勿|请勿|勿向|谨防|警惕|不得|严禁|禁止|拒绝|不索要|不向|骗|冒充|防范|保管好|泄露|透露"
@@ -44,13 +45,11 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, item kind, how) in original offsets for each request of a card secret in `doc`."""
     norm = normalized(doc.text)
     text = norm.text
-    warning_doc: bool | None = None  # both computed when first needed
-    negated: bool | None = None
+    warning_doc: bool | None = None  # computed when first needed
     lo = hi = -1
     for m in _ITEM.finditer(text):
         if not lo <= m.start() < hi:  # the item's sentence (an item never spans a sentence stop)
             lo, hi = sentence_at(text, m.start())
-            negated = None
         kind = m.lastgroup or "otp"
         clause_lo = max(lo, m.start() - 18)
         clause_hi = min(hi, m.end() + 18)
@@ -58,9 +57,9 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
         verb = _VERB.search(text, clause_lo, clause_hi)
         if not field and not verb:
             continue
-        if negated is None:
-            negated = bool(_NEGATION.search(text, lo, hi))
-        if negated:
+        # a negation up to the request denies it ("我们不会索要验证码"); one after it is advice on the side
+        # ("验证码念给我就可以，不要告诉别人")
+        if _NEGATION.search(text, lo, max(m.end(), verb.end() if verb else m.end())):
             continue
         if warning_doc is None:
             warning_doc = bool(_WARNING_DOC.search(text))
