@@ -379,6 +379,9 @@ def test_fees_yuan_written_without_yuan_right_after_the_name() -> None:
     assert _rows(_text_fees("流量费:45，次年起收。")) == {("data", None, 45.0, "元/年")}
     for text in ("押金3个月后退还。", "流量费咨询400-800-1234。", "办理送129积分，押金全免。", "服务费 | 12期免息"):
         assert _text_fees(text) == [], text
+    # and one a deduction names right before the fee: 扣了299押金 (not 扣了2次流量费)
+    assert _rows(_text_fees("问客服，说是扣了299押金，要刷满10万才退。")) == {("deposit", None, 299.0, "元")}
+    assert _text_fees("第一个月就扣了2次流量费。") == []
 
 
 def test_fees_a_deduction_named_in_the_next_sentence() -> None:

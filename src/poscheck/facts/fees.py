@@ -46,8 +46,8 @@ _CUSTOMER = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房�
 # 299元服务费已符合退还条件") charges nothing: that is the refund lure of fake service messages.
 _PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初"
                           r"|(?:之前|此前|以前|当年|当时|激活时)[^。,]{0,4}(?:交|缴纳|缴|扣|冻结)的")
-_REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件|办理退款|为您退"
-                           r"|将(?:全额)?退")
+_REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件"
+                           r"|办理退款|为您退|将(?:全额)?退")
 # Consumer credit (card instalments, cash advance) has rates too; they are not acquiring rates.
 _CONSUMER_CREDIT = re.compile(r"分期|取现|透支|利息|年化|日息|月息")
 # Any cue of `unit_context` but a question or an example at the start: one scan clears most units.
@@ -138,7 +138,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         rated = any(lab.kind == "rate" for lab in u.labels)
         bare = rated and P.BARE_RATE.search(body) is not None
         bare_yuan = [a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
-                     and (a := P.bare_yuan_after(text, lab.end, u.end)) is not None]
+                     for a in (P.bare_yuan_after(text, lab.end, u.end), P.deducted_before(text, lab.start, u.start))
+                     if a is not None]
         if not (bare or bare_yuan or u.told or P.may_hold_amount(body)) or unit_context(body):
             continue
         above = text.rfind("\n", 0, u.start)

@@ -33,6 +33,8 @@ BARE_YUAN_AFTER = re.compile(
     r"\s*(?:只收|仅收|只要|仅需|只需|才|为|是|:)?\s*(?P<a>[1-9]\d{1,3})"
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
+#: A whole number that a deduction puts right before a yuan fee's name, without 元: 扣了299押金, 收了99流量费.
+DEDUCTED_BEFORE = re.compile(r"(?:扣了?|扣除了?|收了|交了|付了)\s*(?P<a>[1-9]\d{1,3})\s*的?$")
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
 RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(?:/笔)?")
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
@@ -162,6 +164,13 @@ def bare_yuan_after(text: str, end: int, hi: int) -> Amount | None:
     """A yuan amount without "元" right after a fee name ending at `end` (BARE_YUAN_AFTER), marked `bare`."""
     m = BARE_YUAN_AFTER.match(text, end, hi)
     return Amount(m.start("a"), m.end(), float(m.group("a")), "元", None, True) if m else None
+
+
+def deducted_before(text: str, start: int, lo: int) -> Amount | None:
+    """The sum a deduction names right before a fee name starting at `start` (DEDUCTED_BEFORE), in yuan: the verb
+    and the name pin it, so it is not `bare`."""
+    m = DEDUCTED_BEFORE.search(text, max(lo, start - 12), start)
+    return Amount(m.start("a"), m.end("a"), float(m.group("a")), "元") if m else None
 
 
 _MAY_HOLD_AMOUNT = re.compile("[%￥¥元块圆]")  # every PERCENT and YUAN match holds one of these
