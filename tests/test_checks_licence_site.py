@@ -92,6 +92,16 @@ def test_not_found_judged_over_the_target() -> None:
     assert "licence.not_found" not in cats(found)
 
 
+def test_a_complaint_titled_as_one_offers_nothing() -> None:
+    from dataclasses import replace
+
+    text = "速收宝电签POS 在线申请，信用卡费率0.55%，平台统一运营结算。"
+    _, found = run(replace(doc(text), title="办POS机被坑了300块"))
+    assert "licence.not_found" not in cats(found)
+    _, found = run(replace(doc(text), title="速收宝电签POS办理"))
+    assert "licence.not_found" in cats(found)
+
+
 def test_a_payment_method_beside_a_clause_about_the_parties_is_not_the_acquirer() -> None:
     contract = (
         "智能收款服务合同\n甲方（商户）：某某五金店\n乙方（服务方）：深圳市某某通信息科技有限公司\n"

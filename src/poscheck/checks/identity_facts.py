@@ -271,8 +271,8 @@ class Offer:
 def offer_of(doc: Document) -> Offer:
     """Does `doc` present an offer of card acceptance (agent/product page, contract), or report/warn/teach?"""
     norm = simplified(doc.text)
-    if doc.title and context.genre(simplified(doc.title)) == "advisory":
-        return Offer(False, False, f"its title reads as a guide, warning or report ({doc.title[:40]})")
+    if doc.title and context.genre(simplified(doc.title)) in ("advisory", "complaint"):
+        return Offer(False, False, f"its title reads as a guide, warning, report or complaint ({doc.title[:40]})")
     genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
     if genre is None and not _STRONG_OFFER.search(norm):
         genre = _WEAK_NOT_OFFER.search(norm)
