@@ -38,6 +38,7 @@ def reg(store: Path) -> Registry:
         ("北京拉卡拉网络技术有限公司", "Z2002511000017", "name"),
         ("银联商务股份有限公司", "Z2000231000010", "name"),  # legal-form variant of 银联商务有限公司
         ("银联商务（有限公司）", "Z2000231000010", "name"),
+        ("银联商务股份有限公司云南分公司", "Z2000231000010", "name"),  # a branch acts under its head office's licence
         ("支付宝（中国）网络技术有限公司", "Z2000133000019", "name"),  # full-width brackets
         ("深圳市财付通科技有限公司", "Z2000444000013", "former_name"),
         ("北京海科融通支付服务股份有限公司", "Z2006511000018", "alias"),  # current name from news

@@ -22,6 +22,8 @@ ACQUIRING = "银行卡收单"
 PBOC_LIST_PATH = "中国人民银行网站 → 政务公开 → 行政审批公示 → 已获许可机构（支付机构）"
 
 _LEGAL_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司|公司)$")
+# A branch (…有限公司云南分公司, …上海分公司) acts under its head office's licence: it keys as the head office.
+_BRANCH = re.compile(r"(?<=公司)[\u4e00-\u9fff]{2,8}?分公司$")
 _ANNOTATION = re.compile(r"[(（][^)）]*(?:[a-zA-Z]|未|核实)[^)）]*[)）]|\s+\(.*$")
 _GENERIC_AFTER_BRAND = (
     "",
@@ -49,10 +51,10 @@ def clean_name(name: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Comparison key: no punctuation, brackets or spaces, no legal form (股份有限公司 = 有限公司)."""
+    """Comparison key: no punctuation, brackets or spaces, no branch, no legal form (股份有限公司 = 有限公司)."""
     s = simplify(clean_name(name))
     s = re.sub(r"[^\u4e00-\u9fffa-z0-9]", "", s)
-    return _LEGAL_SUFFIX.sub("", s)
+    return _LEGAL_SUFFIX.sub("", _BRANCH.sub("", s))
 
 
 def split_list(value: str) -> tuple[str, ...]:
