@@ -22,7 +22,7 @@ MAX_EVIDENCE = 3
 _BANK_ACCOUNT = re.compile(r"开户|对公账户|银行账户|网银|u盾|账户年费|发卡银行|发卡行|开户行|动账")
 _POS_WORDS = re.compile(r"pos|终端|机具|刷卡|收款|机器")
 _CONSUMER_DEPOSIT = re.compile(r"共享单车|充电宝|租车|顾客|消费者|客人|住客|房客|向客户收取")
-_DEVICE_DEPOSIT = re.compile(r"归还|完好|退机退还|退还机具|无息退还|交还")
+_DEVICE_DEPOSIT = re.compile(r"归还|完好|退机退还|退还机具|无息(?:全额)?退还|交还")
 
 Verdict = tuple[str, str] | None  # ("flag" | "info", note) or None when the fee says nothing
 
