@@ -359,6 +359,15 @@ def test_fees_a_question_and_answer_page_states_none() -> None:
     assert _rows(_text_fees("小饭馆POS机办理\n" + body, "txt")) == {("rate", "credit", 0.38, "%")}
 
 
+def test_fees_a_message_quoted_word_for_word_is_the_senders_offer() -> None:
+    """A forum post quoting an SMS 原话 asks about someone else's offer; a complaint quoting the provider's SMS
+    word for word shows the fee it was charged."""
+    sms = "今天收到一条短信，原话是：“您的POS机月底停用，回复1免费换新机，刷卡费率0.38%永不上涨。”是真的吗？"
+    assert _text_fees("商家论坛 收银设备\n" + sms, "txt") == []
+    charged = "投诉：被扣了流量费\n收到短信，原话是：“您的流量费99元已从结算款中扣除。”我从没开通过。"
+    assert _rows(_text_fees(charged, "txt")) == {("data", None, 99.0, "元")}
+
+
 def test_fees_last_resort_pairs_the_closest_name_first() -> None:
     """An amount in a clause of its own goes to the nearest name, not to the first name of the sentence."""
     story = "我的投诉：从4月起每一笔刷卡都多扣了一项“账户安全险”，按交易金额的0.1%收。"

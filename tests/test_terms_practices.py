@@ -188,3 +188,12 @@ def test_merchants_warning_each_other_about_a_scam_message_teach() -> None:
     assert textctx.genre(chat) == "teaching"
     assert not practices.find_signs(chat)
     assert textctx.genre(f"商户群聊天导出\n{sms}\n这是骗子吧？\n我回了1，等新机。") == "other"
+
+
+def test_a_message_quoted_word_for_word_and_a_court_report() -> None:
+    """原话 marks someone else's words; a court report (法院认为, 裁判文书, 律师提醒) teaches."""
+    forum = "楼主\n收到一条短信，原话是：“【银联】您的POS机将于4月30日停用，回复1免费更换新机。”是真的吗？"
+    assert not practices.find_signs(forum).get("fake_service")
+    court = ("服装店主起诉平台\n协议约定，商户交易资金由该公司统一归集后结算至店主的个人银行卡。\n"
+             "法院认为，该公司未经许可从事支付结算业务。\n律师提醒：签约前看清合同主体。（本文根据公开裁判文书整理）")
+    assert textctx.genre(court) == "teaching"

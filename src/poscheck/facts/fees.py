@@ -131,6 +131,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     if genre == "advisory" or (genre == "offer" and _NEWS_HEAD.search(title)):
         return []
     teaching = context.teaches(text)  # an anti-fraud notice quotes the scam's offer word for word
+    retells = genre != "complaint"  # there, a message quoted word for word (原话是：“…”) is someone else's offer
     reader = FeeReader(doc, norm)
     warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading
     for u in find_units(text, labels):
@@ -157,7 +158,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
         live = [lab for lab in u.labels if not negated(text, lab.start, u.start) and not (
             credit and lab.kind == "rate" and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
-            and not (teaching and in_quotes(text, lab.start, above + 1))]
+            and not ((teaching or (retells and "原话" in body)) and in_quotes(text, lab.start, above + 1))]
         if not live:
             continue
         reserved = reader.reserved(u, body)

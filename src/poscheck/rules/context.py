@@ -80,6 +80,7 @@ BODY_TEACHING: tuple[str, ...] = (
     "判处", "触犯", "犯罪", "千万不要", "切勿", "防骗", "避坑", "陷阱", "律师提醒", "以案说法", "请勿相信",
     "不要相信", "罚没", "行政处罚", "处以罚款", "被罚", "据报道", "记者", "通报", "原告", "辩称", "判令", "本院",
     "反诈", "96110",  # the anti-fraud hotline: merchants and service desks warning each other
+    "千万别", "法院认为", "裁判文书",
     "审理",
 )
 TEACHING_CUES_MIN = 3
