@@ -129,7 +129,8 @@ def _self_claims(doc: Document, url: str, reg: Registry) -> Iterator[_Claim]:
 
 def _claim_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     m = _CLAIM.search(text, pos, min(limit, pos + 14))
-    if m and not any(ch in _SEPARATORS for ch in text[pos : m.start()]):
+    # a claim may open a bracket of its own: "中国银联商户服务中心（官方登记入口）"
+    if m and not any(ch in _SEPARATORS for ch in text[pos : m.start()].removesuffix("(")):
         return m.span()
     return None
 

@@ -30,6 +30,7 @@ _ROLE: dict[str | None, str] = {
     **dict.fromkeys(_CELL, "cell"), **dict.fromkeys(_SKIP, "skip"), "br": "br", "input": "field", "textarea": "field",
 }
 _LEAF = {"skip", "br", "field"}  # the roles of elements whose children are not read
+_TYPED = {"text", "password", "tel", "number", "email", "search"}  # inputs a person types into
 # Elements whose class or id marks a footer, found once per page by lexbor (CSS, case-insensitive).
 _FOOTERISH = ", ".join(f"[{attr}*={word} i]" for word in ("foot", "copyright", "bottom", "beian", "icp")
                        for attr in ("class", "id"))
@@ -140,6 +141,10 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str) -> tuple[st
             hint = (node.attributes.get("placeholder") or "").strip()
             if hint:
                 hint = f" {hint} "
+            elif (node.attributes.get("type") or "text").lower() in _TYPED and not at_newline and parts \
+                    and not parts[-1].rstrip().endswith((":", "：")):
+                hint = "："  # "<label>银行卡密码</label><input>" reads as the form field "银行卡密码："
+            if hint:
                 parts.append(hint)
                 size += len(hint)
                 at_newline = False
