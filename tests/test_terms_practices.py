@@ -197,3 +197,13 @@ def test_a_message_quoted_word_for_word_and_a_court_report() -> None:
     court = ("服装店主起诉平台\n协议约定，商户交易资金由该公司统一归集后结算至店主的个人银行卡。\n"
              "法院认为，该公司未经许可从事支付结算业务。\n律师提醒：签约前看清合同主体。（本文根据公开裁判文书整理）")
     assert textctx.genre(court) == "teaching"
+
+
+def test_document_genre_reads_titles_and_question_pages() -> None:
+    from poscheck.rules import context
+
+    assert context.document_genre("如何辨别二清机？三招教你看清钱从哪里来", "") == "advisory"
+    assert context.document_genre("电签POS机办理", "信用卡0.6%，立即申请") == "offer"
+    qa = "补充说明：业务员说信用卡0.38%。\n关注者 1,024 被浏览 38,551\n1,317 人赞同了该回答"
+    assert context.document_genre("现在还有0.38%的POS机吗", qa) == "advisory"
+    assert context.document_genre("办POS机被坑了300块", "") == "complaint"
