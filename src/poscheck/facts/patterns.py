@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from poscheck.normalize import cn_number
+
 _NUM = r"\d+(?:\.\d+)?"
 _RANGE_SEP = r"\s*(?:-|~|–|—|至)\s*"
 
@@ -33,8 +35,15 @@ BARE_YUAN_AFTER = re.compile(
     r"\s*(?:只收|仅收|只要|仅需|只需|才|为|是|:)?\s*(?P<a>[1-9]\d{1,3})"
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
-#: A whole number that a deduction puts right before a yuan fee's name, without 元: 扣了299押金, 收了99流量费.
-DEDUCTED_BEFORE = re.compile(r"(?:扣了?|扣除了?|收了|交了|付了)\s*(?P<a>[1-9]\d{1,3})\s*的?$")
+#: Words that tell money was taken: 扣了, 多扣了, 到账少了, 收了 …
+_TAKEN = r"(?:扣[了掉除走]?|扣除了|少了|少给了|少到了|收了|交了|付了)"
+#: The sum taken, told without a fee name: 多扣了199元, 扣了六十九块, 到账少了二百九十九 (not 扣了2次: a number
+#: without 元 ends its clause).
+DEDUCTED = re.compile(
+    rf"{_TAKEN}\s*(?:(?P<d>\d+(?:\.\d+)?)|(?P<c>[一二三四五六七八九十百千两]+))(?=\s*(?:[元块。,;!?]|$))"
+)
+#: A whole number taken right before a yuan fee's name, without 元: 扣了299押金, 收了99流量费.
+DEDUCTED_BEFORE = re.compile(rf"{_TAKEN}\s*(?P<a>[1-9]\d{{1,3}})\s*的?$")
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
 RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(?:/笔)?")
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
@@ -164,6 +173,16 @@ def bare_yuan_after(text: str, end: int, hi: int) -> Amount | None:
     """A yuan amount without "元" right after a fee name ending at `end` (BARE_YUAN_AFTER), marked `bare`."""
     m = BARE_YUAN_AFTER.match(text, end, hi)
     return Amount(m.start("a"), m.end(), float(m.group("a")), "元", None, True) if m else None
+
+
+def deducted(text: str, lo: int, hi: int) -> Amount | None:
+    """The sum text[lo:hi] tells was taken (DEDUCTED), as a yuan amount."""
+    m = DEDUCTED.search(text, lo, hi)
+    if m is None:
+        return None
+    group = "d" if m.group("d") else "c"
+    value = cn_number(m.group(group))
+    return None if value is None else Amount(m.start(group), m.end(group), value, "元")
 
 
 def deducted_before(text: str, start: int, lo: int) -> Amount | None:

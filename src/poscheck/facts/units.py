@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from poscheck.facts import patterns as P
 from poscheck.facts.labels import Label
-from poscheck.normalize import cn_number
 
 NEAR = 30  # characters between a fee name and an amount in the same unit (last resort)
 _SENTENCE_END = re.compile(r"[。!?]")
@@ -61,12 +60,8 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
     return units
 
 
-# Words that say what a deduction told just before was called (as complaints tell it), and the deduction.
+# Words that say what a deduction told just before was called (as complaints tell it).
 _TOLD = re.compile(r"说(?:那|这)?是|名目是|名目为|写的是|写着|叫做|原来是|理由是")
-# The sum a deduction took: 多扣了199元, 扣了六十九块, 到账少了二百九十九 (not 扣了2次: a number
-# without 元 ends its clause).
-_DEDUCTED = re.compile(r"(?:扣[了掉除走]?|少了|少给了|少到了)\s*"
-                       r"(?:(?P<d>\d+(?:\.\d+)?)|(?P<c>[一二三四五六七八九十百千两]+))(?=\s*(?:[元块。,;!?]|$))")
 
 
 def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
@@ -84,7 +79,7 @@ def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
             start, told = s, None
             if (prev < s and _TOLD.search(text, s, labels[k].start)
                     and not any(c.isdigit() for c in text[s:labels[k].end])
-                    and (told := _deducted(text, prev, s)) is not None):
+                    and (told := P.deducted(text, prev, s)) is not None):
                 start = prev
             out.append(Unit(start, e, False, [lab for lab in labels[k:j] if lab.end <= e], told=told))
             if j == len(labels):
@@ -94,16 +89,6 @@ def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
             prev = s
         s = e
     return out
-
-
-def _deducted(text: str, lo: int, hi: int) -> P.Amount | None:
-    """The sum the sentence text[lo:hi] tells was deducted, as a yuan amount."""
-    m = _DEDUCTED.search(text, lo, hi)
-    if m is None:
-        return None
-    group = "d" if m.group("d") else "c"
-    value = cn_number(m.group(group))
-    return None if value is None else P.Amount(m.start(group), m.end(group), value, "元")
 
 
 _QUESTION = re.compile(r"\s*(?:问|q\d*)\s*[:：]")
