@@ -69,7 +69,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:代付|转付|打款|支付给|结算给|代为支付|转入|转账|转给|划转|划入|打到|付给)"
         r"|(?:先|首先)(?:到|进|转到|进入|结算至|结算到|归集到|汇入|打入)(?:我们|咱们)?的?(?:公司|平台|我司|别人|他人|个人|第三方))"
         rf"|(?P<runs>负责{_S}{{0,10}}?资金结算)"
-        rf"|(?P<payer>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人){_S}{{0,8}}?(?:是|为|写的是|显示|显示为|写着){_S}{{0,24}}?"
+        rf"|(?P<payer>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人){_S}{{0,8}}?(?:是|为|写的是|显示|显示为|写着)(?:(?![不没非无])[^。;\n]){{0,24}}?"
         r"(?:科技|商贸|信息|网络|商务|个人|私人|业务员)"
         rf"|(?:到账|入账|打款)(?:记录|信息)?{_S}{{0,6}}?(?:显示|写着|写的是|显示为){_S}{{0,20}}?"
         r"(?:科技|商贸|信息|网络|商务|个人|私人))"
@@ -164,6 +164,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue
                 if kind == "payer" and re.search(r"应为|应当|应该|而不是|而非|必须是", sentence):
                     continue  # how it should be, not what happened
+                if kind == "payer" and _LICENSED_SUBJECT.search(m.group(0)):
+                    continue  # "付款方是通联支付网络服务股份有限公司": the acquirer itself
             if practice == "cash_out" and _CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24)):
                 continue  # "…套现的，乙方可终止", "存在套现、欺诈等情形时可终止服务": a condition in a contract
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
