@@ -19,7 +19,9 @@ from poscheck.normalize import normalize
 DATA_NORMAL_MAX = 70.0  # 元 a year: vocabulary.md §3, disclosed market level 36–68 元 once a year
 TYPICAL_RATE = 0.6  # percent, the common credit-card rate (DOMAIN.md), to price a refund target
 MAX_EVIDENCE = 3
-_BANK_ACCOUNT = re.compile(r"开户|对公账户|银行账户|网银|u盾|账户年费|发卡银行|发卡行|开户行|动账")
+# Fees of the merchant's bank account, not of the terminal (a bank's own SMS: 【农业银行】…账户短信通知服务费).
+_BANK_ACCOUNT = re.compile(r"开户|对公账户|银行账户|网银|u盾|账户年费|发卡银行|发卡行|开户行|动账|账户短信"
+                           r"|【[^】]{0,6}银行】")
 _POS_WORDS = re.compile(r"pos|终端|机具|刷卡|收款|机器")
 _CONSUMER_DEPOSIT = re.compile(r"共享单车|充电宝|租车|顾客|消费者|客人|住客|房客|向客户收取")
 _DEVICE_DEPOSIT = re.compile(r"归还|完好|退机退还|退还机具|无息(?:全额)?退还|交还")

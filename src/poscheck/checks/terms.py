@@ -133,11 +133,15 @@ def _auto_renewal(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) ->
     return f"renews or deducts automatically ({m.group(0)[:20]})"
 
 
+_NOT_BORNE = re.compile(r"(?:不承担|无需承担|无须承担|不需承担|不必承担|不用承担|免除)(?:任何)?\s*$")
+
+
 def _penalty(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     verbs = [] if m.lastgroup == "fine" else list(_PAY_VERB.finditer(doc.text, m.start(), m.end()))
     lo, _ = sentence_bounds(doc.text, m.start(), m.end())
-    if context.negator_before(doc.text, verbs[-1].end() if verbs else m.start(), lo):
-        return None  # the charge itself is denied: "不收取违约金", "提前终止…无需支付任何费用"
+    at = verbs[-1].end() if verbs else m.start()
+    if context.negator_before(doc.text, at, lo) or _NOT_BORNE.search(doc.text, max(lo, at - 8), at):
+        return None  # the charge itself is denied: "不收取违约金", "提前终止…无需支付任何费用", "不承担违约金"
     if re.search(r"遗失|丢失|损坏|毁损|灭失", sentence) and "违约金" not in sentence:
         return None  # paying for a lost or damaged terminal is compensation
     if "实际损失" in sentence and not re.search(r"\d+(?:\.\d+)?元", sentence):
@@ -178,6 +182,8 @@ def _liability(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> st
         return None  # the merchant's own fault, or a third party's
     if FORCE_MAJEURE.search(sentence) and not fault:
         return None
+    if re.search(r"但[^。;]{0,12}(?:过错|过失|故意|自身原因)[^。;]{0,6}除外", sentence):
+        return None  # "…不承担责任，但乙方有过错的除外": the provider still answers for its own fault
     blanket = re.search(r"任何|一切|概不|全部", m.group(0)) is not None
     if not (fault or blanket or FUNDS.search(sentence) or m.lastgroup == "cap"):
         return None
