@@ -368,6 +368,16 @@ def test_fees_a_message_quoted_word_for_word_is_the_senders_offer() -> None:
     assert _rows(_text_fees(charged, "txt")) == {("data", None, 99.0, "元")}
 
 
+def test_fees_a_deposit_returned_in_an_article_of_its_own() -> None:
+    """An agreement prices the deposit in its fee table and says in another article that it comes back when the
+    device does: the deposit is refundable, on that condition."""
+    contract = ("第三条 收费标准\n机具押金 | 叁佰元整 | 签约时一次性交付 |\n第四条 其他\n本协议一式两份。\n"
+                "第七条 机具押金的退还：协议终止且甲方将租用机具完好归还后，乙方于十五个工作日内将押金无息退还。\n")
+    fees = _text_fees(contract, "txt")
+    assert [(f.kind, f.amount, f.refundable) for f in fees] == [("deposit", 300.0, True)]
+    assert "无息退还" in fees[0].conditions
+
+
 def test_fees_last_resort_pairs_the_closest_name_first() -> None:
     """An amount in a clause of its own goes to the nearest name, not to the first name of the sentence."""
     story = "我的投诉：从4月起每一笔刷卡都多扣了一项“账户安全险”，按交易金额的0.1%收。"
