@@ -207,3 +207,5 @@ def test_document_genre_reads_titles_and_question_pages() -> None:
     qa = "补充说明：业务员说信用卡0.38%。\n关注者 1,024 被浏览 38,551\n1,317 人赞同了该回答"
     assert context.document_genre("现在还有0.38%的POS机吗", qa) == "advisory"
     assert context.document_genre("办POS机被坑了300块", "") == "complaint"
+    wiki = "提问:开超市的阿梅\n流量费一般多少算正常?\n收款百科编辑 回答:每年一次、三四十元左右。"
+    assert context.document_genre("POS机流量费每年多少算正常", wiki) == "advisory"

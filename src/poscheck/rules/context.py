@@ -126,7 +126,7 @@ def genre(title: str) -> Genre:
 # Question-and-answer sites (知乎, 百度知道, a 问答 page): a merchant asks, others answer. Such a page offers nothing
 # of its own, whatever fees the question quotes (what the asker says happened to them is still evidence).
 QA_MARKERS: tuple[str, ...] = (
-    "提问者", "最佳答案", "回答者:", "赞同了该回答", "被浏览", "个回答", "关注者", "问题详情",
+    "提问者", "提问:", "最佳答案", "回答者:", "回答:", "赞同了该回答", "被浏览", "个回答", "关注者", "问题详情",
 )
 QA_MARKERS_MIN = 2
 
