@@ -209,3 +209,12 @@ def test_document_genre_reads_titles_and_question_pages() -> None:
     assert context.document_genre("办POS机被坑了300块", "") == "complaint"
     wiki = "提问:开超市的阿梅\n流量费一般多少算正常?\n收款百科编辑 回答:每年一次、三四十元左右。"
     assert context.document_genre("POS机流量费每年多少算正常", wiki) == "advisory"
+
+
+def test_a_complaint_shows_a_clause_only_by_citing_it() -> None:
+    """"押金不退" in a complaint tells what happened (a deposit issue); the clause it quotes from the agreement is a
+    term. What was renewed automatically is evidence by itself."""
+    told = "投诉：POS机首刷扣299押金不退\n我被业务员骗了，我要维权，我的押金我一直要不回来。"
+    assert "terms.non_refundable" not in terms.find_terms(told)
+    cited = "投诉：POS机押金不退\n我被业务员骗了，我要维权，合同第五条写着：押金概不退还。"
+    assert "terms.non_refundable" in terms.find_terms(cited)

@@ -299,6 +299,11 @@ def _negated(text: str, m: re.Match[str], lo: int) -> bool:
     return bool(context.negator_before(text, m.start(), lo))
 
 
+# Categories a complaint shows only by citing the agreement (what was deducted or renewed is evidence by itself).
+_CLAUSE_ONLY = frozenset({"terms.non_refundable", "terms.liability_exclusion", "terms.jurisdiction"})
+_CITES_TERMS = re.compile(r"合同|协议|条款|约定|写着|写明|注明|规定|规则|第[一二三四五六七八九十\d]+条")
+
+
 @lru_cache(maxsize=128)
 def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
     """Every terms.* category's clause hits in normalised `text` (at most three per category)."""
@@ -321,6 +326,8 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
                 continue
             if kind_of_doc != "complaint" and _REPORTED.search(sentence):
                 continue
+            if kind_of_doc == "complaint" and category in _CLAUSE_ONLY and not _CITES_TERMS.search(sentence):
+                continue  # "押金不退" in a complaint tells what happened; a clause it cites is a term
             if _negated(text, m, lo):
                 continue
             unit = text[clause.start:clause.end]
