@@ -189,6 +189,8 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, s.lo, s.hi)
                  and _REPLACEMENT.search(text, s.lo, min(len(text), s.hi + 120))]
         claims = [s for s in found if s.kind == "claim"]
+        if not (stops or claims):
+            return []
         pushes = bool(signs(text, "fixed_rate")) or any(asserted(text, m.start(), m.end())[0]
                                                           for m in _PUSH.finditer(text))
         if stops and (claims or pushes):
@@ -199,6 +201,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
     return found
 
 
+@lru_cache(maxsize=256)  # asked by every licence check of every document
 def poses_as_service(text: str) -> bool:
     """True when normalised `text` poses as a bank's, UnionPay's or an acquirer's service (promo.fake_service):
     such a page or message offers nothing of its own, it lures."""
