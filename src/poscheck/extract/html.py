@@ -143,7 +143,7 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str) -> tuple[st
                 hint = f" {hint} "
             elif (node.attributes.get("type") or "text").lower() in _TYPED and not at_newline and parts \
                     and not parts[-1].rstrip().endswith((":", "：")):
-                hint = "："  # "<label>银行卡密码</label><input>" reads as the form field "银行卡密码："
+                hint = "："  # "结算卡号<input>" reads as the form field "结算卡号："
             if hint:
                 parts.append(hint)
                 size += len(hint)

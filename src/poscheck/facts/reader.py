@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from poscheck.facts import patterns as P
 from poscheck.facts.labels import Label
@@ -61,7 +62,6 @@ class FeeReader:
         self.text = norm.text
         self._headers: dict[int, list[tuple[str, str]]] = {}
         self._found: dict[_Key, Fee] = {}
-        self._device_refund: list[tuple[int, int] | None] = []  # `_deposit_article`, once looked for
 
     def fees(self) -> list[Fee]:
         """The fees read so far, in the order they were first read."""
@@ -237,23 +237,20 @@ class FeeReader:
             if refundable is None or P.NO_REFUND_EVER.search(window, max(0, no.start() - 16), no.start()):
                 refundable = False
         if refundable is None:  # an agreement may say how deposits come back in an article of its own
-            back = self._deposit_article()
+            back = self._deposit_article
             if back is not None:
                 conditions.append(self._orig(*back))
                 refundable = True
         return refundable
 
+    @cached_property
     def _deposit_article(self) -> tuple[int, int] | None:
-        """Where the document returns a deposit on the device's return (第七条 押金的退还：…归还…无息退还), once."""
-        if not self._device_refund:
-            found = None
-            for m in P.DEVICE_RETURN.finditer(self.text):
-                lo = max(self.text.rfind(c, 0, m.start()) for c in "。\n") + 1
-                if "押金" in self.text[lo:m.end()]:
-                    found = (m.start(), m.end())
-                    break
-            self._device_refund.append(found)
-        return self._device_refund[0]
+        """Where the document returns a deposit on the device's return (第七条 押金的退还：…归还…无息退还)."""
+        for m in P.DEVICE_RETURN.finditer(self.text):
+            lo = max(self.text.rfind(c, 0, m.start()) for c in "。\n") + 1
+            if "押金" in self.text[lo:m.end()]:
+                return m.start(), m.end()
+        return None
 
     def _tiers(self, u: Unit, taken: P.Amount, unit: str) -> list[str]:
         """Other columns of a table row: 'VIP会员: 0.52%'."""
