@@ -41,6 +41,23 @@ _WHAT = {"pin": "银行卡密码", "cvv": "卡背面的安全码（CVV/CVN2）",
 _WHAT_EN = {"pin": "card password / PIN", "cvv": "card security code (CVV/CVN2)", "otp": "SMS verification code"}
 
 
+_SENTENCE_MARK = re.compile(r"[。，,;；!?！？]")
+_FORM_LINES_MIN = 3  # short label-only lines around a bare label that make the lines a form
+
+
+def _bare_field(text: str, start: int, end: int) -> bool:
+    """The item is a form label on a line of its own, among other such lines (labels written without a colon,
+    each above its input box): "商户名称\n结算银行卡号\n银行卡密码\n卡背面CVN2（三位数字）\n短信验证码"."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    line = text[lo:hi]
+    if len(line.strip()) > end - start + 6 or _SENTENCE_MARK.search(line):
+        return False
+    near = text[max(0, lo - 60):min(len(text), hi + 60)].split("\n")[1:-1]  # whole lines around it
+    return sum(0 < len(x.strip()) <= 12 and not _SENTENCE_MARK.search(x) for x in near) >= _FORM_LINES_MIN
+
+
 def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, item kind, how) in original offsets for each request of a card secret in `doc`."""
     norm = normalized(doc.text)
@@ -53,7 +70,7 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
         kind = m.lastgroup or "otp"
         clause_lo = max(lo, m.start() - 18)
         clause_hi = min(hi, m.end() + 18)
-        field = _LABEL_END.match(text, m.end())
+        field = _LABEL_END.match(text, m.end()) or _bare_field(text, m.start(), m.end())
         verb = _VERB.search(text, clause_lo, clause_hi)
         if not field and not verb:
             continue
