@@ -378,6 +378,11 @@ def test_fees_a_deposit_returned_in_an_article_of_its_own() -> None:
     assert "无息退还" in fees[0].conditions
 
 
+def test_fees_a_service_fee_charged_every_month_is_recurring_not_a_deposit() -> None:
+    assert _rows(_text_fees("设备服务费19元/月，从当月结算款中扣收。")) == {("recurring", None, 19.0, "元/月")}
+    assert _rows(_text_fees("设备服务费99元，首笔交易时扣除。")) == {("deposit", None, 99.0, "元")}
+
+
 def test_fees_last_resort_pairs_the_closest_name_first() -> None:
     """An amount in a clause of its own goes to the nearest name, not to the first name of the sentence."""
     story = "我的投诉：从4月起每一笔刷卡都多扣了一项“账户安全险”，按交易金额的0.1%收。"

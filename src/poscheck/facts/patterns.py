@@ -224,12 +224,18 @@ _SUFFIX_PERIOD = {"笔": "per_transaction", "月": "month", "季度": "quarter",
                   "季": "quarter", "半年": "half_year", "年": "year"}
 
 
+def own_period(text: str, amount: Amount) -> str | None:
+    """The billing period an amount's own suffix gives (19元/月 → month), or None."""
+    m = _PERIOD_SUFFIX.match(text, amount.end)
+    return _SUFFIX_PERIOD[m.group(1)] if m else None
+
+
 def period_near(text: str, amount: Amount, lo: int, hi: int, label: str) -> str | None:
     """The billing period of a yuan amount: its own suffix (3元/月), else the nearest period word
     before it in `text[lo:amount.start]` (每季度29元), else its name (年费), else words just after it."""
-    m = _PERIOD_SUFFIX.match(text, amount.end)
-    if m:
-        return _SUFFIX_PERIOD[m.group(1)]
+    own = own_period(text, amount)
+    if own is not None:
+        return own
     best: tuple[int, str] | None = None
     for name, pat in _PERIODS:
         for pm in pat.finditer(text, lo, amount.start):

@@ -35,6 +35,7 @@ _GATED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 _ANY_GATE = re.compile("|".join(gate.pattern for _, gate in _GATED))  # most units have no gate word at all
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
+_RECURRING_PERIODS = ("month", "quarter", "half_year", "year")
 
 
 @dataclass(slots=True)
@@ -108,6 +109,9 @@ class FeeReader:
         promo: int | None = None
         later: float | None = None
         refundable: bool | None = None
+        kind = lab.kind
+        if kind == "deposit" and P.own_period(self.text, amt) in _RECURRING_PERIODS:
+            kind = "recurring"  # 设备服务费19元/月: a service fee charged every month, not a deposit
         if lab.kind == "rate":
             cap, promo, later = self._rate(r, lab, amt, conditions)
             period: str | None = "per_transaction"
@@ -115,17 +119,17 @@ class FeeReader:
         elif amt.unit == "%":
             period, unit = "per_transaction", "%"
         else:
-            period = "once" if lab.kind == "deposit" else P.period_near(
+            period = "once" if kind == "deposit" else P.period_near(
                 self.text, amt, piece_start(self.text, u, min(lab.start, amt.start)), u.end, lab.text)
             if period is None and lab.kind in ("instant", "withdrawal"):
                 period = "per_transaction"
             unit = P.unit_for(period)
         if lab.kind != "rate":
             conditions.extend(r.notes)
-            if lab.kind == "deposit":
+            if kind == "deposit":
                 refundable = self._refund(u, conditions)
             conditions.extend(self._tiers(u, amt, "元"))
-        self._add(r, lab, amt, None, kind=lab.kind, amount=amt.value, unit=unit, period=period,
+        self._add(r, lab, amt, None, kind=kind, amount=amt.value, unit=unit, period=period,
                   max_amount=amt.max_value, optional=None if lab.kind == "rate" else r.optional,
                   conditions="; ".join(dict.fromkeys(c for c in conditions if c)) if conditions else "",
                   channel=lab.channel if lab.kind == "rate" else None, cap=cap, promo_months=promo,
