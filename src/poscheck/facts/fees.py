@@ -138,10 +138,11 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         body = text[u.start:u.end]
         rated = any(lab.kind == "rate" for lab in u.labels)
         bare = rated and P.BARE_RATE.search(body) is not None
-        bare_yuan = [a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
-                     for a in (P.bare_yuan_after(text, lab.end, u.end), P.deducted_before(text, lab.start, u.start))
-                     if a is not None]
-        if not (bare or bare_yuan or u.told or P.may_hold_amount(body)) or unit_context(body):
+        # yuan amounts written without 元, pinned by the name they follow or the deduction that tells them
+        pinned = [a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
+                  for a in (P.bare_yuan_after(text, lab.end, u.end), P.deducted_before(text, lab.start, u.start))
+                  if a is not None] + ([u.told] if u.told else [])
+        if not (bare or pinned or P.may_hold_amount(body)) or unit_context(body):
             continue
         above = text.rfind("\n", 0, u.start)
         if above not in warned:
@@ -149,9 +150,9 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         if warned[above]:
             continue
         u.amounts = P.amounts(text, u.start, u.end)
-        told = [u.told] if u.told and all(a.start != u.told.start for a in u.amounts) else []
-        if bare or bare_yuan or told:
-            more = (P.bare_rates(text, u.start, u.end) if bare else []) + bare_yuan + told
+        if bare or pinned:
+            more = (P.bare_rates(text, u.start, u.end) if bare else []) + [
+                a for a in pinned if all(b.start != a.start for b in u.amounts)]  # 多扣了199元 is read already
             u.amounts = sorted(u.amounts + more, key=lambda a: a.start)
         if not u.amounts:
             continue
