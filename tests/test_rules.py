@@ -92,3 +92,15 @@ def test_context_amount_is_not_a_negation() -> None:
     text = "封顶20元 | 扫码0.38%押金"
     assert negator_before(text, text.index("押金"), 0) == ""
     assert negator_before("0元押金", 2, 0) == "0元"
+
+
+def test_context_teaching_cues_overlap_and_none_begins_another() -> None:
+    """`teaches` finds cues in one pass that restarts after each hit's first character: 诈骗子 holds 诈骗
+    and 骗子. That finds every cue only while no cue begins another."""
+    from poscheck.rules.context import BODY_TEACHING, TEACHING_CUES_MIN, teaches
+
+    assert TEACHING_CUES_MIN == 3
+    assert not [(a, b) for a in BODY_TEACHING for b in BODY_TEACHING if a != b and b.startswith(a)]
+    assert teaches("小心诈骗子，谨防上当")  # 诈骗, 骗子, 谨防
+    assert not teaches("小心诈骗，谨防上当")  # two cues
+    assert not teaches("诈骗诈骗诈骗")  # one cue, three times

@@ -89,15 +89,22 @@ BODY_TEACHING: tuple[str, ...] = (
 TEACHING_CUES_MIN = 3
 
 
+# One alternation finds the cues in one pass (a third of the time of one `in` per cue). Searching again from
+# the character after each hit finds overlapping cues too (诈骗子: 诈骗 and 骗子), and since no cue begins
+# another (tests/test_context.py), a hit's start is the start of one cue only.
+_TEACHING_CUE = re.compile("|".join(map(re.escape, BODY_TEACHING)))
+
+
 @lru_cache(maxsize=256)  # the fee reader and the checks ask it of the same page
 def teaches(text: str) -> bool:
     """True when normalised `text` holds at least TEACHING_CUES_MIN different BODY_TEACHING cues."""
-    found = 0
-    for cue in BODY_TEACHING:
-        if cue in text:
-            found += 1
-            if found >= TEACHING_CUES_MIN:
-                return True
+    found: set[str] = set()
+    m = _TEACHING_CUE.search(text)
+    while m is not None:
+        found.add(m.group(0))
+        if len(found) >= TEACHING_CUES_MIN:
+            return True
+        m = _TEACHING_CUE.search(text, m.start() + 1)
     return False
 
 
