@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,8 +16,33 @@ if TYPE_CHECKING:
 SCHEMA = "poscheck.report/1"
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, None for any other type."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
+def _plain(value: Any) -> Any:
+    """`dataclasses.asdict` for the JSON report, without its deep copy of every value (the report is
+    written and dropped): dataclasses become dicts in field order, tuples and lists become lists."""
+    cls = type(value)
+    if cls in _SCALARS:
+        return value
+    if cls is list or cls is tuple:
+        return [_plain(v) for v in value]
+    if cls is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    names = _field_names(cls)
+    if names is None:
+        return value
+    return {name: _plain(getattr(value, name)) for name in names}
+
+
 def _finding(f: Finding) -> dict[str, Any]:
-    d = dataclasses.asdict(f)
+    d: dict[str, Any] = _plain(f)
     d["quote"] = f.quote  # top-level copy for readers that only want one quote
     d["references"] = list(f.references)
     d["questions"] = list(f.questions)
@@ -41,16 +67,16 @@ def to_dict(report: Report) -> dict[str, Any]:
         "tool": {"name": "poscheck", "version": report.tool_version},
         "rules_version": report.rules_version,
         "registry_as_of": report.registry_as_of,
-        "grade": dataclasses.asdict(g) if g else None,
+        "grade": _plain(g) if g else None,
         "identity": report.identity,
         "documents": [_document(d) for d in report.documents],
         "findings": [_finding(f) for f in report.findings],
         "facts": {
-            "fees": [dataclasses.asdict(fee) for fee in report.facts.fees],
-            "entities": [dataclasses.asdict(e) for e in report.facts.entities],
+            "fees": [_plain(fee) for fee in report.facts.fees],
+            "entities": [_plain(e) for e in report.facts.entities],
             **report.facts.extra,
         },
-        "errors": [dataclasses.asdict(e) for e in report.errors],
+        "errors": [_plain(e) for e in report.errors],
     }
 
 
