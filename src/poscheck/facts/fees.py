@@ -50,9 +50,6 @@ _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回
                            r"|办理退款|为您退|将(?:全额)?退")
 # Consumer credit (card instalments, cash advance) has rates too; they are not acquiring rates.
 _CONSUMER_CREDIT = re.compile(r"分期|取现|透支|利息|年化|日息|月息")
-# Any cue of `unit_context` but a question or an example at the start: one scan clears most units.
-_ANY_CUE = re.compile("|".join(p.pattern for p in (_STRONG_CUES, _REPORTED, _HEDGED, _EXAMPLE, _REGULATION, _CUSTOMER,
-                                                    _REFUND_OFFER)))
 # The shared negators: without one in the 14 characters before a name, context.negator_before (which looks
 # back NEGATION_GAP + 4 = 12) finds none, so the full test is skipped.
 _ANY_NEGATOR = re.compile("|".join(map(re.escape, context.NEGATORS)))
@@ -64,9 +61,10 @@ def document_genre(doc: Document, norm: Normalized) -> str:
 
 
 def unit_context(text: str) -> str:
-    """Why a row or sentence states no fee of this document ('' when it does)."""
-    if not _ANY_CUE.search(text) and not _EXAMPLE_START.match(text) and not context.is_question(text):
-        return ""
+    """Why a row or sentence states no fee of this document ('' when it does).
+
+    Each pattern is searched on its own: `re` skips ahead to a pattern's first characters, which their
+    union (one search instead of seven) defeats — it cost three times as much."""
     if _STRONG_CUES.search(text):
         return "warning"
     if _REPORTED.search(text):
