@@ -218,3 +218,16 @@ def test_a_complaint_shows_a_clause_only_by_citing_it() -> None:
     assert "terms.non_refundable" not in terms.find_terms(told)
     cited = "投诉：POS机押金不退\n我被业务员骗了，我要维权，合同第五条写着：押金概不退还。"
     assert "terms.non_refundable" in terms.find_terms(cited)
+
+
+def test_a_fake_service_export_quotes_the_swap_message_and_its_threat_is_no_term(engine: Engine) -> None:
+    """In an SMS export, the bank's ordinary credit notice (【建设银行】…收入) is no evidence of the fake
+    service message beside it, and the message's "过期将无法退还押金" is its lure, not a non-refund term."""
+    text = ("[06-17] 95533\n【建设银行】您尾号6621的账户收入人民币3,276.45元，摘要：POS结算。\n"
+            "[06-18] 10690571236\n【某某支付】尊敬的商户：因系统升级，您的POS终端将于6月30日停止使用。"
+            "总部现免费更换新款电签机，押金可一并退还。\n"
+            "[06-19] 10690571236\n【某某支付】您的换机申请即将过期，过期将无法退还押金，请今天内添加客服微信处理。\n")
+    found = check_text(engine, text).findings
+    fake = [f for f in found if f.category == "promo.fake_service" and f.severity != "info"]
+    assert fake and all("建设银行" not in ev.quote for ev in fake[0].evidence)
+    assert not [f for f in found if f.category == "terms.non_refundable" and f.severity != "info"]

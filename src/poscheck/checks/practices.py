@@ -134,6 +134,11 @@ _PUSH = re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨�
 _REPLACEMENT = re.compile(r"换机|更换|换新|新机|升级|寄送|寄出|寄给|邮寄|补发|退还|退押|押金")
 
 
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def _subject_licensed(text: str, start: int, lo: int) -> bool:
     head = text[lo:start]
     cut = max(head.rfind(","), head.rfind(":"))
@@ -197,7 +202,11 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         pushes = bool(signs(text, "fixed_rate")) or any(asserted(text, m.start(), m.end())[0]
                                                           for m in _PUSH.finditer(text))
         if stops and (claims or pushes):
-            return sorted(stops + claims, key=lambda s: s.start)
+            # A signature (【拉卡拉】) is quoted beside the stop when its message speaks of the swap
+            # (…升级…停止使用); an ordinary notice in the same export (【建设银行】您尾号…收入) is no evidence of it.
+            near = [s for s in claims if text[s.start] != "【"
+                    or _REPLACEMENT.search(text, s.lo, _line_end(text, s.hi))]
+            return sorted(stops + near, key=lambda s: s.start)
         if claims and pushes and re.search(r"押金|服务费", text) and re.search(r"退还|退回|原路", text):
             return claims
         return []

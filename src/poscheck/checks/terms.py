@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from poscheck.checks import Analysis, check
+from poscheck.checks.practices import poses_as_service
 from poscheck.checks.textctx import KeywordGate, gated, genre, make, quote, sentence_bounds, teaching_note
 from poscheck.clauses import ClauseDoc, parse
 from poscheck.models import Evidence, Finding
@@ -223,7 +224,7 @@ def _fund_hold(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> st
 _PARTY = r"(?P<owner>甲方|乙方|丙方|我司|本公司|我公司|平台|本平台|服务商|收单机构|银行)"
 PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     "terms.unilateral_change": (re.compile(
-        rf"(?P<power>(?:有权|可以|可|得|保留){_S}{{0,40}}?(?:调整|修改|变更|更改|上调|修订|调价))"
+        rf"(?P<power>(?:有权|(?<!许)可以?|得|保留){_S}{{0,40}}?(?:调整|修改|变更|更改|上调|修订|调价))"  # not 许可证
         rf"|(?P<posted>(?:公告|发布|公示|公布){_S}{{0,6}}?即(?:行)?生效)"
         rf"|(?P<use>继续(?:使用|交易|刷卡|合作|办理|受理){_S}{{0,16}}?视为(?:同意|接受|认可)"
         rf"|(?:未|没有)(?:提出|表示)?(?:书面)?异议{_S}{{0,8}}?视为(?:同意|接受|认可))"
@@ -311,6 +312,8 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
     kind_of_doc = genre(text)
     if kind_of_doc == "teaching":
         return out
+    if kind_of_doc != "complaint" and poses_as_service(text):
+        return out  # a fake service message's "过期将无法退还押金" is its lure (promo.fake_service), not a term
     spans = _GATE.sentences(text)
     for category, (pattern, judge) in PATTERNS.items():
         hits: list[TermHit] = []
