@@ -407,6 +407,9 @@ def test_fees_yuan_written_without_yuan_right_after_the_name() -> None:
     # and one a deduction names right before the fee: 扣了299押金 (not 扣了2次流量费)
     assert _rows(_text_fees("问客服，说是扣了299押金，要刷满10万才退。")) == {("deposit", None, 299.0, "元")}
     assert _text_fees("第一个月就扣了2次流量费。") == []
+    # a deposit held from the first swipe is money taken too: 冻结99押金 (not 冻结30天资金)
+    assert _rows(_text_fees("第一次刷卡会冻结99押金，90天内刷满3万就退回来。")) == {("deposit", None, 99.0, "元")}
+    assert _text_fees("交易异常的，平台可冻结30天结算资金。") == []
 
 
 def test_fees_a_deduction_named_in_the_next_sentence() -> None:
@@ -445,3 +448,15 @@ def test_fees_rates_written_without_percent_sign() -> None:
     assert rates == {("credit", 0.55, "%"), ("debit", 0.5, "%")}
     # a clause number before a name, a version, and a decimal after a name that is no rate stay numbers
     assert _text_fees("合作协议\n1.1 受理终端：指受理银行卡及银联二维码的设备。\n新版2.0上线，提现手续费0.5。") == []
+
+
+def test_fees_a_bare_service_fee_is_the_fee_of_the_service_the_document_is_about() -> None:
+    """A supplement about one service calls its fee just 服务费用: under a title that names a 资金保障服务 it is
+    an insurance charge, under a VIP plan a membership fee; under a title that names no such service, or with
+    no title about one, a bare 服务费 is no fee at all."""
+    article = "\n2. 服务费用：按每笔交易金额的0.08%收取，于结算时直接扣除。\n"
+    assert _rows(_text_fees("“商户无忧”资金保障服务补充协议" + article)) == {("insurance", None, 0.08, "%")}
+    assert _rows(_text_fees("VIP会员服务协议\n服务费：每月19元，从结算款中扣收。")) == {
+        ("membership", None, 19.0, "元/月")}
+    assert _text_fees("银行卡收单服务协议" + article) == []
+    assert _text_fees("服务费用：按每笔交易金额的0.08%收取。") == []

@@ -51,6 +51,10 @@ PROVIDER_FAULT = re.compile(
 
 
 _CHANGE_OBJECT = re.compile(r"费率|收费|手续费|费用|价格|资费|协议|条款|服务内容|规则")
+# "本次调整", "上述变更": a change named before (a notice's title, the items above); its object is looked for
+# in the text before the clause.
+_THIS_CHANGE = re.compile(r"(?:本次|此次|这次|上述|以上|该)(?:费率)?(?:调整|变更|修改|调价)")
+CHANGE_BACK = 400  # characters read back for the object of "本次调整"
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,8 @@ def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> s
         return None
     if m.lastgroup != "power" and not re.search(r"调整|修改|变更|更改|上调|调价|修订|变动|涨价", unit):
         return None
-    if not _CHANGE_OBJECT.search(sentence if m.lastgroup == "power" else unit):
+    if not _CHANGE_OBJECT.search(sentence if m.lastgroup == "power" else unit) and not (
+            _THIS_CHANGE.search(unit) and _CHANGE_OBJECT.search(doc.text, max(0, m.start() - CHANGE_BACK), m.start())):
         return None
     if _protective_change(unit):
         return None  # notice period + a free exit: the compliant change clause
@@ -223,8 +228,8 @@ def _fund_hold(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> st
 
 _PARTY = r"(?P<owner>甲方|乙方|丙方|我司|本公司|我公司|平台|本平台|服务商|收单机构|银行)"
 PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
-    "terms.unilateral_change": (re.compile(
-        rf"(?P<power>(?:有权|(?<!许)可以?|得|保留){_S}{{0,40}}?(?:调整|修改|变更|更改|上调|修订|调价))"  # not 许可证
+    "terms.unilateral_change": (re.compile(  # power: 可 but not in 许可证 or 方可(生效)
+        rf"(?P<power>(?:有权|(?<![许方])可以?|得|保留){_S}{{0,40}}?(?:调整|修改|变更|更改|上调|修订|调价))"
         rf"|(?P<posted>(?:公告|发布|公示|公布){_S}{{0,6}}?即(?:行)?生效)"
         rf"|(?P<use>继续(?:使用|交易|刷卡|合作|办理|受理){_S}{{0,16}}?视为(?:同意|接受|认可)"
         rf"|(?:未|没有)(?:提出|表示)?(?:书面)?异议{_S}{{0,8}}?视为(?:同意|接受|认可))"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from poscheck.facts import patterns as P
-from poscheck.facts.labels import find_labels
+from poscheck.facts.labels import find_labels, service_of
 from poscheck.facts.reader import FeeReader
 from poscheck.facts.units import assign, find_units
 from poscheck.models import Document, Fee
@@ -121,11 +121,11 @@ def negated(text: str, pos: int, lo: int) -> bool:
 def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     """The fees this document charges, in reading order, one per (kind, channel, amount, later rate)."""
     text = norm.text
-    labels = find_labels(text)
+    title = normalize(doc.title).text if doc.title else norm.text[:120].split("\n", 1)[0]
+    labels = find_labels(text, service_of(title))
     if not labels:
         return []
     genre = document_genre(doc, norm)
-    title = normalize(doc.title).text if doc.title else norm.text[:120].split("\n", 1)[0]
     if genre == "advisory" or (genre == "offer" and _NEWS_HEAD.search(title)):
         return []
     teaching = context.teaches(text)  # an anti-fraud notice quotes the scam's offer word for word

@@ -35,6 +35,11 @@ class _Entry:
     generic: bool = False
 
 
+SERVICE = "service"  # the kind of a bare 服务费, until find_labels knows the document's service
+#: Kinds of fee a document can be about as a whole: a supplement for a 资金保障服务, a VIP会员 plan, a 流量卡.
+SERVICE_KINDS = frozenset({"insurance", "membership", "data", "instant"})
+
+
 def _literal(words: str, kind: str, units: str) -> _Entry:
     heads = _words(words)
     return _Entry(heads, "|".join(sorted(map(re.escape, heads), key=len, reverse=True)), kind, None, units)
@@ -92,6 +97,8 @@ _ENTRIES: tuple[_Entry, ...] = (
            r"(?:刷卡|插卡|挥卡|闪付)(?:消费|交易)?(?:手续费率|手续费|费率|扣率)?", "rate", "card", "%"),
     _Entry(_words("交易手续费 交易费率 手续费率 手续费 费率 扣率"), r"(?:交易)?(?:手续费率|手续费|费率|扣率)",
            "rate", None, "%", True),
+    # A bare 服务费 names the fee of the service the document is about (find_labels' `service`), else none.
+    _literal("服务费用 服务费", SERVICE, "%元"),
 )
 _COMPILED = tuple(re.compile(e.pattern) for e in _ENTRIES)
 
@@ -132,8 +139,16 @@ def _only_unionpay(name: str) -> bool:
     return bool(words) and all(w in ("云闪付", "银联二维码") for w in words)
 
 
-def find_labels(text: str) -> list[Label]:
-    """All fee names in `text`, leftmost-longest, without overlaps."""
+def service_of(title: str) -> str | None:
+    """The kind of fee a document's (normalised) title names as its subject, if exactly one: “商户无忧”资金保障
+    服务补充协议 → insurance. Its articles then call that fee just 服务费用."""
+    kinds = {lab.kind for lab in find_labels(title)} & SERVICE_KINDS
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def find_labels(text: str, service: str | None = None) -> list[Label]:
+    """All fee names in `text`, leftmost-longest, without overlaps; a bare 服务费 is a fee of kind `service`
+    (the document's subject, `service_of`), or no fee when that is None."""
     # Heads in reading order; a name is tried only where no name taken so far covers its head.
     hits = sorted(_automaton().iter(text))
     out: list[Label] = []
@@ -142,7 +157,7 @@ def find_labels(text: str) -> list[Label]:
     for start, _end, (idxs, ascii_head) in hits:
         if best is not None and start != best[0]:
             last = best[1]
-            _take(text, best, out)
+            _take(text, best, out, service)
             best = None
         if start < last:
             continue
@@ -155,16 +170,17 @@ def find_labels(text: str) -> list[Label]:
             if m and (best is None or m.end() > best[1] or (m.end() == best[1] and i < best[2])):
                 best = (start, m.end(), i)
     if best is not None:
-        _take(text, best, out)
+        _take(text, best, out, service)
     return out
 
 
-def _take(text: str, found: tuple[int, int, int], out: list[Label]) -> None:
+def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str | None) -> None:
     """Adds the name `text[start:end]` of entry `i` to `out`, unless the entry is a look-alike."""
     start, end, i = found
     e = _ENTRIES[i]
-    if e.kind == "none":
+    kind = service if e.kind == SERVICE else e.kind
+    if kind is None or kind == "none":
         return
     name = text[start:end]
     unionpay = e.channel == "qr" and ("云闪付" in name or "银联二维码" in name) and _only_unionpay(name)
-    out.append(Label(start, end, name, e.kind, "unionpay_qr" if unionpay else e.channel, e.units, e.generic))
+    out.append(Label(start, end, name, kind, "unionpay_qr" if unionpay else e.channel, e.units, e.generic))

@@ -35,8 +35,8 @@ BARE_YUAN_AFTER = re.compile(
     r"\s*(?:只收|仅收|只要|仅需|只需|才|为|是|:)?\s*(?P<a>[1-9]\d{1,3})"
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
-#: Words that tell money was taken: 扣了, 多扣了, 到账少了, 收了 …
-_TAKEN = r"(?:扣[了掉除走]?|扣除了|少了|少给了|少到了|收了|交了|付了)"
+#: Words that tell money was taken: 扣了, 多扣了, 到账少了, 收了, 冻结 (a deposit held from the first swipe) …
+_TAKEN = r"(?:扣[了掉除走]?|扣除了|少了|少给了|少到了|收了|交了|付了|冻结了?)"
 #: The sum taken, told without a fee name: 多扣了199元, 扣了六十九块, 到账少了二百九十九 (not 扣了2次: a number
 #: without 元 ends its clause).
 DEDUCTED = re.compile(
