@@ -231,3 +231,29 @@ def test_a_fake_service_export_quotes_the_swap_message_and_its_threat_is_no_term
     fake = [f for f in found if f.category == "promo.fake_service" and f.severity != "info"]
     assert fake and all("建设银行" not in ev.quote for ev in fake[0].evidence)
     assert not [f for f in found if f.category == "terms.non_refundable" and f.severity != "info"]
+
+
+def _categories(engine: Engine, text: str) -> set[str]:
+    """Real findings' categories of `text` exported as a chat (the head line is not a title that teaches)."""
+    return {f.category for f in check_text(engine, "聊天记录导出\n" + text).findings if f.severity != "info"}
+
+
+def test_a_merchants_account_of_slip_and_settlement_is_read(engine: Engine) -> None:
+    """What a merchant tells of the slip and the settlement: a payer compared with the slip's acquirer is a
+    statements mismatch (besides second clearing), a payer only said to be "no payment company" is second
+    clearing alone; a slip that shows another business the writer disowns is 跳码, a registered name is not."""
+    told = ("到账记录的付款方是“张小兵”，个人账户，金额1988元。签购单上是通联，打钱的怎么是个私人？"
+            "我去问了我的业务员，我很生气。")
+    assert {"clearing.second_clearing", "statements.mismatch"} <= _categories(engine, told)
+    generic = ("我查了到账记录，付款方写的是“某某网络科技有限公司”，根本不是什么银行或者支付公司，"
+               "我很后悔办了这台机器，我要投诉。")
+    found = _categories(engine, generic)
+    assert "clearing.second_clearing" in found and "statements.mismatch" not in found
+    less = "我刷了5000元，我按0.6%应该到账4970元，实际到账只有4925元，我被多扣了。"
+    assert "statements.mismatch" in _categories(engine, less)
+    same = "我刷了2000元，按0.6%应该到账1988元，实际到账1988元，我核对过没问题。"
+    assert "statements.mismatch" not in _categories(engine, same)
+    slip = "我开的是服装店，签购单上商户名称是“杭州西溪生鲜超市”，也不是我的店名，我很奇怪。"
+    assert "clearing.mcc_jumping" in _categories(engine, slip)
+    legal = "我开的是便利店，签购单上商户名称是“李记便利店”，不是我的招牌名，是营业执照上的名字，我放心了。"
+    assert "clearing.mcc_jumping" not in _categories(engine, legal)

@@ -34,7 +34,7 @@ _S = r"[^。;\n]"
 class Sign:
     """One asserted sign of a practice (normalised offsets of the trigger and its sentence)."""
 
-    practice: str  # cash_out | fake_service | second_clearing | mcc_jumping | one_clear | fixed_rate
+    practice: str  # a key of PATTERNS: cash_out, fake_service, second_clearing, mcc_jumping, statement_mismatch …
     kind: str  # which pattern group fired
     start: int
     end: int
@@ -85,6 +85,18 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|指定(?:城市|地区|省份)落地|落地(?:城市|地区)(?:可选|任选|自选|可指定))"
         r"|(?P<category>优惠类|公益类|民生类|福利类|优惠行业|优惠商户)"
         r"|(?P<jump>跳码|套码|跳商户|跳行业)"
+        # what a slip or bill shows: another business's name (…生鲜超市 on a clothing shop's slip); _practice_signs
+        # keeps it when the writer says the name is not theirs
+        rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名){_S}{{0,12}}?"
+        r"(?:是|为|印的是|印着|显示|显示的是|写着|写的是|成了|变成了?)[^。;\n]{0,3}?"
+        r"[\u4e00-\u9fff]{0,12}?(?:超市|百货|便利店|加油站|批发|药店|药房|医院|诊所|学校|公益|慈善|物业|酒店|宾馆|饭店|商行))"
+    ),
+    # A merchant's own arithmetic: what should have arrived against what did (5000元按0.6%应该到账4970元，实际到账
+    # 4925元); find_signs keeps it when less arrived.
+    "statement_mismatch": re.compile(
+        rf"(?P<net>应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x>\d+(?:\.\d+)?)\s*元?{_S}{{0,16}}?"
+        r"(?:实际|结果|却|但|可)(?:上)?(?:只|才|仅)?(?:到账|到手|入账|收到|到)了?\s*(?:只有|仅有|只|才|仅)?\s*"
+        r"(?P<y>\d+(?:\.\d+)?))"
     ),
     "one_clear": re.compile(
         rf"一清|(?:直接|直)(?:结算|清算){_S}{{0,10}}(?:本人|同名|商户|您)|资金直达{_S}{{0,6}}(?:本人|商户|您)"
@@ -115,7 +127,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "自选", "可选商户", "选商户", "任选", "落地商户", "优选商户", "切换商户", "商户切换", "多商户", "精养商户",
         "匹配", "刷卡前", "交易前", "消费前", "优惠类", "公益类", "民生类", "福利类", "优惠行业", "跳码", "套码",
         "跳商户", "跳行业", "选择", "mcc", "随心选", "随意选", "任意选", "自由选", "自由切换", "随意切换", "任意切换",
-        "落地", "优惠商户",
+        "落地", "优惠商户", "签购单", "小票", "凭条", "账单", "交易记录", "刷卡记录", "商户名",
+    ),
+    "statement_mismatch": (
+        "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
     ),
     "one_clear": ("一清", "直接结算", "直接清算", "直结算", "直清算", "资金直达"),
     "fixed_rate": ("永不涨价", "永久", "终身", "锁定费率", "永不调整"),
@@ -126,6 +141,15 @@ _NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激
 _DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|到|经过|经|留在|设)")
 _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构|许可证")
 _CONDITION_AFTER = re.compile(r"[^。,]{0,6}的,|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
+# A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
+# (vocabulary.md §20).
+_NOT_MINE = re.compile(r"不是我|不是本店|并非我|别人家|别家的|陌生|不认识|从没听过")
+_LEGAL_NAME = re.compile(r"营业执照|执照上|注册名|工商|法人")
+# A payer compared with the slip: the slip named near it, or "而不是拉卡拉" after it ("不是什么支付公司" only says
+# the payer is no institution: that is second clearing, not a comparison of statements).
+_SLIP = re.compile(r"签购单|小票|凭条|pos单")
+SLIP_NEAR = 80
+_NOT_THE_ACQUIRER = re.compile(r"(?:而不是|并非|却不是)(?!什么)")
 _SELECTING = re.compile(r"可选|任选|自选|选择|切换|匹配|均可|随意|通道")
 _URGENT = re.compile(
     r"将于|即将|月底|月初|日起|号起|年起|到期|统一|之前|以前|逾期|名单|强制|\d+月\d+日|下周|本周|\d+天后|\d+日后|\d+小时|尽快|立即|马上"
@@ -156,7 +180,7 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
     for practice, pattern in PATTERNS.items():
         for m in gated(pattern, text, spans.get(practice, [])):
             kind = m.lastgroup or ""
-            conditional = practice in ("second_clearing", "mcc_jumping")
+            conditional = practice in ("second_clearing", "mcc_jumping", "statement_mismatch")
             lo, hi = sentence_bounds(text, m.start(), m.end())
             ok, _cue = asserted(text, m.start(), m.end(), conditional=conditional,
                                 reported=kind_of_doc != "complaint", bounds=(lo, hi))
@@ -170,10 +194,12 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue  # "交易款不进入任何钱包"
                 if kind in ("runs", "agent") and _subject_licensed(text, m.start(), lo):
                     continue
-                if kind == "payer" and re.search(r"应为|应当|应该|而不是|而非|必须是", sentence):
-                    continue  # how it should be, not what happened
+                if kind == "payer" and re.search(r"应为|应当|应该|必须是", sentence):
+                    continue  # how it should be, not what happened (…是某某科技，而不是收单机构 did happen)
                 if kind == "payer" and _LICENSED_SUBJECT.search(m.group(0)):
                     continue  # "付款方是通联支付网络服务股份有限公司": the acquirer itself
+            if kind == "net" and not float(m.group("y")) < float(m.group("x")):
+                continue  # as much arrived as should have
             if practice == "cash_out" and _CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24)):
                 continue  # "…套现的，乙方可终止", "存在套现、欺诈等情形时可终止服务": a condition in a contract
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
@@ -192,7 +218,14 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
     if practice == "mcc_jumping":
         select = [s for s in found if s.kind == "select"
                   or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))]
-        return select + [s for s in found if s.kind == "jump"] if select else []
+        elsewhere = [s for s in found if s.kind == "elsewhere" and not _LEGAL_NAME.search(text, s.lo, s.hi)
+                     and _NOT_MINE.search(text, s.end, min(len(text), s.end + 40))]
+        return select + [s for s in found if s.kind == "jump"] + elsewhere if select else elsewhere
+    if practice == "statement_mismatch":  # and a payer set against the slip's acquirer (签购单上是通联，打钱的是个私人)
+        payers = [s for s in signs(text, "second_clearing") if s.kind == "payer"
+                  and (_SLIP.search(text, max(0, s.lo - SLIP_NEAR), min(len(text), s.hi + SLIP_NEAR))
+                       or _NOT_THE_ACQUIRER.search(text, s.end, s.hi))]
+        return sorted(found + payers, key=lambda s: s.start)
     if practice == "fake_service":
         stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, s.lo, s.hi)
                  and _REPLACEMENT.search(text, s.lo, min(len(text), s.hi + 120))]
@@ -255,6 +288,13 @@ def fake_service(analysis: Analysis) -> Iterator[Finding]:
 def second_clearing(analysis: Analysis) -> Iterator[Finding]:
     """Merchant funds pass through a wallet or an unlicensed party before reaching the merchant."""
     return _findings(analysis, "second_clearing", "clearing.second-clearing-text")
+
+
+@check("statements_mismatch_text")
+def statement_mismatch(analysis: Analysis) -> Iterator[Finding]:
+    """A merchant tells that the settlement disagrees with the slip: less arrived than the agreed rate leaves, or
+    a person or a company paid it instead of the acquirer."""
+    return _findings(analysis, "statement_mismatch", "statements.mismatch-text")
 
 
 @check("clearing_mcc_jumping_text")

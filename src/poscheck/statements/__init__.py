@@ -43,14 +43,17 @@ STATEMENT_CHECKS: tuple[str, ...] = (
 
 
 def statement_rules(folder: Path | None = None) -> RuleSet:
-    """Only the statement rules (`rules/statements/`), validated by the rule loader."""
+    """Only the statement rules (`rules/statements/` that apply to statement sets), validated by the rule
+    loader. The folder also holds the text rule of the same category (statements.mismatch-text: what a
+    merchant writes about the three statements), which reads documents, not statement sets."""
     from poscheck.paths import rules_dir
     from poscheck.rules.loader import load_rule
     from poscheck.rules.model import hash_files
 
     base = folder or rules_dir() / "statements"
-    paths = sorted(base.glob("*.yaml"))
-    return RuleSet([load_rule(p, base) for p in paths], hash_files(paths))
+    loaded = [(p, load_rule(p, base)) for p in sorted(base.glob("*.yaml"))]
+    kept = [(p, r) for p, r in loaded if "statement" in r.spec.applies_to]
+    return RuleSet([r for _, r in kept], hash_files([p for p, _ in kept]))
 
 
 def _error(exc: PoscheckError, source: str) -> RunError:
