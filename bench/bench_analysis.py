@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             root = Path(tmp) / f"round{i}"
             names = generate(root, args.sites, seed=i, shape=args.shape)
             sites = [[RawFile(source=f"http://127.0.0.1/{n}/{p.name}", path=str(p),
-                              url=f"http://127.0.0.1/{n}/{p.name}", content_type="text/html; charset=utf-8")
+                              url=f"http://127.0.0.1/{n}/{p.name}", content_type="text/html")
                       for p in sorted((root / n).glob("*.html"))] for n in names]
             timed: dict[str, float] = defaultdict(float)
             last = i == max(2, args.repeats) - 1

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_crawl import SHAPES, generate
+from bench_crawl import GENERATED, generate
 from poscheck.checks import Target
 from poscheck.models import RawFile
 from poscheck.pipeline import Engine, check_local, read_documents
@@ -46,7 +46,7 @@ def reports(engine: Engine, work: Path) -> dict[str, object]:
     for site in sorted(p for p in DEMO_SITES.iterdir() if p.is_dir()):
         out[f"demo/{site.name}"] = to_dict(check_local(engine, [site], url="https://demo.example/",
                                                        target_id=site.name))
-    for shape in SHAPES:
+    for shape in GENERATED:
         root = work / shape
         for name in generate(root, 6, seed=11, shape=shape):
             raws = [RawFile(source=f"http://127.0.0.1/{name}/{p.name}", path=str(p),
