@@ -139,11 +139,13 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str) -> tuple[st
                 at_newline = True
         elif role == "field":
             hint = (node.attributes.get("placeholder") or "").strip()
+            # "结算卡号<input>" reads as the form field "结算卡号：", and with a placeholder as "结算卡号： 请输入…"
+            labelled = (node.attributes.get("type") or "text").lower() in _TYPED and not at_newline and parts \
+                and not parts[-1].rstrip().endswith((":", "："))
             if hint:
-                hint = f" {hint} "
-            elif (node.attributes.get("type") or "text").lower() in _TYPED and not at_newline and parts \
-                    and not parts[-1].rstrip().endswith((":", "：")):
-                hint = "："  # "结算卡号<input>" reads as the form field "结算卡号："
+                hint = f"{'：' if labelled else ''} {hint} "
+            elif labelled:
+                hint = "："
             if hint:
                 parts.append(hint)
                 size += len(hint)

@@ -48,6 +48,8 @@ _PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初"
                           r"|(?:之前|此前|以前|当年|当时|激活时)[^。,]{0,4}(?:交|缴纳|缴|扣|冻结)的")
 _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件"
                            r"|办理退款|为您退|将(?:全额)?退")
+# …or about the old device's deposit ("原机押金299元原路退还" on a swap form): money back, whoever reads it.
+_OLD_DEVICE = re.compile(r"旧机|原机|老机")
 # Consumer credit (card instalments, cash advance) has rates too; they are not acquiring rates.
 _CONSUMER_CREDIT = re.compile(r"分期|取现|透支|利息|年化|日息|月息")
 # The shared negators: without one in the 14 characters before a name, context.negator_before (which looks
@@ -79,7 +81,7 @@ def unit_context(text: str) -> str:
         return "regulation"
     if _CUSTOMER.search(text):
         return "customer"
-    if "您" in text and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
+    if ("您" in text or _OLD_DEVICE.search(text)) and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
         return "refund offer"
     return ""
 
