@@ -191,3 +191,12 @@ def test_predatory_demo_site_against_hand_calculation(engine) -> None:  # type: 
     assert (est.first_year, est.later_year) == (12524.0, 12405.0)
     assert est.advertised_cost == 2280.0  # 12 × 50,000 × 0.38%
     assert not any(n.key == "conflicting" for line in est.lines for n in line.notes)
+
+
+def test_fees_every_four_months_or_half_year_are_annualised() -> None:
+    """A data fee taken every four months costs three times its amount a year; one every half year twice."""
+    lines = {line.key: line for line in estimate([fee("data", 59, "元/4个月", period="four_months"),
+                                                  fee("recurring", 30, "元/半年", period="half_year")],
+                                                 CREDIT_ONLY).lines}
+    assert [(line.first_year, line.formula_first) for line in lines.values()] == [
+        (177.0, "3 × 59 = 177.00"), (60.0, "2 × 30 = 60.00")]

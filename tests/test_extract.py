@@ -35,10 +35,12 @@ def test_extract_html_keeps_blocks_and_drops_scripts(tmp_path: Path) -> None:
 def test_extract_html_a_text_field_reads_as_a_field_after_its_label(tmp_path: Path) -> None:
     page = ('<html><body><form><p>结算卡号<input name="c"></p><p>银行卡密码 <input type="password"></p>'
             '<p>验证码：<input name="o"></p><p><input type="text" placeholder="请输入手机号"></p>'
-            '<p>同意协议<input type="checkbox"></p></form></body></html>')
+            '<p>同意协议<input type="checkbox"></p><p>银行卡密码 <input type="password" placeholder="6位取款密码"></p>'
+            '</form></body></html>')
     text = extract(_raw(tmp_path, "f.html", page.encode())).text
     lines = [line.strip() for line in text.splitlines()]
-    assert lines == ["结算卡号：", "银行卡密码 ：", "验证码：", "请输入手机号", "同意协议"]  # a checkbox is no field
+    # a checkbox is no field; a labelled field's placeholder follows its colon
+    assert lines == ["结算卡号：", "银行卡密码 ：", "验证码：", "请输入手机号", "同意协议", "银行卡密码 ： 6位取款密码"]
 
 
 @pytest.mark.parametrize("declared", ["gbk", "gb2312", None])

@@ -460,3 +460,14 @@ def test_fees_a_bare_service_fee_is_the_fee_of_the_service_the_document_is_about
         ("membership", None, 19.0, "元/月")}
     assert _text_fees("银行卡收单服务协议" + article) == []
     assert _text_fees("服务费用：按每笔交易金额的0.08%收取。") == []
+
+
+def test_fees_every_three_or_four_months_and_amounts_after_the_period() -> None:
+    """流量费每4个月扣一次 recurs three times a year (the complaint of vocabulary §3); an amount written without
+    元 right after the period that follows the name (流量费每季度45) is the fee's; the old device's deposit that
+    a swap form offers back (原机押金299元原路退还) is no charge."""
+    assert _rows(_text_fees("流量费每4个月扣一次，每次59元，从结算款中扣除。")) == {("data", None, 59.0, "元/4个月")}
+    assert _rows(_text_fees("那是流量费，流量费每季度45，系统自动扣的。")) == {("data", None, 45.0, "元/季度")}
+    assert _rows(_text_fees("流量费一年36，首年免费。")) == {("data", None, 36.0, "元/年")}
+    assert _text_fees("流量费每月10号从结算款扣收。") == []
+    assert _text_fees("登记成功后：①原机押金299元原路退还；②免费寄送新款电签机。") == []

@@ -136,3 +136,10 @@ def test_malformed_icp_and_unlabelled_numbers() -> None:
     icps = [e for e in ents if e.kind == "icp"]
     assert len(icps) == 1 and icps[0].valid is False and icps[0].evidence.quote == "ICP备20231187号"
     assert not [e for e in ents if e.kind == "uscc"]  # an ID number is not a USCC
+
+
+def test_a_company_named_after_its_former_name_starts_after_the_label() -> None:
+    """北京拉卡拉网络技术有限公司（现名拉卡拉支付股份有限公司）names two companies, not one called 现名…."""
+    text = "收单服务由北京拉卡拉网络技术有限公司（现名拉卡拉支付股份有限公司，许可证号Z2002511000017）提供。"
+    names = [e.value for e in extract_entities(doc(text)) if e.kind == "company"]
+    assert names == ["北京拉卡拉网络技术有限公司", "拉卡拉支付股份有限公司"]

@@ -55,6 +55,11 @@ def test_plain_text_joins_a_break_after_a_long_line_only() -> None:
     assert wrapped[s:e] == "住所\n地"
     assert "\n" in normalize_document("这一行足够长但下一行是条款的开头所以不合并\n第八条 违约", "txt").text
     assert normalize_document(wrapped, "html").text.count("\n") == 3
+    # a chat or SMS export: a line that starts with a date or time is the next message, not a wrapped line
+    chat = ("2025-05-18 09:12  小王：各位老板早上好，新到的机器已经陆续发了，首刷一笔激活就行\n"
+            "2025-05-18 09:13  小王：提醒一下")
+    assert "就行\n2025" in normalize_document(chat, "txt").text
+    assert "\n" in normalize_document(chat.replace("2025-05-18 09:13", "09:13"), "txt").text
 
 
 @pytest.mark.parametrize(("s", "n"), [("贰佰玖拾玖", 299), ("一万五", 15000), ("零点六", 0.6), ("12", 12)])

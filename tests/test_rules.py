@@ -104,3 +104,12 @@ def test_context_teaching_cues_overlap_and_none_begins_another() -> None:
     assert teaches("小心诈骗子，谨防上当")  # 诈骗, 骗子, 谨防
     assert not teaches("小心诈骗，谨防上当")  # two cues
     assert not teaches("诈骗诈骗诈骗")  # one cue, three times
+
+
+def test_context_lest_is_a_warning_only_as_a_word() -> None:
+    """以免 warns (以免上当); 可以免费 and 所以免收 only hold its characters."""
+    from poscheck.rules.context import warning_in
+
+    assert warning_in("请妥善保管密码，以免上当受骗") == "以免"
+    assert warning_in("现在可以免费给您换一台新机") == ""
+    assert warning_in("首年所以免收流量费") == ""

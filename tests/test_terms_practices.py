@@ -257,3 +257,11 @@ def test_a_merchants_account_of_slip_and_settlement_is_read(engine: Engine) -> N
     assert "clearing.mcc_jumping" in _categories(engine, slip)
     legal = "我开的是便利店，签购单上商户名称是“李记便利店”，不是我的招牌名，是营业执照上的名字，我放心了。"
     assert "clearing.mcc_jumping" not in _categories(engine, legal)
+
+
+def test_ocr_recognition_in_a_title_line_teaches_nothing() -> None:
+    """识别 in a title teaches how to tell a scam; a note that the text was OCR-recognised (识别后, 识别错误)
+    does not."""
+    memo = normalize("（以下内容由截图OCR识别后粘贴，存在识别错误）\n对账：签购单金额5000元，到账4925元。").text
+    assert textctx.genre(memo) != "teaching"
+    assert textctx.genre(normalize("教你识别二清机\n正规机器由收单机构直接结算。").text) == "teaching"

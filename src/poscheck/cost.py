@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from poscheck.facts.patterns import PER_YEAR, PERIOD_OF_UNIT
 from poscheck.models import Evidence, Fee
 
 CHANNELS: tuple[str, ...] = ("credit", "debit", "qr")
@@ -20,9 +21,7 @@ CHANNELS: tuple[str, ...] = ("credit", "debit", "qr")
 REFUND_MARGIN = 1.2
 DAYS_PER_MONTH = 30
 _SINGLE = {"deposit", "data", "membership", "instant", "insurance", "withdrawal"}
-_PERIODS = {"year": 1, "quarter": 4, "month": 12}
-_UNIT_PERIOD = {"元/年": "year", "元/季度": "quarter", "元/季": "quarter", "元/月": "month",
-                "元/笔": "per_transaction", "元/次": "per_transaction"}
+
 _TARGET = re.compile(r"(?:刷满|满|达到|达|累计|超过)\D{0,8}?(\d+(?:\.\d+)?)\s*(万元|万|千元|千|元)")
 _DAYS = re.compile(r"(\d+)\s*(天|日|个月|月|年)")
 
@@ -139,7 +138,7 @@ class _Basis:
 
 def _basis(fee: Fee, profile: Profile, channel: str | None, cap: float | None) -> _Basis | None:
     unit = fee.unit.strip()
-    period = fee.period or _UNIT_PERIOD.get(unit)
+    period = fee.period or PERIOD_OF_UNIT.get(unit)
     if unit in ("%", "‰"):
         scale = 100.0 if unit == "%" else 1000.0
         if cap is not None:
@@ -163,12 +162,13 @@ def _basis(fee: Fee, profile: Profile, channel: str | None, cap: float | None) -
         return _Basis(lambda a: n * a, lambda a, m: f"{m} × {num(n)} × {num(a)}", notes)
     if period is None or period == "once":
         return None  # handled as a one-off by the caller
-    per_year = _PERIODS.get(period)
+    per_year = PER_YEAR.get(period)
     if per_year is None:
         return None
+    times = num(per_year)
 
     def write(a: float, m: int) -> str:
-        return f"{per_year} × {num(a)}" if m == 12 else f"{m}/12 × {per_year} × {num(a)}"
+        return f"{times} × {num(a)}" if m == 12 else f"{m}/12 × {times} × {num(a)}"
 
     return _Basis(lambda a: a * per_year / 12, write)
 
@@ -348,7 +348,7 @@ def _rate_lines(fees: list[Fee], profile: Profile) -> tuple[list[CostLine], list
 
 
 def _group_key(fee: Fee) -> tuple[object, ...]:
-    unit_class = "%" if fee.unit in ("%", "‰") else _UNIT_PERIOD.get(fee.unit, fee.period or "once")
+    unit_class = "%" if fee.unit in ("%", "‰") else PERIOD_OF_UNIT.get(fee.unit, fee.period or "once")
     if fee.kind in _SINGLE:
         return (fee.kind, unit_class, bool(fee.optional))
     return (fee.kind, unit_class, fee.channel or "", fee.amount, fee.label, bool(fee.optional))

@@ -137,7 +137,7 @@ class Fee:
     unit: str  # "%", "元", "元/笔", "元/年", "元/月", "元/季度"
     evidence: Evidence
     channel: str | None = None  # credit | debit | qr | unionpay_qr | None
-    period: str | None = None  # once | per_transaction | month | quarter | year
+    period: str | None = None  # once | per_transaction | month | quarter | four_months | half_year | year
     cap: float | None = None  # 封顶 yuan per transaction
     conditions: str = ""  # refund target, promotional period …
     promo_months: int | None = None  # rate valid for the first N months

@@ -35,6 +35,8 @@ _WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，])[ \t]*\n[ \t]*(?=[\u4e00-\u9f
 # Plain text wrapped at a fixed width (a contract copied out of a PDF or an e-mail: "…向甲方住所\n地人民法院"):
 # only a break after a line of at least SOFT_WRAP_MIN characters is joined, and not before an item or article.
 SOFT_WRAP_MIN = 24
+# A line that starts with a date or a time is a new record of a chat or SMS export ("2025-05-18 09:13 小王：…").
+_RECORD_START = re.compile(r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}")
 _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
 )
@@ -222,7 +224,8 @@ def normalize_document(text: str, kind: str) -> Normalized:
 def _soft_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
     def repl(m: re.Match[str]) -> str | None:
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line_start < SOFT_WRAP_MIN or _ITEM_START.match(text, m.end()):
+        if m.start() - line_start < SOFT_WRAP_MIN or _ITEM_START.match(text, m.end()) \
+                or _RECORD_START.match(text, m.end()):
             return None
         return ""
     return repl

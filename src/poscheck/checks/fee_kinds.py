@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from poscheck.checks import Analysis, check
-from poscheck.facts.patterns import PER_YEAR, RefundTarget, refund_target
+from poscheck.facts.patterns import FREQUENT, PER_YEAR, RefundTarget, refund_target
 from poscheck.models import Fee, Finding
 from poscheck.normalize import normalize
 
@@ -72,7 +72,7 @@ def judge_data(f: Fee) -> Verdict:
     annual = _annual(f)
     if annual is None:
         return None
-    frequent = f.period in ("month", "quarter", "half_year")
+    frequent = f.period in FREQUENT
     note = describe(f) + (f"，一年约{fmt_num(annual)}元" if frequent else "")
     if f.optional:
         return "info", note + "（可选，可不开通）"
@@ -105,7 +105,7 @@ def judge_membership(f: Fee) -> Verdict:
     annual = _annual(f)
     if annual is None:
         return None
-    return "flag", describe(f) + (f"，一年约{fmt_num(annual)}元" if f.period in ("month", "quarter") else "")
+    return "flag", describe(f) + (f"，一年约{fmt_num(annual)}元" if f.period in FREQUENT else "")
 
 
 def judge_recurring(f: Fee) -> Verdict:
@@ -115,7 +115,7 @@ def judge_recurring(f: Fee) -> Verdict:
     quote = normalize(f.evidence.quote).text
     if _BANK_ACCOUNT.search(quote) and not _POS_WORDS.search(quote):
         return None  # a bank account's own charges are not the terminal's
-    note = describe(f) + (f"，一年约{fmt_num(annual)}元" if f.period in ("month", "quarter", "half_year") else "")
+    note = describe(f) + (f"，一年约{fmt_num(annual)}元" if f.period in FREQUENT else "")
     return ("info", note + "（可选）") if f.optional else ("flag", note)
 
 

@@ -21,7 +21,7 @@ from poscheck.textscan import Anchored, in_quotes, sentence_at
 _ITEM = Anchored(
     re.compile(
         r"(?P<pin>(?:银行卡|储蓄卡|信用卡|借记卡|结算卡|取款|支付|交易|卡)密码|pin码?)"
-        r"|(?P<cvv>cvv2?|cvn2?|cvc2?|安全码|卡片验证码|(?:卡)?背面(?:末|后)?(?:三|3)位(?:数字|数|码)?)"
+        r"|(?P<cvv>cvv2?|cvn2?|cvc2?|安全码|卡片验证码|(?:卡)?背面(?:的|那个?)?(?:末|后)?(?:三|3)位(?:数字|数|码)?)"
         r"|(?P<otp>(?:短信|手机|动态)?验证码|动态码|动态密码)"
     ),
     ("密码", "pin", "cvv", "cvn", "cvc", "安全码", "验证码", "背面", "动态码"),

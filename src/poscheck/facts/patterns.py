@@ -32,6 +32,7 @@ BARE_RATE = re.compile(
 #: A yuan amount written without "元" right after a fee's name, as ad copy does ("只收押金99", "流量费:69"):
 #: a whole number that no unit, digit or dash follows. Only read right after a name that takes yuan.
 BARE_YUAN_AFTER = re.compile(
+    r"\s*(?:每季度?|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月)?"  # 流量费每季度45, 流量费1年36
     r"\s*(?:只收|仅收|只要|仅需|只需|才|为|是|:)?\s*(?P<a>[1-9]\d{1,3})"
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
@@ -118,13 +119,19 @@ _PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("per_transaction", re.compile(r"每笔|单笔|/笔|每1笔|每一笔|笔笔")),
     ("quarter", re.compile(r"每季度?|/季度?|季度|每3个?月")),
     ("half_year", re.compile(r"每半年|半年|每6个?月")),
+    ("four_months", re.compile(r"每(?:4|四)个?月")),
     ("month", re.compile(r"每月|/月|每1?个月|按月|月租|月费|月服务费")),
     ("year", re.compile(r"每(?:满)?1?年|/年|按年|年费|1年|年度|次年")),
 )
-_UNIT_OF_PERIOD = {"per_transaction": "元/笔", "month": "元/月", "quarter": "元/季度", "half_year": "元/半年",
-                   "year": "元/年", "once": "元"}
+_UNIT_OF_PERIOD = {"per_transaction": "元/笔", "month": "元/月", "quarter": "元/季度", "four_months": "元/4个月",
+                   "half_year": "元/半年", "year": "元/年", "once": "元"}
 #: How many times a year a period recurs (for annualising).
-PER_YEAR = {"month": 12.0, "quarter": 4.0, "half_year": 2.0, "year": 1.0}
+PER_YEAR = {"month": 12.0, "quarter": 4.0, "four_months": 3.0, "half_year": 2.0, "year": 1.0}
+#: Periods that recur more than once a year (a data fee taken every three or four months is the complaint).
+FREQUENT = frozenset(p for p, n in PER_YEAR.items() if n > 1)
+#: A fee's unit for each period, and back (元/季 is also written).
+PERIOD_OF_UNIT = {**{u: p for p, u in _UNIT_OF_PERIOD.items() if p != "once"},
+                  "元/季": "quarter", "元/次": "per_transaction"}
 
 
 @dataclass(slots=True)

@@ -35,7 +35,7 @@ _GATED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 _ANY_GATE = re.compile("|".join(gate.pattern for _, gate in _GATED))  # most units have no gate word at all
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
-_RECURRING_PERIODS = ("month", "quarter", "half_year", "year")
+_RECURRING_PERIODS = frozenset(P.PER_YEAR)
 
 
 @dataclass(slots=True)

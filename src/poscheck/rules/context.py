@@ -39,7 +39,7 @@ WARNINGS: tuple[str, ...] = (
     "警惕", "谨防", "提防", "当心", "小心", "骗局", "陷阱", "切勿", "千万不要", "千万别", "不要相信", "谨慎",
     "防范", "诈骗", "骗子", "套路", "避坑", "防骗", "识别", "如何辨别", "怎么辨别", "违法", "违规", "非法",
     "犯罪", "判处", "立案", "罚款", "处罚", "风险提示", "提醒", "均为诈骗", "一律是", "都是骗", "不可信",
-    "冒充", "假冒", "不法分子", "以免", "避免", "要注意", "需注意", "请注意", "注意事项", "是否有",
+    "冒充", "假冒", "不法分子", "避免", "要注意", "需注意", "请注意", "注意事项", "是否有",
     "要求退还", "有权拒绝", "举报", "如发现", "若发现", "一旦发现",
     "不会以任何", "从不以任何", "绝不会以",  # "…不会以任何理由致电要求您更换终端、退还押金": what a provider never does
     "低于成本", "不可能这么便宜", "不可能那么便宜", "哪有这么便宜",  # "刷信用卡0.38%低于成本": the offer is impossible
@@ -192,11 +192,16 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
     return ""
 
 
+# 以免 ("以免上当") warns; 可以免费, 所以免收 only hold its two characters.
+_LEST = re.compile(r"(?<![可所足得])以免")
+
+
 def warning_in(scope: str) -> str:
+    """The first WARNINGS cue in `scope` (or 以免), '' when none."""
     for w in WARNINGS:
         if w in scope:
             return w
-    return ""
+    return "以免" if _LEST.search(scope) else ""
 
 
 def is_question(scope: str) -> bool:
