@@ -21,7 +21,6 @@ CHANNELS: tuple[str, ...] = ("credit", "debit", "qr")
 REFUND_MARGIN = 1.2
 DAYS_PER_MONTH = 30
 _SINGLE = {"deposit", "data", "membership", "instant", "insurance", "withdrawal"}
-
 _TARGET = re.compile(r"(?:刷满|满|达到|达|累计|超过)\D{0,8}?(\d+(?:\.\d+)?)\s*(万元|万|千元|千|元)")
 _DAYS = re.compile(r"(\d+)\s*(天|日|个月|月|年)")
 

@@ -134,7 +134,7 @@ class Fee:
     kind: str
     label: str  # the name as written (激活押金, 信用卡刷卡 …)
     amount: float | None
-    unit: str  # "%", "元", "元/笔", "元/年", "元/月", "元/季度"
+    unit: str  # "%", "元", "元/笔", "元/年", "元/月", "元/季度", "元/4个月", "元/半年"
     evidence: Evidence
     channel: str | None = None  # credit | debit | qr | unionpay_qr | None
     period: str | None = None  # once | per_transaction | month | quarter | four_months | half_year | year

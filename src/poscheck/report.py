@@ -16,9 +16,7 @@ SCHEMA = "poscheck.report/1"
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # field names by dataclass (None: not a dataclass)
 
 
 def _field_names(cls: type) -> tuple[str, ...] | None:
@@ -47,8 +45,6 @@ def _plain(value: Any) -> Any:
 def _finding(f: Finding) -> dict[str, Any]:
     d: dict[str, Any] = _plain(f)
     d["quote"] = f.quote  # top-level copy for readers that only want one quote
-    d["references"] = list(f.references)
-    d["questions"] = list(f.questions)
     return d
 
 

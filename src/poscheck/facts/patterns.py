@@ -29,8 +29,9 @@ BARE_RATE = re.compile(
     r"(?<![\d.%+\-/第])(?P<a>0\.[2-9]\d{0,2}|1\.[0-2]\d?)"
     r"(?![\d.]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|次|台|张|寸|版|代|条|款|项|节|章|[a-z]))"
 )
-#: A yuan amount written without "元" right after a fee's name, as ad copy does ("只收押金99", "流量费:69"):
-#: a whole number that no unit, digit or dash follows. Only read right after a name that takes yuan.
+#: A yuan amount written without "元" right after a fee's name, as ad copy does ("只收押金99", "流量费:69"),
+#: or after the period that follows it ("流量费每季度45"): a whole number that no unit, digit or dash follows.
+#: Only read right after a name that takes yuan.
 BARE_YUAN_AFTER = re.compile(
     r"\s*(?:每季度?|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月)?"  # 流量费每季度45, 流量费1年36
     r"\s*(?:只收|仅收|只要|仅需|只需|才|为|是|:)?\s*(?P<a>[1-9]\d{1,3})"

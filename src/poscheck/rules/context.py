@@ -92,7 +92,7 @@ TEACHING_CUES_MIN = 3
 
 # One alternation finds the cues in one pass (a third of the time of one `in` per cue). Searching again from
 # the character after each hit finds overlapping cues too (诈骗子: 诈骗 and 骗子), and since no cue begins
-# another (tests/test_context.py), a hit's start is the start of one cue only.
+# another (tests/test_rules.py), a hit's start is the start of one cue only.
 _TEACHING_CUE = re.compile("|".join(map(re.escape, BODY_TEACHING)))
 
 
