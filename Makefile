@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_analysis.py --shape dense
 	$(BIN)/python bench/bench_crawl.py --shape site
 	$(BIN)/python bench/bench_crawl.py --shape dense
+	$(BIN)/python bench/bench_crawl.py --shape corpus  # pages of ../shared/corpus
 
 clean:
 	rm -rf $(VENV) poscheck-demo out build dist

@@ -56,7 +56,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:总部|官方|银联|银行|支付|收单|厂家){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心)"
         rf"|【(?:银联|中国银联|银联商务|拉卡拉|[\u4e00-\u9fff]{{0,6}}(?:银行|支付))[^】]{{0,6}}】"
         rf"|官方{_S}{{0,10}}?(?:退还|退款|退费|升级|换机)(?:中心|通道|平台|专线)"
-        r"|(?:退还|退款|退费|升级|换机)官方(?:中心|通道|平台))"
+        r"|(?:退还|退款|退费|升级|换机)官方(?:中心|通道|平台)"
+        rf"|(?:银联|银行|支付|收单|总部){_S}{{0,8}}?(?:退还|退款|退费)(?:中心|通道|平台|专线))"  # 银联POS机押金退还中心
     ),
     "second_clearing": re.compile(
         rf"(?P<wallet>(?:款项|货款|交易款|收款|资金|钱|刷卡的钱|刷卡款|结算款|到账款|营业款){_S}{{0,16}}?"
@@ -117,6 +118,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "停用", "停止交易", "停止使用", "停止服务", "停止收款", "停机", "作废", "关停", "终止交易", "终止服务",
         "终止使用", "无法使用", "用不了", "不能用", "备案", "我是", "们是", "边是", "里是", "心是", "他是", "她是",
         "方是", "自称", "说是", "声称", "【", "官方",
+        *(a + b for a in ("退还", "退款", "退费") for b in ("中心", "通道", "平台", "专线")),
     ),
     "second_clearing": (
         "钱包", "提现", "归集", "代为结算", "代结算", "代付", "由平台", "由我司", "由本公司", "由公司", "由服务商",
@@ -140,6 +142,8 @@ _GATE = KeywordGate(KEYWORDS)
 _NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激活返")
 _DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|到|经过|经|留在|设)")
 _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构|许可证")
+_A_CONDITION = re.compile(r"(?:账户)?的\s*[,:]")
+_CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 _CONDITION_AFTER = re.compile(r"[^。,]{0,6}的,|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
 # (vocabulary.md §20).
@@ -199,6 +203,10 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue  # how it should be, not what happened (…是某某科技，而不是收单机构 did happen)
                 if kind == "payer" and _LICENSED_SUBJECT.search(m.group(0)):
                     continue  # "付款方是通联支付网络服务股份有限公司": the acquirer itself
+                if kind == "payer" and _A_CONDITION.match(text, m.end()):
+                    continue  # "到账方是个人的，大概率是二清": what a case would mean, not what happened
+                if kind == "wallet" and _CASE_DESCRIBED.match(text, m.end()):
+                    continue  # "钱先进APP余额、再自己提现、每次还收提现费的，都不是一清"
             if kind == "net" and not float(m.group("y")) < float(m.group("x")):
                 continue  # as much arrived as should have
             if practice == "cash_out" and _CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24)):

@@ -58,6 +58,7 @@ ADVISORY_TITLES: tuple[str, ...] = (
     "必看", "避开", "避坑", "小心", "提醒", "谨防", "警惕", "远离", "风险提示", "识别", "辨别", "揭秘", "骗局", "陷阱",
     "注意", "怎么选", "如何选", "是什么", "指南", "攻略", "声明", "科普", "必读", "先别急",
     "法律", "律师", "触犯",
+    "知乎", "百度知道", "悟空问答",  # a question-and-answer site's page: someone asks, others explain
 )
 # ... unless the title reports what happened to the writer (complaints are evidence of a practice).
 COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "曝光", "被扣", "偷偷", "提不出", "联系不上",
