@@ -471,3 +471,10 @@ def test_fees_every_three_or_four_months_and_amounts_after_the_period() -> None:
     assert _rows(_text_fees("流量费一年36，首年免费。")) == {("data", None, 36.0, "元/年")}
     assert _text_fees("流量费每月10号从结算款扣收。") == []
     assert _text_fees("登记成功后：①原机押金299元原路退还；②免费寄送新款电签机。") == []
+
+
+def test_fees_an_activation_that_only_needs_a_sum_charges_it() -> None:
+    """激活只需99元 is the activation charge of ad copy; a minimum first swipe (首刷只需1000元以上) is none."""
+    assert _rows(_text_fees("激活只需99元，30天内刷满3万全额返还！")) == {("deposit", None, 99.0, "元")}
+    assert _text_fees("首刷只需1000元以上即可激活。") == []
+    assert _text_fees("激活只要刷一笔就行。") == []

@@ -79,6 +79,7 @@ def test_rules_user_dir_overrides_bundled(tmp_path: Path) -> None:
         ("两家支付机构收单违规被罚没逾千万元", "advisory"),  # news of a penalty
         ("我办的POS机被罚没了押金，投诉无门", "complaint"),  # the writer speaks: a complaint, not news
         ("pos机说“刷满10万返押金”，靠谱吗? - 知乎", "advisory"),  # a question-and-answer site's page
+        ("典型案例|搭建“二清”平台招募代理推广pos机，非法经营获刑", "advisory"),  # a court's case digest
     ],
 )
 def test_context_genre_from_title(title: str, genre: str) -> None:
