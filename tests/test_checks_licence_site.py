@@ -14,6 +14,7 @@ from poscheck.checks import licence as _licence  # noqa: F401  (importing regist
 from poscheck.checks import sensitive as _sensitive  # noqa: F401
 from poscheck.checks import site as _site  # noqa: F401
 from poscheck.models import Document, Finding
+from poscheck.pipeline import Engine, check_text
 from poscheck.rules.model import Rule, RuleSet, RuleSpec
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
@@ -314,3 +315,10 @@ def test_rule_examples(rule_id: str, want: str, text: str, url: str | None) -> N
     assert fired is (want == "match"), [(f.rule, f.quote) for f in found]
     for f in found:
         assert_bilingual(f)
+
+
+def test_a_court_case_digest_offers_nothing(engine: Engine) -> None:
+    """A court's case digest names the convicted company; it offers nothing, so no licence check applies."""
+    text = ("典型案例｜搭建“二清”平台推广POS机，非法经营获刑\n某区人民法院 2026年1月\n"
+            "被告人李某注册成立某信息科技有限公司，在未取得支付业务许可证的情况下发展代理推广POS机。")
+    assert not [f for f in check_text(engine, text).findings if f.category.startswith("licence.")]

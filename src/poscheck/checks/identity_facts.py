@@ -84,8 +84,12 @@ _NOT_OFFER = Anchored(
     ("投诉", "楼", "发表于", "发帖", "回帖", "律师提醒", "以案说法", "记者", "据"),
     2,  # 我要投诉, 3楼:
 )
-# Notices and exports announce themselves at the top (title, first lines).
-_NOT_OFFER_HEAD = re.compile(r"郑重声明|风险提示|防诈骗|反诈|安全提示|短信记录|话术|聊天记录|判令|法治|快讯|通报|庭审")
+# Notices, exports and news announce themselves at the top (title, first lines); 报道 is left out, an agent
+# site's nav often carries 媒体报道.
+_NOT_OFFER_HEAD = re.compile("|".join((
+    "郑重声明", "风险提示", "防诈骗", "反诈", "安全提示", "短信记录", "话术", "聊天记录",
+    *(w for w in context.NEWS_TITLES if w != "报道"),
+)))
 # Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply
 # (a 公众号 article that ends in "回复领机，免费申请" sells the device it writes about).
 _WEAK_NOT_OFFER = re.compile(r"骗局|诈骗|维权|冒充|作者[:：]|文/|本文|阅读时间|编辑部")
