@@ -142,9 +142,11 @@ _GATE = KeywordGate(KEYWORDS)
 _NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激活返")
 _DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|到|经过|经|留在|设)")
 _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构|许可证")
-_A_CONDITION = re.compile(r"(?:账户)?的\s*[,:]")
-_CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
+# A case described, not one that happened, right after a sign: "…套现的，乙方可终止", "到账方是个人的，大概率是二清",
+# "存在套现等情形时"; for a wallet, whose ads say "秒到钱包的，随时提现", only with a verdict after it ("…提现费的，
+# 都不是一清").
 _CONDITION_AFTER = re.compile(r"[^。,]{0,6}的,|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
+_CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
 # (vocabulary.md §20).
 _NOT_MINE = re.compile(r"不是我|不是本店|并非我|别人家|别家的|陌生|不认识|从没听过")
@@ -203,14 +205,14 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue  # how it should be, not what happened (…是某某科技，而不是收单机构 did happen)
                 if kind == "payer" and _LICENSED_SUBJECT.search(m.group(0)):
                     continue  # "付款方是通联支付网络服务股份有限公司": the acquirer itself
-                if kind == "payer" and _A_CONDITION.match(text, m.end()):
-                    continue  # "到账方是个人的，大概率是二清": what a case would mean, not what happened
+                if kind == "payer" and _CONDITION_AFTER.match(text, m.end()):
+                    continue
                 if kind == "wallet" and _CASE_DESCRIBED.match(text, m.end()):
-                    continue  # "钱先进APP余额、再自己提现、每次还收提现费的，都不是一清"
+                    continue
             if kind == "net" and not float(m.group("y")) < float(m.group("x")):
                 continue  # as much arrived as should have
             if practice == "cash_out" and _CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24)):
-                continue  # "…套现的，乙方可终止", "存在套现、欺诈等情形时可终止服务": a condition in a contract
+                continue
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
     return {k: tuple(v) for k, v in out.items()}
 
