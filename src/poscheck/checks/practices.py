@@ -143,9 +143,10 @@ _NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激
 _DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|到|经过|经|留在|设)")
 _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构|许可证")
 # A case described, not one that happened, right after a sign: "…套现的，乙方可终止", "到账方是个人的，大概率是二清",
-# "存在套现等情形时"; for a wallet, whose ads say "秒到钱包的，随时提现", only with a verdict after it ("…提现费的，
-# 都不是一清").
-_CONDITION_AFTER = re.compile(r"[^。,]{0,6}的,|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
+# "对方户名是个人的赶紧停", "存在套现等情形时"; for a wallet, whose ads say "秒到钱包的，随时提现", only with a verdict
+# after it ("…提现费的，都不是一清").
+_CONDITION_AFTER = re.compile(r"[^。,]{0,6}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律)"
+                              r"|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
 _CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
 # (vocabulary.md §20).
