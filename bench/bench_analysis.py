@@ -36,8 +36,9 @@ T = TypeVar("T")
 
 
 def run_round(engine: Engine, sites: list[list[RawFile]], timed: dict[str, float],
-              profile: str | None = None) -> int:
-    """One pass of the whole analysis over all sites; adds CPU seconds per stage to `timed`."""
+              profile: str | None = None, fees: list[int] | None = None) -> int:
+    """One pass of the whole analysis over all sites; adds CPU seconds per stage to `timed` and, when given
+    `fees`, the number of fee facts of each page."""
     prof = cProfile.Profile() if profile else None
 
     def tm(stage: str, fn: Callable[[], T]) -> T:
@@ -63,7 +64,10 @@ def run_round(engine: Engine, sites: list[list[RawFile]], timed: dict[str, float
                 def extract(fn: Callable[[Document, Normalized], list[object]] = fn, doc: Document = doc,
                             norm: Normalized = norm) -> list[object]:
                     return fn(doc, norm)
-                getattr(an.facts, slot).extend(tm(slot, extract))
+                found = tm(slot, extract)
+                getattr(an.facts, slot).extend(found)
+                if slot == "fees" and fees is not None:
+                    fees.append(len(found))
         kinds = {d.kind for d in docs}
         names = {r.spec.check for r in engine.rules.check_rules()
                  if r.spec.check and kinds & set(r.spec.applies_to)}
@@ -89,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         rounds: list[dict[str, float]] = []
         pages = 0
         chars = 0.0
+        fees: list[int] = []
         for i in range(max(2, args.repeats)):
             # Fresh pages every round (another seed): per-text caches must not make later rounds look cheap.
             root = Path(tmp) / f"round{i}"
@@ -98,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
                       for p in sorted((root / n).glob("*.html"))] for n in names]
             timed: dict[str, float] = defaultdict(float)
             last = i == max(2, args.repeats) - 1
-            pages = run_round(engine, sites, timed, args.profile if last else None)
+            fees.clear()
+            pages = run_round(engine, sites, timed, args.profile if last else None, fees)
             rounds.append(timed)
             chars = sum(len(d.text) for d in read_documents(sites[0])[0]) / len(sites[0])
     print(f"{pages} pages ({len(names)} sites, shape {args.shape}) per round, about {chars:.0f} characters of "
@@ -116,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
         if stage == "checks":
             top = sorted((k for k in rounds[0] if k.startswith("check ")), key=lambda k: -ms(k))[:6]
             print("             " + ", ".join(f"{k[6:]} {ms(k):.2f}" for k in top))
+    # How fee-dense the pages are: the fee stage's cost grows with it (compare the shapes).
+    per_page = statistics.mean(fees)
+    print(f"  fee facts per page: mean {per_page:.1f}, max {max(fees)}; fee stage "
+          f"{ms('fees') / max(per_page, 0.1) * 1000:.0f} µs per fee found")
     total = sum(ms(s) for s in stages)
     first = sum(v for k, v in rounds[0].items() if k != "checks") / pages * 1000
     print(f"  {'total':10s} {total:6.2f} ms/page (first round, with one-off set-up: {first:.2f} ms/page)")
