@@ -9,7 +9,7 @@ import pytest
 
 from poscheck.statements import analyse_folder
 from poscheck.statements.merchant import Rates, describe_mcc, find_business, parse_merchant_number
-from poscheck.statements.names import classify_party, names_agree, same_institution
+from poscheck.statements.names import classify_party, names_agree, same_institution, written_person_name
 from statements_support import MERCHANT, SLIP, assert_quotes_exact, categories, rules, write_set
 
 TL = "通联支付网络服务股份有限公司"
@@ -53,6 +53,16 @@ def test_names_agree(a: str, b: str, same: bool) -> None:
 ])
 def test_classify_party(name: str, kind: str) -> None:
     assert classify_party(name).kind == kind
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("张晓峰", True), ("刘*明", True), ("王**", True), ("李某", True), ("欧阳明", True),
+    # short words of running text that are no one's name, and names of companies or brands
+    ("本人", False), ("未知", False), ("成都", False), ("商户", False), ("拉卡拉", False), ("某某公司", False),
+    ("张晓峰科技", False),
+])
+def test_written_person_name(name: str, person: bool) -> None:
+    assert written_person_name(name) is person
 
 
 def test_same_institution_across_name_forms() -> None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from poscheck.checks import Analysis, check
 from poscheck.checks.textctx import (
+    CONDITIONAL,
     KeywordGate,
     asserted,
     gated,
@@ -26,6 +27,7 @@ from poscheck.checks.textctx import (
     teaching_note,
 )
 from poscheck.models import Evidence, Finding
+from poscheck.statements.names import written_person_name
 
 _S = r"[^。;\n]"
 
@@ -74,6 +76,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:科技|商贸|信息|网络|商务|个人|私人|业务员)"
         rf"|(?:到账|入账|打款)(?:记录|信息)?{_S}{{0,6}}?(?:显示|写着|写的是|显示为){_S}{{0,20}}?"
         r"(?:科技|商贸|信息|网络|商务|个人|私人))"
+        # a payer named as a person (对方户名：张晓峰); find_signs keeps it when it is a name and the money takings
+        rf"|(?P<named>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人|打款人)(?:名称|户名)?\s*"
+        r"(?:是|为|显示|显示为|写着|写的是|:)\s*(?P<name>[\u4e00-\u9fff]{1,3}(?:[*＊]{1,2}[\u4e00-\u9fff]?|某)?)"
+        r"(?![\u4e00-\u9fff*＊]))"
         rf"|(?P<personal>(?:结算|打款|到账|转)(?:至|到)?{_S}{{0,6}}?(?:业务员|代理商?|他人|第三方)"
         r"(?:的|提供的|指定的)?(?:个人)?(?:账户|银行卡))"
     ),
@@ -141,6 +147,11 @@ _GATE = KeywordGate(KEYWORDS)
 # Words that make a wallet or settlement sentence about commissions or rewards, not merchant funds.
 _NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激活返")
 _DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|到|经过|经|留在|设)")
+# A payer's money is the merchant's takings when the text around it speaks of them (a person who paid a shop by
+# transfer is a customer).
+_TAKINGS = re.compile(r"到账|入账|结算|刷卡|收款|货款|交易款|营业款|pos|机器|机子")
+TAKINGS_NEAR = 60
+_CUSTOMER = re.compile(r"顾客|客户|消费者|买家|客人")
 _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构|许可证")
 # A case described, not one that happened, right after a sign: "…套现的，乙方可终止", "到账方是个人的，大概率是二清",
 # "对方户名是个人的赶紧停", "存在套现等情形时"; for a wallet, whose ads say "秒到钱包的，随时提现", only with a verdict
@@ -202,6 +213,13 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue  # "交易款不进入任何钱包"
                 if kind in ("runs", "agent") and _subject_licensed(text, m.start(), lo):
                     continue
+                if kind == "named":
+                    if _CUSTOMER.search(sentence) or not (written_person_name(m.group("name")) and _TAKINGS.search(
+                            text, max(0, m.start() - TAKINGS_NEAR), min(len(text), m.end() + TAKINGS_NEAR))):
+                        continue
+                    kind = "payer"
+                if kind == "payer" and CONDITIONAL.search(m.group(0)):
+                    continue  # "对方户名如果是个人，…": a case, the condition inside the sign
                 if kind == "payer" and re.search(r"应为|应当|应该|必须是", sentence):
                     continue  # how it should be, not what happened (…是某某科技，而不是收单机构 did happen)
                 if kind == "payer" and _LICENSED_SUBJECT.search(m.group(0)):

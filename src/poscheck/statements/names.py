@@ -192,6 +192,33 @@ def looks_like_person(name: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8}", t))
 
 
+# Common Chinese surnames (single and compound): a 2–3 character name in running text is a person's only when it
+# starts with one, since prose has many short words that are no name (本人, 未知, 成都).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康"
+    "施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚舒阮柯纪梅童凌毕单季裴霍涂苗谷盛"
+    "曲翁冉骆蓝游辛靳管柴蒙鲍喻祁蒲房滕屈饶解牟艾尤穆农卓吉缪简项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏"
+    "宗瞿桂佟臧闵苟邬卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "夏侯", "长孙",
+                      "宇文", "司徒", "端木")
+_NOT_NAMES = re.compile(r"本人|自己|个人|私人|某某|他人|别人|对方|商户|客户|顾客")
+# A person's name as text writes it: 张晓峰, 欧阳明, or masked / anonymised (张*峰, 王**, 李某).
+_WRITTEN_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]{1,2}[*＊]{1,2}[\u4e00-\u9fff]?|[\u4e00-\u9fff]{1,2}某"
+)
+
+
+def written_person_name(name: str) -> bool:
+    """Whether `name`, taken from running text (付款方：张晓峰), is a private person's name: a short name that
+    begins with a common surname and holds no organisation word."""
+    t = name.strip()
+    if not _WRITTEN_NAME.fullmatch(t) or _ORG_WORDS.search(t) or _NOT_NAMES.search(t):
+        return False
+    return t[0] in _SURNAMES or t.startswith(_COMPOUND_SURNAMES)
+
+
 def classify_party(name: str, account: str = "") -> Party:
     """Person, bank, card network, licensed institution, other company, or unknown (empty)."""
     n = name.strip()
