@@ -104,6 +104,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<net>应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x>\d+(?:\.\d+)?)\s*元?{_S}{{0,16}}?"
         r"(?:实际|结果|却|但|可)(?:上)?(?:只|才|仅)?(?:到账|到手|入账|收到|到)了?\s*(?:只有|仅有|只|才|仅)?\s*"
         r"(?P<y>\d+(?:\.\d+)?))"
+        # … or what did first: 到我卡里只有9915，按0.6%应该到9940才对
+        r"|(?P<short>(?:到账|到手|入账|收到|到(?:我|我的)?(?:卡|账户|账上)里?)了?\s*(?:只有|仅有|只|才|仅)\s*"
+        rf"(?P<y2>\d+(?:\.\d+)?){_S}{{0,16}}?应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x2>\d+(?:\.\d+)?))"
     ),
     "one_clear": re.compile(
         rf"一清|(?:直接|直)(?:结算|清算){_S}{{0,10}}(?:本人|同名|商户|您)|资金直达{_S}{{0,6}}(?:本人|商户|您)"
@@ -228,8 +231,11 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue
                 if kind == "wallet" and _CASE_DESCRIBED.match(text, m.end()):
                     continue
-            if kind == "net" and not float(m.group("y")) < float(m.group("x")):
-                continue  # as much arrived as should have
+            if kind in ("net", "short"):
+                x, y = (m.group("x"), m.group("y")) if kind == "net" else (m.group("x2"), m.group("y2"))
+                if not float(y) < float(x):
+                    continue  # as much arrived as should have
+                kind = "net"
             if practice == "cash_out" and _CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24)):
                 continue
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
