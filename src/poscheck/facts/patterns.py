@@ -90,7 +90,9 @@ FROM_TO = re.compile(
 )
 #: A rate that something changed to, the earlier rate not in the same phrase: 费率变成了0.68%.
 CHANGED_TO = re.compile(
-    r"(?:变成了?|变为|涨到了?|涨至|涨成|上调至|上调到|上调为|提高到|提高至|调整为|调整到|调整至|调为|调到|恢复至|恢复到|恢复为)"
+    r"(?:变成了?|变为|涨到了?|涨至|涨成|上调至|上调到|上调为|提高到|提高至|调整为|调整到|调整至|调为|调到|恢复至|恢复到|恢复为"
+    # what a merchant worked out was really taken (等于被扣了0.85%)
+    r"|(?:实际上?|等于|相当于)被?扣了?|实扣)"
     rf"\s*(?P<r>{_NUM})\s*%"
 )
 DECREASE_VERBS = ("降", "下调", "减")

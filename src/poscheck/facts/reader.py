@@ -27,7 +27,7 @@ _SPACES = re.compile(r"\s+")
 
 
 _FROM_TO_GATE = re.compile("由|从")  # every FROM_TO match holds one of these words
-_CHANGED_TO_GATE = re.compile("变|涨|调|提高|恢复")  # every CHANGED_TO match one of these
+_CHANGED_TO_GATE = re.compile("变|涨|调|提高|恢复|扣")  # every CHANGED_TO match one of these
 # Condition patterns, each scanned only when a cheap gate word is in the unit.
 _GATED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (P.REFUND, re.compile("返|退|奖励")), (P.REFUND_MONTHLY, re.compile("连续")), (P.CAP, re.compile("封顶|最高|上限")),
@@ -203,6 +203,9 @@ class FeeReader:
                     continue
                 lab = min(rate_labels, key=lambda x: abs(x.start - m.start()))
                 amt = P.Amount(m.start("r"), m.end(), float(m.group("r")), "%")
+                if "扣" in m.group(0) and any(f.kind == "rate" and f.amount == amt.value for f in self._found.values()):
+                    continue  # 实际扣0.6% after 信用卡0.6%: the stated rate, as taken
+
                 self._add(r, lab, amt, None, kind="rate", amount=None, unit="%", channel=lab.channel,
                           period="per_transaction", later_amount=amt.value,
                           conditions="; ".join([self._orig(m.start(), m.end()), *self._notice(u)]))
