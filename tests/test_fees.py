@@ -478,3 +478,32 @@ def test_fees_an_activation_that_only_needs_a_sum_charges_it() -> None:
     assert _rows(_text_fees("激活只需99元，30天内刷满3万全额返还！")) == {("deposit", None, 99.0, "元")}
     assert _text_fees("首刷只需1000元以上即可激活。") == []
     assert _text_fees("激活只要刷一笔就行。") == []
+
+
+def test_fees_a_count_of_deductions_tells_how_often_a_fee_is_taken() -> None:
+    """Complaints count deductions instead of naming a period: the deductions told before the count are the fee
+    and the count its period, at the most frequent period the count reaches (四个月三次 is quarterly at least)."""
+    story = "还有流量费，十月办的，十二月扣了69，今年三月又扣了69，半年扣两次流量费，我也是服了。"
+    assert _rows(_text_fees(story, "txt")) == {("data", None, 69.0, "元/季度")}
+    lines = "当时说一年流量费就收一次60块。\n1月12号扣了99，“机具流量费”；\n3月3号又扣了99；\n四个月被扣了三次。"
+    assert _rows(_text_fees(lines, "txt")) == {("data", None, 60.0, "元/年"), ("data", None, 99.0, "元/季度")}
+    # a count after another kind of fee is that fee's: the deposit stays a deposit
+    other = "激活时扣了299押金。\n后来流量费半年扣两次。"
+    assert _rows(_text_fees(other, "txt")) == {("deposit", None, 299.0, "元")}
+    # no deduction told, no amount: a count alone is no fee
+    assert _text_fees("流量费半年扣了两次，也不知道扣了多少。", "txt") == []
+
+
+def test_fees_what_arrived_is_no_charge() -> None:
+    """The sum a complaint says arrived (到账只有六百九十五块) is the merchant's money, not a fee."""
+    story = "第一笔刷了一千块，到账只有六百九十五块，一问才知道首刷就扣了299元押金。"
+    assert _rows(_text_fees(story, "txt")) == {("deposit", None, 299.0, "元")}
+    assert _rows(_text_fees("押金只有99元，刷满退。")) == {("deposit", None, 99.0, "元")}
+
+
+def test_fees_a_complaint_under_a_warning_heading_still_tells_its_fees() -> None:
+    """A forum files complaints under 避坑曝光: the heading warns, the merchant's story tells what was charged; on
+    any other page, a line under a warning heading (常见套路：) retells the scam."""
+    story = "商户论坛 » POS机交流区 » 避坑曝光\n我的投诉：办机时被扣了299元押金，说刷满5万退，到现在也没退。"
+    assert _rows(_text_fees(story, "txt")) == {("deposit", None, 299.0, "元")}
+    assert _text_fees("电签POS机办理\n常见套路：\n激活收押金299元，刷满5万退。", "txt") == []

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from poscheck.facts import patterns as P
-from poscheck.facts.labels import find_labels, service_of
+from poscheck.facts.labels import Label, find_labels, service_of
 from poscheck.facts.reader import FeeReader
-from poscheck.facts.units import assign, find_units
+from poscheck.facts.units import Unit, assign, find_units
 from poscheck.models import Document, Fee
 from poscheck.normalize import Normalized, normalize
 from poscheck.rules import context
@@ -120,6 +120,27 @@ def negated(text: str, pos: int, lo: int) -> bool:
     return bool(neg)
 
 
+def _counted(text: str, u: Unit, labels: list[Label]) -> bool:
+    """Sets `u.every` when a count of deductions (半年扣两次) follows the unit's deductions before another kind of
+    fee is named: 1月12号扣了99，“机具流量费”；… 四个月被扣了三次."""
+    if P.DEDUCTED.search(text, u.start, u.end) is None:
+        return False
+    hi = min(len(text), u.end + P.COUNTED_AFTER)
+    m = P.COUNTED.search(text, u.start, hi) if text.find("次", u.start, hi) >= 0 else None
+    if m is None:
+        return False
+    kinds = {lab.kind for lab in u.labels}
+    if any(u.end <= lab.start < m.start() and lab.kind not in kinds for lab in labels):
+        return False
+    # the count is about the fee named nearest to it (…扣了两次流量费, 押金…流量费半年扣两次)
+    near = min((lab for lab in labels if u.start <= lab.start < m.end() + 12),
+               key=lambda lab: abs(lab.start - m.start()), default=None)
+    if near is None or near.kind not in kinds:
+        return False
+    u.every, u.every_kind = P.counted_period(text, m.start(), m.end()), near.kind
+    return u.every is not None
+
+
 def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     """The fees this document charges, in reading order, one per (kind, channel, amount, later rate)."""
     text = norm.text
@@ -142,11 +163,13 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         pinned = [a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
                   for a in (P.bare_yuan_after(text, lab.end, u.end), P.deducted_before(text, lab.start, u.start))
                   if a is not None] + ([u.told] if u.told else [])
+        if any(lab.kind != "rate" for lab in u.labels) and _counted(text, u, labels):
+            pinned += [a for a in P.deductions(text, u.start, u.end) if all(b.start != a.start for b in pinned)]
         if not (bare or pinned or P.may_hold_amount(body)) or unit_context(body):
             continue
         above = text.rfind("\n", 0, u.start)
-        if above not in warned:
-            warned[above] = heading_warns(text, u.start)
+        if above not in warned:  # a complaint tells what happened under any heading (a forum's 避坑曝光 section)
+            warned[above] = genre != "complaint" and heading_warns(text, u.start)
         if warned[above]:
             continue
         u.amounts = P.amounts(text, u.start, u.end)

@@ -55,7 +55,8 @@ NO_CAP = re.compile(r"不封顶|不设封顶|无封顶")
 THRESHOLD_AFTER = re.compile(r"\s*(?:及以下|以下|以上|以内|及以上|起|的(?:信用卡|储蓄卡|借记卡|贷记卡|交易))")
 THRESHOLD_BEFORE = re.compile(
     r"(?:(?<![扣收交缴付])(?:一笔|1笔)|满|刷满|刷够|达到|超过|最低|单日|每日|限额|每刷|刷了|每万元|每万|省|多扣|少扣|返还|退还|退回"
-    r"|返|赔偿|成本价|加起来快?|合计|总共|一共|共计|累计|快|约|近|不低于|不少于|至少)\s*$"
+    r"|返|赔偿|成本价|加起来快?|合计|总共|一共|共计|累计|快|约|近|不低于|不少于|至少"
+    r"|(?:到账|到手|入账|卡里|到卡)(?:只有|才|仅|只|了))\s*$"  # what arrived (到账只有695) is no charge
 )
 
 #: A volume target for getting money back: 60天内累计刷卡满10万元全额返还, 90天刷满12万退还.
@@ -232,6 +233,40 @@ def is_threshold(text: str, amount: Amount, floor: int) -> bool:
 _PERIOD_SUFFIX = re.compile(r"\s*/\s*(?:台\s*/\s*)?(笔|月|季度|季|半年|年)")
 _SUFFIX_PERIOD = {"笔": "per_transaction", "月": "month", "季度": "quarter",
                   "季": "quarter", "半年": "half_year", "年": "year"}
+
+
+#: A count of deductions over a span, as complaints tell how often a fee is really taken: 半年扣两次,
+#: 四个月被扣了三次, 三个月扣一次.
+COUNTED = re.compile(
+    r"(?:(?P<half>半年)|(?P<year>一年|1年)|(?P<m>\d{1,2}|[一二三四五六七八九十两]{1,2})个多?月)(?:内|里|就|之内|不到)?"
+    r"(?:被|给)?(?:扣|收)了?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,2})次"
+)
+COUNTED_AFTER = 200  # characters after a fee's sentence in which its count may be told
+
+
+def counted_period(text: str, lo: int, hi: int) -> str | None:
+    """The period a count of deductions in text[lo:hi] gives (半年扣两次 → quarter: one every three months)."""
+    m = COUNTED.search(text, lo, hi) if text.find("次", lo, hi) >= 0 else None
+    if m is None:
+        return None
+    months = 6.0 if m.group("half") else 12.0 if m.group("year") else cn_number(m.group("m"))
+    times = cn_number(m.group("n"))
+    if not months or not times:
+        return None
+    per_year = 12 * times / months
+    # the most frequent period the count reaches, no more (四个月三次 is 9 a year: quarterly at least)
+    return max((p for p, n in PER_YEAR.items() if n <= per_year + 1e-9), key=PER_YEAR.__getitem__, default="year")
+
+
+def deductions(text: str, lo: int, hi: int) -> list[Amount]:
+    """Every sum text[lo:hi] tells was taken (DEDUCTED), as yuan amounts."""
+    out = []
+    for m in DEDUCTED.finditer(text, lo, hi):
+        group = "d" if m.group("d") else "c"
+        value = cn_number(m.group(group))
+        if value is not None:
+            out.append(Amount(m.start(group), m.end(group), value, "元"))
+    return out
 
 
 def own_period(text: str, amount: Amount) -> str | None:

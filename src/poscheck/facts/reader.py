@@ -110,7 +110,9 @@ class FeeReader:
         later: float | None = None
         refundable: bool | None = None
         kind = lab.kind
-        if kind == "deposit" and P.own_period(self.text, amt) in _RECURRING_PERIODS:
+        # 十二月扣了69，三月又扣了69 … 半年扣两次: the count's period, for the fee it is about
+        every = u.every if lab.kind == u.every_kind and amt.unit == "元" else None
+        if kind == "deposit" and (every or P.own_period(self.text, amt) in _RECURRING_PERIODS):
             kind = "recurring"  # 设备服务费19元/月: a service fee charged every month, not a deposit
         if lab.kind == "rate":
             cap, promo, later = self._rate(r, lab, amt, conditions)
@@ -119,8 +121,8 @@ class FeeReader:
         elif amt.unit == "%":
             period, unit = "per_transaction", "%"
         else:
-            period = "once" if kind == "deposit" else P.period_near(
-                self.text, amt, piece_start(self.text, u, min(lab.start, amt.start)), u.end, lab.text)
+            period = every or ("once" if kind == "deposit" else P.period_near(
+                self.text, amt, piece_start(self.text, u, min(lab.start, amt.start)), u.end, lab.text))
             if period is None and lab.kind in ("instant", "withdrawal"):
                 period = "per_transaction"
             unit = P.unit_for(period)

@@ -34,6 +34,8 @@ class Unit:
     amounts: list[P.Amount] = field(default_factory=list)  # filled in by the caller, for the units it reads
     free: list[P.Amount] = field(default_factory=list)  # amounts that are not thresholds or conditions
     told: P.Amount | None = None  # the sum of a deduction told in the sentence before (read as yuan)
+    every: str | None = None  # how often its deductions recur, when a count tells it (半年扣两次 → quarter)
+    every_kind: str = ""  # the kind of fee that count is about (the name nearest to it)
 
 
 def find_units(text: str, labels: list[Label]) -> list[Unit]:
