@@ -86,6 +86,9 @@ def test_plain_page_is_cut_into_lines() -> None:
         ("某某商务服务有限公司（以下简称“甲方”）与商户（以下简称“乙方”）", "乙方", "甲方"),
         ("甲方：申领人 ｜ 乙方：某某POS机申请中心\n", "甲方", "乙方"),
         ("甲方：特约商户（以申请表登记信息为准）\n乙方：某某商务服务有限公司\n", "甲方", "乙方"),
+        # the side first, its letter after it; a signature line that names both sides on one line
+        ("出租方（甲方）：某某设备租赁有限公司\n承租方（乙方）：________\n"
+         "甲方（盖章）：某某设备租赁有限公司 乙方（签字）：________\n", "乙方", "甲方"),
     ],
 )
 def test_party_roles_in_both_orders(text: str, merchant: str, provider: str) -> None:

@@ -490,6 +490,9 @@ def test_fees_a_count_of_deductions_tells_how_often_a_fee_is_taken() -> None:
     # a count after another kind of fee is that fee's: the deposit stays a deposit
     other = "激活时扣了299押金。\n后来流量费半年扣两次。"
     assert _rows(_text_fees(other, "txt")) == {("deposit", None, 299.0, "元")}
+    # the amount in the count's own sentence
+    told = "流量费去年11月、今年1月、今年3月，5个月扣了三次，每次99元，说是“流量卡服务费”。"
+    assert _rows(_text_fees(told, "txt")) == {("data", None, 99.0, "元/季度")}
     # no deduction told, no amount: a count alone is no fee
     assert _text_fees("流量费半年扣了两次，也不知道扣了多少。", "txt") == []
 

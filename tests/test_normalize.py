@@ -45,6 +45,17 @@ def test_normalize_joins_pdf_wraps_only_when_asked() -> None:
     assert "\n" in normalize("第一行。\n第二行", join_wraps=True).text
 
 
+def test_pdf_wraps_keep_the_title_line_and_article_starts() -> None:
+    """A PDF's short first line is its title, and 第一条 / 1.1 start blocks of their own; other breaks between
+    characters are wraps."""
+    pdf = ("某某特约商户服务协议\n提示条款：请乙方务必审慎阅读本协议全部条款，特别是免除或者限制责任的条款和法律适\n"
+           "用条款。\n第一条 定义\n1.1 受理终端：指甲方为乙方布放的终端。\n2.1 借记卡费率0.5%")
+    lines = normalize(pdf, join_wraps=True).text.split("\n")
+    assert lines[0] == "某某特约商户服务协议"
+    assert lines[1].endswith("法律适用条款。")
+    assert lines[2:4] == ["第一条 定义", "1.1 受理终端:指甲方为乙方布放的终端。"]
+
+
 def test_plain_text_joins_a_break_after_a_long_line_only() -> None:
     wrapped = ("因本协议引起的争议双方应友好协商；协商不成的，任何一方均应向甲方住所\n"
                "地人民法院提起诉讼。\n第七条 其他\n本协议一式两份。")

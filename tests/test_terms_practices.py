@@ -265,3 +265,13 @@ def test_ocr_recognition_in_a_title_line_teaches_nothing() -> None:
     memo = normalize("（以下内容由截图OCR识别后粘贴，存在识别错误）\n对账：签购单金额5000元，到账4925元。").text
     assert textctx.genre(memo) != "teaching"
     assert textctx.genre(normalize("教你识别二清机\n正规机器由收单机构直接结算。").text) == "teaching"
+
+
+def test_an_acquirers_own_notice_of_a_device_swap_is_no_fake_service(engine: Engine) -> None:
+    """The same notice poses as the acquirer on someone else's domain, and is the acquirer's on its own."""
+    notice = ("银联商务官方商户服务中心\n尊敬的商户：根据监管要求，您的2G机具将于2026年12月31日起停止服务，"
+              "请于到期前在本网站登记免费更换4G新机。")
+    on_other = check_text(engine, notice, url="http://www.ums-fuwu-sh.top/notice", kind="html")
+    assert "promo.fake_service" in {f.category for f in on_other.findings}
+    on_own = check_text(engine, notice, url="https://www.chinaums.com/notice", kind="html")
+    assert "promo.fake_service" not in {f.category for f in on_own.findings}

@@ -46,10 +46,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LETTERS = ("甲方", "乙方", "丙方")
 _PAREN_DEF = re.compile(r"([甲乙丙]方)[ \t]*\(([^()\n]{1,24})\)")
 _COLON_DEF = re.compile(r"(?m)^[ \t]*([甲乙丙]方)[ \t]*(?:\([^()\n]{1,24}\))?[ \t]*:[ \t]*([^\n]{0,60})")
+# 出租方（甲方）, 承租方（乙方）: the side named first, its letter after it.
+_ROLE_THEN_LETTER = re.compile(r"([\u4e00-\u9fff]{1,4}方)[ \t]*\(([甲乙丙]方)\)")
 _ALIAS_DEF = re.compile(r"\((?:以下|下文)(?:简)?称(?:为)?[“\"'「]?([甲乙丙]方)[”\"'」]?([^()\n]{0,20})\)")
 _SIGNATURE = re.compile(r"盖章|签字|签章|签名|公章|签署")
-_MERCHANT_WORD = re.compile(r"特约商户|商户|商家|用户|客户|经营者|个体|您")
-_PROVIDER_WORD = re.compile(r"收单|机构|服务商|服务方|银行|支付|平台|代理|我司|本公司")
+_MERCHANT_WORD = re.compile(r"特约商户|商户|商家|用户|客户|经营者|个体|您|承租")
+_PROVIDER_WORD = re.compile(r"收单|机构|服务商|服务方|银行|支付|平台|代理|我司|本公司|出租")
 _PROVIDER_NAME = re.compile(r"支付|银行|支行|收单|科技|信息|网络|商务服务|服务有限公司|集团|技术")
 _MERCHANT_NAME = re.compile(r"店|经营部|商行|门市|工作室|餐厅|餐馆|超市|酒店|饭店|个体|_{3,}|以《|申请表|申领人|申请人")
 
@@ -176,13 +178,17 @@ def parse_parties(text: str) -> Parties:
     head = text[:3000]
     for m in _PAREN_DEF.finditer(head):
         vote(m.group(1), _role_of_label(m.group(2)), 3, f"{m.group(1)}({m.group(2)})")
+    for m in _ROLE_THEN_LETTER.finditer(head):
+        if m.group(1) not in ("甲方", "乙方", "丙方"):
+            vote(m.group(2), _role_of_label(m.group(1)), 3, f"{m.group(1)}({m.group(2)})")
     for m in _ALIAS_DEF.finditer(head):
         inner = _role_of_label(m.group(2)) if m.group(2) else None
         before = re.split(r"[\n()]", head[max(0, m.start() - 30):m.start()])[-1][-12:]
         own = "merchant" if re.search(r"您|商户", before) else _role_of_name(before)
         vote(m.group(1), inner or own, 3, f"{before.strip()}(以下称{m.group(1)})")
     for m in _COLON_DEF.finditer(text):
-        vote(m.group(1), _role_of_name(m.group(2)), 1, f"{m.group(1)}: {m.group(2).strip()[:20]}")
+        name = re.split(r"\s[甲乙丙]方", m.group(2), maxsplit=1)[0]  # a signature line names both sides
+        vote(m.group(1), _role_of_name(name), 1, f"{m.group(1)}: {name.strip()[:20]}")
     roles: dict[str, Role] = {}
     for letter, tally in votes.items():
         best = max(tally.items(), key=lambda kv: kv[1])

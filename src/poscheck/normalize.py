@@ -41,6 +41,10 @@ _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
 )
 
+_SUB_ITEM = re.compile(r"\d{1,2}\.\d{1,2}[ \t]")  # 1.1 受理终端
+PDF_TITLE_MAX = 30  # a PDF's first line shorter than this that names a document is its title, not a wrapped line
+_DOCUMENT_NAME = re.compile(r"(?:协议|合同|协议书|确认书|申请表|须知|条款|通知|公告|说明|规则|细则|办法|告知书)$")
+
 _DIVISOR = {"百": 100, "千": 1000, "万": 10000}
 
 
@@ -231,13 +235,27 @@ def _soft_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
     return repl
 
 
+def _pdf_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
+    """A PDF's lines wrap inside sentences at any width, but a short first line that names a document (…服务协议)
+    is its title, and a line that starts an article or a numbered item (第一条, 1.1) starts a new block."""
+    first_end = text.find("\n")
+    first = text[:first_end].strip() if first_end > 0 else ""
+    title_end = first_end if len(first) < PDF_TITLE_MAX and _DOCUMENT_NAME.search(first) else -1
+
+    def repl(m: re.Match[str]) -> str | None:
+        if m.start() == title_end or _ITEM_START.match(text, m.end()) or _SUB_ITEM.match(text, m.end()):
+            return None
+        return ""
+    return repl
+
+
 @lru_cache(maxsize=256)
 def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normalized:
     n = len(text)
     norm = Normalized(remap(text, _char_lut()), np.arange(n, dtype=np.int32),
                       np.arange(1, n + 1, dtype=np.int32))
     if join_wraps:
-        norm = _sub(norm, _WRAP, lambda m: "")
+        norm = _sub(norm, _WRAP, _pdf_wrap(norm.text))
     elif soft_wraps and "\n" in norm.text:
         norm = _sub(norm, _WRAP, _soft_wrap(norm.text))
     if "分之" in norm.text:  # each pass runs only when its sign is on the page (`in` costs next to nothing)

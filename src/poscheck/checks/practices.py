@@ -26,7 +26,9 @@ from poscheck.checks.textctx import (
     sentence_bounds,
     teaching_note,
 )
-from poscheck.models import Evidence, Finding
+from poscheck.domains import registrable_domain
+from poscheck.models import Document, Evidence, Finding
+from poscheck.registry import load_registry
 from poscheck.statements.names import written_person_name
 
 _S = r"[^。;\n]"
@@ -44,6 +46,9 @@ class Sign:
     hi: int
 
 
+# Businesses a jumped slip or bill shows instead of the merchant's own (the favoured or public-service categories).
+_BUSINESSES = "超市|百货|便利店|加油站|批发|药店|药房|医院|诊所|学校|公益|慈善|物业|酒店|宾馆|饭店|商行"
+
 PATTERNS: dict[str, re.Pattern[str]] = {
     "cash_out": re.compile(
         r"(?P<strong>养卡|以卡养卡|代还|垫还|空卡|套现|信用卡周转|做流水|做足流水|刷流水|还款神器|智能还款|额度变现|信用卡变现|"
@@ -58,6 +63,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:总部|官方|银联|银行|支付|收单|厂家){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心)"
         rf"|【(?:银联|中国银联|银联商务|拉卡拉|[\u4e00-\u9fff]{{0,6}}(?:银行|支付))[^】]{{0,6}}】"
         rf"|官方{_S}{{0,10}}?(?:退还|退款|退费|升级|换机)(?:中心|通道|平台|专线)"
+        # 银联商务官方商户服务中心
+        r"|(?:银联|银联商务|银行|支付|收单)[\u4e00-\u9fff]{0,4}?官方(?:商户|客户)?(?:服务|客服)中心"
         r"|(?:退还|退款|退费|升级|换机)官方(?:中心|通道|平台)"
         rf"|(?:银联|银行|支付|收单|总部){_S}{{0,8}}?(?:退还|退款|退费)(?:中心|通道|平台|专线))"  # 银联POS机押金退还中心
     ),
@@ -96,7 +103,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # keeps it when the writer says the name is not theirs
         rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名){_S}{{0,12}}?"
         r"(?:是|为|印的是|印着|显示|显示的是|写着|写的是|成了|变成了?)[^。;\n]{0,3}?"
-        r"[\u4e00-\u9fff]{0,12}?(?:超市|百货|便利店|加油站|批发|药店|药房|医院|诊所|学校|公益|慈善|物业|酒店|宾馆|饭店|商行))"
+        rf"[\u4e00-\u9fff]{{0,12}}?(?:{_BUSINESSES}))"
     ),
     # A merchant's own arithmetic: what should have arrived against what did (5000元按0.6%应该到账4970元，实际到账
     # 4925元); find_signs keeps it when less arrived.
@@ -105,7 +112,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:实际|结果|却|但|可)(?:上)?(?:只|才|仅)?(?:到账|到手|入账|收到|到)了?\s*(?:只有|仅有|只|才|仅)?\s*"
         r"(?P<y>\d+(?:\.\d+)?))"
         # … or what did first: 到我卡里只有9915，按0.6%应该到9940才对
-        r"|(?P<short>(?:到账|到手|入账|收到|到(?:我|我的)?(?:卡|账户|账上)里?)了?\s*(?:只有|仅有|只|才|仅)\s*"
+        r"|(?P<short>(?:到账|到手|入账|收到|到(?:我|我的)?(?:卡|账户|账上)里?)了?\s*(?:只有|仅有|只|才|仅)?\s*"
         rf"(?P<y2>\d+(?:\.\d+)?){_S}{{0,16}}?应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x2>\d+(?:\.\d+)?))"
     ),
     "one_clear": re.compile(
@@ -159,13 +166,16 @@ _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构
 # A case described, not one that happened, right after a sign: "…套现的，乙方可终止", "到账方是个人的，大概率是二清",
 # "对方户名是个人的赶紧停", "存在套现等情形时"; for a wallet, whose ads say "秒到钱包的，随时提现", only with a verdict
 # after it ("…提现费的，都不是一清").
-_CONDITION_AFTER = re.compile(r"[^。,]{0,6}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律)"
+_CONDITION_AFTER = re.compile(r"[^。,]{0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律)"
                               r"|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
 _CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
 # (vocabulary.md §20).
 _NOT_MINE = re.compile(r"不是我|不是本店|并非我|别人家|别家的|陌生|不认识|从没听过")
 _LEGAL_NAME = re.compile(r"营业执照|执照上|注册名|工商|法人")
+# …or when the writer says what their own business is, and it is another (我开的是拉面馆，签购单上都是“生鲜超市”).
+_MINE_IS = re.compile(r"我(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是)")
+_BUSINESS_AT_END = re.compile(f"(?:{_BUSINESSES})$")
 # A payer compared with the slip: the slip named near it, or "而不是拉卡拉" after it ("不是什么支付公司" only says
 # the payer is no institution: that is second clearing, not a comparison of statements).
 _SLIP = re.compile(r"签购单|小票|凭条|pos单")
@@ -177,12 +187,22 @@ _URGENT = re.compile(
     r"|下个?月|明天|明日|今天|今日|今晚"
 )
 _PUSH = re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|押金[^。]{0,12}退(?:还|回)|退押金")
-_REPLACEMENT = re.compile(r"换机|更换|换新|新机|升级|寄送|寄出|寄给|邮寄|补发|退还|退押|押金")
+_REPLACEMENT = re.compile(r"换机|更换|换新|新机|升级|寄送|寄出|寄给|邮寄|补发|退还|退押|押金|认证|核验")
 
 
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
+
+
+def _mine_is_other(text: str, s: Sign) -> bool:
+    """The writer names their own business before the slip's, in the same sentence, and it is not that business."""
+    mine = _MINE_IS.search(text, s.lo, s.start)
+    shown = _BUSINESS_AT_END.search(text, s.start, s.end)
+    if mine is None or shown is None or shown.group(0) == "商行":  # a trade name (某某商行) may be anyone's
+        return False
+    own = re.split(r"[,;:。]", text[mine.end():s.start], maxsplit=1)[0]
+    return bool(own) and shown.group(0) not in own
 
 
 def _subject_licensed(text: str, start: int, lo: int) -> bool:
@@ -255,7 +275,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         select = [s for s in found if s.kind == "select"
                   or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))]
         elsewhere = [s for s in found if s.kind == "elsewhere" and not _LEGAL_NAME.search(text, s.lo, s.hi)
-                     and _NOT_MINE.search(text, s.end, min(len(text), s.end + 40))]
+                     and (_NOT_MINE.search(text, s.end, min(len(text), s.end + 40)) or _mine_is_other(text, s))]
         return select + [s for s in found if s.kind == "jump"] + elsewhere if select else elsewhere
     if practice == "statement_mismatch":  # and a payer set against the slip's acquirer (签购单上是通联，打钱的是个私人)
         payers = [s for s in signs(text, "second_clearing") if s.kind == "payer"
@@ -289,6 +309,13 @@ def poses_as_service(text: str) -> bool:
     return bool(_practice_signs(text, "fake_service"))
 
 
+def _on_own_domain(analysis: Analysis, doc: Document) -> bool:
+    """The page is served from a domain the registry gives to an institution: it speaks for that institution."""
+    url = analysis.url_of(doc)
+    domain = registrable_domain(url) if url else None
+    return domain is not None and load_registry().owner_of_domain(domain) is not None
+
+
 def _findings(analysis: Analysis, practice: str, rule_id: str) -> Iterator[Finding]:
     for doc in analysis.documents:
         norm = analysis.normalized(doc)
@@ -296,6 +323,8 @@ def _findings(analysis: Analysis, practice: str, rule_id: str) -> Iterator[Findi
             spans = _GATE.sentences(norm.text).get(practice, [])
             yield from teaching_note(analysis, rule_id, doc, norm, PATTERNS[practice], spans)
             continue
+        if practice == "fake_service" and _on_own_domain(analysis, doc):
+            continue  # an acquirer's own notice of a device swap poses as no one
         found = _practice_signs(norm.text, practice)
         if not found:
             continue

@@ -46,8 +46,10 @@ CAUSE = re.compile(r"(?:因|由于)(?P<who>甲方|乙方|商户|您|用户|持�
 FORCE_MAJEURE = re.compile(r"不可抗力|地震|战争|自然灾害|政府行为|罢工|疫情")
 PROVIDER_FAULT = re.compile(
     r"工作人员|员工|操作失误|操作差错|操作错误|过错|过失|自身原因|任何原因|任何情况|任何(?:间接|直接)|间接或直接|直接或间接|"
-    r"一切损失|(?<!银行)(?<!银联)(?<!第三方)(?<!卡组织)(?<!发卡行)(?<!发卡机构)系统(?:故障|升级|维护|异常|错误)"
+    r"一切损失|(?<!银行)(?<!银联)(?<!第三方)(?<!卡组织)(?<!发卡行)(?<!发卡机构)(?<!清算机构)系统(?:故障|升级|维护|异常|错误)"
 )
+# "…等非甲方原因导致…的，甲方不承担责任": the causes listed are, by the clause's own words, not the party's.
+NOT_OWN_CAUSE = re.compile(r"非(?:因)?(?P<who>甲方|乙方|我司|本公司|收单机构|平台)(?:自身)?(?:的)?(?:原因|过错|责任)")
 
 
 _CHANGE_OBJECT = re.compile(r"费率|收费|手续费|费用|价格|资费|协议|条款|服务内容|规则")
@@ -184,6 +186,10 @@ def _liability(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> st
         return None  # the merchant is the one excused: protective
     cause = CAUSE.search(doc.text, lo, m.start())
     fault = PROVIDER_FAULT.search(sentence)
+    not_own = NOT_OWN_CAUSE.search(sentence)
+    if fault and not_own and doc.parties.role(not_own.group("who")) != "merchant" \
+            and not fault.group(0).startswith("任何"):
+        fault = None  # 银行或清算机构系统故障等非甲方原因
     if cause and not fault and doc.parties.role(cause.group("who")) != "provider":
         return None  # the merchant's own fault, or a third party's
     if FORCE_MAJEURE.search(sentence) and not fault:

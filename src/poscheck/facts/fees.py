@@ -122,10 +122,13 @@ def negated(text: str, pos: int, lo: int) -> bool:
 
 def _counted(text: str, u: Unit, labels: list[Label]) -> bool:
     """Sets `u.every` when a count of deductions (半年扣两次) follows the unit's deductions before another kind of
-    fee is named: 1月12号扣了99，“机具流量费”；… 四个月被扣了三次."""
-    if P.DEDUCTED.search(text, u.start, u.end) is None:
+    fee is named (1月12号扣了99，“机具流量费”；… 四个月被扣了三次), or stands in the sentence of its amount."""
+    # deductions told (扣了99) may be counted in the lines after; amounts only in their own sentence (5个月扣了三次，
+    # 每次99元), else a promise (一年就收一次60块) would take the count of the deductions told after it
+    told = P.DEDUCTED.search(text, u.start, u.end) is not None
+    if not (told or P.may_hold_amount(text[u.start:u.end])):
         return False
-    hi = min(len(text), u.end + P.COUNTED_AFTER)
+    hi = min(len(text), u.end + P.COUNTED_AFTER) if told else u.end
     m = P.COUNTED.search(text, u.start, hi) if text.find("次", u.start, hi) >= 0 else None
     if m is None:
         return False

@@ -207,6 +207,14 @@ class FeeReader:
                 amt = P.Amount(m.start("r"), m.end(), float(m.group("r")), "%")
                 if "扣" in m.group(0) and any(f.kind == "rate" and f.amount == amt.value for f in self._found.values()):
                     continue  # 实际扣0.6% after 信用卡0.6%: the stated rate, as taken
+                if any(v in text[max(u.start, m.start() - 2):m.start() + 1] for v in P.DECREASE_VERBS):
+                    # 费率下调到0.35%: the rate now offered, not a rise (a promise after it stays with it)
+                    perm = P.PERMANENT.search(text, amt.end, u.end)
+                    verb = m.start() - 1 if text[m.start() - 1] in "下降" else m.start()
+                    notes = [self._orig(verb, m.end())] + ([self._orig(perm.start(), perm.end())] if perm else [])
+                    self._add(r, lab, amt, None, kind="rate", amount=amt.value, unit="%", channel=lab.channel,
+                              period="per_transaction", conditions="; ".join(notes))
+                    continue
 
                 self._add(r, lab, amt, None, kind="rate", amount=None, unit="%", channel=lab.channel,
                           period="per_transaction", later_amount=amt.value,
