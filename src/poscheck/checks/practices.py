@@ -29,6 +29,7 @@ from poscheck.checks.textctx import (
 from poscheck.domains import registrable_domain
 from poscheck.models import Document, Evidence, Finding
 from poscheck.registry import load_registry
+from poscheck.statements.merchant import business_named_in, mcc_table
 from poscheck.statements.names import written_person_name
 
 _S = r"[^。;\n]"
@@ -102,8 +103,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # what a slip or bill shows: another business's name (…生鲜超市 on a clothing shop's slip); _practice_signs
         # keeps it when the writer says the name is not theirs
         rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名){_S}{{0,12}}?"
-        r"(?:是|为|印的是|印着|显示|显示的是|写着|写的是|成了|变成了?)[^。;\n]{0,3}?"
+        r"(?:是|为|叫|印的是|印着|显示|显示的是|写着|写的是|成了|变成了?)[^。;\n]{0,3}?"
         rf"[\u4e00-\u9fff]{{0,12}}?(?:{_BUSINESSES}))"
+        # a category code the writer read off a slip (商户编号 digits 8–11, DOMAIN.md), kept when their business
+        # is another's (_code_not_mine)
+        r"|(?P<code>(?:商户编号|商户号)[^\d。\n]{0,8}?\d{15}(?!\d)"
+        r"|(?:中间(?:那)?(?:四|4)位|8-11位|第8到11位|类别码|行业码|mcc码?)[^\d。\n]{0,8}?\d{4}(?!\d))"
     ),
     # A merchant's own arithmetic: what should have arrived against what did (5000元按0.6%应该到账4970元，实际到账
     # 4925元); find_signs keeps it when less arrived.
@@ -146,6 +151,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "匹配", "刷卡前", "交易前", "消费前", "优惠类", "公益类", "民生类", "福利类", "优惠行业", "跳码", "套码",
         "跳商户", "跳行业", "选择", "mcc", "随心选", "随意选", "任意选", "自由选", "自由切换", "随意切换", "任意切换",
         "落地", "优惠商户", "签购单", "小票", "凭条", "账单", "交易记录", "刷卡记录", "商户名",
+        "商户编号", "商户号", "中间", "8-11位", "第8到11位", "类别码", "行业码",
     ),
     "statement_mismatch": (
         "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
@@ -176,6 +182,7 @@ _LEGAL_NAME = re.compile(r"营业执照|执照上|注册名|工商|法人")
 # …or when the writer says what their own business is, and it is another (我开的是拉面馆，签购单上都是“生鲜超市”).
 _MINE_IS = re.compile(r"我(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是)")
 _BUSINESS_AT_END = re.compile(f"(?:{_BUSINESSES})$")
+MINE_NEAR = 120  # characters around a category code in which the writer may say what their business is
 # A payer compared with the slip: the slip named near it, or "而不是拉卡拉" after it ("不是什么支付公司" only says
 # the payer is no institution: that is second clearing, not a comparison of statements).
 _SLIP = re.compile(r"签购单|小票|凭条|pos单")
@@ -196,13 +203,26 @@ def _line_end(text: str, pos: int) -> int:
 
 
 def _mine_is_other(text: str, s: Sign) -> bool:
-    """The writer names their own business before the slip's, in the same sentence, and it is not that business."""
-    mine = _MINE_IS.search(text, s.lo, s.start)
+    """The writer names their own business in the slip's sentence or just after it, and it is not that business."""
+    mine = _MINE_IS.search(text, s.lo, s.start) or _MINE_IS.search(text, s.end, min(len(text), s.hi + 40))
     shown = _BUSINESS_AT_END.search(text, s.start, s.end)
     if mine is None or shown is None or shown.group(0) == "商行":  # a trade name (某某商行) may be anyone's
         return False
-    own = re.split(r"[,;:。]", text[mine.end():s.start], maxsplit=1)[0]
+    own = re.split(r"[,;:。!?]", text[mine.end():mine.end() + 12], maxsplit=1)[0]
     return bool(own) and shown.group(0) not in own
+
+
+def _code_not_mine(text: str, s: Sign) -> bool:
+    """A category code (5411, or digits 8–11 of a 15-digit merchant number) that the business the writer says is
+    theirs, near it, is not expected to carry (business-mcc.csv)."""
+    digits = re.findall(r"\d+", text[s.start:s.end])[-1]
+    mcc = digits[7:11] if len(digits) == 15 else digits
+    near = text[max(0, s.lo - MINE_NEAR):min(len(text), s.hi + MINE_NEAR)]
+    mine = _MINE_IS.search(near)
+    if mine is None or mcc not in mcc_table():
+        return False
+    business = business_named_in(re.split(r"[,;:。!?]", near[mine.end():], maxsplit=1)[0][:12])
+    return business is not None and mcc not in business.expected
 
 
 def _subject_licensed(text: str, start: int, lo: int) -> bool:
@@ -276,6 +296,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
                   or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))]
         elsewhere = [s for s in found if s.kind == "elsewhere" and not _LEGAL_NAME.search(text, s.lo, s.hi)
                      and (_NOT_MINE.search(text, s.end, min(len(text), s.end + 40)) or _mine_is_other(text, s))]
+        elsewhere += [s for s in found if s.kind == "code" and _code_not_mine(text, s)]
         return select + [s for s in found if s.kind == "jump"] + elsewhere if select else elsewhere
     if practice == "statement_mismatch":  # and a payer set against the slip's acquirer (签购单上是通联，打钱的是个私人)
         payers = [s for s in signs(text, "second_clearing") if s.kind == "payer"
