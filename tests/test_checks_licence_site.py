@@ -103,6 +103,19 @@ def test_a_complaint_titled_as_one_offers_nothing() -> None:
     assert "licence.not_found" in cats(found)
 
 
+def test_an_agents_pitch_in_a_chat_record_is_an_offer() -> None:
+    """A chat record is filed like a complaint, but what the agent offers in it is an offer; an SMS record or a
+    call script still offers nothing (its lure is promo.fake_service's)."""
+    from dataclasses import replace
+    chat = ("2025/04/09 19:44  火锅店-杨\n你们公司正规不嘛，有没有牌照\n2025/04/09 19:46  业务经理\n"
+            "绝对正规，我们走的是成都支付通新信息技术服务有限公司的通道，央行牌照Z2020651000019，刷卡费率0.6%，"
+            "明天就能给你装机。\n")
+    _, found = run(replace(doc(chat), title="微信聊天记录导出（与业务经理的聊天）"))
+    assert "licence.inactive" in cats(found)
+    _, found = run(replace(doc(chat), title="短信记录导出"))
+    assert cats(found) == set()
+
+
 def test_a_payment_method_beside_a_clause_about_the_parties_is_not_the_acquirer() -> None:
     contract = (
         "智能收款服务合同\n甲方（商户）：某某五金店\n乙方（服务方）：深圳市某某通信息科技有限公司\n"
