@@ -139,6 +139,12 @@ def test_a_refund_lure_posing_as_unionpay_is_no_offer_of_its_own() -> None:
     offer = "速收宝电签POS 立即申请，信用卡费率0.55%，押金99元刷满退还。\n"
     _, found = run(doc(offer, "https://pos-refund.example.top/"))
     assert "licence.not_found" in cats(found)
+    # …but a lure that names its acquirer shows that acquirer's licence
+    swap = ("【重要通知】旧款POS机已于本月底全面停用，老用户请尽快登记升级换机，逾期将无法收款！\n"
+            "收单机构：北京银联商务有限公司（支付业务许可证：Z2001611000018）。旧机押金在换机后原路退回。"
+            "新机费率：贷记卡0.6%，立即办理。\n")
+    _, found = run(doc(swap, "https://bj-pos-center.example.com/"))
+    assert "licence.inactive" in cats(found)
 
 
 def test_an_article_that_ends_in_an_application_offers_what_it_writes_about() -> None:

@@ -25,11 +25,12 @@ from poscheck.models import Document, Evidence, Finding
 from poscheck.registry import PBOC_LIST_PATH, Institution, Registry, load_registry
 
 
-def _offer_docs(analysis: Analysis) -> list[Document]:
-    """Documents that offer card acceptance; not one that poses as a bank's or UnionPay's service (a refund or
-    device-swap lure is promo.fake_service, whoever it names)."""
+def _offer_docs(analysis: Analysis, *, lures: bool = False) -> list[Document]:
+    """Documents that offer card acceptance. One that poses as a bank's or UnionPay's service (a refund or
+    device-swap lure, promo.fake_service) counts only with `lures`: the institution it names is judged (a page that
+    lures with a cancelled licence shows that licence), but its naming none says nothing."""
     return [d for d in analysis.documents
-            if offer_of(d).offers and not poses_as_service(analysis.normalized(d).text)]
+            if offer_of(d).offers and (lures or not poses_as_service(analysis.normalized(d).text))]
 
 
 def _how(m: Mention) -> str:
@@ -115,7 +116,7 @@ def number_mismatch(analysis: Analysis) -> Iterator[Finding]:
     """A licence number that is malformed, or not the number of the institution it is shown for."""
     ensure_identity(analysis)
     reg = load_registry()
-    for doc in _offer_docs(analysis):
+    for doc in _offer_docs(analysis, lures=True):
         found = mentions(doc, reg)
         for ent in entities(doc):
             if ent.kind != "licence_no":
@@ -211,7 +212,7 @@ def _named(analysis: Analysis, doc: Document) -> list[tuple[Mention, Institution
 def no_acquiring(analysis: Analysis) -> Iterator[Finding]:
     """The named institution's registry scope lacks 银行卡收单 while the offer is card acceptance."""
     ensure_identity(analysis)
-    for doc in _offer_docs(analysis):
+    for doc in _offer_docs(analysis, lures=True):
         if not offer_of(doc).card:
             continue
         for m, inst in _named(analysis, doc):
@@ -230,7 +231,7 @@ def inactive(analysis: Analysis) -> Iterator[Finding]:
     """The named institution's licence is cancelled, not renewed or otherwise ended (latest event wins)."""
     ensure_identity(analysis)
     reg = load_registry()
-    for doc in _offer_docs(analysis):
+    for doc in _offer_docs(analysis, lures=True):
         for m, inst in _named(analysis, doc):
             st = reg.status(inst)
             ev = evidence_for(doc, m.start, m.end)
@@ -252,7 +253,7 @@ def under_review(analysis: Analysis) -> Iterator[Finding]:
     if not any(r.id == "licence.renewal-under-review" for r in analysis.rules):
         return
     reg = load_registry()
-    for doc in _offer_docs(analysis):
+    for doc in _offer_docs(analysis, lures=True):
         for m, inst in _named(analysis, doc):
             st = reg.status(inst)
             if st.state == "under_review":
