@@ -202,14 +202,19 @@ def _line_end(text: str, pos: int) -> int:
     return len(text) if end < 0 else end
 
 
+def _own_business(text: str, mine: re.Match[str] | None) -> str:
+    """What the writer says their business is, after 我开的是 (up to the clause's end), or ''."""
+    return re.split(r"[,;:。!?]", text[mine.end():mine.end() + 12], maxsplit=1)[0] if mine else ""
+
+
 def _mine_is_other(text: str, s: Sign) -> bool:
     """The writer names their own business in the slip's sentence or just after it, and it is not that business."""
-    mine = _MINE_IS.search(text, s.lo, s.start) or _MINE_IS.search(text, s.end, min(len(text), s.hi + 40))
+    own = _own_business(text, _MINE_IS.search(text, s.lo, s.start)
+                        or _MINE_IS.search(text, s.end, min(len(text), s.hi + 40)))
     shown = _BUSINESS_AT_END.search(text, s.start, s.end)
-    if mine is None or shown is None or shown.group(0) == "商行":  # a trade name (某某商行) may be anyone's
+    if not own or shown is None or shown.group(0) == "商行":  # a trade name (某某商行) may be anyone's
         return False
-    own = re.split(r"[,;:。!?]", text[mine.end():mine.end() + 12], maxsplit=1)[0]
-    return bool(own) and shown.group(0) not in own
+    return shown.group(0) not in own
 
 
 def _code_not_mine(text: str, s: Sign) -> bool:
@@ -217,11 +222,8 @@ def _code_not_mine(text: str, s: Sign) -> bool:
     theirs, near it, is not expected to carry (business-mcc.csv)."""
     digits = re.findall(r"\d+", text[s.start:s.end])[-1]
     mcc = digits[7:11] if len(digits) == 15 else digits
-    near = text[max(0, s.lo - MINE_NEAR):min(len(text), s.hi + MINE_NEAR)]
-    mine = _MINE_IS.search(near)
-    if mine is None or mcc not in mcc_table():
-        return False
-    business = business_named_in(re.split(r"[,;:。!?]", near[mine.end():], maxsplit=1)[0][:12])
+    own = _own_business(text, _MINE_IS.search(text, max(0, s.lo - MINE_NEAR), min(len(text), s.hi + MINE_NEAR)))
+    business = business_named_in(own) if own and mcc in mcc_table() else None
     return business is not None and mcc not in business.expected
 
 

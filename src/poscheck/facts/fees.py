@@ -140,7 +140,7 @@ def _counted(text: str, u: Unit, labels: list[Label]) -> bool:
                key=lambda lab: abs(lab.start - m.start()), default=None)
     if near is None or near.kind not in kinds:
         return False
-    u.every, u.every_kind = P.counted_period(text, m.start(), m.end()), near.kind
+    u.every, u.every_kind = P.counted_period(m), near.kind
     return u.every is not None
 
 

@@ -187,13 +187,9 @@ def bare_yuan_after(text: str, end: int, hi: int) -> Amount | None:
 
 
 def deducted(text: str, lo: int, hi: int) -> Amount | None:
-    """The sum text[lo:hi] tells was taken (DEDUCTED), as a yuan amount."""
-    m = DEDUCTED.search(text, lo, hi)
-    if m is None:
-        return None
-    group = "d" if m.group("d") else "c"
-    value = cn_number(m.group(group))
-    return None if value is None else Amount(m.start(group), m.end(group), value, "元")
+    """The first sum text[lo:hi] tells was taken (DEDUCTED), as a yuan amount."""
+    found = deductions(text, lo, hi)
+    return found[0] if found else None
 
 
 def deducted_before(text: str, start: int, lo: int) -> Amount | None:
@@ -244,11 +240,8 @@ COUNTED = re.compile(
 COUNTED_AFTER = 200  # characters after a fee's sentence in which its count may be told
 
 
-def counted_period(text: str, lo: int, hi: int) -> str | None:
-    """The period a count of deductions in text[lo:hi] gives (半年扣两次 → quarter: one every three months)."""
-    m = COUNTED.search(text, lo, hi) if text.find("次", lo, hi) >= 0 else None
-    if m is None:
-        return None
+def counted_period(m: re.Match[str]) -> str | None:
+    """The period a COUNTED match gives (半年扣两次 → quarter: one every three months)."""
     months = 6.0 if m.group("half") else 12.0 if m.group("year") else cn_number(m.group("m"))
     times = cn_number(m.group("n"))
     if not months or not times:

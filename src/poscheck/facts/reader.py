@@ -215,7 +215,6 @@ class FeeReader:
                     self._add(r, lab, amt, None, kind="rate", amount=amt.value, unit="%", channel=lab.channel,
                               period="per_transaction", conditions="; ".join(notes))
                     continue
-
                 self._add(r, lab, amt, None, kind="rate", amount=None, unit="%", channel=lab.channel,
                           period="per_transaction", later_amount=amt.value,
                           conditions="; ".join([self._orig(m.start(), m.end()), *self._notice(u)]))
