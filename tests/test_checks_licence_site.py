@@ -116,6 +116,16 @@ def test_an_agents_pitch_in_a_chat_record_is_an_offer() -> None:
     assert cats(found) == set()
 
 
+def test_a_how_to_for_a_shops_staff_offers_no_terminal() -> None:
+    guide = ("酒店前台如何用POS机收押金？预授权操作全流程\n适用岗位：前台接待、收银\n"
+             "在POS主菜单选择“预授权”，输入押金金额。预授权完成后按本店约定的贷记卡费率（0.6%）计收手续费。\n")
+    _, found = run(doc(guide, "https://hotel-wiki.example.cn/pos"))
+    assert "licence.not_found" not in cats(found)
+    agent = "电签POS机办理流程及操作指南\n在线申请，信用卡费率0.6%，三天内寄到。\n"
+    _, found = run(doc(agent, "https://pos-apply.example.cn/"))
+    assert "licence.not_found" in cats(found)
+
+
 def test_a_payment_method_beside_a_clause_about_the_parties_is_not_the_acquirer() -> None:
     contract = (
         "智能收款服务合同\n甲方（商户）：某某五金店\n乙方（服务方）：深圳市某某通信息科技有限公司\n"

@@ -75,6 +75,8 @@ _PRODUCT = re.compile(r"pos|刷卡|收款|收单|电签|受理银行卡|银行�
 _OFFER = re.compile(
     r"办理|申请|领取|开通|资费|费率|收费标准|手续费|费用|签约|装机|安装|服务费|免费|协议|合同|甲方|乙方|换机|更换"
 )
+# A how-to for a shop's own staff (酒店前台如何用POS机收押金: 操作全流程) uses the terminal it already has.
+_STAFF_GUIDE = re.compile(r"操作指南|操作流程|操作全流程|操作步骤|使用教程|使用说明|适用岗位")
 # Genres that report, teach or warn rather than offer: complaints, forum posts, articles, exports.
 _NOT_OFFER = Anchored(
     re.compile(
@@ -286,6 +288,8 @@ def offer_of(doc: Document) -> Offer:
         return Offer(False, False, f"reads as a complaint, article, notice or export ({genre.group(0)})")
     if context.qa_page(norm):
         return Offer(False, False, "a question-and-answer page")
+    if (staff := _STAFF_GUIDE.search(norm, 0, 300)) and not _STRONG_OFFER.search(norm):
+        return Offer(False, False, f"a how-to for using a terminal ({staff.group(0)})")
     if not _asserted(_PRODUCT, norm) or not _asserted(_OFFER, norm):
         return Offer(False, False, "no POS / card-acceptance offer outside warnings")
     card = bool(re.search(r"刷卡|pos|银行卡|信用卡|借记卡|贷记卡|储蓄卡|收单|电签", norm))
