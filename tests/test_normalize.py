@@ -56,6 +56,17 @@ def test_pdf_wraps_keep_the_title_line_and_article_starts() -> None:
     assert lines[2:4] == ["第一条 定义", "1.1 受理终端:指甲方为乙方布放的终端。"]
 
 
+def test_letter_spaced_lines_are_joined_and_word_lists_are_not() -> None:
+    """OCR of a flyer and letter-spaced titles put a space between characters; a nav bar separates words."""
+    original = "免 费 送 P O S 机\n激活仅需 99 元 服 务 费\n首页 关于我们 产品中心 资费标准\n民 事 判 决 书"
+    norm = normalize(original)
+    assert norm.text.split("\n") == ["免费送pos机", "激活仅需99元服务费", "首页 关于我们 产品中心 资费标准",
+                                      "民事判决书"]
+    j = norm.text.index("服务费")
+    s, e = norm.orig_span(j, j + 3)
+    assert original[s:e] == "服 务 费"
+
+
 def test_plain_text_joins_a_break_after_a_long_line_only() -> None:
     wrapped = ("因本协议引起的争议双方应友好协商；协商不成的，任何一方均应向甲方住所\n"
                "地人民法院提起诉讼。\n第七条 其他\n本协议一式两份。")

@@ -80,6 +80,12 @@ def test_rules_user_dir_overrides_bundled(tmp_path: Path) -> None:
         ("我办的POS机被罚没了押金，投诉无门", "complaint"),  # the writer speaks: a complaint, not news
         ("pos机说“刷满10万返押金”，靠谱吗? - 知乎", "advisory"),  # a question-and-answer site's page
         ("典型案例|搭建“二清”平台招募代理推广pos机，非法经营获刑", "advisory"),  # a court's case digest
+        ("无证经营“二清”pos机 一科技公司负责人被判非法经营罪", "advisory"),  # news of a sentence
+        ("广东省深圳市宝安区人民法院 民事判决书", "advisory"),
+        ("商户老板注意!这三种pos机千万别办", "advisory"),
+        ("开奶茶店办pos机，到底要交哪些钱? - 商家问答", "advisory"),
+        ("【图片文字识别结果】 来源:img_0419.jpg 识别置信度 0.81", "offer"),  # an OCR tool's header, no guide
+        ("如何识别pos机押金骗局", "advisory"),
     ],
 )
 def test_context_genre_from_title(title: str, genre: str) -> None:

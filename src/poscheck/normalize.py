@@ -41,6 +41,11 @@ _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
 )
 
+# A space between two characters of a word (letter-spaced or OCR text); _spaced_lines decides per line.
+_SPACE_BETWEEN = re.compile(r"(?<=[\u4e00-\u9fffa-z0-9%.])[ \t]+(?=[\u4e00-\u9fffa-z0-9])")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+SPACED_MIN_WORDS = 3  # a line of at least this many Chinese words …
+SPACED_MAX_MEAN = 2.0  # … at most this long on average is letter-spaced
 _SUB_ITEM = re.compile(r"\d{1,2}\.\d{1,2}[ \t]")  # 1.1 受理终端
 PDF_TITLE_MAX = 30  # a PDF's first line shorter than this that names a document is its title, not a wrapped line
 _DOCUMENT_NAME = re.compile(r"(?:协议|合同|协议书|确认书|申请表|须知|条款|通知|公告|说明|规则|细则|办法|告知书)$")
@@ -249,11 +254,31 @@ def _pdf_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
     return repl
 
 
+def _spaced_lines(text: str) -> Callable[[re.Match[str]], str | None]:
+    """Letter-spaced text (an OCR of a flyer, a title set 民 事 判 决 书): the spaces between characters of a line
+    whose Chinese words are mostly one or two characters long go; a line of longer words separated by spaces
+    (a nav bar: 首页 关于我们 产品中心) keeps them."""
+    verdicts: dict[int, bool] = {}
+
+    def spaced(lo: int) -> bool:
+        if lo not in verdicts:
+            hi = text.find("\n", lo)
+            words = [w for w in text[lo:len(text) if hi < 0 else hi].split() if _CJK_CHAR.search(w)]
+            verdicts[lo] = len(words) >= SPACED_MIN_WORDS and sum(map(len, words)) <= SPACED_MAX_MEAN * len(words)
+        return verdicts[lo]
+
+    def repl(m: re.Match[str]) -> str | None:
+        return "" if spaced(text.rfind("\n", 0, m.start()) + 1) else None
+    return repl
+
+
 @lru_cache(maxsize=256)
 def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normalized:
     n = len(text)
     norm = Normalized(remap(text, _char_lut()), np.arange(n, dtype=np.int32),
                       np.arange(1, n + 1, dtype=np.int32))
+    if _SPACE_BETWEEN.search(norm.text):
+        norm = _sub(norm, _SPACE_BETWEEN, _spaced_lines(norm.text))
     if join_wraps:
         norm = _sub(norm, _WRAP, _pdf_wrap(norm.text))
     elif soft_wraps and "\n" in norm.text:

@@ -58,8 +58,11 @@ ADVISORY_TITLES: tuple[str, ...] = (
     "必看", "避开", "避坑", "小心", "提醒", "谨防", "警惕", "远离", "风险提示", "识别", "辨别", "揭秘", "骗局", "陷阱",
     "注意", "怎么选", "如何选", "是什么", "指南", "攻略", "声明", "科普", "必读", "先别急",
     "法律", "律师", "触犯",
-    "知乎", "百度知道", "悟空问答",  # a question-and-answer site's page: someone asks, others explain
+    "知乎", "百度知道", "悟空问答", "问答",  # a question-and-answer site's page: someone asks, others explain
+    "千万别", "别办", "不要办", "别碰",  # "这三种POS机千万别办"
 )
+# What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
+_OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后)")
 # ... unless the title reports what happened to the writer (complaints are evidence of a practice).
 COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "曝光", "被扣", "偷偷", "提不出", "联系不上",
                                      "多出", "坑了", "记录导出", "话术")
@@ -70,7 +73,8 @@ COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "�
 # Not 新闻 or 案例 (agents title their own pages 新闻中心 and 成功案例), nor 法院 or 判决 (a contract's
 # jurisdiction clause can be the first line a reader sees).
 NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审", "法治", "快讯", "通报", "记者", "报道",
-                                "罚没", "被罚", "罚单", "行政处罚", "获刑", "典型案例")
+                                "罚没", "被罚", "罚单", "行政处罚", "获刑", "典型案例", "被判", "宣判", "判决书",
+                                "裁定书")
 _FIRST_PERSON_TITLE = re.compile(r"我|本人")
 
 # "选POS机的五个问题" is a guide; "常见问题" (an agent's FAQ page) is not.
@@ -126,6 +130,7 @@ def title_line(text: str) -> str:
 
 def genre(title: str) -> Genre:
     """What a document is, from its (normalised) title or first heading."""
+    title = _OCR_NOTE.sub("", title) if "识别" in title else title
     if any(c in title for c in NEWS_TITLES) and not _FIRST_PERSON_TITLE.search(title):
         return "advisory"
     if any(c in title for c in COMPLAINT_TITLES):
