@@ -510,3 +510,11 @@ def test_fees_a_complaint_under_a_warning_heading_still_tells_its_fees() -> None
     story = "商户论坛 » POS机交流区 » 避坑曝光\n我的投诉：办机时被扣了299元押金，说刷满5万退，到现在也没退。"
     assert _rows(_text_fees(story, "txt")) == {("deposit", None, 299.0, "元")}
     assert _text_fees("电签POS机办理\n常见套路：\n激活收押金299元，刷满5万退。", "txt") == []
+
+
+def test_fees_a_service_fee_taken_every_month_is_recurring() -> None:
+    """每个月扣9块9的系统服务费 recurs; a deposit refunded by a monthly target, or within a year, does not."""
+    monthly = "另外每个月扣9块9的系统服务费，从到账里直接扣。"
+    assert _rows(_text_fees(monthly, "txt")) == {("recurring", None, 9.9, "元/月")}
+    assert _rows(_text_fees("押金99元，每月刷满1万返还。")) == {("deposit", None, 99.0, "元")}
+    assert _rows(_text_fees("1年内刷满3万退押金99元。")) == {("deposit", None, 99.0, "元")}

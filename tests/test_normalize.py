@@ -56,6 +56,14 @@ def test_pdf_wraps_keep_the_title_line_and_article_starts() -> None:
     assert lines[2:4] == ["第一条 定义", "1.1 受理终端:指甲方为乙方布放的终端。"]
 
 
+def test_spoken_sums_are_yuan() -> None:
+    """9块9 is 9.9元 and Cantonese 蚊 is 元; 2块一笔 stays two yuan a transaction."""
+    for spoken, written in [("每月扣9块9的服务费", "每月扣9.9元的服务费"), ("九块九的", "9.9元的"),
+                            ("每笔加2蚊", "每笔加2元"), ("2块5一笔", "2.5元一笔"), ("每笔2块一笔", "每笔2块1笔"),
+                            ("一共200块", "一共200块")]:
+        assert normalize(spoken).text == written, spoken
+
+
 def test_letter_spaced_lines_are_joined_and_word_lists_are_not() -> None:
     """OCR of a flyer and letter-spaced titles put a space between characters; a nav bar separates words."""
     original = "免 费 送 P O S 机\n激活仅需 99 元 服 务 费\n首页 关于我们 产品中心 资费标准\n民 事 判 决 书"

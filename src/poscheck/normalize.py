@@ -25,7 +25,11 @@ _CN_NUM = f"[{_CN_DIGITS}点點]"
 # The run's first character comes first and the "not after another numeral or 第" test second, so the
 # regex engine can skip ahead to candidate characters (a leading look-behind made it try every position).
 _NUM_BEFORE_UNIT = re.compile(
-    rf"({_CN_NUM}(?<![{_CN_DIGITS}第].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个工作日|月|年|次|台|张|倍|万元|万|%))"
+    rf"({_CN_NUM}(?<![{_CN_DIGITS}第0-9].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个工作日|月|年|次|台|张|倍|万元|万|%))"
+)
+# Spoken sums: 9块9 is 9.9元, and Cantonese writes 元 as 蚊 (每笔加2蚊).
+_SPOKEN_YUAN = re.compile(
+    r"(\d+)\s*块\s*(\d(?![\d.%笔次个台张年月天日号万千百])|[一二三四五六七八九](?=的|[,，。;；\s]|$))|(\d+(?:\.\d+)?)\s*蚊"
 )
 _FRACTION = re.compile(rf"(百|千|万)分之\s*((?:\d+(?:\.\d+)?)|{_CN_NUM}+)")
 _PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
@@ -199,6 +203,13 @@ def _sub(
     return Normalized("".join(pieces), np.repeat(norm.starts, start_copies), np.repeat(norm.ends, end_copies))
 
 
+def _spoken_yuan(m: re.Match[str]) -> str:
+    if m.group(3):
+        return f"{m.group(3)}元"
+    tenth = m.group(2) if m.group(2).isdigit() else str("一二三四五六七八九".index(m.group(2)) + 1)
+    return f"{m.group(1)}.{tenth}元"
+
+
 def _numeral(m: re.Match[str]) -> str | None:
     run = m.group(1)
     # A lone 百/千/万 (几百元, 千元以下, 每万元) is a magnitude, not an amount.
@@ -286,6 +297,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
     if "分之" in norm.text:  # each pass runs only when its sign is on the page (`in` costs next to nothing)
         norm = _sub(norm, _FRACTION, _fraction)
     norm = _sub(norm, _NUM_BEFORE_UNIT, _numeral)
+    if "块" in norm.text or "蚊" in norm.text:
+        norm = _sub(norm, _SPOKEN_YUAN, _spoken_yuan)
     if "‰" in norm.text:
         norm = _sub(norm, _PERMILLE, lambda m: _fmt(float(m.group(1)) / 10) + "%")
     if "‱" in norm.text:

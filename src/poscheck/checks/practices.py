@@ -80,9 +80,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:代付|转付|打款|支付给|结算给|代为支付|转入|转账|转给|划转|划入|打到|付给)"
         r"|(?:先|首先)(?:到|进|转到|进入|结算至|结算到|归集到|汇入|打入)(?:我们|咱们)?的?(?:公司|平台|我司|别人|他人|个人|第三方))"
         rf"|(?P<runs>负责{_S}{{0,10}}?资金结算)"
-        rf"|(?P<payer>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人){_S}{{0,8}}?(?:是|为|写的是|显示|显示为|写着|:)(?:(?![不没非无])[^。;\n]){{0,24}}?"
+        rf"|(?P<payer>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人|(?:打钱|打款|转钱|付钱)的(?:人)?)"
+        rf"{_S}{{0,8}}?(?:是|为|写的是|显示|显示为|写着|:)(?:(?![不没非无])[^。;\n]){{0,24}}?"
         r"(?:科技|商贸|信息|网络|商务|个人|私人|业务员)"
-        rf"|(?:到账|入账|打款)(?:记录|信息)?{_S}{{0,6}}?(?:显示|写着|写的是|显示为){_S}{{0,20}}?"
+        rf"|(?:到账|入账|打款|流水)(?:记录|信息)?{_S}{{0,6}}?(?:显示|写着|写的是|显示为){_S}{{0,20}}?"
         r"(?:科技|商贸|信息|网络|商务|个人|私人))"
         # a payer named as a person (对方户名：张晓峰); find_signs keeps it when it is a name and the money takings
         rf"|(?P<named>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人|打款人)(?:名称|户名)?\s*"
@@ -145,6 +146,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "钱包", "提现", "归集", "代为结算", "代结算", "代付", "由平台", "由我司", "由本公司", "由公司", "由服务商",
         "由代理", "先到", "先进", "先转", "资金结算", "付款方", "到账方", "打款方", "对方户名", "转账方", "付款人",
         "汇款人", "业务员", "代理", "他人", "第三方", "先结算", "先归集", "首先", "先汇", "先打", "到账", "入账",
+        "打钱的", "打款的", "转钱的", "付钱的", "流水",
     ),
     "mcc_jumping": (
         "自选", "可选商户", "选商户", "任选", "落地商户", "优选商户", "切换商户", "商户切换", "多商户", "精养商户",
@@ -168,11 +170,12 @@ _DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:�
 _TAKINGS = re.compile(r"到账|入账|结算|刷卡|收款|货款|交易款|营业款|pos|机器|机子")
 TAKINGS_NEAR = 60
 _CUSTOMER = re.compile(r"顾客|客户|消费者|买家|客人")
+_OWN_RECORD = re.compile(r"银行(?:流水|卡|账户|记录|app)")  # where the merchant saw the payer, not who paid
 _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构|许可证")
 # A case described, not one that happened, right after a sign: "…套现的，乙方可终止", "到账方是个人的，大概率是二清",
-# "对方户名是个人的赶紧停", "存在套现等情形时"; for a wallet, whose ads say "秒到钱包的，随时提现", only with a verdict
-# after it ("…提现费的，都不是一清").
-_CONDITION_AFTER = re.compile(r"[^。,]{0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律)"
+# "对方户名是个人的赶紧停", "存在套现等情形时" (but not what was sent: "…个人转过来的，"); for a wallet, whose ads
+# say "秒到钱包的，随时提现", only with a verdict after it ("…提现费的，都不是一清").
+_CONDITION_AFTER = re.compile(r"(?:(?!转|打|汇)[^。,]){0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律)"
                               r"|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
 _CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
@@ -267,7 +270,7 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue  # "对方户名如果是个人，…": a case, the condition inside the sign
                 if kind == "payer" and re.search(r"应为|应当|应该|必须是", sentence):
                     continue  # how it should be, not what happened (…是某某科技，而不是收单机构 did happen)
-                if kind == "payer" and _LICENSED_SUBJECT.search(m.group(0)):
+                if kind == "payer" and _LICENSED_SUBJECT.search(_OWN_RECORD.sub("", m.group(0))):
                     continue  # "付款方是通联支付网络服务股份有限公司": the acquirer itself
                 if kind == "payer" and _CONDITION_AFTER.match(text, m.end()):
                     continue

@@ -38,7 +38,7 @@ BARE_YUAN_AFTER = re.compile(
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
 #: Words that tell money was taken: 扣了, 多扣了, 到账少了, 收了, 冻结 (a deposit held from the first swipe) …
-_TAKEN = r"(?:扣[了掉除走]?|扣除了|少了|少给了|少到了|收了|交了|付了|冻结了?)"
+_TAKEN = r"(?:扣[了掉除走]?|扣除了|少了|少给了|少到了|收了|交了?|缴了?|付了|冻结了?)"
 #: The sum taken, told without a fee name: 多扣了199元, 扣了六十九块, 到账少了二百九十九 (not 扣了2次: a number
 #: without 元 ends its clause).
 DEDUCTED = re.compile(
@@ -107,7 +107,7 @@ PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|�
 OPTIONAL = re.compile(
     r"可选|选开|选择开通|选择是否开通|自行开通|自主选择|自愿|可在申请表中勾选|默认关闭|默认不开通|不开通不收取|未开通不收取"
     r"|未申请开通|可随时关闭|随时关闭|可随时改回|申请开通|自行申请|(?:自己|自主|主动)开通|随时(?:可以)?关|不开(?:通)?就?不收"
-    r"|选配|选装|商户自选|停用后不(?:扣|收)|手动发起|手动申请|主动发起"
+    r"|选配|选装|商户自选|停用后不(?:扣|收)|手动发起|手动申请|主动发起|要自己[^。,;]{0,8}开"
 )
 DEFAULT_ON = re.compile(
     r"默认开通|统一开通|系统默认|默认勾选|强制|必须开通|统一收取|所有机具|所有终端|全部开通|自动(?:从[^。,;]{0,12})?扣"
@@ -288,6 +288,19 @@ def period_near(text: str, amount: Amount, lo: int, hi: int, label: str) -> str 
         if pat.search(text, amount.end, min(hi, amount.end + 10)):
             return name
     return None
+
+
+_EVERY = re.compile(r"(?:每|按)(?:1?个?月|季度?|半年|1?年)")
+
+
+def recurs_before(text: str, amount: Amount, lo: int) -> str | None:
+    """The period of an explicit recurrence word (每个月, 按年) before a yuan amount in text[lo:amount.start]:
+    另外每个月扣9.9元的系统服务费 is no one-off fee."""
+    found = list(_EVERY.finditer(text, lo, amount.start))
+    if not found:
+        return None
+    word = found[-1].group(0)
+    return next((name for name, pat in _PERIODS if pat.search(word)), None)
 
 
 def unit_for(period: str | None) -> str:

@@ -112,8 +112,9 @@ class FeeReader:
         kind = lab.kind
         # 十二月扣了69，三月又扣了69 … 半年扣两次: the count's period, for the fee it is about
         every = u.every if lab.kind == u.every_kind and amt.unit == "元" else None
-        if kind == "deposit" and (every or P.own_period(self.text, amt) in _RECURRING_PERIODS):
-            kind = "recurring"  # 设备服务费19元/月: a service fee charged every month, not a deposit
+        if kind == "deposit" and (every or P.own_period(self.text, amt) in _RECURRING_PERIODS or P.recurs_before(
+                self.text, amt, piece_start(self.text, u, min(lab.start, amt.start))) in _RECURRING_PERIODS):
+            kind = "recurring"  # 设备服务费19元/月, 每个月扣9.9元的服务费: charged every month, not a deposit
         if lab.kind == "rate":
             cap, promo, later = self._rate(r, lab, amt, conditions)
             period: str | None = "per_transaction"
