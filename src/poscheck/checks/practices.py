@@ -177,6 +177,8 @@ _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构
 # say "秒到钱包的，随时提现", only with a verdict after it ("…提现费的，都不是一清").
 _CONDITION_AFTER = re.compile(r"(?:(?!转|打|汇)[^。,]){0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律)"
                               r"|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
+# What a provider does when it finds cash-out (发现商户套现将…停机处理): a sanction, no promotion.
+_SANCTION = re.compile(r"(?:将|会|予以|一律|立即)[^。]{0,12}?(?:停机|关停|关闭|终止|冻结|追究|报警|上报)")
 _CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
 # (vocabulary.md §20).
@@ -281,7 +283,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 if not float(y) < float(x):
                     continue  # as much arrived as should have
                 kind = "net"
-            if practice == "cash_out" and _CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24)):
+            if practice == "cash_out" and (_CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24))
+                                           or _SANCTION.search(text, m.end(), hi)):
                 continue
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
     return {k: tuple(v) for k, v in out.items()}

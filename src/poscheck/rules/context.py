@@ -173,12 +173,15 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     return ends[-1] if ends else floor
 
 
+_QUOTE_MARKS = "\"“”「」『』'"
+
+
 def negator_before(text: str, start: int, scope_start: int) -> str:
     """The negator shortly before `start` in the same clause, or ''."""
-    # Only the last NEGATION_GAP + 4 characters before `start` are read, so the clause start is looked
+    # Only the last NEGATION_GAP + 8 characters before `start` are read, so the clause start is looked
     # for in that window alone: a break further back leaves the window's start where it was. (The whole
     # scope can be a page-long table row with hundreds of breaks.)
-    window = max(scope_start, start - NEGATION_GAP - 4)
+    window = max(scope_start, start - NEGATION_GAP - 8)
     head = text[_clause_start(text, start, window):start]
     if not _ANY_NEGATOR.search(head):
         return ""
@@ -193,6 +196,8 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
         if head[idx:].startswith(NOT_NEGATORS):
             continue
         gap = len(head) - idx - len(neg)
+        if gap > NEGATION_GAP:  # quote marks around listed items take no room: 不提供任何“提额”“代还”服务
+            gap -= sum(head.count(q, idx) for q in _QUOTE_MARKS)
         if gap <= NEGATION_GAP:
             return neg
     return ""
