@@ -62,14 +62,15 @@ def judged(analysis: Analysis, kind: str, rule_id: str, judge: Callable[[Fee], V
                                explanation=f"fee facts: {detail}")
 
 
-def _annual(f: Fee) -> float | None:
+def yearly(f: Fee) -> float | None:
+    """What a fee costs a year, when its amount is known (a one-off fee counts once)."""
     if f.amount is None:
         return None
     return f.amount * PER_YEAR.get(f.period or "", 1.0)
 
 
 def judge_data(f: Fee) -> Verdict:
-    annual = _annual(f)
+    annual = yearly(f)
     if annual is None:
         return None
     frequent = f.period in FREQUENT
@@ -102,14 +103,14 @@ def judge_insurance(f: Fee) -> Verdict:
 
 
 def judge_membership(f: Fee) -> Verdict:
-    annual = _annual(f)
+    annual = yearly(f)
     if annual is None:
         return None
     return "flag", describe(f) + (f"，一年约{fmt_num(annual)}元" if f.period in FREQUENT else "")
 
 
 def judge_recurring(f: Fee) -> Verdict:
-    annual = _annual(f)
+    annual = yearly(f)
     if annual is None:
         return None
     quote = normalize(f.evidence.quote).text

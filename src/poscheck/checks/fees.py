@@ -78,8 +78,13 @@ def _claims(analysis: Analysis, doc: Document) -> Iterator[tuple[int, int, bool]
 @check("promo_free_bait")
 def free_bait(analysis: Analysis) -> Iterator[Finding]:
     """A free device on offer while the same target takes a deposit, activation or service fee."""
+    # the money taken elsewhere: a deposit or activation fee, or a mandatory service fee that recurs and costs more a
+    # year than a data card (服务年费365元, not 短信费2元/月); a data fee is part of any terminal, free or not, and a
+    # membership buys something of its own
     money = [f.evidence for f in analysis.facts.fees
-             if f.kind == "deposit" and (fee_kinds.judge_deposit(f) or ("", ""))[0] == "flag"]
+             if (f.kind == "deposit" and (fee_kinds.judge_deposit(f) or ("", ""))[0] == "flag")
+             or (f.kind == "recurring" and not f.optional and (fee_kinds.yearly(f) or 0) > fee_kinds.DATA_NORMAL_MAX
+                 and (fee_kinds.judge_recurring(f) or ("", ""))[0] == "flag")]
     if not money:
         return
     for doc in analysis.documents:

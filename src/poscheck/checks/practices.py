@@ -105,7 +105,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # keeps it when the writer says the name is not theirs
         rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名){_S}{{0,12}}?"
         r"(?:是|为|叫|印的是|印着|显示|显示的是|写着|写的是|成了|变成了?)[^。;\n]{0,3}?"
-        rf"[\u4e00-\u9fff]{{0,12}}?(?:{_BUSINESSES}))"
+        rf"[\u4e00-\u9fff「」“”\"『』]{{0,14}}?(?:{_BUSINESSES}))"
         # a category code the writer read off a slip (商户编号 digits 8–11, DOMAIN.md), kept when their business
         # is another's (_code_not_mine)
         r"|(?P<code>(?:商户编号|商户号)[^\d。\n]{0,8}?\d{15}(?!\d)"
@@ -182,7 +182,7 @@ _SANCTION = re.compile(r"(?:将|会|予以|一律|立即)[^。]{0,12}?(?:停机|
 _CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
 # (vocabulary.md §20).
-_NOT_MINE = re.compile(r"不是我|不是本店|并非我|别人家|别家的|陌生|不认识|从没听过")
+_NOT_MINE = re.compile(r"不是我|不是本店|并非我|别人家|别家的|陌生|不认识|没听过|没听说过")
 _LEGAL_NAME = re.compile(r"营业执照|执照上|注册名|工商|法人")
 # …or when the writer says what their own business is, and it is another (我开的是拉面馆，签购单上都是“生鲜超市”).
 _MINE_IS = re.compile(r"我(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是)")
@@ -303,7 +303,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         select = [s for s in found if s.kind == "select"
                   or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))]
         elsewhere = [s for s in found if s.kind == "elsewhere" and not _LEGAL_NAME.search(text, s.lo, s.hi)
-                     and (_NOT_MINE.search(text, s.end, min(len(text), s.end + 40)) or _mine_is_other(text, s))]
+                     and (_NOT_MINE.search(text, s.start, min(len(text), s.end + 40)) or _mine_is_other(text, s))]
         elsewhere += [s for s in found if s.kind == "code" and _code_not_mine(text, s)]
         return select + [s for s in found if s.kind == "jump"] + elsewhere if select else elsewhere
     if practice == "statement_mismatch":  # and a payer set against the slip's acquirer (签购单上是通联，打钱的是个私人)
