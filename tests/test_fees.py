@@ -518,3 +518,12 @@ def test_fees_a_service_fee_taken_every_month_is_recurring() -> None:
     assert _rows(_text_fees(monthly, "txt")) == {("recurring", None, 9.9, "元/月")}
     assert _rows(_text_fees("押金99元，每月刷满1万返还。")) == {("deposit", None, 99.0, "元")}
     assert _rows(_text_fees("1年内刷满3万退押金99元。")) == {("deposit", None, 99.0, "元")}
+
+
+def test_fees_a_debit_line_of_a_transaction_detail() -> None:
+    """An app's transaction detail lists each fee with the sum taken after a minus sign; a dash that takes no sum
+    (封顶 - 20元, 流量费 - 详见协议) is no debit."""
+    detail = "交易金额　¥5,000.00\n刷卡手续费（0.60%）　-30.00\n秒到服务费　-3.00\n资金安全保障险（默认开通）　-5.00\n"
+    assert _rows(_text_fees(detail, "txt")) == {("rate", "card", 0.6, "%"), ("instant", None, 3.0, "元/笔"),
+                                               ("insurance", None, 5.0, "元")}
+    assert _text_fees("流量费 -  详见协议", "txt") == []

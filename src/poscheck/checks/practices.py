@@ -29,7 +29,7 @@ from poscheck.checks.textctx import (
 from poscheck.domains import registrable_domain
 from poscheck.models import Document, Evidence, Finding
 from poscheck.registry import load_registry
-from poscheck.statements.merchant import business_named_in, mcc_table
+from poscheck.statements.merchant import businesses_named_in, mcc_table
 from poscheck.statements.names import written_person_name
 
 _S = r"[^。;\n]"
@@ -104,7 +104,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # what a slip or bill shows: another business's name (…生鲜超市 on a clothing shop's slip); _practice_signs
         # keeps it when the writer says the name is not theirs
         rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名){_S}{{0,12}}?"
-        r"(?:是|为|叫|印的是|印着|显示|显示的是|写着|写的是|成了|变成了?)[^。;\n]{0,3}?"
+        r"(?:是|为|叫|印的是|印着|显示|显示的是|写着|写的是|成了|变成了?|(?<=名称):|(?<=名):)[^。;\n]{0,3}?"
         rf"[\u4e00-\u9fff「」“”\"『』]{{0,14}}?(?:{_BUSINESSES}))"
         # a category code the writer read off a slip (商户编号 digits 8–11, DOMAIN.md), kept when their business
         # is another's (_code_not_mine)
@@ -187,6 +187,7 @@ _LEGAL_NAME = re.compile(r"营业执照|执照上|注册名|工商|法人")
 # …or when the writer says what their own business is, and it is another (我开的是拉面馆，签购单上都是“生鲜超市”).
 _MINE_IS = re.compile(r"我(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是)")
 _BUSINESS_AT_END = re.compile(f"(?:{_BUSINESSES})$")
+_OWN_FIELD = re.compile(r"(?:经营类目|经营类别|主营业务?|行业类别|店铺名称|门店名称|店名)\s*:\s*([^\n]{1,20})")
 MINE_NEAR = 120  # characters around a category code in which the writer may say what their business is
 # A payer compared with the slip: the slip named near it, or "而不是拉卡拉" after it ("不是什么支付公司" only says
 # the payer is no institution: that is second clearing, not a comparison of statements).
@@ -212,10 +213,18 @@ def _own_business(text: str, mine: re.Match[str] | None) -> str:
     return re.split(r"[,;:。!?]", text[mine.end():mine.end() + 12], maxsplit=1)[0] if mine else ""
 
 
+def _own_fields(text: str) -> str:
+    """What the document's own shop fields say the business is (经营类目: 餐饮 / 火锅, 店铺名称: …火锅), or ''."""
+    return " ".join(m.group(1) for m in _OWN_FIELD.finditer(text))
+
+
 def _mine_is_other(text: str, s: Sign) -> bool:
-    """The writer names their own business in the slip's sentence or just after it, and it is not that business."""
+    """The writer names their own business in the slip's sentence or just after it (or the document's shop fields
+    do), and it is not that business."""
     own = _own_business(text, _MINE_IS.search(text, s.lo, s.start)
                         or _MINE_IS.search(text, s.end, min(len(text), s.hi + 40)))
+    if not own:  # the shop fields count when they name a business of the table
+        own = fields if (fields := _own_fields(text)) and businesses_named_in(fields) else ""
     shown = _BUSINESS_AT_END.search(text, s.start, s.end)
     if not own or shown is None or shown.group(0) == "商行":  # a trade name (某某商行) may be anyone's
         return False
@@ -224,12 +233,12 @@ def _mine_is_other(text: str, s: Sign) -> bool:
 
 def _code_not_mine(text: str, s: Sign) -> bool:
     """A category code (5411, or digits 8–11 of a 15-digit merchant number) that the business the writer says is
-    theirs, near it, is not expected to carry (business-mcc.csv)."""
+    theirs, near it (or the document's shop fields), is not expected to carry (business-mcc.csv)."""
     digits = re.findall(r"\d+", text[s.start:s.end])[-1]
     mcc = digits[7:11] if len(digits) == 15 else digits
     own = _own_business(text, _MINE_IS.search(text, max(0, s.lo - MINE_NEAR), min(len(text), s.hi + MINE_NEAR)))
-    business = business_named_in(own) if own and mcc in mcc_table() else None
-    return business is not None and mcc not in business.expected
+    types = businesses_named_in(own or _own_fields(text)) if mcc in mcc_table() else []
+    return bool(types) and all(mcc not in bt.expected for bt in types)
 
 
 def _subject_licensed(text: str, start: int, lo: int) -> bool:

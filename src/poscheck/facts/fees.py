@@ -164,7 +164,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         bare = rated and P.BARE_RATE.search(body) is not None
         # yuan amounts written without 元, pinned by the name they follow or the deduction that tells them
         pinned = [a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
-                  for a in (P.bare_yuan_after(text, lab.end, u.end), P.deducted_before(text, lab.start, u.start))
+                  for a in (P.bare_yuan_after(text, lab.end, u.end), P.deducted_before(text, lab.start, u.start),
+                            P.debit_after(text, lab.end, u.end) if "-" in body or "−" in body else None)
                   if a is not None] + ([u.told] if u.told else [])
         if any(lab.kind != "rate" for lab in u.labels) and _counted(text, u, labels):
             pinned += [a for a in P.deductions(text, u.start, u.end) if all(b.start != a.start for b in pinned)]

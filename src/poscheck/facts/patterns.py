@@ -180,6 +180,17 @@ def bare_rates(text: str, start: int, end: int) -> list[Amount]:
             for m in BARE_RATE.finditer(text, start, end)]
 
 
+#: A debit line of a statement or an app's transaction detail: the fee's name, maybe a note in brackets, then the
+#: sum taken with a minus sign (秒到服务费　-3.00, 资金安全保障险（默认开通） -5.00).
+DEBIT_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{0,12}\))?[ \t]*[-−][ \t]*(?:¥|￥)?(?P<a>\d+(?:\.\d{1,2})?)(?![\d.%])")
+
+
+def debit_after(text: str, end: int, hi: int) -> Amount | None:
+    """The sum a statement's debit line takes right after a fee name ending at `end` (DEBIT_AFTER), in yuan."""
+    m = DEBIT_AFTER.match(text, end, hi)
+    return Amount(m.start("a"), m.end("a"), float(m.group("a")), "元") if m else None
+
+
 def bare_yuan_after(text: str, end: int, hi: int) -> Amount | None:
     """A yuan amount without "元" right after a fee name ending at `end` (BARE_YUAN_AFTER), marked `bare`."""
     m = BARE_YUAN_AFTER.match(text, end, hi)

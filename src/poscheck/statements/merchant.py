@@ -346,15 +346,13 @@ def find_business(text: str) -> BusinessType | None:
     return None
 
 
-def business_named_in(words: str) -> BusinessType | None:
-    """The business type one of whose Chinese names occurs in `words` (我开的是拉面馆 → 面馆), the longest name
-    first; None when no name or names of two types occur."""
-    found = sorted(((len(name), bt) for bt in business_types().values() for name in bt.name_zh.split("/")
-                    if len(name) >= 2 and name in words), key=lambda nb: -nb[0])
-    if not found:
-        return None
-    best = [bt for n, bt in found if n == found[0][0]]
-    return best[0] if len({bt.key for bt in best}) == 1 else None
+def businesses_named_in(words: str) -> list[BusinessType]:
+    """The business types whose Chinese names occur in `words` (我开的是拉面馆 → 面馆; 餐饮 / 火锅 → two), those
+    of the longest name found; [] when none."""
+    found = [(len(name), bt) for bt in business_types().values() for name in bt.name_zh.split("/")
+             if len(name) >= 2 and name in words]
+    longest = max((n for n, _ in found), default=0)
+    return list({bt.key: bt for n, bt in found if n == longest}.values())
 
 
 def suggest_business(text: str, zh: Span | None = None) -> str:
