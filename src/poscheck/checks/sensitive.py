@@ -42,6 +42,7 @@ _WHAT_EN = {"pin": "card password / PIN", "cvv": "card security code (CVV/CVN2)"
 
 
 _SENTENCE_MARK = re.compile(r"[。，,;；!?！？]")
+_NOTE = re.compile(r"\([^()\n]{1,20}\)")
 _FORM_LINES_MIN = 3  # short label-only lines around a bare label that make the lines a form
 
 
@@ -51,7 +52,7 @@ def _bare_field(text: str, start: int, end: int) -> bool:
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
-    line = text[lo:hi]
+    line = _NOTE.sub("", text[lo:hi])  # a note on the label (用于验证卡片归属) takes no room
     if len(line.strip()) > end - start + 6 or _SENTENCE_MARK.search(line):
         return False
     near = text[max(0, lo - 60):min(len(text), hi + 60)].split("\n")[1:-1]  # whole lines around it
