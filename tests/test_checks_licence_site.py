@@ -104,8 +104,8 @@ def test_a_complaint_titled_as_one_offers_nothing() -> None:
 
 
 def test_an_agents_pitch_in_a_chat_record_is_an_offer() -> None:
-    """A chat record is filed like a complaint, but what the agent offers in it is an offer; an SMS record or a
-    call script still offers nothing (its lure is promo.fake_service's)."""
+    """A chat record is filed like a complaint and a sales script like a leak, but what the agent offers in either
+    is an offer; an SMS record still offers nothing."""
     from dataclasses import replace
     chat = ("2025/04/09 19:44  火锅店-杨\n你们公司正规不嘛，有没有牌照\n2025/04/09 19:46  业务经理\n"
             "绝对正规，我们走的是成都支付通新信息技术服务有限公司的通道，央行牌照Z2020651000019，刷卡费率0.6%，"
@@ -114,6 +114,10 @@ def test_an_agents_pitch_in_a_chat_record_is_an_offer() -> None:
     assert "licence.inactive" in cats(found)
     _, found = run(replace(doc(chat), title="短信记录导出"))
     assert cats(found) == set()
+    script = ("【开场】X总您好，我们这台智能收款机刷卡费率千分之六，今天就能寄到。\n"
+              "问：你们是哪家支付公司的？答：跟多家支付公司都有合作，通道都是持牌的，您放心。\n")
+    _, found = run(replace(doc(script), title="某某金服 · 电销话术 V3.2（内部资料）"))
+    assert "licence.not_found" in cats(found)
 
 
 def test_a_how_to_for_a_shops_staff_offers_no_terminal() -> None:

@@ -89,7 +89,7 @@ _NOT_OFFER = Anchored(
 # Notices, exports and news announce themselves at the top (title, first lines); 报道 is left out, an agent
 # site's nav often carries 媒体报道.
 _NOT_OFFER_HEAD = re.compile("|".join((
-    "郑重声明", "风险提示", "防诈骗", "反诈", "安全提示", "短信记录", "话术",
+    "郑重声明", "风险提示", "防诈骗", "反诈", "安全提示", "短信记录",
     *(w for w in context.NEWS_TITLES if w != "报道"),
 )))
 # Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply
@@ -277,8 +277,9 @@ class Offer:
 def offer_of(doc: Document) -> Offer:
     """Does `doc` present an offer of card acceptance (agent/product page, contract), or report/warn/teach?"""
     norm = simplified(doc.text)
-    # A chat record (…聊天记录导出) is filed like a complaint, but the agent's pitch in it is an offer.
-    chat = "聊天记录" in doc.title
+    # A chat record (…聊天记录导出) is filed like a complaint, and a sales script (电销话术) like a leak, but the
+    # agent's pitch in either is an offer.
+    chat = "聊天记录" in doc.title or "话术" in doc.title
     if doc.title and not chat and context.genre(simplified(doc.title)) in ("advisory", "complaint"):
         return Offer(False, False, f"its title reads as a guide, warning, report or complaint ({doc.title[:40]})")
     genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
