@@ -56,6 +56,12 @@ def test_pdf_wraps_keep_the_title_line_and_article_starts() -> None:
     assert lines[2:4] == ["第一条 定义", "1.1 受理终端:指甲方为乙方布放的终端。"]
 
 
+def test_a_line_waiting_for_its_figure_runs_on() -> None:
+    """A flyer sets the figure on a line of its own (信用卡费率低至 / 0.38); other lines keep their breaks."""
+    assert normalize("信用卡费率低至\n０.３８\n永不涨价").text == "信用卡费率低至0.38\n永不涨价"
+    assert normalize("办理流程\n1. 提交资料").text == "办理流程\n1. 提交资料"
+
+
 def test_spoken_sums_are_yuan() -> None:
     """9块9 is 9.9元 and Cantonese 蚊 is 元; 2块一笔 stays two yuan a transaction."""
     for spoken, written in [("每月扣9块9的服务费", "每月扣9.9元的服务费"), ("九块九的", "9.9元的"),

@@ -27,6 +27,8 @@ _CN_NUM = f"[{_CN_DIGITS}点點]"
 _NUM_BEFORE_UNIT = re.compile(
     rf"({_CN_NUM}(?<![{_CN_DIGITS}第0-9].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个工作日|月|年|次|台|张|倍|万元|万|%))"
 )
+# A line that ends on a word waiting for its figure (费率低至 / 0.38, a flyer's layout): the break goes.
+_HANGING = re.compile(r"(?<=低至|低到|仅需|只需|只要|仅为|费率)[ \t]*\n[ \t]*(?=\d)")
 # Spoken sums: 9块9 is 9.9元, and Cantonese writes 元 as 蚊 (每笔加2蚊).
 _SPOKEN_YUAN = re.compile(
     r"(\d+)\s*块\s*(\d(?![\d.%笔次个台张年月天日号万千百])|[一二三四五六七八九](?=的|[,，。;；\s]|$))|(\d+(?:\.\d+)?)\s*蚊"
@@ -290,6 +292,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
                       np.arange(1, n + 1, dtype=np.int32))
     if _SPACE_BETWEEN.search(norm.text):
         norm = _sub(norm, _SPACE_BETWEEN, _spaced_lines(norm.text))
+    if "\n" in norm.text:
+        norm = _sub(norm, _HANGING, lambda m: "")
     if join_wraps:
         norm = _sub(norm, _WRAP, _pdf_wrap(norm.text))
     elif soft_wraps and "\n" in norm.text:
