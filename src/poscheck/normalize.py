@@ -28,7 +28,8 @@ _NUM_BEFORE_UNIT = re.compile(
     rf"({_CN_NUM}(?<![{_CN_DIGITS}第0-9].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个工作日|月|年|次|台|张|倍|万元|万|%))"
 )
 # A line that ends on a word waiting for its figure (费率低至 / 0.38, a flyer's layout): the break goes.
-_HANGING = re.compile(r"(?<=低至|低到|仅需|只需|只要|仅为|费率)[ \t]*\n[ \t]*(?=\d)")
+_HANGING = re.compile(r"\n[ \t]*(?=\d)")  # kept where the line before ends on one of _WAITING
+_WAITING = ("低至", "低到", "仅需", "只需", "只要", "仅为", "费率")
 # Spoken sums: 9块9 is 9.9元, and Cantonese writes 元 as 蚊 (每笔加2蚊).
 _SPOKEN_YUAN = re.compile(
     r"(\d+)\s*块\s*(\d(?![\d.%笔次个台张年月天日号万千百])|[一二三四五六七八九](?=的|[,，。;；\s]|$))|(\d+(?:\.\d+)?)\s*蚊"
@@ -48,7 +49,10 @@ _ITEM_START = re.compile(
 )
 
 # A space between two characters of a word (letter-spaced or OCR text); _spaced_lines decides per line.
-_SPACE_BETWEEN = re.compile(r"(?<=[\u4e00-\u9fffa-z0-9%.])[ \t]+(?=[\u4e00-\u9fffa-z0-9])")
+# (The spaces come first: a pattern that starts with a look-behind makes `re` try every position.)
+_SPACE_BETWEEN = re.compile(r"[ \t]+(?=[\u4e00-\u9fffa-z0-9])")
+_WORD_END = re.compile(r"[\u4e00-\u9fffa-z0-9%.]")
+_SPACED_HINT = re.compile(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fffa-z0-9]{1,2}[ \t]+[\u4e00-\u9fffa-z0-9]")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 SPACED_MIN_WORDS = 3  # a line of at least this many Chinese words …
 SPACED_MAX_MEAN = 2.0  # … at most this long on average is letter-spaced
@@ -281,7 +285,15 @@ def _spaced_lines(text: str) -> Callable[[re.Match[str]], str | None]:
         return verdicts[lo]
 
     def repl(m: re.Match[str]) -> str | None:
+        if m.start() == 0 or not _WORD_END.match(text, m.start() - 1):
+            return None
         return "" if spaced(text.rfind("\n", 0, m.start()) + 1) else None
+    return repl
+
+
+def _hanging(text: str) -> Callable[[re.Match[str]], str | None]:
+    def repl(m: re.Match[str]) -> str | None:
+        return "" if text[max(0, m.start() - 8):m.start()].rstrip(" \t").endswith(_WAITING) else None
     return repl
 
 
@@ -290,10 +302,10 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
     n = len(text)
     norm = Normalized(remap(text, _char_lut()), np.arange(n, dtype=np.int32),
                       np.arange(1, n + 1, dtype=np.int32))
-    if _SPACE_BETWEEN.search(norm.text):
+    if _SPACED_HINT.search(norm.text):  # a word of one or two characters between spaces: maybe letter-spaced
         norm = _sub(norm, _SPACE_BETWEEN, _spaced_lines(norm.text))
     if "\n" in norm.text:
-        norm = _sub(norm, _HANGING, lambda m: "")
+        norm = _sub(norm, _HANGING, _hanging(norm.text))
     if join_wraps:
         norm = _sub(norm, _WRAP, _pdf_wrap(norm.text))
     elif soft_wraps and "\n" in norm.text:
