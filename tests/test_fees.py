@@ -527,3 +527,11 @@ def test_fees_a_debit_line_of_a_transaction_detail() -> None:
     assert _rows(_text_fees(detail, "txt")) == {("rate", "card", 0.6, "%"), ("instant", None, 3.0, "元/笔"),
                                                ("insurance", None, 5.0, "元")}
     assert _text_fees("流量费 -  详见协议", "txt") == []
+
+
+def test_fees_a_count_may_give_the_sum_taken_each_time() -> None:
+    """…4个月扣了我两次，每次89: the count names its sum; 冻结一笔99的服务费 takes 99 (not a threshold)."""
+    assert _rows(_text_fees("流量费也是乱来，4个月扣了我两次，每次89，问就是系统扣的。", "txt")) == {
+        ("data", None, 89.0, "元/季度")}
+    assert _rows(_text_fees("激活的时候系统会冻结一笔99的服务费，三个月内刷够3万返还。", "txt")) == {
+        ("deposit", None, 99.0, "元")}

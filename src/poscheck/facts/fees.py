@@ -120,28 +120,35 @@ def negated(text: str, pos: int, lo: int) -> bool:
     return bool(neg)
 
 
-def _counted(text: str, u: Unit, labels: list[Label]) -> bool:
+def _counted(text: str, u: Unit, labels: list[Label]) -> list[P.Amount] | None:
     """Sets `u.every` when a count of deductions (半年扣两次) follows the unit's deductions before another kind of
-    fee is named (1月12号扣了99，“机具流量费”；… 四个月被扣了三次), or stands in the sentence of its amount."""
+    fee is named (1月12号扣了99，“机具流量费”；… 四个月被扣了三次), or stands in the sentence of its amount, and
+    returns the sums taken (the deductions, or the one the count gives: 4个月扣了我两次，每次89); None when no
+    count applies."""
     # deductions told (扣了99) may be counted in the lines after; amounts only in their own sentence (5个月扣了三次，
     # 每次99元), else a promise (一年就收一次60块) would take the count of the deductions told after it
     told = P.DEDUCTED.search(text, u.start, u.end) is not None
-    if not (told or P.may_hold_amount(text[u.start:u.end])):
-        return False
+    if not told and text.find("次", u.start, u.end) < 0:
+        return None
     hi = min(len(text), u.end + P.COUNTED_AFTER) if told else u.end
     m = P.COUNTED.search(text, u.start, hi) if text.find("次", u.start, hi) >= 0 else None
     if m is None:
-        return False
+        return None
+    each = P.each_time(text, m.end(), u.end)
+    if not (told or each or P.may_hold_amount(text[u.start:u.end])):
+        return None
     kinds = {lab.kind for lab in u.labels}
     if any(u.end <= lab.start < m.start() and lab.kind not in kinds for lab in labels):
-        return False
+        return None
     # the count is about the fee named nearest to it (…扣了两次流量费, 押金…流量费半年扣两次)
     near = min((lab for lab in labels if u.start <= lab.start < m.end() + 12),
                key=lambda lab: abs(lab.start - m.start()), default=None)
     if near is None or near.kind not in kinds:
-        return False
+        return None
     u.every, u.every_kind = P.counted_period(m), near.kind
-    return u.every is not None
+    if u.every is None:
+        return None
+    return P.deductions(text, u.start, u.end) + ([each] if each else [])
 
 
 def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
@@ -167,8 +174,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
                   for a in (P.bare_yuan_after(text, lab.end, u.end), P.deducted_before(text, lab.start, u.start),
                             P.debit_after(text, lab.end, u.end) if "-" in body or "−" in body else None)
                   if a is not None] + ([u.told] if u.told else [])
-        if any(lab.kind != "rate" for lab in u.labels) and _counted(text, u, labels):
-            pinned += [a for a in P.deductions(text, u.start, u.end) if all(b.start != a.start for b in pinned)]
+        taken = _counted(text, u, labels) if any(lab.kind != "rate" for lab in u.labels) else None
+        pinned += [a for a in taken or () if all(b.start != a.start for b in pinned)]
         if not (bare or pinned or P.may_hold_amount(body)) or unit_context(body):
             continue
         above = text.rfind("\n", 0, u.start)

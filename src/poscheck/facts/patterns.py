@@ -34,7 +34,7 @@ BARE_RATE = re.compile(
 #: Only read right after a name that takes yuan.
 BARE_YUAN_AFTER = re.compile(
     r"\s*(?:每季度?|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月)?"  # 流量费每季度45, 流量费1年36
-    r"\s*(?:只收|仅收|只要|仅需|只需|才|为|是|:)?\s*(?P<a>[1-9]\d{1,3})"
+    r"\s*(?:只收|仅收|只要|仅需|只需|才|为|是|:)?\s*(?:1笔)?(?P<a>[1-9]\d{1,3})"  # 冻结一笔99的服务费
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
 #: Words that tell money was taken: 扣了, 多扣了, 到账少了, 收了, 冻结 (a deposit held from the first swipe) …
@@ -54,7 +54,7 @@ NO_CAP = re.compile(r"不封顶|不设封顶|无封顶")
 #: Amounts that describe a threshold or an example, not a fee (1000元以下, 刷满10万元, 一笔1000元的 …).
 THRESHOLD_AFTER = re.compile(r"\s*(?:及以下|以下|以上|以内|及以上|起|的(?:信用卡|储蓄卡|借记卡|贷记卡|交易))")
 THRESHOLD_BEFORE = re.compile(
-    r"(?:(?<![扣收交缴付])(?:一笔|1笔)|满|刷满|刷够|达到|超过|最低|单日|每日|限额|每刷|刷了|每万元|每万|省|多扣|少扣|返还|退还|退回"
+    r"(?:(?<![扣收交缴付结])(?:一笔|1笔)|满|刷满|刷够|达到|超过|最低|单日|每日|限额|每刷|刷了|每万元|每万|省|多扣|少扣|返还|退还|退回"
     r"|返|赔偿|成本价|加起来快?|合计|总共|一共|共计|累计|快|约|近|不低于|不少于|至少"
     r"|(?:到账|到手|入账|卡里|到卡)(?:只有|才|仅|只|了))\s*$"  # what arrived (到账只有695) is no charge
 )
@@ -246,7 +246,7 @@ _SUFFIX_PERIOD = {"笔": "per_transaction", "月": "month", "季度": "quarter",
 #: 四个月被扣了三次, 三个月扣一次.
 COUNTED = re.compile(
     r"(?:(?P<half>半年)|(?P<year>一年|1年)|(?P<m>\d{1,2}|[一二三四五六七八九十两]{1,2})个多?月)(?:内|里|就|之内|不到)?"
-    r"(?:被|给)?(?:扣|收)了?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,2})次"
+    r"(?:被|给)?(?:扣|收)了?我?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,2})次"
 )
 COUNTED_AFTER = 200  # characters after a fee's sentence in which its count may be told
 
@@ -260,6 +260,15 @@ def counted_period(m: re.Match[str]) -> str | None:
     per_year = 12 * times / months
     # the most frequent period the count reaches, no more (四个月三次 is 9 a year: quarterly at least)
     return max((p for p, n in PER_YEAR.items() if n <= per_year + 1e-9), key=PER_YEAR.__getitem__, default="year")
+
+
+_EACH_TIME = re.compile(r"[,;]?\s*(?:每次|一次)\s*(?:扣|收)?了?\s*(?P<a>[1-9]\d{0,3}(?:\.\d{1,2})?)(?![\d.%])")
+
+
+def each_time(text: str, pos: int, hi: int) -> Amount | None:
+    """The sum taken each time, right after a count of deductions (…扣了我两次，每次89), in yuan."""
+    m = _EACH_TIME.match(text, pos, hi)
+    return Amount(m.start("a"), m.end("a"), float(m.group("a")), "元") if m else None
 
 
 def deductions(text: str, lo: int, hi: int) -> list[Amount]:
