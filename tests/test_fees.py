@@ -535,3 +535,10 @@ def test_fees_a_count_may_give_the_sum_taken_each_time() -> None:
         ("data", None, 89.0, "元/季度")}
     assert _rows(_text_fees("激活的时候系统会冻结一笔99的服务费，三个月内刷够3万返还。", "txt")) == {
         ("deposit", None, 99.0, "元")}
+
+
+def test_fees_optional_by_the_heading_of_their_section() -> None:
+    """二、快速结算（可选） above the items of the section makes its fee optional; the lines between are content."""
+    page = ("一、标准结算（默认）\nT+1结算至商户同名账户，不收取结算费用。\n二、快速结算（可选）\n"
+            "开通方式：商户本人在APP中手动申请。\n收费标准：按每次快速结算金额的0.05%收取。\n")
+    assert _one(_text_fees(page), "instant").optional is True

@@ -19,6 +19,7 @@ from poscheck.models import Document, Evidence, Fee
 from poscheck.normalize import Normalized
 
 MAX_QUOTE = 160
+HEADING_UP = 4  # lines above a fee's line in which its section heading may stand
 NOTICE_AFTER = 300  # characters after a stated rate change read for its notice terms
 _TOP_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条)")
 _CELL = re.compile(r"[^|]+")
@@ -75,6 +76,8 @@ class FeeReader:
         if any(lab.kind != "rate" for lab, _ in pairs):
             lo, hi = self._scope(u)
             on, off = P.DEFAULT_ON.search(self.text, lo, hi), P.OPTIONAL.search(self.text, lo, hi)
+            if not (on or off) and (head := self._heading(u)) is not None:  # 二、快速结算（可选）above its items
+                on, off = P.DEFAULT_ON.search(self.text, *head), P.OPTIONAL.search(self.text, *head)
             optional = False if on else (True if off else None)
             notes = [self._orig(m.start(), m.end()) for m in (on, off) if m]
             if "首年免" in self.text[lo:hi]:
@@ -335,6 +338,22 @@ class FeeReader:
                 break
             hi = nl
         return text[u.start:min(hi, u.start + 400)]
+
+    def _heading(self, u: Unit) -> tuple[int, int] | None:
+        """The span of the section heading a prose unit stands under: the nearest line above, within HEADING_UP
+        lines, that is short and ends no sentence (二、快速结算（可选）)."""
+        if u.is_row:
+            return None
+        text, end = self.text, self.text.rfind("\n", 0, u.start)
+        for _ in range(HEADING_UP):
+            if end <= 0:
+                return None
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end].strip()
+            if line and len(line) <= 24 and not re.search(r"[。;:|]", line):
+                return start, end
+            end = start - 1
+        return None
 
     def _scope(self, u: Unit) -> tuple[int, int]:
         """Where optional / default-on words count for a fee: its row, or its sentence and the one before."""
