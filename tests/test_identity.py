@@ -143,3 +143,10 @@ def test_a_company_named_after_its_former_name_starts_after_the_label() -> None:
     text = "收单服务由北京拉卡拉网络技术有限公司（现名拉卡拉支付股份有限公司，许可证号Z2002511000017）提供。"
     names = [e.value for e in extract_entities(doc(text)) if e.kind == "company"]
     assert names == ["北京拉卡拉网络技术有限公司", "拉卡拉支付股份有限公司"]
+
+
+def test_a_company_named_after_a_verb_starts_after_it() -> None:
+    """申请使用随行付支付有限公司提供…: 使 stops the phrase, and 使用 as a whole does too."""
+    text = "鉴于甲方通过乙方申请使用随行付支付有限公司提供收单服务的电签POS终端，订立本协议。"
+    names = [e.value for e in extract_entities(doc(text)) if e.kind == "company"]
+    assert names == ["随行付支付有限公司"]
