@@ -120,6 +120,13 @@ def test_an_agents_pitch_in_a_chat_record_is_an_offer() -> None:
     assert "licence.not_found" in cats(found)
 
 
+def test_a_notice_of_terms_to_merchants_is_an_offer() -> None:
+    notice = ("特约商户服务告知书\n尊敬的商户：欢迎使用我司代理推广的收款终端。现将收单机构信息及收费项目告知如下。\n"
+              "收单机构名称 | 北京银联商务有限公司\n支付业务许可证编号 | Z2001611000018\n贷记卡 | 0.60%\n")
+    _, found = run(doc(notice))
+    assert "licence.inactive" in cats(found)
+
+
 def test_a_how_to_for_a_shops_staff_offers_no_terminal() -> None:
     guide = ("酒店前台如何用POS机收押金？预授权操作全流程\n适用岗位：前台接待、收银\n"
              "在POS主菜单选择“预授权”，输入押金金额。预授权完成后按本店约定的贷记卡费率（0.6%）计收手续费。\n")

@@ -73,7 +73,8 @@ def brand_ok(text: str, start: int, end: int, brand: str) -> bool:
 
 _PRODUCT = re.compile(r"pos|刷卡|收款|收单|电签|受理银行卡|银行卡受理|刷卡机|收银|银行卡(?:消费|交易)")
 _OFFER = re.compile(
-    r"办理|申请|领取|开通|资费|费率|收费标准|手续费|费用|签约|装机|安装|服务费|免费|协议|合同|甲方|乙方|换机|更换"
+    r"办理|申请|领取|开通|资费|费率|收费标准|收费项目|手续费|费用|签约|装机|安装|服务费|免费|协议|合同|甲方|乙方|换机|更换"
+    r"|告知书"  # 特约商户服务告知书: the terms a merchant is given
 )
 # A how-to for a shop's own staff (酒店前台如何用POS机收押金: 操作全流程) uses the terminal it already has.
 _STAFF_GUIDE = re.compile(r"操作指南|操作流程|操作全流程|操作步骤|使用教程|使用说明|适用岗位")
