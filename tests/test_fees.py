@@ -542,3 +542,11 @@ def test_fees_optional_by_the_heading_of_their_section() -> None:
     page = ("一、标准结算（默认）\nT+1结算至商户同名账户，不收取结算费用。\n二、快速结算（可选）\n"
             "开通方式：商户本人在APP中手动申请。\n收费标准：按每次快速结算金额的0.05%收取。\n")
     assert _one(_text_fees(page), "instant").optional is True
+
+
+def test_fees_a_fee_table_names_its_item_in_the_first_cell() -> None:
+    """账户资金安全保障 | 0.05%/笔 is an insurance fee; the same words in prose promise safety, no fee."""
+    table = "项目|标准|\n贷记卡|0.60%|\n账户资金安全保障|0.05%/笔（默认开通）|\n"
+    assert ("insurance", None, 0.05, "%") in _rows(_text_fees(table))
+    assert _text_fees("我们用心做好资金安全保障，交易费率0.6%。") == [] or all(
+        f.kind != "insurance" for f in _text_fees("我们用心做好资金安全保障，交易费率0.6%。"))
