@@ -155,9 +155,24 @@ def asserted(text: str, start: int, end: int, *, conditional: bool = False, repo
         m = CONDITIONAL.search(before)
         if m:
             return False, m.group(0)
-    if context.is_question(sentence):
+    if context.is_question(sentence) and not _asked_of_something_else(text, start, end, lo, hi):
         return False, "?"
     return True, ""
+
+
+_WH = re.compile(r"什么|怎么|为什么|为啥|到底|哪家|哪个|哪里|谁|咋")
+_CLAUSE_MARK = re.compile(r"[,，;；:：]")
+
+
+def _asked_of_something_else(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """A sentence that ends in a wh-question in a clause of its own asks about something else: in
+    "签购单上的商户名是…超市，我开的是奶茶店，这到底是哪家在收我的钱？" the slip's name is stated, not asked."""
+    cuts = [m.start() for m in _CLAUSE_MARK.finditer(text, end, hi)]
+    if not cuts:
+        return False
+    own_lo = max([m.end() for m in _CLAUSE_MARK.finditer(text, lo, start)], default=lo)
+    own = text[own_lo:cuts[0]]
+    return bool(_WH.search(text, cuts[-1], hi)) and not _WH.search(own) and not re.search(r"吗|呢|么", own)
 
 
 def quote(doc: Document, norm: Normalized, lo: int, hi: int, at: int, *, limit: int = 200) -> Evidence:
