@@ -383,6 +383,13 @@ def test_fees_a_service_fee_charged_every_month_is_recurring_not_a_deposit() -> 
     assert _rows(_text_fees("设备服务费99元，首笔交易时扣除。")) == {("deposit", None, 99.0, "元")}
 
 
+def test_fees_a_bare_period_fee_after_a_service_is_that_services_price() -> None:
+    assert _rows(_text_fees("想省手续费？开通VIP商户，年费199元。")) == {("membership", None, 199.0, "元/年")}
+    assert _rows(_text_fees("流量卡：年费48元。")) == {("data", None, 48.0, "元/年")}
+    # a clause between them is no naming: the period fee stands alone
+    assert ("recurring", None, 99.0, "元/年") in _rows(_text_fees("办理VIP会员请咨询客服。系统年费99元。"))
+
+
 def test_fees_last_resort_pairs_the_closest_name_first() -> None:
     """An amount in a clause of its own goes to the nearest name, not to the first name of the sentence."""
     story = "我的投诉：从4月起每一笔刷卡都多扣了一项“账户安全险”，按交易金额的0.1%收。"

@@ -102,6 +102,20 @@ def test_context_amount_is_not_a_negation() -> None:
     assert negator_before("0元押金", 2, 0) == "0元"
 
 
+@pytest.mark.parametrize(("text", "trigger", "denied"), [
+    ("我司不因此收取违约金", "违约金", True),
+    ("本公司不另行向商户收取违约金", "违约金", True),
+    ("合作期间不从结算款中扣除流量费", "流量费", True),
+    ("商户不向我司缴纳年费", "年费", False),  # the merchant's omission: a case, not a denied charge
+    ("逾期不按时支付违约金", "违约金", False),
+    ("不同意的，收取违约金", "违约金", False),
+])
+def test_context_charge_denied_with_words_between(text: str, trigger: str, denied: bool) -> None:
+    from poscheck.rules.context import negator_before
+
+    assert bool(negator_before(text, text.index(trigger), 0)) is denied
+
+
 def test_context_teaching_cues_overlap_and_none_begins_another() -> None:
     """`teaches` finds cues in one pass that restarts after each hit's first character: 诈骗子 holds 诈骗
     and 骗子. That finds every cue only while no cue begins another."""

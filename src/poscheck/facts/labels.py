@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from poscheck.textscan import Keywords
 
@@ -174,7 +175,21 @@ def find_labels(text: str, service: str | None = None) -> list[Label]:
                 best = (start, m.end(), i)
     if best is not None:
         _take(text, best, out, service)
+    _periods_of_services(text, out)
     return out
+
+
+# A bare period fee right after a service's name is that service's price: 开通VIP商户，年费199元 (membership),
+# 流量卡：年费48元 (data). Only separators and the service's own nouns may stand between.
+_BARE_PERIOD_FEES = frozenset({"年费", "月费", "月租", "月租费", "服务年费", "年服务费", "月服务费"})
+_SERVICE_TO_PERIOD = re.compile(r"[^\S\n]*(?:商户|服务|套餐|权益|计划)?[^\S\n]*[,:(（]?[^\S\n]*")
+
+
+def _periods_of_services(text: str, labels: list[Label]) -> None:
+    for prev, lab in pairwise(labels):
+        if (lab.kind == "recurring" and lab.text in _BARE_PERIOD_FEES and prev.kind in SERVICE_KINDS
+                and _SERVICE_TO_PERIOD.fullmatch(text, prev.end, lab.start)):
+            lab.kind = prev.kind
 
 
 def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str | None) -> None:

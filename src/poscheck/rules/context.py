@@ -33,6 +33,12 @@ NEGATION_GAP = 8  # characters between the end of a negator and the trigger
 _NEGATORS_LONGEST_FIRST = sorted(NEGATORS, key=len, reverse=True)
 _ANY_NEGATOR = re.compile("|".join(map(re.escape, _NEGATORS_LONGEST_FIRST)))  # one scan says whether to look closer
 _DIGIT_BEFORE = re.compile(r"\d$")
+# 不 with a word between it and the charging verb (我司不因此收取违约金, 不另行向商户收取, 不从结算款中扣除): the
+# charge is denied though no NEGATORS entry spells it. The parties are the merchant's: "商户不向我司缴纳…的" is a case.
+_NOT_CHARGING = re.compile(
+    r"不(?:因此|就此|另外|另行|额外|再|会)?(?:向(?:甲方|乙方|商户|您|你|客户|用户)|从[^,;。\n]{1,8}?中)?"
+    r"(?<!不)(?:收取|扣除|扣取|扣收|计收|要求[^,;。\n]{0,6}?(?:支付|缴纳|承担))"
+)
 
 # Sentence frames that teach the reader to avoid a practice, or describe it as a scam.
 WARNINGS: tuple[str, ...] = (
@@ -185,7 +191,7 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
     window = max(scope_start, start - NEGATION_GAP - 8)
     head = text[_clause_start(text, start, window):start]
     if not _ANY_NEGATOR.search(head):
-        return ""
+        return _charge_denied(head)
     # Most heads hold some negator (a 不 or 免), so the loop below runs often: an `in` test picks the few
     # negators present more cheaply than a method call per negator would.
     for neg in [n for n in _NEGATORS_LONGEST_FIRST if n in head]:
@@ -201,6 +207,16 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
             gap -= sum(head.count(q, idx) for q in _QUOTE_MARKS)
         if gap <= NEGATION_GAP:
             return neg
+    return _charge_denied(head)
+
+
+def _charge_denied(head: str) -> str:
+    """The _NOT_CHARGING phrase that ends at most NEGATION_GAP characters before the end of `head`, or ''."""
+    if "不" not in head:
+        return ""
+    for m in _NOT_CHARGING.finditer(head):
+        if len(head) - m.end() <= NEGATION_GAP:
+            return m.group(0)
     return ""
 
 
