@@ -390,6 +390,15 @@ def test_fees_a_bare_period_fee_after_a_service_is_that_services_price() -> None
     assert ("recurring", None, 99.0, "元/年") in _rows(_text_fees("办理VIP会员请咨询客服。系统年费99元。"))
 
 
+def test_fees_a_fee_swiped_on_the_merchants_own_card() -> None:
+    assert _rows(_text_fees("激活时需刷298元服务费，90天内刷满15万返还。")) == {("deposit", None, 298.0, "元")}
+    assert _rows(_text_fees("开机要先刷1笔199元的押金。")) == {("deposit", None, 199.0, "元")}
+    # volume to reach, an example swipe, a deposit on record: no fee
+    assert _rows(_text_fees("激活需刷满1000元交易额。")) == set()
+    assert _rows(_text_fees("比如刷一笔5000元的交易，到账4970元。")) == set()
+    assert _rows(_text_fees("系统显示您有一笔298元的押金，现在可以原路退回。")) == set()
+
+
 def test_fees_last_resort_pairs_the_closest_name_first() -> None:
     """An amount in a clause of its own goes to the nearest name, not to the first name of the sentence."""
     story = "我的投诉：从4月起每一笔刷卡都多扣了一项“账户安全险”，按交易金额的0.1%收。"

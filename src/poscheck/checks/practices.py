@@ -52,7 +52,7 @@ _BUSINESSES = "超市|百货|便利店|加油站|批发|药店|药房|医院|诊
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "cash_out": re.compile(
-        r"(?P<strong>养卡|以卡养卡|代还|垫还|空卡|套现|信用卡周转|做流水|做足流水|刷流水|还款神器|智能还款|额度变现|信用卡变现|"
+        r"(?P<strong>养卡|以卡养卡|养着?(?:提额|提升额度)|代还|垫还|空卡|套现|信用卡周转|做流水|做足流水|刷流水|还款神器|智能还款|额度变现|信用卡变现|"
         r"刷卡变现|刷卡取现|pos取现|"
         rf"(?:银行|风控){_S}{{0,4}}(?:看不出|查不到|识别不了)|规避{_S}{{0,4}}风控|模拟{_S}{{0,2}}(?:真实)?消费)"
         r"|(?P<weak>提额|提升{0,1}额度|还款计划|消费计划)"
@@ -178,9 +178,9 @@ _CUSTOMER = re.compile(r"顾客|客户|消费者|买家|客人")
 _OWN_RECORD = re.compile(r"银行(?:流水|卡|账户|记录|app)")  # where the merchant saw the payer, not who paid
 _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构|许可证")
 # A case described, not one that happened, right after a sign: "…套现的，乙方可终止", "到账方是个人的，大概率是二清",
-# "对方户名是个人的赶紧停", "存在套现等情形时" (but not what was sent: "…个人转过来的，"); for a wallet, whose ads
-# say "秒到钱包的，随时提现", only with a verdict after it ("…提现费的，都不是一清").
-_CONDITION_AFTER = re.compile(r"(?:(?!转|打|汇)[^。,]){0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律)"
+# "对方户名是个人的赶紧停", "存在套现等情形时" (but not what was sent: "…个人转过来的，", "钱却是个人打|过来的，");
+# for a wallet, whose ads say "秒到钱包的，随时提现", only with a verdict after it ("…提现费的，都不是一清").
+_CONDITION_AFTER = re.compile(r"(?:(?!转|打|汇|过来|过去)[^。,]){0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律)"
                               r"|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
 # What a provider does when it finds cash-out (发现商户套现将…停机处理): a sanction, no promotion.
 _SANCTION = re.compile(r"(?:将|会|予以|一律|立即)[^。]{0,12}?(?:停机|关停|关闭|终止|冻结|追究|报警|上报)")

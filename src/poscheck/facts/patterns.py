@@ -230,11 +230,20 @@ def _start(a: Amount) -> int:
     return a.start
 
 
+# The fee an amount is, named right after it: "刷1笔199元的押金" is a price, though "刷1笔5000元" is an example.
+_FEE_NAMED_AFTER = re.compile(r"\s*的?\s*(?:押金|服务费|激活费|手续费|费用)")
+
+
 def is_threshold(text: str, amount: Amount, floor: int) -> bool:
     """True when a yuan amount is a threshold, target or example rather than a price."""
     if THRESHOLD_AFTER.match(text, amount.end):
         return True
-    return bool(THRESHOLD_BEFORE.search(text[max(floor, amount.start - 4):amount.start]))
+    head = text[max(floor, amount.start - 4):amount.start]
+    cue = THRESHOLD_BEFORE.search(head)
+    if cue and cue.group(0).rstrip().endswith("笔") and _FEE_NAMED_AFTER.match(text, amount.end) and (
+            text.endswith("刷", 0, amount.start - len(head) + cue.start())):
+        return False  # 刷1笔199元的押金: a swipe that pays the fee ("您有1笔298元的押金" is one on record)
+    return cue is not None
 
 
 _PERIOD_SUFFIX = re.compile(r"\s*/\s*(?:台\s*/\s*)?(笔|月|季度|季|半年|年)")
