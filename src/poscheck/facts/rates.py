@@ -69,8 +69,16 @@ def is_card_rate(fee: Fee, qr_amounts: set[float]) -> bool:
     if fee.channel is None:
         cond = normalize(fee.conditions).text
         near = normalize(fee.evidence.quote + fee.evidence.context_after[:12]).text
-        return bool(P.PERMANENT.search(cond)) and fee.amount not in qr_amounts and not _QR_WORDS.search(near)
+        promised = P.PERMANENT.search(cond) or any(
+            float(m.group("a") or m.group("b")) == fee.amount for m in _PERMANENT_RATE.finditer(near))
+        return bool(promised) and fee.amount not in qr_amounts and not _QR_WORDS.search(near)
     return False
+
+
+# A never-changes promise written onto the rate itself: 0.38%永久费率, 永久0.38%.
+_PERMANENT_RATE = re.compile(
+    rf"(?:{P.PERMANENT.pattern})[^,。;\d]{{0,4}}(?P<a>\d+\.\d+)%|(?P<b>\d+\.\d+)%[^,。;\d]{{0,2}}(?:{P.PERMANENT.pattern})"
+)
 
 
 def rate_problems(fees: list[Fee]) -> list[RateProblem]:
