@@ -399,6 +399,15 @@ def test_fees_a_fee_swiped_on_the_merchants_own_card() -> None:
     assert _rows(_text_fees("系统显示您有一笔298元的押金，现在可以原路退回。")) == set()
 
 
+def test_fees_a_denial_after_the_names_it_denies() -> None:
+    """A table's cells read as one line (PDF): the denied names take no amount of the next item."""
+    row = "设备押金300元，退租后无息退还流量费、年费、服务费不收取屏幕人为损坏180元"
+    assert _rows(_text_fees(row, "pdf")) == {("deposit", None, 300.0, "元")}
+    assert _rows(_text_fees("租赁期内通讯费一律免收，维修按实际收费。")) == set()
+    # a denial of something else after the amount leaves the fee as it is
+    assert _rows(_text_fees("押金99元不收取利息，激活后退还。")) == {("deposit", None, 99.0, "元")}
+
+
 def test_fees_last_resort_pairs_the_closest_name_first() -> None:
     """An amount in a clause of its own goes to the nearest name, not to the first name of the sentence."""
     story = "我的投诉：从4月起每一笔刷卡都多扣了一项“账户安全险”，按交易金额的0.1%收。"

@@ -112,12 +112,25 @@ def _clause(text: str, lo: int, hi: int, pos: int) -> str:
 
 def negated(text: str, pos: int, lo: int) -> bool:
     """The shared negation test (rules/context.py), skipped when no negator can be near."""
-    if not _ANY_NEGATOR.search(text, max(lo, pos - 14), pos):
+    if not _ANY_NEGATOR.search(text, max(lo, pos - 14), pos) and text.find("不", max(lo, pos - 14), pos) < 0:
         return False
     neg = context.negator_before(text, pos, lo)
     if neg == "0元":  # the shared list's "0元" also matches inside "20元"
         return bool(re.search(r"(?<![\d.])0元", text[max(lo, pos - 14):pos]))
     return bool(neg)
+
+
+# A denial written after the names it denies, maybe a list of them: 流量费、年费、服务费不收取 (a table's cells read
+# together), 年费一律免收. An amount after it belongs to the next item, not to these names.
+_DENIED_AFTER = re.compile(
+    r"(?:[、/和及与][^、,;。|\n\d]{1,8}?)*?\s*(?:均|都|一律|全部|概|全|也|暂)?\s*"
+    r"(?:不收取|不收|免收|全免|免除|不另收|不另行收取|不予收取|不再收取|(?:无需|无须|不需要?|不用)(?:支付|缴纳|交))"
+)
+
+
+def denied_after(text: str, lab: Label) -> bool:
+    """True when a denial follows the name `lab` (or the list it starts or continues): 流量费、年费不收取."""
+    return _DENIED_AFTER.match(text, lab.end) is not None
 
 
 def _counted(text: str, u: Unit, labels: list[Label]) -> list[P.Amount] | None:
@@ -191,9 +204,10 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         if not u.amounts:
             continue
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
-        live = [lab for lab in u.labels if not negated(text, lab.start, u.start) and not (
-            credit and lab.kind == "rate" and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
-            and not ((teaching or (retells and "原话" in body)) and in_quotes(text, lab.start, above + 1))]
+        live = [lab for lab in u.labels if not negated(text, lab.start, u.start) and not denied_after(text, lab)
+                and not (credit and lab.kind == "rate"
+                         and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
+                and not ((teaching or (retells and "原话" in body)) and in_quotes(text, lab.start, above + 1))]
         if not live:
             continue
         reserved = reader.reserved(u, body)
