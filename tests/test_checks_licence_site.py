@@ -120,6 +120,19 @@ def test_an_agents_pitch_in_a_chat_record_is_an_offer() -> None:
     assert "licence.not_found" in cats(found)
 
 
+def test_a_chat_among_merchants_offers_nothing_but_one_with_an_agent_does() -> None:
+    chat = ("群聊：东街商户交流群\n"
+            "2025-03-02 09:10 阿珍面馆：大家的电签刷卡多少钱一笔\n"
+            "2025-03-02 09:12 老何副食：我那台信用卡0.6%，流量费一年48元，办的时候写清楚了\n"
+            "2025-03-02 09:13 阿珍面馆：我那台押金99元，说刷满三万退\n"
+            "2025-03-02 09:15 小罗早点：先问清楚收单机构是哪家再办\n")
+    _, found = run(doc(chat))
+    assert "licence.not_found" not in cats(found)
+    with_agent = chat + "2025-03-02 09:20 小吴-电签办理：我这边信用卡0.55%，押金99元，刷满三万就退，私聊\n"
+    _, found = run(doc(with_agent))
+    assert "licence.not_found" in cats(found)
+
+
 def test_a_notice_of_terms_to_merchants_is_an_offer() -> None:
     notice = ("特约商户服务告知书\n尊敬的商户：欢迎使用我司代理推广的收款终端。现将收单机构信息及收费项目告知如下。\n"
               "收单机构名称 | 北京银联商务有限公司\n支付业务许可证编号 | Z2001611000018\n贷记卡 | 0.60%\n")

@@ -281,6 +281,8 @@ def offer_of(doc: Document) -> Offer:
     # A chat record (…聊天记录导出) is filed like a complaint, and a sales script (电销话术) like a leak, but the
     # agent's pitch in either is an offer.
     chat = "聊天记录" in doc.title or "话术" in doc.title
+    if merchants_only_chat(norm):
+        return Offer(False, False, "a chat among merchants: no one in it speaks for a provider")
     if doc.title and not chat and context.genre(simplified(doc.title)) in ("advisory", "complaint"):
         return Offer(False, False, f"its title reads as a guide, warning, report or complaint ({doc.title[:40]})")
     genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
@@ -296,6 +298,26 @@ def offer_of(doc: Document) -> Offer:
         return Offer(False, False, "no POS / card-acceptance offer outside warnings")
     card = bool(re.search(r"刷卡|pos|银行卡|信用卡|借记卡|贷记卡|储蓄卡|收单|电签", norm))
     return Offer(True, card, "offers card acceptance")
+
+
+# A chat export: its first lines say so; each message starts with a time and its sender (…20:03 张姐奶茶：…, or the
+# sender alone on the time's line).
+_CHAT_EXPORT = re.compile(r"聊天记录|群聊|群名称|微信群")
+_SENDER = re.compile(r"^[ \t]*\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+(?:上午|下午|晚上|凌晨)?\d{1,2}:\d{2}(?::\d{2})?"
+                     r"[ \t]+([^\n:]{1,30}?)[ \t]*(?::|$)", re.M)
+# A sender who speaks for a provider: an agent, its staff, a service account.
+_PROVIDER_SIDE = re.compile(r"业务|客服|经理|代理|服务商|pos|办理|招商|销售|专员|顾问|电签|支付|收单|官方|售后|推广|"
+                            r"渠道|助手|总监|主管|团队|公司|老师")
+CHAT_SENDERS_MIN = 3  # messages a chat needs before its senders say who is in it
+
+
+def merchants_only_chat(norm: str) -> bool:
+    """True when normalised `norm` is a chat export whose senders are all merchants or customers: what they say
+    about their own terminals is advice to each other, not an offer."""
+    if not _CHAT_EXPORT.search(norm, 0, 120):
+        return False
+    senders = _SENDER.findall(norm)
+    return len(senders) >= CHAT_SENDERS_MIN and not any(_PROVIDER_SIDE.search(s) for s in senders)
 
 
 def _asserted(pattern: re.Pattern[str], text: str) -> bool:
