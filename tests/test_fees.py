@@ -408,6 +408,22 @@ def test_fees_a_denial_after_the_names_it_denies() -> None:
     assert _rows(_text_fees("押金99元不收取利息，激活后退还。")) == {("deposit", None, 99.0, "元")}
 
 
+def test_fees_a_count_per_quarter_and_a_spoken_sum() -> None:
+    story = "还有流量费，说好一年一次，结果是一个季度扣一次，每次六十九，四月又扣了。"
+    assert _rows(_text_fees(story, "txt")) == {("data", None, 69.0, "元/季度")}
+
+
+def test_fees_a_service_the_document_calls_optional_elsewhere() -> None:
+    """A supplement for an opt-in service says so in its first article and prices it in its third."""
+    text = ("快速结算服务补充协议\n第一条 快速结算服务为可选服务，商户不开通的按T+1结算。\n"
+            "第二条 商户可在APP内开通或关闭。\n第三条 快速结算服务费按结算金额的0.05%收取。")
+    assert [f.optional for f in _text_fees(text, "txt")] == [True]
+    default = text.replace("第二条 商户可在APP内开通或关闭。", "第二条 新装机具默认开通快速结算服务。")
+    assert [f.optional for f in _text_fees(default.replace("为可选服务", "为增值服务"), "txt")] == [None]
+    asked = "问：快速结算可以自行申请开通吗？\n答：请咨询客服。\n快速结算服务费每笔3元。"
+    assert [f.optional for f in _text_fees(asked, "txt")] == [None]
+
+
 def test_fees_last_resort_pairs_the_closest_name_first() -> None:
     """An amount in a clause of its own goes to the nearest name, not to the first name of the sentence."""
     story = "我的投诉：从4月起每一笔刷卡都多扣了一项“账户安全险”，按交易金额的0.1%收。"

@@ -23,6 +23,15 @@ from poscheck.normalize import cn_number, normalize, normalize_document
         ("千元以下", "千元以下"),
         ("几百元押金", "几百元押金"),
         ("一清机", "一清机"),
+        # spoken numbers without a unit: a run with a magnitude, or 零点…
+        ("会员费三百九十九直接扣走", "会员费399直接扣走"),
+        ("费率变成零点七二了", "费率变成0.72了"),
+        ("千万别办", "千万别办"),
+        ("十分正规", "十分正规"),
+        ("万一出事", "万一出事"),
+        ("第三十条", "第三十条"),
+        ("零点前到账", "零点前到账"),
+        ("统一调的", "统一调的"),
     ],
 )
 def test_normalize_text(text: str, expected: str) -> None:

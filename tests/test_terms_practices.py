@@ -218,6 +218,17 @@ def test_a_complaint_shows_a_clause_only_by_citing_it() -> None:
     assert "terms.non_refundable" not in terms.find_terms(told)
     cited = "投诉：POS机押金不退\n我被业务员骗了，我要维权，合同第五条写着：押金概不退还。"
     assert "terms.non_refundable" in terms.find_terms(cited)
+    # a rate that went up tells a fee (rate bait); the change clause only as the agreement words it
+    told = "投诉：电签偷偷涨费率\n我办的时候说0.6%，五月份我一看变成0.72%了，问客服说是公司统一调整费率，我要求退钱。"
+    assert "terms.unilateral_change" not in terms.find_terms(told)
+    cited = told + "\n合同第七条写着：乙方有权随时调整费率，无需另行通知甲方。"
+    assert "terms.unilateral_change" in terms.find_terms(cited)
+
+
+def test_a_title_that_calls_the_lines_a_scammers_teaches() -> None:
+    text = "接到换机电话先别急，这几句话都是骗子的台词\n台词一：“您的旧机器下个月停用，需要免费换新。”"
+    assert textctx.genre(text) == "teaching"
+    assert not practices.find_signs(text).get("fake_service")
 
 
 def test_a_fake_service_export_quotes_the_swap_message_and_its_threat_is_no_term(engine: Engine) -> None:

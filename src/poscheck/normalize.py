@@ -27,6 +27,12 @@ _CN_NUM = f"[{_CN_DIGITS}点點]"
 _NUM_BEFORE_UNIT = re.compile(
     rf"({_CN_NUM}(?<![{_CN_DIGITS}第0-9].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个工作日|月|年|次|台|张|倍|万元|万|%))"
 )
+# A spoken number with no unit after it (会员费三百九十九直接扣走, 每次六十九, 费率变成零点七二): a run that starts
+# with a digit word and holds a magnitude (十百千) or is 零点…; 千万 (by all means), 十分 and 万一 are words.
+_SPOKEN_NUMBER = re.compile(
+    rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.].){_CN_NUM}+)(?!{_CN_NUM})"
+)
+_SPOKEN_MAGNITUDE = re.compile(r"[十百千拾佰仟]|^零点[一二三四五六七八九零]")
 # A line that ends on a word waiting for its figure (费率低至 / 0.38, a flyer's layout): the break goes.
 _HANGING = re.compile(r"\n[ \t]*(?=\d)")  # kept where the line before ends on one of _WAITING
 _WAITING = ("低至", "低到", "仅需", "只需", "只要", "仅为", "费率")
@@ -216,6 +222,14 @@ def _spoken_yuan(m: re.Match[str]) -> str:
     return f"{m.group(1)}.{tenth}元"
 
 
+def _spoken_number(m: re.Match[str]) -> str | None:
+    run = m.group(1)
+    if not _SPOKEN_MAGNITUDE.search(run):
+        return None
+    value = cn_number(run)
+    return None if value is None else _fmt(value)
+
+
 def _numeral(m: re.Match[str]) -> str | None:
     run = m.group(1)
     # A lone 百/千/万 (几百元, 千元以下, 每万元) is a magnitude, not an amount.
@@ -313,6 +327,7 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
     if "分之" in norm.text:  # each pass runs only when its sign is on the page (`in` costs next to nothing)
         norm = _sub(norm, _FRACTION, _fraction)
     norm = _sub(norm, _NUM_BEFORE_UNIT, _numeral)
+    norm = _sub(norm, _SPOKEN_NUMBER, _spoken_number)
     if "块" in norm.text or "蚊" in norm.text:
         norm = _sub(norm, _SPOKEN_YUAN, _spoken_yuan)
     if "‰" in norm.text:

@@ -311,8 +311,10 @@ def _negated(text: str, m: re.Match[str], lo: int) -> bool:
     return bool(context.negator_before(text, m.start(), lo))
 
 
-# Categories a complaint shows only by citing the agreement (what was deducted or renewed is evidence by itself).
-_CLAUSE_ONLY = frozenset({"terms.non_refundable", "terms.liability_exclusion", "terms.jurisdiction"})
+# Categories a complaint shows only by citing the agreement (what was deducted or renewed is evidence by itself;
+# a rate that went up is fee.rate_bait, a change clause only as the agreement words it).
+_CLAUSE_ONLY = frozenset({"terms.non_refundable", "terms.liability_exclusion", "terms.jurisdiction",
+                          "terms.unilateral_change"})
 _CITES_TERMS = re.compile(r"合同|协议|条款|约定|写着|写明|注明|规定|规则|第[一二三四五六七八九十\d]+条")
 
 

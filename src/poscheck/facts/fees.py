@@ -176,7 +176,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         return []
     teaching = context.teaches(text)  # an anti-fraud notice quotes the scam's offer word for word
     retells = genre != "complaint"  # there, a message quoted word for word (原话是：“…”) is someone else's offer
-    reader = FeeReader(doc, norm)
+    reader = FeeReader(doc, norm, labels)
     warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading
     for u in find_units(text, labels):
         body = text[u.start:u.end]

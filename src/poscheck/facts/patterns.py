@@ -107,7 +107,7 @@ PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|�
 OPTIONAL = re.compile(
     r"可选|选开|选择开通|选择是否开通|自行开通|自主选择|自愿|可在申请表中勾选|默认关闭|默认不开通|不开通不收取|未开通不收取"
     r"|未申请开通|可随时关闭|随时关闭|可随时改回|申请开通|自行申请|(?:自己|自主|主动)开通|随时(?:可以)?关|不开(?:通)?就?不收"
-    r"|选配|选装|商户自选|停用后不(?:扣|收)|手动发起|手动申请|主动发起|要自己[^。,;]{0,8}开"
+    r"|选配|选装|商户自选|停用后不(?:扣|收)|手动发起|手动申请|主动发起|要自己[^。,;]{0,8}开|申请后(?:方可)?开通|随时取消"
 )
 DEFAULT_ON = re.compile(
     r"默认开通|统一开通|系统默认|默认勾选|强制|必须开通|统一收取|所有机具|所有终端|全部开通|自动(?:从[^。,;]{0,12})?扣"
@@ -254,7 +254,8 @@ _SUFFIX_PERIOD = {"笔": "per_transaction", "月": "month", "季度": "quarter",
 #: A count of deductions over a span, as complaints tell how often a fee is really taken: 半年扣两次,
 #: 四个月被扣了三次, 三个月扣一次.
 COUNTED = re.compile(
-    r"(?:(?P<half>半年)|(?P<year>一年|1年)|(?P<m>\d{1,2}|[一二三四五六七八九十两]{1,2})个多?月)(?:内|里|就|之内|不到)?"
+    r"(?:(?P<half>半年)|(?P<year>一年|1年)|(?P<quarter>(?:一|1|每)个?季度?)|(?P<m>\d{1,2}|[一二三四五六七八九十两]{1,2})个多?月)"
+    r"(?:内|里|就|之内|不到)?"
     r"(?:被|给)?(?:扣|收)了?我?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,2})次"
 )
 COUNTED_AFTER = 200  # characters after a fee's sentence in which its count may be told
@@ -262,7 +263,8 @@ COUNTED_AFTER = 200  # characters after a fee's sentence in which its count may 
 
 def counted_period(m: re.Match[str]) -> str | None:
     """The period a COUNTED match gives (半年扣两次 → quarter: one every three months)."""
-    months = 6.0 if m.group("half") else 12.0 if m.group("year") else cn_number(m.group("m"))
+    fixed = {"half": 6.0, "year": 12.0, "quarter": 3.0}
+    months = next((v for k, v in fixed.items() if m.group(k)), None) or cn_number(m.group("m"))
     times = cn_number(m.group("n"))
     if not months or not times:
         return None

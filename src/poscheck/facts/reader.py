@@ -58,10 +58,11 @@ class FeeReader:
     again: it only fills in what the first one left open (cap, optional, refundable, conditions).
     """
 
-    def __init__(self, doc: Document, norm: Normalized):
+    def __init__(self, doc: Document, norm: Normalized, labels: list[Label] | None = None):
         self.doc = doc
         self.norm = norm
         self.text = norm.text
+        self.labels = labels or []  # every fee name of the document, for what it says of a service elsewhere
         self._headers: dict[int, list[tuple[str, str]]] = {}
         self._found: dict[_Key, Fee] = {}
 
@@ -80,6 +81,10 @@ class FeeReader:
                 on, off = P.DEFAULT_ON.search(self.text, *head), P.OPTIONAL.search(self.text, *head)
             optional = False if on else (True if off else None)
             notes = [self._orig(m.start(), m.end()) for m in (on, off) if m]
+            if optional is None and (said := self._optional_services.get(pairs[0][0].kind)) is not None and all(
+                    lab.kind == pairs[0][0].kind or lab.kind == "rate" for lab, _ in pairs):
+                optional = True  # 1.2 D0服务为可选服务 … 3.1 D0服务费按每笔结算金额的万分之五收取
+                notes.append(self._orig(*said))
             if "首年免" in self.text[lo:hi]:
                 notes.append("首年免费")
         r = _Read(u, body, [lab.start for lab, _ in pairs], _FROM_TO_GATE.search(body) is not None, optional,
@@ -338,6 +343,23 @@ class FeeReader:
                 break
             hi = nl
         return text[u.start:min(hi, u.start + 400)]
+
+    @cached_property
+    def _optional_services(self) -> dict[str, tuple[int, int]]:
+        """Kinds of fee whose service the document calls optional in a sentence of its own (D0服务为可选服务),
+        with the words that say so; not in a question, nor beside a default (默认开通)."""
+        text, out = self.text, {}
+        for m in P.OPTIONAL.finditer(text):
+            lo = max(text.rfind(c, 0, m.start()) for c in "。\n!?;") + 1
+            ends = [e for e in (text.find(c, m.end()) for c in "。\n!?;") if e >= 0]
+            hi = min(ends) if ends else len(text)
+            if text.startswith(("?", "?"), hi) or text[lo:hi].rstrip().endswith(("吗", "么")) or \
+                    P.DEFAULT_ON.search(text, lo, hi):
+                continue
+            for lab in self.labels:
+                if lo <= lab.start < hi and lab.kind != "rate":
+                    out.setdefault(lab.kind, (m.start(), m.end()))
+        return out
 
     def _heading(self, u: Unit) -> tuple[int, int] | None:
         """The span of the section heading a prose unit stands under: the nearest line above, within HEADING_UP
