@@ -348,7 +348,8 @@ class FeeReader:
     def _optional_services(self) -> dict[str, tuple[int, int]]:
         """Kinds of fee whose service the document calls optional in a sentence of its own (D0服务为可选服务),
         with the words that say so; not in a question, nor beside a default (默认开通)."""
-        text, out = self.text, {}
+        text = self.text
+        out: dict[str, tuple[int, int]] = {}
         for m in P.OPTIONAL.finditer(text):
             lo = max(text.rfind(c, 0, m.start()) for c in "。\n!?;") + 1
             ends = [e for e in (text.find(c, m.end()) for c in "。\n!?;") if e >= 0]
