@@ -82,6 +82,12 @@ def test_exit_promise_against_a_penalty_clause(engine: Engine) -> None:
     assert {e.document for e in found[0].evidence} == {faq.id, contract.id}
 
 
+def test_an_amount_ending_in_zero_is_no_zero_deposit_promise(engine: Engine) -> None:
+    """"300元押金" holds "0元押金": the refund clause that names it promises nothing about a deposit."""
+    text = "5. 乙方交纳设备押金300元。\n6. 协议终止后，乙方交还终端的，甲方将300元押金全额无息退还。"
+    assert not _by_rule(_run(engine, _doc(text)), "contradictions.deposit")
+
+
 def test_promises_kept_make_no_contradiction(engine: Engine) -> None:
     report = _run(engine, _doc(LANDING, "html"), _doc(CLEAN_AGREEMENT))
     rules = {f.rule for f in report.findings}

@@ -106,7 +106,8 @@ PAIRS: tuple[Pair, ...] = (
     Pair(
         "contradictions.deposit",
         _regex_promise(("押金",), re.compile(
-            r"(?:免|无|不收取?|无需|不需要?|0元?|零)\s*(?:设备|机具|终端)?\s*押金|押金\s*[|:]\s*(?:无|免|0元?|不收取?)"
+            r"(?:免|无|不收取?|无需|不需要?|(?<![\d.])0元?|零)\s*(?:设备|机具|终端)?\s*押金"  # not 300元押金
+            r"|押金\s*[|:]\s*(?:无|免|0元?|不收取?)"
         ), lambda s: not _TIME_BOUND.search(s), back=5),  # 不收取设备押金
         ("deposit",), ("fee.deposit",),
         _regex_practice(re.compile(r"(?:押金|激活费|开通服务费|机具服务费|激活服务费)[^。;\n]{0,16}?\d{2,4}(?:\.\d+)?元"),
@@ -115,7 +116,8 @@ PAIRS: tuple[Pair, ...] = (
     Pair(
         "contradictions.data-fee",
         _regex_promise(("流量费", "通讯费", "通信费", "sim"), re.compile(
-            r"(?:免|无|不收取?|0元?|零)\s*(?:流量费|通讯费|通信费|sim卡?费)|(?:流量费|通讯费)\s*[|:]\s*(?:无|免|0元?|不收取?)"
+            r"(?:免|无|不收取?|(?<![\d.])0元?|零)\s*(?:流量费|通讯费|通信费|sim卡?费)"
+            r"|(?:流量费|通讯费)\s*[|:]\s*(?:无|免|0元?|不收取?)"
         ), lambda s: not _TIME_BOUND.search(s), back=3),  # 不收取流量费
         ("data",), ("fee.data",),
         _regex_practice(re.compile(r"(?:流量费|通讯费|通信费|流量卡费|物联网卡费)[^。;\n]{0,12}?\d{1,3}(?:\.\d+)?元")),

@@ -24,7 +24,7 @@ _BANK_ACCOUNT = re.compile(r"开户|对公账户|银行账户|网银|u盾|账户
                            r"|【[^】]{0,6}银行】")
 _POS_WORDS = re.compile(r"pos|终端|机具|刷卡|收款|机器")
 _CONSUMER_DEPOSIT = re.compile(r"共享单车|充电宝|租车|顾客|消费者|客人|住客|房客|向客户收取")
-_DEVICE_DEPOSIT = re.compile(r"归还|完好|退机退还|退还机具|无息(?:全额)?退还|交还")
+_DEVICE_DEPOSIT = re.compile(r"归还|完好|退机退还|退还机具|无息(?:全额)?退还|交还|寄回|送回")
 
 Verdict = tuple[str, str] | None  # ("flag" | "info", note) or None when the fee says nothing
 
@@ -137,10 +137,10 @@ def judge_deposit(f: Fee) -> Verdict:
     context = normalize(f.evidence.quote + " " + f.conditions).text
     if _CONSUMER_DEPOSIT.search(context):
         return None  # the merchant collecting a deposit from its own customers
-    if _DEVICE_DEPOSIT.search(context):
+    target = deposit_target(f)
+    if target is None and _DEVICE_DEPOSIT.search(context):
         return "info", describe(f) + "（租用机具的押金，归还机具时退还）"
     note = describe(f)
-    target = deposit_target(f)
     if target is not None:
         fee_cost = target.volume * TYPICAL_RATE / 100
         note += (f"：{fmt_num(target.days)}天内要刷满{fmt_num(target.volume)}元才退，平均每月约"

@@ -51,8 +51,9 @@ RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
 CAP = re.compile(rf"(?:单笔|每笔)?(?:手续费)?(?:封顶|最高|上限)(?:为|是)?\s*(?P<cap>{_NUM})\s*元")
 NO_CAP = re.compile(r"不封顶|不设封顶|无封顶")
-#: Amounts that describe a threshold or an example, not a fee (1000元以下, 刷满10万元, 一笔1000元的 …).
-THRESHOLD_AFTER = re.compile(r"\s*(?:及以下|以下|以上|以内|及以上|起|的(?:信用卡|储蓄卡|借记卡|贷记卡|交易))")
+#: Amounts that describe a threshold or an example, not a fee (1000元以下, 刷满10万元, 一笔1000元的 …);
+#: 残值150元赔偿 is compensation.
+THRESHOLD_AFTER = re.compile(r"\s*(?:及以下|以下|以上|以内|及以上|起|的(?:信用卡|储蓄卡|借记卡|贷记卡|交易)|赔偿|作为赔偿)")
 THRESHOLD_BEFORE = re.compile(
     r"(?:(?<![扣收交缴付结])(?:一笔|1笔)|满|刷满|刷够|达到|超过|最低|单日|每日|限额|每刷|刷了|每万元|每万|省|多扣|少扣|返还|退还|退回"
     r"|返|赔偿|成本价|加起来快?|合计|总共|一共|共计|累计|快|约|近|不低于|不少于|至少"
@@ -71,8 +72,9 @@ REFUND_MONTHLY = re.compile(
 )
 #: A rental deposit that comes back with the device, not with volume.
 DEVICE_RETURN = re.compile(
-    r"(?:机具|设备|终端|机器)?[^。,;]{0,6}(?:完好)?(?:归还|交还|退回机具|退还机具)[^。]{0,30}?(?:无息)?(?:全额)?退还"
-    r"|(?:无息|全额){1,2}退还")
+    r"(?:机具|设备|终端|机器)?[^。,;]{0,6}(?:完好)?(?:归还|交还|寄回|送回|退回机具|退还机具|退机)[^。]{0,48}?(?:无息)?(?:全额)?"
+    r"(?:退还|退回|退到|退至|返还)"
+    r"|(?:无息|全额){1,2}(?:退还|退回|退到|退至|返还)")
 NO_REFUND = re.compile(r"不予退还|不予返还|不退还|不返还|概不退|不退|不予退回")
 NO_REFUND_EVER = re.compile(r"(?:无论|不论|一律|概不|均不予|一经扣除)")
 

@@ -253,7 +253,7 @@ class FeeReader:
             conditions.append(self._orig(lo + m.start(), lo + m.end()))
             refundable = True
         dev = P.DEVICE_RETURN.search(window)
-        if dev and not m:
+        if dev:  # …全额退还 on the device's return (2.2 协议终止后，乙方将设备交还甲方…押金全额退还)
             conditions.append(self._orig(lo + dev.start(), lo + dev.end()))
             refundable = True
         no = P.NO_REFUND.search(window)

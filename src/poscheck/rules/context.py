@@ -98,6 +98,7 @@ BODY_TEACHING: tuple[str, ...] = (
     "被骗",
     "千万别", "法院认为", "裁判文书",
     "审理",
+    "劝你别", "别碰",  # forum replies talking someone out of it (劝你别碰)
 )
 TEACHING_CUES_MIN = 3
 
