@@ -408,6 +408,11 @@ def test_fees_a_denial_after_the_names_it_denies() -> None:
     assert _rows(_text_fees("押金99元不收取利息，激活后退还。")) == {("deposit", None, 99.0, "元")}
 
 
+def test_fees_a_surcharge_on_every_transaction_told_as_more_taken() -> None:
+    assert _rows(_text_fees("秒到的，每笔多扣三块。", "txt")) == {("instant", None, 3.0, "元/笔")}
+    assert _rows(_text_fees("秒到这个月比上个月多扣3元。", "txt")) == set()
+
+
 def test_fees_a_count_per_quarter_and_a_spoken_sum() -> None:
     story = "还有流量费，说好一年一次，结果是一个季度扣一次，每次六十九，四月又扣了。"
     assert _rows(_text_fees(story, "txt")) == {("data", None, 69.0, "元/季度")}

@@ -98,6 +98,9 @@ def test_plain_text_joins_a_break_after_a_long_line_only() -> None:
     assert "\n第七条" in norm.text and "其他\n本协议" in norm.text  # a heading and an article keep their breaks
     s, e = norm.orig_span(norm.text.index("住所地"), norm.text.index("住所地") + 3)
     assert wrapped[s:e] == "住所\n地"
+    # a chat message starts with its sender and time: never joined to the message before
+    chat = "何经理 14:08  开机第一笔扣299押金，三个月刷够八万就退给你，很好刷的\n张姐 14:10  八万？我一个月才两万"
+    assert "\n张姐 14:10" in normalize_document(chat, "txt").text
     assert "\n" in normalize_document("这一行足够长但下一行是条款的开头所以不合并\n第八条 违约", "txt").text
     assert normalize_document(wrapped, "html").text.count("\n") == 3
     # a chat or SMS export: a line that starts with a date or time is the next message, not a wrapped line

@@ -225,6 +225,14 @@ def test_a_complaint_shows_a_clause_only_by_citing_it() -> None:
     assert "terms.unilateral_change" in terms.find_terms(cited)
 
 
+def test_a_refusal_citing_a_rule_answers_the_message_about_the_money() -> None:
+    chat = ("业务员 10:02  激活扣199押金，三个月刷满六万就退\n商户 10:05  要是刷不满呢\n"
+            "业务员 10:06  那就不退了，这是公司的规定")
+    assert "terms.non_refundable" in terms.find_terms(chat)
+    # without a rule behind it, a bare 不退 far from any money says nothing of it
+    assert "terms.non_refundable" not in terms.find_terms("商户 10:05  这台机子能退吗\n业务员 10:06  不退，不过可以换")
+
+
 def test_a_title_that_calls_the_lines_a_scammers_teaches() -> None:
     text = "接到换机电话先别急，这几句话都是骗子的台词\n台词一：“您的旧机器下个月停用，需要免费换新。”"
     assert textctx.genre(text) == "teaching"

@@ -49,7 +49,10 @@ _WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，])[ \t]*\n[ \t]*(?=[\u4e00-\u9f
 # only a break after a line of at least SOFT_WRAP_MIN characters is joined, and not before an item or article.
 SOFT_WRAP_MIN = 24
 # A line that starts with a date or a time is a new record of a chat or SMS export ("2025-05-18 09:13 小王：…").
-_RECORD_START = re.compile(r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}")
+# …or with a sender and then the time (何经理 14:08  开机第一笔…).
+_RECORD_START = re.compile(
+    r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|[^\s\d:,。]{1,16}[ \t]+\d{1,2}:\d{2}(?!\d)"
+)
 _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
 )

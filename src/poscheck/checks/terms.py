@@ -115,13 +115,20 @@ def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> s
     return f"provider may change terms ({m.group(0)[:24]}) without notice and a free exit"
 
 
+_MONEY = re.compile(r"押金|服务费|费用|费|款|保证金|金额|钱|现金")
+_RULE_CITED = re.compile(r"规定|规矩|政策|制度|协议|合同")
+MONEY_BACK = 120  # characters before a refusal in which the money it refuses may be named
+
+
 def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     head = sentence[: max(0, sentence.find(m.group(0)))]
     if re.search(r"不得|不能以|不应", head):
         return None  # "不得以任何理由不予退还": protective
     if re.search(r"损坏|遗失|丢失|灭失|毁损|未归还|不归还|欠费|下载|文档|积分", sentence):
         return None  # damage/loss/arrears deduction, or a document site's download terms
-    if not re.search(r"押金|服务费|费用|费|款|保证金|金额|钱|现金", sentence):
+    # a refusal with a rule behind it may answer a message about the money (要是没刷够呢 / 那就不退了 这是公司规定)
+    if not _MONEY.search(sentence) and not (
+            _RULE_CITED.search(sentence) and _MONEY.search(doc.text, max(0, m.start() - MONEY_BACK), m.start())):
         return None
     if re.match(r".{0,2}(?:终端|机具|设备|机器|pos)", doc.text[m.end():m.end() + 6]):
         return None  # the merchant not returning a device

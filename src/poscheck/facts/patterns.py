@@ -246,6 +246,9 @@ def is_threshold(text: str, amount: Amount, floor: int) -> bool:
     if cue and cue.group(0).rstrip().endswith("笔") and _FEE_NAMED_AFTER.match(text, amount.end) and (
             text.endswith("刷", 0, amount.start - len(head) + cue.start())):
         return False  # 刷1笔199元的押金: a swipe that pays the fee ("您有1笔298元的押金" is one on record)
+    at = amount.start - len(head) + cue.start() if cue else 0
+    if cue and cue.group(0).startswith("多扣") and text.endswith(("每笔", "每次"), 0, at):
+        return False  # 每笔多扣3块: a surcharge on every transaction, not a difference told once
     return cue is not None
 
 
