@@ -413,6 +413,11 @@ def test_fees_a_surcharge_on_every_transaction_told_as_more_taken() -> None:
     assert _rows(_text_fees("秒到这个月比上个月多扣3元。", "txt")) == set()
 
 
+def test_fees_a_deduction_named_later_in_its_own_sentence() -> None:
+    story = "扫码激活后刷了一笔，结果到账少了两百九十九，打电话问，说是激活服务费。"
+    assert _rows(_text_fees(story, "txt")) == {("deposit", None, 299.0, "元")}
+
+
 def test_fees_a_count_per_quarter_and_a_spoken_sum() -> None:
     story = "还有流量费，说好一年一次，结果是一个季度扣一次，每次六十九，四月又扣了。"
     assert _rows(_text_fees(story, "txt")) == {("data", None, 69.0, "元/季度")}

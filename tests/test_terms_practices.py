@@ -284,6 +284,16 @@ def test_ocr_recognition_in_a_title_line_teaches_nothing() -> None:
     memo = normalize("（以下内容由截图OCR识别后粘贴，存在识别错误）\n对账：签购单金额5000元，到账4925元。").text
     assert textctx.genre(memo) != "teaching"
     assert textctx.genre(normalize("教你识别二清机\n正规机器由收单机构直接结算。").text) == "teaching"
+    photo = normalize("[我的对账材料：小票拍照识别 + 银行流水]\n签购单2000元，应该到1988，实际只到了1980。").text
+    assert textctx.genre(photo) != "teaching"
+
+
+def test_a_question_of_surprise_takes_what_happened_as_done() -> None:
+    """"怎么打成X？" / "为什么扣了我299？" ask why; that it happened is told, not asked."""
+    text = "对账记录\n我是开拉面馆的，签购单上怎么打成“阳光生活超市”了？我不认识这家。"
+    assert practices.find_signs(normalize(text).text).get("mcc_jumping")
+    asked = "对账记录\n我是开拉面馆的，签购单上的商户名是“阳光生活超市”吗？"
+    assert not practices.find_signs(normalize(asked).text).get("mcc_jumping")
 
 
 def test_an_acquirers_own_notice_of_a_device_swap_is_no_fake_service(engine: Engine) -> None:

@@ -109,7 +109,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # what a slip or bill shows: another business's name (…生鲜超市 on a clothing shop's slip); _practice_signs
         # keeps it when the writer says the name is not theirs
         rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名){_S}{{0,12}}?"
-        r"(?:是|为|叫|印的是|印着|显示|显示的是|写着|写的是|成了|变成了?|(?<=名称):|(?<=名):)[^。;\n]{0,3}?"
+        r"(?:是|为|叫|印的是|印着|印成|打成|打的是|显示|显示的是|写着|写的是|成了|变成了?|(?<=名称):|(?<=名):)[^。;\n]{0,3}?"
         rf"[\u4e00-\u9fff「」“”\"『』]{{0,14}}?(?:{_BUSINESSES}))"
         # a category code the writer read off a slip (商户编号 digits 8–11, DOMAIN.md), kept when their business
         # is another's (_code_not_mine)

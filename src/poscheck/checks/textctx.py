@@ -26,7 +26,7 @@ Genre = Literal["teaching", "complaint", "other"]
 
 # Title words of warnings, guides and news (识别 teaches how to tell; OCR's 识别错误 / 识别后 does not).
 _TITLE_TEACH = re.compile(
-    r"提示|提醒|谨防|警惕|防范|声明|必读|必看|远离|小心|留意|识别(?!错误|结果|后)|辨别|如何|怎么|怎样|是什么|什么是|教你|避开|避坑|"
+    r"提示|提醒|谨防|警惕|防范|声明|必读|必看|远离|小心|留意|(?<!拍照)(?<!图片)(?<!文字)(?<!ocr)识别(?!错误|结果|后|有误|率)|辨别|如何|怎么|怎样|是什么|什么是|教你|避开|避坑|"
     r"防骗|骗局|骗子|诈骗|套路|揭秘|指南|攻略|科普|解读|以案说法|律师|[一二三四五六七八九十\d]+个问题|千万别|别办|不要办|"
     + "|".join(context.NEWS_TITLES)
 )
@@ -155,9 +155,16 @@ def asserted(text: str, start: int, end: int, *, conditional: bool = False, repo
         m = CONDITIONAL.search(before)
         if m:
             return False, m.group(0)
-    if context.is_question(sentence) and not _asked_of_something_else(text, start, end, lo, hi):
+    if context.is_question(sentence) and not _asked_of_something_else(text, start, end, lo, hi) \
+            and not _SURPRISE.search(sentence):
         return False, "?"
     return True, ""
+
+
+# "Why / how did it become X?" takes X as done: 小票上怎么打成“鸿盛生活超市”？, 为什么扣了我299？
+_SURPRISE = re.compile(
+    r"(?:怎么|为什么|为啥|咋)(?:会|就|又)?(?:打成|变成|成了|印成|显示成|写成|扣了|少了|多扣了?|收了)"
+)
 
 
 _WH = re.compile(r"什么|怎么|为什么|为啥|到底|哪家|哪个|哪里|谁|咋")

@@ -79,10 +79,14 @@ def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
             while j < len(labels) and labels[j].start < e:
                 j += 1
             start, told = s, None
-            if (prev < s and _TOLD.search(text, s, labels[k].start)
-                    and not any(c.isdigit() for c in text[s:labels[k].end])
+            said = _TOLD.search(text, s, labels[k].start)
+            if (said and prev < s and not any(c.isdigit() for c in text[s:labels[k].end])
                     and (told := P.deducted(text, prev, s)) is not None):
                 start = prev
+            else:  # …让扫码激活，…到账的时候少了299，打电话问，说是新机激活服务费: told in the same sentence
+                name = next((lab for lab in labels[k:j] if lab.kind != "rate"), None)
+                said = _TOLD.search(text, s, name.start) if name is not None else None
+                told = P.deducted(text, s, said.start()) if said else None
             out.append(Unit(start, e, False, [lab for lab in labels[k:j] if lab.end <= e], told=told))
             if j == len(labels):
                 return out
