@@ -133,6 +133,17 @@ def test_a_chat_among_merchants_offers_nothing_but_one_with_an_agent_does() -> N
     assert "licence.not_found" in cats(found)
 
 
+def test_a_regulators_notice_and_a_law_firms_note_offer_nothing() -> None:
+    notice = ("中 国 人 民 银 行 某 市 分 行\n关于防范POS机二清风险的公告\n收单机构应将商户资金结算至商户同名账户，"
+              "不得以押金、激活费等名义收费。商户办理POS机请认准持牌机构，信用卡费率一般0.6%左右。\n")
+    _, found = run(doc(notice))
+    assert "licence.not_found" not in cats(found)
+    note = ("收单协议审查要点\n某某律师事务所 金融业务组\n反例：“乙方有权随时调整费率，无需另行通知甲方。”"
+            "反例：“首刷服务费299元，未达标不予退还。”签约前请逐条核对。\n")
+    _, found = run(doc(note))
+    assert "licence.not_found" not in cats(found)
+
+
 def test_a_notice_of_terms_to_merchants_is_an_offer() -> None:
     notice = ("特约商户服务告知书\n尊敬的商户：欢迎使用我司代理推广的收款终端。现将收单机构信息及收费项目告知如下。\n"
               "收单机构名称 | 北京银联商务有限公司\n支付业务许可证编号 | Z2001611000018\n贷记卡 | 0.60%\n")

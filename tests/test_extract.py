@@ -68,6 +68,8 @@ def test_extract_txt_title_is_an_exported_articles_title_line(tmp_path: Path) ->
     assert extract(_raw(tmp_path, "a.txt", article.encode())).title == "换机短信别乱回"
     plain = "电签POS机办理说明\n标题栏里写着：欢迎\n"  # no "标题：" line of its own: the first line
     assert extract(_raw(tmp_path, "b.txt", plain.encode())).title == "电签POS机办理说明"
+    scan = "[扫描件 OCR 文本，版式可能错乱]\n\n关于防范二清风险的公告\n……"  # a tool's note is no title
+    assert extract(_raw(tmp_path, "c.txt", scan.encode())).title == "关于防范二清风险的公告"
 
 
 def test_extract_pdf_has_page_offsets(tmp_path: Path) -> None:
@@ -89,6 +91,15 @@ def test_extract_pdf_has_page_offsets(tmp_path: Path) -> None:
     assert doc.kind == "pdf" and len(doc.pages) == 2
     at = doc.text.index("押金")
     assert doc.page_of(at) == 2 and doc.page_of(0) == 1
+    assert doc.title == "第一条 服务内容"  # reportlab's metadata title "untitled" is a placeholder
+
+
+def test_placeholder_metadata_titles() -> None:
+    from poscheck.extract.text import meta_title
+
+    for placeholder in ("untitled", "Untitled", "文档1", "Microsoft Word - 协议.docx", "merchant_v2.pdf", " "):
+        assert meta_title(placeholder) == ""
+    assert meta_title("特约商户服务协议") == "特约商户服务协议"
 
 
 def test_extract_docx_paragraphs_and_tables(tmp_path: Path) -> None:

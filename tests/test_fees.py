@@ -418,6 +418,16 @@ def test_fees_a_deduction_named_later_in_its_own_sentence() -> None:
     assert _rows(_text_fees(story, "txt")) == {("deposit", None, 299.0, "元")}
 
 
+def test_fees_a_percent_told_as_a_change_is_no_rate() -> None:
+    assert _rows(_text_fees("开通会员即享信用卡费率立降0.1%。")) == set()
+    assert _rows(_text_fees("信用卡费率下调至0.55%。")) == {("rate", "credit", 0.55, "%")}
+
+
+def test_fees_what_someone_else_said_they_could_give_is_hearsay() -> None:
+    chat = "商户 14:25  前两天有人加我微信，说能给我信用卡0.38，还能自己选商户"
+    assert _rows(_text_fees(chat, "txt")) == set()
+
+
 def test_fees_a_count_per_quarter_and_a_spoken_sum() -> None:
     story = "还有流量费，说好一年一次，结果是一个季度扣一次，每次六十九，四月又扣了。"
     assert _rows(_text_fees(story, "txt")) == {("data", None, 69.0, "元/季度")}

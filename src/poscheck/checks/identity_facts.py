@@ -90,7 +90,7 @@ _NOT_OFFER = Anchored(
 # Notices, exports and news announce themselves at the top (title, first lines); 报道 is left out, an agent
 # site's nav often carries 媒体报道.
 _NOT_OFFER_HEAD = re.compile("|".join((
-    "郑重声明", "风险提示", "防诈骗", "反诈", "安全提示", "短信记录",
+    "郑重声明", "风险提示", "防诈骗", "反诈", "安全提示", "短信记录", "关于防范", "律师事务所",
     *(w for w in context.NEWS_TITLES if w != "报道"),
 )))
 # Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from poscheck.extract.text import meta_title
 from poscheck.models import Block, Document, RawFile
 
 
@@ -42,4 +43,4 @@ def extract_docx(raw: RawFile, data: bytes, sha: str) -> Document:
     title = (d.core_properties.title or "").strip()
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     return Document(id=sha[:12], source=raw.source, kind="docx", text=text, sha256=sha, url=raw.url,
-                    title=(title or first)[:120], blocks=tuple(blocks))
+                    title=(meta_title(title) or first)[:120], blocks=tuple(blocks))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from poscheck.errors import ExtractError
-from poscheck.extract.text import line_blocks
+from poscheck.extract.text import line_blocks, meta_title
 from poscheck.models import Document, RawFile
 
 MAX_PAGES = 300
@@ -33,12 +33,12 @@ def extract_pdf(raw: RawFile, data: bytes, sha: str) -> Document:
     if not text.strip():
         raise ExtractError("PDF has no text layer (a scan?)", source=raw.source,
                            remedy="Run it through OCR, or save the pages as PNG images and check those.")
-    meta_title = ""
+    written = ""
     try:
         meta = reader.metadata
-        meta_title = str(meta.get("/Title") or "") if meta is not None else ""
+        written = str(meta.get("/Title") or "") if meta is not None else ""
     except Exception:  # broken metadata must not lose the text
-        meta_title = ""
+        written = ""
     first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     return Document(id=sha[:12], source=raw.source, kind="pdf", text=text, sha256=sha, url=raw.url,
-                    title=(meta_title or first)[:120], blocks=line_blocks(text), pages=tuple(pages))
+                    title=(meta_title(written) or first)[:120], blocks=line_blocks(text), pages=tuple(pages))

@@ -55,3 +55,17 @@ def extract_txt(raw: RawFile, data: bytes, sha: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Document(id=sha[:12], source=raw.source, kind="txt", text=text, sha256=sha, url=raw.url,
                     title=context.title_line(text)[:120], encoding=enc, blocks=line_blocks(text))
+
+
+# Titles that tools write when the author wrote none (reportlab's "untitled", Word's "文档1"), or a file's name.
+_PLACEHOLDER_TITLE = re.compile(
+    r"(?:untitled|无标题|anonymous|document|title|文档\d*|新建[^\n]{0,8}文档\d*)"
+    r"|(?:microsoft word - )?\S+\.(?:docx?|pdf|wps)",
+    re.I,
+)
+
+
+def meta_title(title: str) -> str:
+    """A document's metadata title, or '' when it is a placeholder a tool wrote (the first line is then better)."""
+    title = title.strip()
+    return "" if _PLACEHOLDER_TITLE.fullmatch(title) else title

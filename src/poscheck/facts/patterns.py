@@ -237,6 +237,15 @@ def _start(a: Amount) -> int:
 _FEE_NAMED_AFTER = re.compile(r"\s*的?\s*(?:押金|服务费|激活费|手续费|费用)")
 
 
+# A percent told as a change, not as a rate: 费率立降0.1%, 上调0.05% (but 降到0.5%, 下调至0.55% state the rate).
+_CHANGE_BY = re.compile(r"(?:降|降低|下降|下调|减|减少|优惠|便宜|省|涨|上涨|上调|提高|增加)了?\s*$")
+
+
+def is_change_by(text: str, amount: Amount, floor: int) -> bool:
+    """True when a percent amount is the size of a change (立降0.1%) rather than a rate."""
+    return amount.unit == "%" and _CHANGE_BY.search(text, max(floor, amount.start - 4), amount.start) is not None
+
+
 def is_threshold(text: str, amount: Amount, floor: int) -> bool:
     """True when a yuan amount is a threshold, target or example rather than a price."""
     if THRESHOLD_AFTER.match(text, amount.end):

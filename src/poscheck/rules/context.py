@@ -53,7 +53,7 @@ WARNINGS: tuple[str, ...] = (
 
 
 # Someone else's words, retold: 听说…, 隔壁卖炒粉的说… (a regex alternation, shared by the fee reader and the checks).
-HEARSAY = r"听说|据说|(?:隔壁|朋友|同行|别人|别家|人家)[^。,;]{0,8}说"
+HEARSAY = r"听说|据说|(?:隔壁|朋友|同行|别人|别家|人家)[^。,;]{0,8}说|有人[^。;]{0,10}?说(?:能|可以|给|是|要)"
 
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
 GENERAL: tuple[str, ...] = ("一般会", "一般在", "一般为", "通常会", "通常在", "可能会", "不等", "大多", "多数",
@@ -99,6 +99,7 @@ BODY_TEACHING: tuple[str, ...] = (
     "千万别", "法院认为", "裁判文书",
     "审理",
     "劝你别", "别碰",  # forum replies talking someone out of it (劝你别碰)
+    "反例",  # a lawyer's note quoting bad clauses as counter-examples
 )
 TEACHING_CUES_MIN = 3
 
@@ -125,10 +126,14 @@ def teaches(text: str) -> bool:
 _TITLE_LINE = re.compile(r"[ \t]*(?:标题|題目|题目|標題)\s*[:：]\s*(\S[^\n]*)")
 
 
+# A tool's note above a scan or a screenshot's text: [扫描件 OCR 文本，版式可能错乱], 【图片文字识别结果】.
+_TOOL_NOTE = re.compile(r"\s*[\[【(（][^\]】)）\n]*(?:ocr|识别|扫描|截图)[^\]】)）\n]*[\]】)）]\s*", re.I)
+
+
 def title_line(text: str) -> str:
     """The title of a text: a "标题：…" line among its first five lines (an exported 公众号 article starts with
-    the account's name, then the title), else its first non-empty line."""
-    lines = [ln for ln in text.lstrip().split("\n", 5)[:5] if ln.strip()]
+    the account's name, then the title), else its first non-empty line that is no tool's note."""
+    lines = [ln for ln in text.lstrip().split("\n", 6)[:6] if ln.strip() and not _TOOL_NOTE.fullmatch(ln)][:5]
     for ln in lines:
         m = _TITLE_LINE.match(ln)
         if m:
