@@ -428,6 +428,21 @@ def test_fees_what_someone_else_said_they_could_give_is_hearsay() -> None:
     assert _rows(_text_fees(chat, "txt")) == set()
 
 
+def test_fees_a_chat_reply_prices_what_the_message_before_asked() -> None:
+    chat = ("2025-06-18 10:15 面馆老马：\n费率多少 别说虚的\n2025-06-18 10:16 小王：\n"
+            "现在做活动 前三个月0.38，三个月后恢复0.63\n")
+    fees = _text_fees(chat, "txt")
+    assert [(f.kind, f.amount, f.later_amount, f.promo_months) for f in fees] == [("rate", 0.38, 0.63, 3)]
+    # a reply that is no answer (another sender does not follow the question) borrows nothing
+    assert _text_fees("面馆老马：费率多少\n我想想再说\n前三个月0.38，三个月后恢复0.63\n", "txt") == []
+
+
+def test_fees_a_bare_service_fee_of_the_activation_is_a_deposit() -> None:
+    text = "激活说明：新机首笔刷卡需满200元，系统自动扣除服务费199元，90天内刷满6万元返还。"
+    assert _rows(_text_fees(text)) == {("deposit", None, 199.0, "元")}
+    assert _rows(_text_fees("系统每月扣除服务费19元。")) == set()  # a bare 服务费 of no service: unknown
+
+
 def test_fees_a_count_per_quarter_and_a_spoken_sum() -> None:
     story = "还有流量费，说好一年一次，结果是一个季度扣一次，每次六十九，四月又扣了。"
     assert _rows(_text_fees(story, "txt")) == {("data", None, 69.0, "元/季度")}

@@ -225,6 +225,15 @@ def test_a_complaint_shows_a_clause_only_by_citing_it() -> None:
     assert "terms.unilateral_change" in terms.find_terms(cited)
 
 
+def test_a_lures_script_still_has_the_merchant_sign_terms() -> None:
+    """A script that poses as UnionPay's service lures with its threats; what it has the merchant sign is a term."""
+    script = ("电销话术\n开场：“您好，这里是银联商务客户回访中心，您的机器年底统一停用，今天给您免费换新机。”\n"
+              "签约：让客户勾选《商户活跃承诺书》：连续3个月交易额不满2万元的，每月扣除50元作为违约金。\n"
+              "客户问押金：答“过期不办理的，押金将无法退还”。")
+    found = terms.find_terms(normalize(script).text)
+    assert "terms.penalty" in found and "terms.non_refundable" not in found
+
+
 def test_a_refusal_citing_a_rule_answers_the_message_about_the_money() -> None:
     chat = ("业务员 10:02  激活扣199押金，三个月刷满六万就退\n商户 10:05  要是刷不满呢\n"
             "业务员 10:06  那就不退了，这是公司的规定")

@@ -322,6 +322,7 @@ def _negated(text: str, m: re.Match[str], lo: int) -> bool:
 # a rate that went up is fee.rate_bait, a change clause only as the agreement words it).
 _CLAUSE_ONLY = frozenset({"terms.non_refundable", "terms.liability_exclusion", "terms.jurisdiction",
                           "terms.unilateral_change"})
+_SIGNED = re.compile(r"《[^》\n]{1,30}》|协议|合同|承诺书|条款")
 _CITES_TERMS = re.compile(r"合同|协议|条款|约定|写着|写明|注明|规定|规则|第[一二三四五六七八九十\d]+条")
 
 
@@ -332,8 +333,9 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
     kind_of_doc = genre(text)
     if kind_of_doc == "teaching":
         return out
-    if kind_of_doc != "complaint" and poses_as_service(text):
-        return out  # a fake service message's "过期将无法退还押金" is its lure (promo.fake_service), not a term
+    # a fake service message's "过期将无法退还押金" is its lure (promo.fake_service), not a term; what it has the
+    # merchant sign (勾选《商户活跃承诺书》：…扣除50元作为违约金) is one
+    lure = kind_of_doc != "complaint" and poses_as_service(text)
     spans = _GATE.sentences(text)
     for category, (pattern, judge) in PATTERNS.items():
         hits: list[TermHit] = []
@@ -352,6 +354,8 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
             if kind_of_doc == "complaint" and category in _CLAUSE_ONLY and not _CITES_TERMS.search(sentence):
                 continue  # "押金不退" in a complaint tells what happened; a clause it cites is a term
             if _negated(text, m, lo):
+                continue
+            if lure and not _SIGNED.search(sentence):
                 continue
             unit = text[clause.start:clause.end]
             why = judge(doc, m, sentence, unit)

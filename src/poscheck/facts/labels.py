@@ -195,11 +195,23 @@ def _periods_of_services(text: str, labels: list[Label]) -> None:
             lab.kind = prev.kind
 
 
+# What makes a bare 服务费 the price of getting the device working: activation, the first swipe.
+_ACTIVATION = re.compile(r"激活|首笔|首刷|首次刷卡|开机|开通时")
+ACTIVATION_BACK = 40  # characters before a bare 服务费, within its sentence, read for _ACTIVATION
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    lo = max(0, pos - ACTIVATION_BACK)
+    return max(lo, *(text.rfind(c, lo, pos) + 1 for c in "。!?\n"))
+
+
 def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str | None) -> None:
     """Adds the name `text[start:end]` of entry `i` to `out`, unless the entry is a look-alike."""
     start, end, i = found
     e = _ENTRIES[i]
     kind = service if e.kind == SERVICE else e.kind
+    if e.kind == SERVICE and kind is None and _ACTIVATION.search(text, _sentence_start(text, start), start):
+        kind = "deposit"  # 激活说明：新机首笔刷卡需满200元，系统自动扣除服务费199元
     if kind is None or kind == "none":
         return
     name = text[start:end]

@@ -84,8 +84,20 @@ PROMO = re.compile(r"首月|首(?P<a>\d+)个月|前(?P<b>\d+)个月|头(?P<c>\d+
 #: The rate that follows a promotion: 第4个月起0.63%, 之后0.63%, 恢复标准费率0.63%.
 LATER = re.compile(
     r"(?:之后|此后|以后|过后|后|第(?:\d+|[一二三四五六七八九十]+)个月(?:起|开始)|次月起|起|恢复|调整为|上调至|涨至|变为)"
-    rf"[^0-9%。\n]{{0,10}}?(?P<r>{_NUM})\s*%"
+    rf"[^0-9%。\n]{{0,10}}?(?P<r>{_NUM})(?P<pct>\s*%)?"
 )
+
+
+def later_rate(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """The first LATER match in text[pos:end] with a percent sign, or with a bare rate (三个月后恢复0.63, as chats
+    write it: BARE_RATE)."""
+    for m in LATER.finditer(text, pos, end):
+        if m.group("pct"):
+            return m
+        bare = BARE_RATE.match(text, m.start("r"))
+        if bare and bare.end() == m.end("r"):
+            return m
+    return None
 #: A stated change between two rates: 由0.63%降至0.52%, 从0.38%涨到0.68%.
 FROM_TO = re.compile(
     rf"(?:由|从)(?:原来的?|之前的?|以前的?|现在的?|目前的?)?\s*(?P<a>{_NUM})\s*%?\s*(?:\([^()%]{{0,12}}\))?\s*"

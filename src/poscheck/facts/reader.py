@@ -101,7 +101,7 @@ class FeeReader:
                 for m in pat.finditer(text, u.start, u.end):
                     out.append((m.start("b") if pat is P.FROM_TO else m.start(), m.end()))
         promo = P.PROMO.search(text, u.start, u.end) if "月" in body else None
-        later = P.LATER.search(text, promo.end(), u.end) if promo else None
+        later = P.later_rate(text, promo.end(), u.end) if promo else None
         if later:
             out.append((later.start("r"), later.end()))
         if "+" in body:
@@ -186,7 +186,7 @@ class FeeReader:
         promo: int | None = None
         later: float | None = None
         pm = P.PROMO.search(text, u.start, amt.start) if "月" in r.body else None
-        lm = P.LATER.search(text, amt.end, u.end) if pm and amt.start - pm.end() < 24 else None
+        lm = P.later_rate(text, amt.end, u.end) if pm and amt.start - pm.end() < 24 else None
         if pm and amt.start - pm.end() < 24:
             promo = P.promo_months(pm.group(0))
             conditions.append(self._orig(pm.start(), lm.end() if lm else amt.end))

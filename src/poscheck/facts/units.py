@@ -59,6 +59,7 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
         k = j
     units = [u for u in units if u.labels]
     units.extend(_answers(text, units))
+    units.extend(_chat_answers(text, units))
     return units
 
 
@@ -128,6 +129,38 @@ def _answers(text: str, units: list[Unit]) -> list[Unit]:
                 host.labels = sorted(host.labels + names[:1], key=lambda lab: lab.start)
             else:
                 out.append(Unit(m.end(), end, False, names[:1]))
+    return out
+
+
+# A chat message's header on a line of its own: "2025-06-18 10:16 POS小王:" or "何经理 14:05".
+_CHAT_HEADER = re.compile(
+    r"[ \t]*(?:\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]+[^\n]{1,30}|[^\n\d]{1,20}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)[ \t]*:?[ \t]*"
+)
+_ASKS = re.compile(r"多少|几个点|怎么收|咋收|收不收|要不要|[?吗]")
+
+
+def _chat_answers(text: str, units: list[Unit]) -> list[Unit]:
+    """A chat's reply that prices what the message before it asked about (费率多少 / 前三个月0.38，三个月后恢复0.63):
+    the question's name, the reply's amounts. Only a reply right after the asking line and its sender's header."""
+    out: list[Unit] = []
+    for u in units:
+        q_lo = text.rfind("\n", 0, u.start) + 1
+        q_hi = text.find("\n", u.start)
+        if q_hi < 0 or not _ASKS.search(text, q_lo, q_hi) or not _CHAT_HEADER.fullmatch(
+                text, text.rfind("\n", 0, max(0, q_lo - 1)) + 1, max(0, q_lo - 1)):
+            continue  # the asking line itself follows a sender's header: this is a chat
+        h_hi = text.find("\n", q_hi + 1)
+        if h_hi < 0 or not _CHAT_HEADER.fullmatch(text, q_hi + 1, h_hi):
+            continue
+        a_hi = text.find("\n", h_hi + 1)
+        a_hi = len(text) if a_hi < 0 else a_hi
+        if any(v.start <= h_hi + 1 < v.end or h_hi + 1 <= v.start < a_hi for v in units):
+            continue  # the reply names fees of its own
+        names = [Label(h_hi + 1, h_hi + 1, "", lab.kind, lab.channel, lab.units, lab.generic, lab.text)
+                 for lab in u.labels]
+        if len(names) == 1:
+            out.append(Unit(h_hi + 1, a_hi, False, names))
     return out
 
 
