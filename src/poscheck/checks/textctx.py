@@ -168,18 +168,28 @@ _SURPRISE = re.compile(
 
 
 _WH = re.compile(r"什么|怎么|为什么|为啥|到底|哪家|哪个|哪里|谁|咋")
-_CLAUSE_MARK = re.compile(r"[,，;；:：]")
+_CLAUSE_MARK = re.compile(r"[,，;；:：]|(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
 
 
 def _asked_of_something_else(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """A sentence that ends in a wh-question in a clause of its own asks about something else: in
-    "签购单上的商户名是…超市，我开的是奶茶店，这到底是哪家在收我的钱？" the slip's name is stated, not asked."""
+    "签购单上的商户名是…超市，我开的是奶茶店，这到底是哪家在收我的钱？" the slip's name is stated, not asked; so does
+    one that ends by asking for a judgement of what it told ("…是一个叫周丽的人转给我的 这正常吗"). A chat's spaces
+    part clauses too."""
     cuts = [m.start() for m in _CLAUSE_MARK.finditer(text, end, hi)]
     if not cuts:
         return False
     own_lo = max([m.end() for m in _CLAUSE_MARK.finditer(text, lo, start)], default=lo)
     own = text[own_lo:cuts[0]]
-    return bool(_WH.search(text, cuts[-1], hi)) and not _WH.search(own) and not re.search(r"吗|呢|么", own)
+    if _WH.search(own) or re.search(r"吗|呢|么", own):
+        return False
+    return bool(_WH.search(text, cuts[-1], hi) or _JUDGEMENT_ASKED.match(text, cuts[-1] + 1, hi))
+
+
+# Asking for a judgement of what was just told: 这正常吗, 这样合法吗, 这是不是二清.
+_JUDGEMENT_ASKED = re.compile(
+    r"\s*(?:请问)?这(?:样|个|种情况)?(?:正常|对|合法|合规|合理|靠谱|是二清|是不是二清|是跳码|是不是跳码)"
+)
 
 
 def quote(doc: Document, norm: Normalized, lo: int, hi: int, at: int, *, limit: int = 200) -> Evidence:
