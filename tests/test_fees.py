@@ -625,3 +625,26 @@ def test_fees_a_fee_table_names_its_item_in_the_first_cell() -> None:
     table = "项目|标准|\n贷记卡|0.60%|\n账户资金安全保障|0.05%/笔（默认开通）|\n"
     assert ("insurance", None, 0.05, "%") in _rows(_text_fees(table))
     assert all(f.kind != "insurance" for f in _text_fees("我们用心做好资金安全保障，交易费率0.6%。"))
+
+
+def test_fees_first_character_gates_keep_their_patterns() -> None:
+    """denied_after and is_change_by look at one character before running their patterns: on random text they give
+    what the bare patterns give."""
+    import random
+
+    from poscheck.facts import fees as F
+    from poscheck.facts import patterns as P
+    from poscheck.facts.labels import Label
+
+    rng = random.Random(5)
+    alphabet = [*"、/和及与均都一律全部概也暂不收取免无需支付交", *"降低调减少惠宜省涨高加了费 \t\n,。0.1%",
+                "收取", "免收", "降到"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        at = rng.randint(0, len(text))
+        lab = Label(at, at, "", "data", None, "元", False)
+        assert F.denied_after(text, lab) == (F._DENIED_AFTER.match(text, at) is not None), (text, at)
+        amt = P.Amount(at, at, 0.1, "%")
+        floor = rng.randint(0, at)
+        want = at > floor and P._CHANGE_BY.search(text, max(floor, at - 4), at) is not None
+        assert P.is_change_by(text, amt, floor) == want, (text, at, floor)

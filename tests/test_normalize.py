@@ -32,6 +32,7 @@ from poscheck.normalize import cn_number, normalize, normalize_document
         ("第三十条", "第三十条"),
         ("零点前到账", "零点前到账"),
         ("统一调的", "统一调的"),
+        ("营业时间九点至二十一点", "营业时间九点至二十一点"),  # a time of day
     ],
 )
 def test_normalize_text(text: str, expected: str) -> None:

@@ -227,8 +227,8 @@ def _spoken_yuan(m: re.Match[str]) -> str:
 
 def _spoken_number(m: re.Match[str]) -> str | None:
     run = m.group(1)
-    if not _SPOKEN_MAGNITUDE.search(run):
-        return None
+    if run.endswith(("点", "點")) or not _SPOKEN_MAGNITUDE.search(run):
+        return None  # 二十一点 is a time of day
     value = cn_number(run)
     return None if value is None else _fmt(value)
 

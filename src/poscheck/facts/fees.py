@@ -128,9 +128,12 @@ _DENIED_AFTER = re.compile(
 )
 
 
+_DENIAL_FIRST = frozenset("、/和及与均都一律全概也暂不免无 \t\n")  # what a _DENIED_AFTER match can start with
+
+
 def denied_after(text: str, lab: Label) -> bool:
     """True when a denial follows the name `lab` (or the list it starts or continues): 流量费、年费不收取."""
-    return _DENIED_AFTER.match(text, lab.end) is not None
+    return text[lab.end:lab.end + 1] in _DENIAL_FIRST and _DENIED_AFTER.match(text, lab.end) is not None
 
 
 def _counted(text: str, u: Unit, labels: list[Label]) -> list[P.Amount] | None:

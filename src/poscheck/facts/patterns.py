@@ -118,10 +118,11 @@ NOTICE = re.compile(r"提前\s*(?:30|三十)\s*[日天]|(?:30|三十)\s*[日天]
 
 #: Promises that a rate will never change (the classic teaser's companion).
 PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|终身|终生|不会再调|不再调|不涨价|一直不变")
-#: Words that make a fee optional for the merchant, or on by default.
+#: Words that make a fee optional for the merchant, or on by default. Every alternative starts with a literal, so
+#: `re` skips to candidate characters (one that starts with a group made the scan five times slower).
 OPTIONAL = re.compile(
     r"可选|选开|选择开通|选择是否开通|自行开通|自主选择|自愿|可在申请表中勾选|默认关闭|默认不开通|不开通不收取|未开通不收取"
-    r"|未申请开通|可随时关闭|随时关闭|可随时改回|申请开通|自行申请|(?:自己|自主|主动)开通|随时(?:可以)?关|不开(?:通)?就?不收"
+    r"|未申请开通|可随时关闭|随时关闭|可随时改回|申请开通|自行申请|自己开通|自主开通|主动开通|随时(?:可以)?关|不开(?:通)?就?不收"
     r"|选配|选装|商户自选|停用后不(?:扣|收)|手动发起|手动申请|主动发起|要自己[^。,;]{0,8}开|申请后(?:方可)?开通|随时取消"
 )
 DEFAULT_ON = re.compile(
@@ -253,9 +254,13 @@ _FEE_NAMED_AFTER = re.compile(r"\s*的?\s*(?:押金|服务费|激活费|手续�
 _CHANGE_BY = re.compile(r"(?:降|降低|下降|下调|减|减少|优惠|便宜|省|涨|上涨|上调|提高|增加)了?\s*$")
 
 
+_CHANGE_LAST = frozenset("降低调减少惠宜省涨高加了 \t\n")  # the last character of every _CHANGE_BY match
+
+
 def is_change_by(text: str, amount: Amount, floor: int) -> bool:
     """True when a percent amount is the size of a change (立降0.1%) rather than a rate."""
-    return amount.unit == "%" and _CHANGE_BY.search(text, max(floor, amount.start - 4), amount.start) is not None
+    return (amount.unit == "%" and amount.start > floor and text[amount.start - 1] in _CHANGE_LAST
+            and _CHANGE_BY.search(text, max(floor, amount.start - 4), amount.start) is not None)
 
 
 def is_threshold(text: str, amount: Amount, floor: int) -> bool:

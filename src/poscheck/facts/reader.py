@@ -8,6 +8,7 @@ is kept once: the repetition only completes it, and is not quoted.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -17,6 +18,7 @@ from poscheck.facts.labels import Label
 from poscheck.facts.units import Unit, piece_start
 from poscheck.models import Document, Evidence, Fee
 from poscheck.normalize import Normalized
+from poscheck.textscan import sentence_at
 
 MAX_QUOTE = 160
 HEADING_UP = 4  # lines above a fee's line in which its section heading may stand
@@ -350,15 +352,15 @@ class FeeReader:
         with the words that say so; not in a question, nor beside a default (默认开通)."""
         text = self.text
         out: dict[str, tuple[int, int]] = {}
+        starts = [lab.start for lab in self.labels]  # find_labels gives them in reading order
         for m in P.OPTIONAL.finditer(text):
-            lo = max(text.rfind(c, 0, m.start()) for c in "。\n!?;") + 1
-            ends = [e for e in (text.find(c, m.end()) for c in "。\n!?;") if e >= 0]
-            hi = min(ends) if ends else len(text)
-            if text.startswith(("?", "?"), hi) or text[lo:hi].rstrip().endswith(("吗", "么")) or \
-                    P.DEFAULT_ON.search(text, lo, hi):
+            lo, hi = sentence_at(text, m.start())
+            named = self.labels[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+            if not any(lab.kind != "rate" for lab in named) or text.startswith("?", hi) or \
+                    text[lo:hi].rstrip().endswith(("吗", "么")) or P.DEFAULT_ON.search(text, lo, hi):
                 continue
-            for lab in self.labels:
-                if lo <= lab.start < hi and lab.kind != "rate":
+            for lab in named:
+                if lab.kind != "rate":
                     out.setdefault(lab.kind, (m.start(), m.end()))
         return out
 

@@ -80,14 +80,20 @@ def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
             while j < len(labels) and labels[j].start < e:
                 j += 1
             start, told = s, None
-            said = _TOLD.search(text, s, labels[k].start)
-            if (said and prev < s and not any(c.isdigit() for c in text[s:labels[k].end])
-                    and (told := P.deducted(text, prev, s)) is not None):
-                start = prev
-            else:  # …让扫码激活，…到账的时候少了299，打电话问，说是新机激活服务费: told in the same sentence
-                name = next((lab for lab in labels[k:j] if lab.kind != "rate"), None)
-                said = _TOLD.search(text, s, name.start) if name is not None else None
-                told = P.deducted(text, s, said.start()) if said else None
+            # the name a deduction told before it is given: the first that is no rate (…让扫码激活，…到账少了299，
+            # 打电话问，说是新机激活服务费), in this sentence or, without amounts of its own, in the one before
+            name = labels[k]
+            for lab in labels[k:j]:
+                if lab.kind != "rate":
+                    name = lab
+                    break
+            said = _TOLD.search(text, s, name.start)
+            if said is not None:
+                if (prev < s and not any(c.isdigit() for c in text[s:labels[k].end])
+                        and (told := P.deducted(text, prev, s)) is not None):
+                    start = prev
+                else:
+                    told = P.deducted(text, s, said.start())
             out.append(Unit(start, e, False, [lab for lab in labels[k:j] if lab.end <= e], told=told))
             if j == len(labels):
                 return out
@@ -138,12 +144,15 @@ _CHAT_HEADER = re.compile(
     r"(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]+[^\n]{1,30}|[^\n\d]{1,20}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)[ \t]*:?[ \t]*"
 )
 _ASKS = re.compile(r"多少|几个点|怎么收|咋收|收不收|要不要|[?吗]")
+_CLOCK = re.compile(r"\d:\d\d")
 
 
 def _chat_answers(text: str, units: list[Unit]) -> list[Unit]:
     """A chat's reply that prices what the message before it asked about (费率多少 / 前三个月0.38，三个月后恢复0.63):
     the question's name, the reply's amounts. Only a reply right after the asking line and its sender's header."""
     out: list[Unit] = []
+    if not _CLOCK.search(text):
+        return out  # no message times: no chat
     for u in units:
         q_lo = text.rfind("\n", 0, u.start) + 1
         q_hi = text.find("\n", u.start)
