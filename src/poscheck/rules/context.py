@@ -53,7 +53,11 @@ WARNINGS: tuple[str, ...] = (
 
 
 # Someone else's words, retold: 听说…, 隔壁卖炒粉的说… (a regex alternation, shared by the fee reader and the checks).
-HEARSAY = r"听说|据说|(?:隔壁|朋友|同行|别人|别家|人家)[^。,;]{0,8}说|有人[^。;]{0,10}?说(?:能|可以|给|是|要)"
+# Every alternative starts with a literal: `re` then skips to candidate characters (a leading group defeats that).
+HEARSAY = "|".join((
+    "听说", "据说", *(f"{who}[^。,;]{{0,8}}说" for who in ("隔壁", "朋友", "同行", "别人", "别家", "人家")),
+    r"有人[^。;]{0,10}?说(?:能|可以|给|是|要)",
+))
 
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
 GENERAL: tuple[str, ...] = ("一般会", "一般在", "一般为", "通常会", "通常在", "可能会", "不等", "大多", "多数",
