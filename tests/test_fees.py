@@ -443,6 +443,21 @@ def test_fees_a_bare_service_fee_of_the_activation_is_a_deposit() -> None:
     assert _rows(_text_fees("系统每月扣除服务费19元。")) == set()  # a bare 服务费 of no service: unknown
 
 
+def test_fees_rows_under_a_header_of_names() -> None:
+    """A product table names its fees in the header row; each row's cells take their column's name."""
+    table = ("机型 | 刷卡费率 | 押金 | 流量费 |\n电签版 | 0.6% | 无 | 第二年起每年99元 |\n"
+             "大POS | 0.55% | 199元 | 无 |\n")
+    assert _rows(_text_fees(table)) == {("rate", "card", 0.6, "%"), ("rate", "card", 0.55, "%"),
+                                        ("data", None, 99.0, "元/年"), ("deposit", None, 199.0, "元")}
+    rental = "租车押金怎么交？\n车型 | 车辆押金 |\n经济型 | 3000元 |\n"  # a shop's own customers' deposits
+    assert _rows(_text_fees(rental)) == set()
+
+
+def test_fees_a_membership_told_in_speech() -> None:
+    assert _rows(_text_fees("然后要开个会员，一年两百九，开了以后费率就降了。", "txt")) == {
+        ("membership", None, 290.0, "元/年")}
+
+
 def test_fees_a_count_per_quarter_and_a_spoken_sum() -> None:
     story = "还有流量费，说好一年一次，结果是一个季度扣一次，每次六十九，四月又扣了。"
     assert _rows(_text_fees(story, "txt")) == {("data", None, 69.0, "元/季度")}

@@ -33,6 +33,11 @@ from poscheck.normalize import cn_number, normalize, normalize_document
         ("零点前到账", "零点前到账"),
         ("统一调的", "统一调的"),
         ("营业时间九点至二十一点", "营业时间九点至二十一点"),  # a time of day
+        # sales talk: percentage points, 千6 and 万5 (not 1千6 = 1,600, nor 千元)
+        ("信用卡0.38个点", "信用卡0.38%"),
+        ("费率千6，秒到加万5", "费率0.6%,秒到加0.05%"),
+        ("刷了1千6", "刷了1千6"),
+        ("千元以下", "千元以下"),
     ],
 )
 def test_normalize_text(text: str, expected: str) -> None:

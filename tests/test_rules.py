@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,22 @@ def test_context_amount_is_not_a_negation() -> None:
     text = "封顶20元 | 扫码0.38%押金"
     assert negator_before(text, text.index("押金"), 0) == ""
     assert negator_before("0元押金", 2, 0) == "0元"
+
+
+def test_context_negation_reaches_every_item_of_a_short_list() -> None:
+    from poscheck.rules.context import negator_before
+
+    text = "本公司不收取机具押金、激活费、会员费"
+    assert negator_before(text, text.index("会员"), 0) == "不收取"
+    long_item = "本公司不收取机具押金、各种名目繁多的其他会员费"
+    assert negator_before(long_item, long_item.index("会员"), 0) == ""
+
+
+def test_context_what_several_said_is_hearsay() -> None:
+    from poscheck.rules.context import HEARSAY
+
+    assert re.search(HEARSAY, "有说免费送机的，有说费率0.38永不涨的")
+    assert not re.search(HEARSAY, "没有说明的费用一律不收")
 
 
 @pytest.mark.parametrize(("text", "trigger", "denied"), [

@@ -225,6 +225,21 @@ def test_a_complaint_shows_a_clause_only_by_citing_it() -> None:
     assert "terms.unilateral_change" in terms.find_terms(cited)
 
 
+def test_clause_judges_read_own_causes_wallets_and_lists_of_forbidden_acts() -> None:
+    own = "7.4 因银行、通道方或平台系统原因导致的结算延迟或资金损失，平台均不承担任何责任。"
+    assert "terms.liability_exclusion" in terms.find_terms(normalize(own).text)
+    third = "7.4 因银行或通道方系统原因导致的结算延迟，平台不承担责任，但会协助商户查询。"
+    assert "terms.liability_exclusion" not in terms.find_terms(normalize(third).text)
+    wallet = "第五条 乙方发现甲方交易异常的，有权冻结钱包余额，解冻时间由乙方决定。"
+    assert "terms.fund_hold" in terms.find_terms(normalize(wallet).text)
+    rules = "三、以下行为属于违规，本公司发现后将暂停终端：\n（一）利用终端进行信用卡套现；\n（二）出租终端。"
+    assert not practices.find_signs(normalize(rules).text).get("cash_out")
+    ad = "本店服务：\n（一）信用卡套现秒到；\n（二）空卡代还。"
+    assert practices.find_signs(normalize(ad).text).get("cash_out")
+    refusal = "只做正规收款，不做套现，做养卡的别打电话。"
+    assert not practices.find_signs(normalize(refusal).text).get("cash_out")
+
+
 def test_a_lures_script_still_has_the_merchant_sign_terms() -> None:
     """A script that poses as UnionPay's service lures with its threats; what it has the merchant sign is a term."""
     script = ("电销话术\n开场：“您好，这里是银联商务客户回访中心，您的机器年底统一停用，今天给您免费换新机。”\n"

@@ -42,6 +42,12 @@ _SPOKEN_YUAN = re.compile(
 )
 _FRACTION = re.compile(rf"(百|千|万)分之\s*((?:\d+(?:\.\d+)?)|{_CN_NUM}+)")
 _PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
+# How sales talk writes rates: 0.38个点 (percentage points), 千6 (6 per mille), 万5 (5 per ten thousand); not 1千6
+# (1,600) nor 千元 / 万元. The character before 千/万 is tested after it, so `re` can skip to 千 and 万.
+_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*个点(?!位)")
+_SHORT_FRACTION = re.compile(
+    r"(千|万)(?<![\d.一二两三四五六七八九十百千万几].)(\d{1,2}(?:\.\d{1,2})?)(?![\d.%万千百元块个])"
+)
 _PERMYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*‱")
 # A line break inside a sentence (PDF wraps): CJK/digit on both sides, no sentence end before it.
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%])")
@@ -337,4 +343,12 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _PERMILLE, lambda m: _fmt(float(m.group(1)) / 10) + "%")
     if "‱" in norm.text:
         norm = _sub(norm, _PERMYRIAD, lambda m: _fmt(float(m.group(1)) / 100) + "%")
+    if "个点" in norm.text:
+        norm = _sub(norm, _POINTS, lambda m: m.group(1) + "%")
+    if "千" in norm.text or "万" in norm.text:
+        norm = _sub(norm, _SHORT_FRACTION, _short_fraction)
     return norm
+
+
+def _short_fraction(m: re.Match[str]) -> str:
+    return _fmt(float(m.group(2)) / (10 if m.group(1) == "千" else 100)) + "%"

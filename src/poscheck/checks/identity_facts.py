@@ -58,6 +58,8 @@ GENERIC_BRANDS = frozenset({"收款宝", "考拉", "商户通", "超级收款宝
 _SHORT_BRAND_NEXT = re.compile(
     r"支付|pos|电签|收款|收单|刷卡|智能|大pos|商务|机|客服|官网|官方|总部|直营|app|终端|牌照"
 )
+# …or what is said of it before: 通道走的是海科的, 机器是乐刷的.
+_SHORT_BRAND_BEFORE = re.compile(r"(?:通道|机器|机子|牌子|品牌|收单)(?:走|用)?的?是$|走的是$|用的是$")
 
 
 def brand_ok(text: str, start: int, end: int, brand: str) -> bool:
@@ -67,7 +69,7 @@ def brand_ok(text: str, start: int, end: int, brand: str) -> bool:
     if brand.isascii():
         return not (_alnum(text[start - 1 : start]) or _alnum(text[end : end + 1]))
     if len(brand) == 2:
-        return bool(_SHORT_BRAND_NEXT.match(text, end))
+        return bool(_SHORT_BRAND_NEXT.match(text, end) or _SHORT_BRAND_BEFORE.search(text, max(0, start - 8), start))
     return True
 
 

@@ -181,8 +181,10 @@ _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构
 # A case described, not one that happened, right after a sign: "…套现的，乙方可终止", "到账方是个人的，大概率是二清",
 # "对方户名是个人的赶紧停", "存在套现等情形时" (but not what was sent: "…个人转过来的，", "钱却是个人打|过来的，");
 # for a wallet, whose ads say "秒到钱包的，随时提现", only with a verdict after it ("…提现费的，都不是一清").
-_CONDITION_AFTER = re.compile(r"(?:(?!转|打|汇|过来|过去)[^。,]){0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律)"
-                              r"|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)")
+_CONDITION_AFTER = re.compile(
+    r"(?:(?!转|打|汇|过来|过去)[^。,]){0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律|别|不要|勿)"  # 做养卡的别打
+    r"|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)"
+)
 # What a provider does when it finds cash-out (发现商户套现将…停机处理): a sanction, no promotion.
 _SANCTION = re.compile(r"(?:将|会|予以|一律|立即)[^。]{0,12}?(?:停机|关停|关闭|终止|冻结|追究|报警|上报)")
 _CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
@@ -253,6 +255,28 @@ def _subject_licensed(text: str, start: int, lo: int) -> bool:
     return bool(_LICENSED_SUBJECT.search(head[cut + 1:]))
 
 
+# A list item (（一）…, 1. …, (1) …) and the words of a heading that lists what is forbidden.
+_LIST_ITEM = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、)")
+_FORBIDS = re.compile(r"违规|违法|违约|禁止|严禁|不得|不允许|不准|将暂停|将终止|予以处理|追究")
+ITEMS_UP = 8  # list items above a sign among which the list's heading is looked for
+
+
+def _under_prohibition(text: str, lo: int) -> bool:
+    """True when the line at `lo` is an item of a list whose heading forbids what it lists (以下行为属于违规：)."""
+    line_start = text.rfind("\n", 0, lo) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return False
+    end = line_start - 1
+    for _ in range(ITEMS_UP):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        if not _LIST_ITEM.match(text, start) or _FORBIDS.search(text, start, end):
+            return bool(_FORBIDS.search(text, start, end))
+        end = start - 1
+    return False
+
+
 @lru_cache(maxsize=256)
 def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
     """Asserted signs per practice in normalised `text`; empty for teaching pages."""
@@ -271,6 +295,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
             if not ok:
                 continue
             sentence = text[lo:hi]
+            if _under_prohibition(text, lo):
+                continue  # 三、以下行为属于违规…：（一）利用终端进行信用卡套现
             if practice == "second_clearing":
                 if _NOT_MERCHANT_FUNDS.search(sentence):
                     continue

@@ -46,7 +46,8 @@ CAUSE = re.compile(r"(?:因|由于)(?P<who>甲方|乙方|商户|您|用户|持�
 FORCE_MAJEURE = re.compile(r"不可抗力|地震|战争|自然灾害|政府行为|罢工|疫情")
 PROVIDER_FAULT = re.compile(
     r"工作人员|员工|操作失误|操作差错|操作错误|过错|过失|自身原因|任何原因|任何情况|任何(?:间接|直接)|间接或直接|直接或间接|"
-    r"一切损失|(?<!银行)(?<!银联)(?<!第三方)(?<!卡组织)(?<!发卡行)(?<!发卡机构)(?<!清算机构)系统(?:故障|升级|维护|异常|错误)"
+    r"一切损失|(?<!银行)(?<!银联)(?<!第三方)(?<!卡组织)(?<!发卡行)(?<!发卡机构)(?<!清算机构)(?<!通道)(?<!通道方)(?<!运营商)"
+    r"系统(?:故障|升级|维护|异常|错误|原因)"
 )
 # "…等非甲方原因导致…的，甲方不承担责任": the causes listed are, by the clause's own words, not the party's.
 NOT_OWN_CAUSE = re.compile(r"非(?:因)?(?P<who>甲方|乙方|我司|本公司|收单机构|平台)(?:自身)?(?:的)?(?:原因|过错|责任)")
@@ -284,7 +285,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     ), _jurisdiction),
     "terms.fund_hold": (re.compile(
         rf"(?<!不)(?:有权|可以|可|将|得|保留){_S}{{0,30}}?(?:暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|中止|停止|预留|留存)"
-        rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金)"
+        rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金|余额|钱包)"
     ), _fund_hold),
 }
 #: Literals that every match of a category's pattern contains (the patterns run only where one occurs).

@@ -194,6 +194,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         pinned += [a for a in taken or () if all(b.start != a.start for b in pinned)]
         if not (bare or pinned or P.may_hold_amount(body)) or unit_context(body):
             continue
+        if u.header is not None and unit_context(title + "\n" + text[u.header[0]:u.header[1]]):
+            continue  # a table under a title or header that states no fee of this document (租车押金怎么交？)
         above = text.rfind("\n", 0, u.start)
         if above not in warned:  # a complaint tells what happened under any heading (a forum's 避坑曝光 section)
             warned[above] = genre != "complaint" and heading_warns(text, u.start)

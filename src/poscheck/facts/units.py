@@ -36,6 +36,7 @@ class Unit:
     told: P.Amount | None = None  # the sum of a deduction told in the sentence before (read as yuan)
     every: str | None = None  # how often its deductions recur, when a count tells it (半年扣两次 → quarter)
     every_kind: str = ""  # the kind of fee that count is about (the name nearest to it)
+    header: tuple[int, int] | None = None  # for a row priced under a header row of names: that row's span
 
 
 def find_units(text: str, labels: list[Label]) -> list[Unit]:
@@ -60,7 +61,48 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
     units = [u for u in units if u.labels]
     units.extend(_answers(text, units))
     units.extend(_chat_answers(text, units))
+    units.extend(_under_header(text, units))
     return units
+
+
+def _under_header(text: str, units: list[Unit]) -> list[Unit]:
+    """Rows of a table that name no fee, priced under a header row that does (机型 | 刷卡费率 | 押金 | 流量费 /
+    电签版 | 0.6% | 无 | 第二年起每年99元): each cell takes its column's name."""
+    out: list[Unit] = []
+    for head in units:
+        if not head.is_row or text.rfind("|", 0, max(0, head.start - 1)) > text.rfind("\n", 0, max(0, head.start - 1)):
+            continue
+        if any(c.isdigit() for c in text[head.start:head.end]):
+            continue  # a header names its columns; a row with figures is a row of its own
+        columns = _cells(text, head.start, head.end)
+        names = {i: lab for lab in head.labels for i, (a, b) in enumerate(columns) if a <= lab.start < b}
+        lo = head.end + 1
+        while lo < len(text):
+            hi = text.find("\n", lo)
+            hi = len(text) if hi < 0 else hi
+            if text.find("|", lo, hi) < 0:
+                break
+            if not any(u.start <= lo < u.end for u in units):
+                borrowed = [Label(a, a, "", lab.kind, lab.channel, lab.units, lab.generic, lab.text)
+                            for i, (a, b) in enumerate(_cells(text, lo, hi)) if (lab := names.get(i)) is not None
+                            and any(c.isdigit() for c in text[a:b])]
+                if borrowed:
+                    out.append(Unit(lo, hi, True, borrowed, header=(head.start, head.end)))
+            lo = hi + 1
+    return out
+
+
+def _cells(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The (start, end) of each |-separated cell of the row text[lo:hi]."""
+    out, start = [], lo
+    while True:
+        bar = text.find("|", start, hi)
+        if bar < 0:
+            if text[start:hi].strip():
+                out.append((start, hi))
+            return out
+        out.append((start, bar))
+        start = bar + 1
 
 
 # Words that say what a deduction told just before was called (as complaints tell it).
@@ -204,13 +246,16 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount]) -> 
     def after(lab: Label) -> None:
         k = bisect.bisect_right(ends, lab.start)
         hi = ends[k] if k < len(ends) else u.end
-        for x in specific:
-            if x.start >= lab.end:
-                hi = min(hi, x.start)
-                break
+        nxt = next((x.start for x in specific if x.start >= lab.end), u.end)
         for i, a in enumerate(amounts):
-            if lab.end <= a.start and a.end <= hi and take(lab, i, follows=True):
+            if lab.end <= a.start and a.end <= min(hi, nxt) and take(lab, i, follows=True):
                 return
+        if k < len(ends) and hi <= nxt and not text[lab.end:hi].strip():
+            # a name that ends its clause is priced by a bare sum in the next one (开个会员，一年290)
+            hi2 = min(ends[k + 1] if k + 1 < len(ends) else u.end, nxt)
+            for i, a in enumerate(amounts):
+                if a.bare and hi < a.start and a.end <= hi2 and take(lab, i, follows=True):
+                    return
 
     def before(lab: Label) -> None:
         k = bisect.bisect_right(ends, lab.start)

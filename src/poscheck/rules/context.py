@@ -22,6 +22,7 @@ NEGATORS: tuple[str, ...] = (
     "无需", "不需", "不需要", "不用", "没有", "未收", "不含", "不存在", "不产生", "拒收", "零", "从不",
     "从未", "绝不", "决不", "不会", "不再", "杜绝", "禁止", "严禁", "不得", "不能", "不可", "不要", "不准",
     "取消", "告别", "没有任何", "不设", "无任何", "0元",
+    "不销售", "不出售", "不推销",  # 也不销售任何“降费率”服务包
 )
 # Compound words that start like a negator but do not negate what follows.
 NOT_NEGATORS: tuple[str, ...] = (
@@ -57,6 +58,7 @@ WARNINGS: tuple[str, ...] = (
 HEARSAY = "|".join((
     "听说", "据说", *(f"{who}[^。,;]{{0,8}}说" for who in ("隔壁", "朋友", "同行", "别人", "别家", "人家")),
     r"有人[^。;]{0,10}?说(?:能|可以|给|是|要)",
+    r"有说(?!明|服)[^。,;]{1,20}?的(?=[,;。、]|$)",  # 有说免费送机的，有说费率0.38永不涨的: what several said
 ))
 
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
@@ -215,9 +217,19 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
         gap = len(head) - idx - len(neg)
         if gap > NEGATION_GAP:  # quote marks around listed items take no room: 不提供任何“提额”“代还”服务
             gap -= sum(head.count(q, idx) for q in _QUOTE_MARKS)
-        if gap <= NEGATION_GAP:
+        if gap <= NEGATION_GAP or _listed(head[idx + len(neg):]):
             return neg
     return _charge_denied(head)
+
+
+LIST_MAX = 3 * NEGATION_GAP  # characters of a list of short items (不收取机具押金、激活费、会员费) a negator reaches
+
+
+def _listed(between: str) -> bool:
+    """True when `between` (from a negator to a trigger) is a list of short items: the negation reaches each."""
+    if "、" not in between or len(between) > LIST_MAX:
+        return False
+    return all(len(item) <= NEGATION_GAP for item in between.split("、"))
 
 
 def _charge_denied(head: str) -> str:
