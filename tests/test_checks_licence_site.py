@@ -133,6 +133,14 @@ def test_a_chat_among_merchants_offers_nothing_but_one_with_an_agent_does() -> N
     assert "licence.not_found" in cats(found)
 
 
+def test_a_two_character_brand_named_as_the_channel() -> None:
+    pitch = "语音转文字：刷卡手续费千分之八，通道走的是海科的，大POS那种，办理加我微信。"
+    _, found = run(doc(pitch))
+    assert "licence.not_found" not in cats(found)
+    _, found = run(doc(pitch.replace("通道走的是海科的", "通道很安全")))
+    assert "licence.not_found" in cats(found)
+
+
 def test_a_regulators_notice_and_a_law_firms_note_offer_nothing() -> None:
     notice = ("中 国 人 民 银 行 某 市 分 行\n关于防范POS机二清风险的公告\n收单机构应将商户资金结算至商户同名账户，"
               "不得以押金、激活费等名义收费。商户办理POS机请认准持牌机构，信用卡费率一般0.6%左右。\n")
