@@ -458,6 +458,16 @@ def test_fees_a_membership_told_in_speech() -> None:
         ("membership", None, 290.0, "元/年")}
 
 
+def test_fees_chat_forms_of_an_activation_charge_and_a_list_items_insurance() -> None:
+    chat = "POS小陈：不叫押金哈 第一笔刷的时候扣298 算激活 三个月内刷够12w全退给你"
+    fees = _text_fees(chat, "txt")
+    assert [(f.kind, f.amount, f.refundable) for f in fees] == [("deposit", 298.0, True)]
+    assert "12万" in normalize(chat).text
+    item = "3. 账户资金安全保障：默认开通，按交易金额的0.05%/笔收取。"
+    assert [(f.kind, f.amount, f.optional) for f in _text_fees(item)] == [("insurance", 0.05, False)]
+    assert _text_fees("资金安全保障：交易资金由收单机构直接结算，我司不经手。") == []
+
+
 def test_fees_a_count_per_quarter_and_a_spoken_sum() -> None:
     story = "还有流量费，说好一年一次，结果是一个季度扣一次，每次六十九，四月又扣了。"
     assert _rows(_text_fees(story, "txt")) == {("data", None, 69.0, "元/季度")}

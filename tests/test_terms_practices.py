@@ -240,6 +240,16 @@ def test_clause_judges_read_own_causes_wallets_and_lists_of_forbidden_acts() -> 
     assert not practices.find_signs(normalize(refusal).text).get("cash_out")
 
 
+def test_slips_that_name_another_business_or_another_acquirer() -> None:
+    story = ("投诉内容\n我在白云区开烧烤店，用的电签机。翻出签购单一看，商户名称打印的是“某某区乐购生活超市”，商户编号"
+             "822581054110386，可我从来没开过超市。")
+    assert practices._practice_signs(normalize(story).text, "mcc_jumping")
+    payer = "对账记录\n签购单上印的是拉卡拉，钱却是汇付打过来的。"
+    assert practices._practice_signs(normalize(payer).text, "statement_mismatch")
+    same = "对账记录\n签购单上印的是拉卡拉，钱却是拉卡拉支付打过来的，时间晚了一天。"
+    assert not practices._practice_signs(normalize(same).text, "statement_mismatch")
+
+
 def test_a_lures_script_still_has_the_merchant_sign_terms() -> None:
     """A script that poses as UnionPay's service lures with its threats; what it has the merchant sign is a term."""
     script = ("电销话术\n开场：“您好，这里是银联商务客户回访中心，您的机器年底统一停用，今天给您免费换新机。”\n"

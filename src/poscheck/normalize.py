@@ -45,6 +45,7 @@ _PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
 # How sales talk writes rates: 0.38个点 (percentage points), 千6 (6 per mille), 万5 (5 per ten thousand); not 1千6
 # (1,600) nor 千元 / 万元. The character before 千/万 is tested after it, so `re` can skip to 千 and 万.
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*个点(?!位)")
+_WAN_W = re.compile(r"(\d+(?:\.\d+)?)w(?![a-z0-9])")  # 刷够12w: chat's 万 (not in a word: _wan_w)
 _SHORT_FRACTION = re.compile(
     r"(千|万)(?<![\d.一二两三四五六七八九十百千万几].)(\d{1,2}(?:\.\d{1,2})?)(?![\d.%万千百元块个])"
 )
@@ -343,11 +344,20 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _PERMILLE, lambda m: _fmt(float(m.group(1)) / 10) + "%")
     if "‱" in norm.text:
         norm = _sub(norm, _PERMYRIAD, lambda m: _fmt(float(m.group(1)) / 100) + "%")
+    if "w" in norm.text:
+        norm = _sub(norm, _WAN_W, _wan_w(norm.text))
     if "个点" in norm.text:
         norm = _sub(norm, _POINTS, lambda m: m.group(1) + "%")
     if "千" in norm.text or "万" in norm.text:
         norm = _sub(norm, _SHORT_FRACTION, _short_fraction)
     return norm
+
+
+def _wan_w(text: str) -> Callable[[re.Match[str]], str | None]:
+    def repl(m: re.Match[str]) -> str | None:
+        before = text[m.start() - 1:m.start()]
+        return None if before.isascii() and (before.isalnum() or before == ".") else m.group(1) + "万"
+    return repl
 
 
 def _short_fraction(m: re.Match[str]) -> str:

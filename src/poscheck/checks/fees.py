@@ -22,7 +22,7 @@ MAX_EVIDENCE = 3
 FREE_CLAIM = re.compile(
     r"免费(?:领取|领机|领|送机|送|赠送|申请|办理|换新机|换机|更换|换新|寄|拿)|(?:0|零)元(?:包邮)?(?:领机|领取|领|办理|购机|拿机|拿|送)"
     r"|0成本|白送|(?:机器|机具|pos机?|终端|新机器?|电签机?)(?:本身)?(?:是|都是)?免费|(?:换机|换新机?|更换|升级)(?:是|都是|完全)?免费"
-    r"|(?:机具|机器|终端)\s*\|\s*(?:0元|免费)|免费(?:给[我你您])?(?:升级|换)(?:成|为|到)?[^,;。]{0,4}(?:新机|新的|电签|pos|终端|机器|机具)"
+    r"|(?:机具|机器|终端)\s*\|\s*(?:0元|免费)|(?:机器|机具|终端|电签)[^。,;]{0,3}?(?:送你|送您|送给你|白送|不要钱)|免费(?:给[我你您])?(?:升级|换)(?:成|为|到)?[^,;。]{0,4}(?:新机|新的|电签|pos|终端|机器|机具)"
 )
 _REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^,;。]{0,6}$")
 _DENIED = re.compile(r"(?:不是|并非|并不|不再|没有)\s*$")
@@ -78,13 +78,14 @@ def _claims(analysis: Analysis, doc: Document) -> Iterator[tuple[int, int, bool]
 @check("promo_free_bait")
 def free_bait(analysis: Analysis) -> Iterator[Finding]:
     """A free device on offer while the same target takes a deposit, activation or service fee."""
-    # the money taken elsewhere: a deposit or activation fee, or a mandatory service fee that recurs and costs more a
-    # year than a data card (服务年费365元, not 短信费2元/月); a data fee is part of any terminal, free or not, and a
-    # membership buys something of its own
+    # the money taken elsewhere: a deposit or activation fee, a mandatory service fee that recurs and costs more a
+    # year than a data card (服务年费365元, not 短信费2元/月), or a membership switched on by default (新机默认开通VIP
+    # 会员，会员费199元); a data fee is part of any terminal, free or not, and a membership chosen buys something
     money = [f.evidence for f in analysis.facts.fees
              if (f.kind == "deposit" and (fee_kinds.judge_deposit(f) or ("", ""))[0] == "flag")
              or (f.kind == "recurring" and not f.optional and (fee_kinds.yearly(f) or 0) > fee_kinds.DATA_NORMAL_MAX
-                 and (fee_kinds.judge_recurring(f) or ("", ""))[0] == "flag")]
+                 and (fee_kinds.judge_recurring(f) or ("", ""))[0] == "flag")
+             or (f.kind == "membership" and f.optional is False and f.amount)]
     if not money:
         return
     for doc in analysis.documents:

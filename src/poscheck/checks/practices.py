@@ -63,7 +63,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?P<claim>(?:(?:我|我们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?){_S}{{0,14}}?"
         rf"(?:总部|官方|银联|银行|支付|收单|厂家){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心)"
         rf"|【(?:银联|中国银联|银联商务|拉卡拉|[\u4e00-\u9fff]{{0,6}}(?:银行|支付))[^】]{{0,6}}】"
-        rf"|官方{_S}{{0,10}}?(?:退还|退款|退费|升级|换机|认证|核验)(?:中心|通道|平台|专线)"
+        rf"|官方{_S}{{0,10}}?(?:退还|退款|退费|升级|换机|认证|核验)(?:服务)?(?:中心|通道|平台|专线)"
         # 银联商务官方商户服务中心
         r"|(?:银联|银联商务|银行|支付|收单)[\u4e00-\u9fff]{0,4}?官方(?:商户|客户)?(?:服务|客服)中心"
         r"|(?:退还|退款|退费|升级|换机)官方(?:中心|通道|平台)"
@@ -110,7 +110,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # what a slip or bill shows: another business's name (…生鲜超市 on a clothing shop's slip); _practice_signs
         # keeps it when the writer says the name is not theirs
         rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名){_S}{{0,12}}?"
-        r"(?:是|为|叫|印的是|印着|印成|打成|打的是|显示|显示的是|写着|写的是|成了|变成了?|(?<=名称):|(?<=名):)[^。;\n]{0,3}?"
+        r"(?:是|为|叫|印的是|印着|印成|打成|打的是|打印的是|打印为|打出来是|显示|显示的是|写着|写的是|成了|变成了?|(?<=名称):|(?<=名):)[^。;\n]{0,3}?"
         rf"[\u4e00-\u9fff「」“”\"『』]{{0,14}}?(?:{_BUSINESSES}))"
         # a category code the writer read off a slip (商户编号 digits 8–11, DOMAIN.md), kept when their business
         # is another's (_code_not_mine)
@@ -126,6 +126,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # … or what did first: 到我卡里只有9915，按0.6%应该到9940才对
         r"|(?P<short>(?:到账|到手|入账|收到|到(?:我|我的)?(?:卡|账户|账上)里?)了?\s*(?:只有|仅有|只|才|仅)?\s*"
         rf"(?P<y2>\d+(?:\.\d+)?){_S}{{0,16}}?应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x2>\d+(?:\.\d+)?))"
+        # … or the slip names one acquirer and another paid: 签购单上印的是拉卡拉，钱却是汇付打过来的
+        r"|(?P<other>(?:签购单|小票|凭条)[^。\n]{0,8}?(?:印的是|写的是|显示的是|显示|是)(?P<a>[\u4e00-\u9fff]{2,8}?)(?:支付)?"
+        r"[,;]?[^。\n,;]{0,4}?(?:钱|款|结算款|到账|付款方|打款方)[^。\n]{0,3}?(?:却|但|可|竟然)是"
+        r"(?P<b>[\u4e00-\u9fff]{2,8}?)(?:支付)?(?:打|转|付|汇|结算))"
     ),
     "one_clear": re.compile(
         rf"一清|(?:直接|直)(?:结算|清算){_S}{{0,10}}(?:本人|同名|商户|您)|资金直达{_S}{{0,6}}(?:本人|商户|您)"
@@ -163,6 +167,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "statement_mismatch": (
         "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
+        "签购单", "小票", "凭条",
     ),
     "one_clear": ("一清", "直接结算", "直接清算", "直结算", "直清算", "资金直达"),
     "fixed_rate": ("永不涨价", "永久", "终身", "锁定费率", "永不调整"),
@@ -190,10 +195,13 @@ _SANCTION = re.compile(r"(?:将|会|予以|一律|立即)[^。]{0,12}?(?:停机|
 _CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
 # (vocabulary.md §20).
-_NOT_MINE = re.compile(r"不是我|不是本店|并非我|别人家|别家的|陌生|不认识|没听过|没听说过")
+_NOT_MINE = re.compile(r"不是我|不是本店|并非我|别人家|别家的|陌生|不认识|没听过|没听说过|没开过")
+NOT_MINE_AFTER = 60  # characters after a slip's name in which the writer may disown it
 _LEGAL_NAME = re.compile(r"营业执照|执照上|注册名|工商|法人")
-# …or when the writer says what their own business is, and it is another (我开的是拉面馆，签购单上都是“生鲜超市”).
-_MINE_IS = re.compile(r"我(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是)")
+# …or when the writer says what their own business is, and it is another (我开的是拉面馆，签购单上都是“生鲜超市”;
+# 我在白云区开烧烤店).
+_MINE_IS = re.compile(r"我(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是"
+                      r"|在[^。,;]{1,10}?开(?:了)?(?:一家|一个|个|家)?(?=[^。,;]{1,8}(?:店|馆|铺|超市|档)))")
 _BUSINESS_AT_END = re.compile(f"(?:{_BUSINESSES})$")
 _OWN_FIELD = re.compile(r"(?:经营类目|经营类别|主营业务?|行业类别|店铺名称|门店名称|店名)\s*:\s*([^\n]{1,20})")
 MINE_NEAR = 120  # characters around a category code in which the writer may say what their business is
@@ -319,6 +327,9 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue
                 if kind == "wallet" and _CASE_DESCRIBED.match(text, m.end()):
                     continue
+            if kind == "other" and (m.group("b") in m.group("a") or m.group("a") in m.group("b")
+                                    or m.group("b") in ("个人", "私人", "一个人")):
+                continue  # the same acquirer named twice; a person paying is a payer sign of its own
             if kind in ("net", "short"):
                 x, y = (m.group("x"), m.group("y")) if kind == "net" else (m.group("x2"), m.group("y2"))
                 if not float(y) < float(x):
@@ -344,7 +355,8 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         select = [s for s in found if s.kind == "select"
                   or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))]
         elsewhere = [s for s in found if s.kind == "elsewhere" and not _LEGAL_NAME.search(text, s.lo, s.hi)
-                     and (_NOT_MINE.search(text, s.start, min(len(text), s.end + 40)) or _mine_is_other(text, s))]
+                     and (_NOT_MINE.search(text, s.start, min(len(text), s.end + NOT_MINE_AFTER))
+                          or _mine_is_other(text, s))]
         elsewhere += [s for s in found if s.kind == "code" and _code_not_mine(text, s)]
         return select + [s for s in found if s.kind == "jump"] + elsewhere if select else elsewhere
     if practice == "statement_mismatch":  # and a payer set against the slip's acquirer (签购单上是通联，打钱的是个私人)

@@ -72,6 +72,7 @@ ADVISORY_TITLES: tuple[str, ...] = (
     "法律", "律师", "触犯",
     "知乎", "百度知道", "悟空问答", "问答",  # a question-and-answer site's page: someone asks, others explain
     "千万别", "别办", "不要办", "别碰",  # "这三种POS机千万别办"
+    "找找", "查一查", "对一对",  # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill
 )
 # What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
 _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后)")
