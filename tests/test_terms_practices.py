@@ -250,6 +250,16 @@ def test_slips_that_name_another_business_or_another_acquirer() -> None:
     assert not practices._practice_signs(normalize(same).text, "statement_mismatch")
 
 
+def test_a_how_to_that_sells_the_practice_and_a_subsidy_lure() -> None:
+    sells = "信用卡还不上？教你用智能还款养卡提额\n用我们的APP空卡也能还，系统自动模拟真实消费，养卡提额两不误。"
+    assert textctx.genre(normalize(sells).text) != "teaching"
+    assert practices.find_signs(normalize(sells).text).get("cash_out")
+    warns = "教你识别养卡提额骗局\n所谓空卡也能还，就是模拟消费套现。"
+    assert textctx.genre(normalize(warns).text) == "teaching"
+    sms = "【某某支付】尊敬的商户，您已纳入费率补贴名单。请于24小时内登录网站填写卡号领取补贴，逾期您的机具将被停用。"
+    assert practices._practice_signs(normalize(sms).text, "fake_service")
+
+
 def test_a_lures_script_still_has_the_merchant_sign_terms() -> None:
     """A script that poses as UnionPay's service lures with its threats; what it has the merchant sign is a term."""
     script = ("电销话术\n开场：“您好，这里是银联商务客户回访中心，您的机器年底统一停用，今天给您免费换新机。”\n"

@@ -216,7 +216,7 @@ _URGENT = re.compile(
     r"|下个?月|明天|明日|今天|今日|今晚"
 )
 _PUSH = re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|押金[^。]{0,12}退(?:还|回)|退押金")
-_REPLACEMENT = re.compile(r"换机|更换|换新|新机|升级|寄送|寄出|寄给|邮寄|补发|退还|退押|押金|认证|核验")
+_REPLACEMENT = re.compile(r"换机|更换|换新|新机|升级|寄送|寄出|寄给|邮寄|补发|退还|退押|押金|认证|核验|补贴")
 
 
 def _line_end(text: str, pos: int) -> int:

@@ -30,6 +30,11 @@ _TITLE_TEACH = re.compile(
     r"防骗|骗局|骗子|诈骗|套路|揭秘|指南|攻略|科普|解读|以案说法|律师|[一二三四五六七八九十\d]+个问题|千万别|别办|不要办|"
     + "|".join(context.NEWS_TITLES)
 )
+# A how-to whose object is the practice itself sells it: 教你用智能还款养卡提额 (but 教你识别养卡陷阱 teaches).
+_HOWTO_OF_PRACTICE = re.compile(
+    r"(?:教你|手把手|如何|怎么|怎样)[^。,?]{0,10}?(?:养卡|提额|代还|套现|跳码|自选商户|选商户)"
+)
+_AVOIDING = re.compile(r"识别|辨别|避开|避免|防|警惕|小心|别|不要|看清|真相|骗|陷阱|风险|违法|犯罪|坑")
 _COMPLAINT = re.compile(r"投诉|维权|求助|诉求|被.{0,12}骗|骗了我|我被")
 _FIRST_PERSON = re.compile(r"我(?!司|们|公司|行)")
 
@@ -57,7 +62,7 @@ def genre(text: str) -> Genre:
         and len(_FIRST_PERSON.findall(text)) >= 3
     if complaint:
         return "complaint"
-    if _TITLE_TEACH.search(first):
+    if _TITLE_TEACH.search(first) and not (_HOWTO_OF_PRACTICE.search(first) and not _AVOIDING.search(first)):
         return "teaching"
     if context.teaches(text):
         return "teaching"
