@@ -69,6 +69,7 @@ def _under_header(text: str, units: list[Unit]) -> list[Unit]:
     """Rows of a table that name no fee, priced under a header row that does (机型 | 刷卡费率 | 押金 | 流量费 /
     电签版 | 0.6% | 无 | 第二年起每年99元): each cell takes its column's name."""
     out: list[Unit] = []
+    rows = {u.start for u in units if u.is_row}  # a row unit starts its line
     for head in units:
         if not head.is_row or text.rfind("|", 0, max(0, head.start - 1)) > text.rfind("\n", 0, max(0, head.start - 1)):
             continue
@@ -82,7 +83,7 @@ def _under_header(text: str, units: list[Unit]) -> list[Unit]:
             hi = len(text) if hi < 0 else hi
             if text.find("|", lo, hi) < 0:
                 break
-            if not any(u.start <= lo < u.end for u in units):
+            if lo not in rows:
                 borrowed = [Label(a, a, "", lab.kind, lab.channel, lab.units, lab.generic, lab.text)
                             for i, (a, b) in enumerate(_cells(text, lo, hi)) if (lab := names.get(i)) is not None
                             and any(c.isdigit() for c in text[a:b])]
@@ -195,6 +196,7 @@ def _chat_answers(text: str, units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     if not _CLOCK.search(text):
         return out  # no message times: no chat
+    starts = sorted(v.start for v in units)
     for u in units:
         q_lo = text.rfind("\n", 0, u.start) + 1
         q_hi = text.find("\n", u.start)
@@ -206,8 +208,8 @@ def _chat_answers(text: str, units: list[Unit]) -> list[Unit]:
             continue
         a_hi = text.find("\n", h_hi + 1)
         a_hi = len(text) if a_hi < 0 else a_hi
-        if any(v.start <= h_hi + 1 < v.end or h_hi + 1 <= v.start < a_hi for v in units):
-            continue  # the reply names fees of its own
+        if bisect.bisect_left(starts, h_hi + 1) < bisect.bisect_left(starts, a_hi):
+            continue  # the reply names fees of its own (a unit starts on its line)
         names = [Label(h_hi + 1, h_hi + 1, "", lab.kind, lab.channel, lab.units, lab.generic, lab.text)
                  for lab in u.labels]
         if len(names) == 1:
