@@ -33,6 +33,8 @@ from poscheck.normalize import cn_number, normalize, normalize_document
         ("零点前到账", "零点前到账"),
         ("统一调的", "统一调的"),
         ("营业时间九点至二十一点", "营业时间九点至二十一点"),  # a time of day
+        ("开机第一笔扣二百九十九押金", "开机第一笔扣299押金"),
+        ("全国三十多个网点", "全国三十多个网点"),  # a count, not a sum
         # sales talk: percentage points, 千6 and 万5 (not 1千6 = 1,600, nor 千元)
         ("信用卡0.38个点", "信用卡0.38%"),
         ("费率千6，秒到加万5", "费率0.6%,秒到加0.05%"),

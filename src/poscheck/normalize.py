@@ -28,9 +28,12 @@ _NUM_BEFORE_UNIT = re.compile(
     rf"({_CN_NUM}(?<![{_CN_DIGITS}第0-9].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个工作日|月|年|次|台|张|倍|万元|万|%))"
 )
 # A spoken number with no unit after it (会员费三百九十九直接扣走, 每次六十九, 费率变成零点七二): a run that starts
-# with a digit word and holds a magnitude (十百千) or is 零点…; 千万 (by all means), 十分 and 万一 are words.
+# with a digit word and holds a magnitude (十百千) or is 零点…, and ends its clause or a phrase (…了, …直接) or
+# names its fee (扣二百九十九押金);
+# 千万 (by all means), 十分 and 万一 are words, and 三十多个 or 十万家 are counts, not sums.
 _SPOKEN_NUMBER = re.compile(
-    rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.].){_CN_NUM}+)(?!{_CN_NUM})"
+    rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.].){_CN_NUM}+)"
+    r"(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$)"
 )
 _SPOKEN_MAGNITUDE = re.compile(r"[十百千拾佰仟]|^零点[一二三四五六七八九零]")
 # A line that ends on a word waiting for its figure (费率低至 / 0.38, a flyer's layout): the break goes.

@@ -248,7 +248,11 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount]) -> 
     def after(lab: Label) -> None:
         k = bisect.bisect_right(ends, lab.start)
         hi = ends[k] if k < len(ends) else u.end
-        nxt = next((x.start for x in specific if x.start >= lab.end), u.end)
+        nxt = u.end  # where the next specific name starts
+        for x in specific:
+            if x.start >= lab.end:
+                nxt = x.start
+                break
         for i, a in enumerate(amounts):
             if lab.end <= a.start and a.end <= min(hi, nxt) and take(lab, i, follows=True):
                 return
