@@ -45,7 +45,7 @@ _CUSTOMER = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房�
 # A message to the merchant (您) offering back a fee paid before ("您的旧机押金299元可原路退回", "您激活时冻结的
 # 299元服务费已符合退还条件") charges nothing: that is the refund lure of fake service messages.
 _PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初"
-                          r"|(?:之前|此前|以前|当年|当时|激活时)[^。,]{0,4}(?:交|缴纳|缴|扣|冻结)的")
+                          r"|(?:之前|此前|以前|当年|当时|激活时|办理[^。,]{0,6}?时)[^。,]{0,4}(?:交|缴纳|缴|扣|冻结)的")
 _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件"
                            r"|办理退款|为您退|将(?:全额)?退")
 # …or about the old device's deposit ("原机押金299元原路退还" on a swap form): money back, whoever reads it.

@@ -74,13 +74,14 @@ _ENTRIES: tuple[_Entry, ...] = (
     _Entry(("钱包提现", "提现"), r"(?:钱包)?提现(?:手续费|服务费|费)?", "withdrawal", None, "%元"),
     _literal("机具流量费 流量卡费用 流量卡续费 流量卡年费 流量卡费 流量服务费 流量年费 流量费"
              " 物联网卡年费 物联网卡费 物联卡费 sim卡年费 sim卡费 通讯服务费 通讯年费 通讯费"
-             " 通信费 信号优化费 流量卡 通讯卡年费 通讯卡费 通讯卡 通信卡年费 通信卡费 通信卡", "data", "元"),
+             " 通信费 信号优化费 流量卡 通讯卡年费 通讯卡费 通讯卡 通信卡年费 通信卡费 通信卡 流量包 流量套餐",
+             "data", "元"),
     _literal("激活押金 机具押金 设备押金 服务押金 冻结押金 押金 保证金 激活服务费 开通服务费"
              " 机具服务费 设备服务费 系统服务费 首刷服务费 激活费 开通费 开机费 入网费 机具费 机器费 设备费"
              " 购机款", "deposit", "元"),
     _Entry(_words("首刷 首笔 首次刷卡 第一笔 头一笔 激活"),
-           r"(?:首刷|首笔|首次刷卡|第一笔|头一笔|激活)(?:交易|刷卡|刷)?(?:时|时候|的时候|之时)?,?(?:系统|平台)?(?:会|将|就)?(?:自动)?"
-           r"(?:扣除|扣取|扣收|扣|收取|冻结|只需|只要|仅需|仅要|押进|押入"
+           r"(?:首刷|首笔|首次刷卡|第一笔|头一笔|激活)(?:交易|刷卡|刷)?(?:时|时候|的时候|之时)?,?(?:系统|平台)?(?:会|将|就)?"
+           r"(?:自动|直接)?(?:(?:扣除|扣取|扣收|扣|收取|冻结)了?|只需|只要|仅需|仅要|押进|押入"
            # 激活时需刷298元服务费: the merchant swipes the fee on their own card (not 刷满: volume)
            r"|(?:需|需要|要|须|必须|得)先?刷(?:1笔|一笔)?(?=\s*\d+(?:\.\d+)?\s*元?的?\s*(?:服务费|押金|激活费|费用)))",
            "deposit", None, "元"),  # 激活只需99元
@@ -185,6 +186,7 @@ def find_labels(text: str, service: str | None = None) -> list[Label]:
 
 # A bare period fee right after a service's name is that service's price: 开通VIP商户，年费199元 (membership),
 # 流量卡：年费48元 (data). Only separators and the service's own nouns may stand between.
+_FIRST_SWIPE = ("首刷", "首笔", "首次刷卡", "第一笔", "头一笔", "激活")  # heads of the activation entry
 _BARE_PERIOD_FEES = frozenset({"年费", "月费", "月租", "月租费", "服务年费", "年服务费", "月服务费"})
 _SERVICE_TO_PERIOD = re.compile(r"[^\S\n]*(?:商户|服务|套餐|权益|计划)?[^\S\n]*[,:(（]?[^\S\n]*")
 
@@ -194,6 +196,9 @@ def _periods_of_services(text: str, labels: list[Label]) -> None:
         if (lab.kind == "recurring" and lab.text in _BARE_PERIOD_FEES and prev.kind in SERVICE_KINDS
                 and _SERVICE_TO_PERIOD.fullmatch(text, prev.end, lab.start)):
             lab.kind = prev.kind
+        elif lab.kind == "recurring" and prev.kind == "deposit" and prev.text.startswith(_FIRST_SWIPE) \
+                and lab.start - prev.end <= 1:
+            lab.kind = "deposit"  # 首次刷卡扣取技术服务费199元: a service fee taken once, at activation
 
 
 # What makes a bare 服务费 the price of getting the device working: activation, the first swipe.

@@ -168,9 +168,14 @@ QA_MARKERS: tuple[str, ...] = (
 QA_MARKERS_MIN = 2
 
 
+# …and markers with a count in them: 回答1, 回答 4, 赞同 1.1k, 浏览 3.2万.
+_QA_COUNTED = (re.compile(r"回答\s*\d"), re.compile(r"赞同\s*[\d.]+k?"), re.compile(r"浏览\s*[\d.]+万?"))
+
+
 def qa_page(text: str) -> bool:
     """True when normalised `text` carries at least QA_MARKERS_MIN different Q&A-site markers."""
-    return sum(m in text for m in QA_MARKERS) >= QA_MARKERS_MIN
+    found = sum(m in text for m in QA_MARKERS)
+    return found >= QA_MARKERS_MIN or found + sum(p.search(text) is not None for p in _QA_COUNTED) >= QA_MARKERS_MIN
 
 
 def document_genre(title: str, text: str) -> Genre:
