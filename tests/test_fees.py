@@ -468,6 +468,15 @@ def test_fees_chat_forms_of_an_activation_charge_and_a_list_items_insurance() ->
     assert _text_fees("资金安全保障：交易资金由收单机构直接结算，我司不经手。") == []
 
 
+def test_fees_set_sixteen_forms() -> None:
+    """A service fee taken at the first swipe is an activation charge; 流量包 is a data fee; 勾选确认 opts in."""
+    first = "首次刷卡扣取技术服务费壹佰玖拾玖元，连续3个月每月刷满3万元返还。"
+    assert [(f.kind, f.amount, f.refundable) for f in _text_fees(first)] == [("deposit", 199.0, True)]
+    assert _rows(_text_fees("流量包 | 每季度36元 |")) == {("data", None, 36.0, "元/季度")}
+    chat = "客服：您开通了D0当日到账，开通后每笔按交易金额的0.1%收取加急到账服务费，开通页面需要您勾选确认。"
+    assert [f.optional for f in _text_fees(chat, "txt")] == [True]
+
+
 def test_fees_a_count_per_quarter_and_a_spoken_sum() -> None:
     story = "还有流量费，说好一年一次，结果是一个季度扣一次，每次六十九，四月又扣了。"
     assert _rows(_text_fees(story, "txt")) == {("data", None, 69.0, "元/季度")}

@@ -150,3 +150,10 @@ def test_a_company_named_after_a_verb_starts_after_it() -> None:
     text = "鉴于甲方通过乙方申请使用随行付支付有限公司提供收单服务的电签POS终端，订立本协议。"
     names = [e.value for e in extract_entities(doc(text)) if e.kind == "company"]
     assert names == ["随行付支付有限公司"]
+
+
+def test_a_company_named_after_you_and_starts_after_it() -> None:
+    """合同是您和拉卡拉支付股份有限公司签: 您和 is no part of the name."""
+    text = "合同是您和拉卡拉支付股份有限公司签，许可证号Z2002511000017可以在人民银行网站查到。"
+    names = [e.value for e in extract_entities(doc(text)) if e.kind == "company"]
+    assert names == ["拉卡拉支付股份有限公司"]

@@ -112,6 +112,13 @@ def test_context_negation_reaches_every_item_of_a_short_list() -> None:
     assert negator_before(long_item, long_item.index("会员"), 0) == ""
 
 
+def test_context_question_pages_with_counted_markers() -> None:
+    from poscheck.rules.context import qa_page
+
+    assert qa_page("提问者补充：代理说0.38%永不涨价。\n回答1　收单行业从业者　赞同 1.1k\n先说结论：做不出来。")
+    assert not qa_page("常见问题\n问：押金多少？\n答：无押金。")
+
+
 def test_context_what_several_said_is_hearsay() -> None:
     from poscheck.rules.context import HEARSAY
 
