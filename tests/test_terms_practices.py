@@ -260,6 +260,16 @@ def test_a_how_to_that_sells_the_practice_and_a_subsidy_lure() -> None:
     assert practices._practice_signs(normalize(sms).text, "fake_service")
 
 
+def test_an_sms_export_is_not_a_warning_for_the_banks_anti_fraud_lines() -> None:
+    """A merchant's SMS export carries the bank's own messages with their anti-fraud lines; the lure in it stands."""
+    export = ("短信导出\n【建设银行】您尾号0815的账户收入人民币3,412.57元。\n"
+              "【某某支付】尊敬的商户：您的POS终端因备案到期将于本月20日停用。回复1即可免费更换新机。\n"
+              "【云闪付】验证码：582164，切勿将验证码告知他人，工作人员不会向您索取。\n"
+              "【建设银行】我行不会以短信方式通知商户更换POS机具，请谨防诈骗。")
+    assert textctx.genre(normalize(export).text) != "teaching"
+    assert practices._practice_signs(normalize(export).text, "fake_service")
+
+
 def test_a_lures_script_still_has_the_merchant_sign_terms() -> None:
     """A script that poses as UnionPay's service lures with its threats; what it has the merchant sign is a term."""
     script = ("电销话术\n开场：“您好，这里是银联商务客户回访中心，您的机器年底统一停用，今天给您免费换新机。”\n"

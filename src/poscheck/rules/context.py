@@ -117,9 +117,17 @@ TEACHING_CUES_MIN = 3
 _TEACHING_CUE = re.compile("|".join(map(re.escape, BODY_TEACHING)))
 
 
+# A bank's or UnionPay's own message in an SMS export, with the anti-fraud line such messages carry
+# (【建设银行】…请谨防诈骗, 【云闪付】验证码…切勿告知他人): its cues are the bank's habit, not what the export is about.
+_INSTITUTION_FOOTER = re.compile(r"【[^】\n]{0,8}(?:银行|云闪付|银联)】[^\n]*(?:切勿|谨防|请勿|不会)[^\n]*")
+
+
 @lru_cache(maxsize=256)  # the fee reader and the checks ask it of the same page
 def teaches(text: str) -> bool:
-    """True when normalised `text` holds at least TEACHING_CUES_MIN different BODY_TEACHING cues."""
+    """True when normalised `text` holds at least TEACHING_CUES_MIN different BODY_TEACHING cues (outside the
+    anti-fraud lines of banks' own messages in an SMS export)."""
+    if "【" in text:
+        text = _INSTITUTION_FOOTER.sub("", text)
     found: set[str] = set()
     m = _TEACHING_CUE.search(text)
     while m is not None:
