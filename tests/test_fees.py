@@ -682,3 +682,9 @@ def test_fees_first_character_gates_keep_their_patterns() -> None:
         floor = rng.randint(0, at)
         want = at > floor and P._CHANGE_BY.search(text, max(floor, at - 4), at) is not None
         assert P.is_change_by(text, amt, floor) == want, (text, at, floor)
+
+
+def test_fees_a_charge_read_from_how_it_is_taken_keeps_the_name_given_later() -> None:
+    story = "新机首刷扣了三百九十八\n结果卡上被扣了三百九十八元，对方说是“机具服务费”。"
+    fees = _text_fees(story, "txt")
+    assert [(f.kind, f.amount, f.label) for f in fees] == [("deposit", 398.0, "机具服务费")]

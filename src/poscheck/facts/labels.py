@@ -186,7 +186,7 @@ def find_labels(text: str, service: str | None = None) -> list[Label]:
 
 # A bare period fee right after a service's name is that service's price: 开通VIP商户，年费199元 (membership),
 # 流量卡：年费48元 (data). Only separators and the service's own nouns may stand between.
-_FIRST_SWIPE = ("首刷", "首笔", "首次刷卡", "第一笔", "头一笔", "激活")  # heads of the activation entry
+FIRST_SWIPE = ("首刷", "首笔", "首次刷卡", "第一笔", "头一笔", "激活")  # heads of the activation entry
 _BARE_PERIOD_FEES = frozenset({"年费", "月费", "月租", "月租费", "服务年费", "年服务费", "月服务费"})
 _SERVICE_TO_PERIOD = re.compile(r"[^\S\n]*(?:商户|服务|套餐|权益|计划)?[^\S\n]*[,:(（]?[^\S\n]*")
 
@@ -196,7 +196,7 @@ def _periods_of_services(text: str, labels: list[Label]) -> None:
         if (lab.kind == "recurring" and lab.text in _BARE_PERIOD_FEES and prev.kind in SERVICE_KINDS
                 and _SERVICE_TO_PERIOD.fullmatch(text, prev.end, lab.start)):
             lab.kind = prev.kind
-        elif lab.kind == "recurring" and prev.kind == "deposit" and prev.text.startswith(_FIRST_SWIPE) \
+        elif lab.kind == "recurring" and prev.kind == "deposit" and prev.text.startswith(FIRST_SWIPE) \
                 and lab.start - prev.end <= 1:
             lab.kind = "deposit"  # 首次刷卡扣取技术服务费199元: a service fee taken once, at activation
 

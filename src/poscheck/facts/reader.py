@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from poscheck.facts import patterns as P
-from poscheck.facts.labels import Label
+from poscheck.facts.labels import FIRST_SWIPE, Label
 from poscheck.facts.units import Unit, piece_start
 from poscheck.models import Document, Evidence, Fee
 from poscheck.normalize import Normalized
@@ -161,10 +161,16 @@ class FeeReader:
                 evidence=self._evidence(r.u, lab, amt, r.priced), period=period, max_amount=max_amount,
                 optional=optional, conditions=conditions, channel=channel, cap=cap, promo_months=promo_months,
                 later_amount=later_amount, refundable=refundable)
-        elif ((old.cap is None and cap is not None) or (old.optional is None and optional is not None)
-              or (old.refundable is None and refundable is not None) or (not old.conditions and conditions)):
+            return
+        # a fee first read from how it is taken (首刷扣了398) keeps the name a later mention gives it (机具服务费)
+        named = label is None and old.label.startswith(FIRST_SWIPE) and not lab.text.startswith(FIRST_SWIPE) \
+            and lab.text != ""
+        if ((old.cap is None and cap is not None) or (old.optional is None and optional is not None)
+                or (old.refundable is None and refundable is not None) or (not old.conditions and conditions)
+                or named):
             self._found[key] = replace(
                 old,
+                label=self._label(lab) if named else old.label,
                 cap=old.cap if old.cap is not None else cap,
                 optional=old.optional if old.optional is not None else optional,
                 refundable=old.refundable if old.refundable is not None else refundable,
