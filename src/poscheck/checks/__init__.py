@@ -15,6 +15,7 @@ from poscheck.models import Document, Evidence, Facts, Finding
 from poscheck.normalize import Normalized, normalize_document
 
 if TYPE_CHECKING:
+    from poscheck.registry import Registry
     from poscheck.rules.model import RuleSet
 
 
@@ -38,6 +39,16 @@ class Analysis:
     facts: Facts = field(default_factory=Facts)
     identity: dict[str, object] = field(default_factory=dict)
     _norms: dict[str, Normalized] = field(default_factory=dict, repr=False)
+    _registry: Registry | None = field(default=None, repr=False)
+
+    @property
+    def registry(self) -> Registry:
+        """The licence registry, loaded once: every check of one analysis sees the same list."""
+        if self._registry is None:
+            from poscheck.registry import load_registry
+
+            self._registry = load_registry()
+        return self._registry
 
     def normalized(self, doc: Document) -> Normalized:
         """The document's normalised text (computed once per document)."""

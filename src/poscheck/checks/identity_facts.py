@@ -1,6 +1,6 @@
 """Shared facts for the licence and site checks: who a document names as acquirer, and whether it offers POS.
 
-`mentions(doc)` finds institutions named in a document (legal names, brands, licence numbers, banks),
+`mentions(doc, registry)` finds institutions named in a document (legal names, brands, licence numbers, banks),
 resolved against the registry; `offer_of(doc)` tells whether a document presents an offer of card
 acceptance (an agent page, product page or contract) rather than a complaint, forum post, guide,
 warning, SMS export or call script. Both are computed once per document text.
@@ -15,7 +15,7 @@ from functools import lru_cache
 from poscheck.domains import LookAlike
 from poscheck.identity import USCC_ALPHABET, extract_entities, normalized, simplified, uscc_check_char
 from poscheck.models import Document, Entity
-from poscheck.registry import Institution, Registry, Status, load_registry
+from poscheck.registry import Institution, Registry, Status
 from poscheck.rules import context
 from poscheck.textscan import Anchored, sentence_at
 
@@ -160,9 +160,8 @@ def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
 _MENTIONS: dict[tuple[Document, int], tuple[Registry, tuple[Mention, ...]]] = {}
 
 
-def mentions(doc: Document, reg: Registry | None = None) -> tuple[Mention, ...]:
+def mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
     """Institutions and companies named in `doc`, computed once per document and registry."""
-    reg = reg or load_registry()
     key = (doc, id(reg))
     hit = _MENTIONS.get(key)
     if hit is None or hit[0] is not reg:
@@ -263,10 +262,6 @@ def _alnum(ch: str) -> bool:
 def _same(reg: Registry, company: str, inst: Institution) -> bool:
     m = reg.lookup(company)
     return m is not None and m.institution.key == inst.key
-
-
-def registry() -> Registry:
-    return load_registry()
 
 
 @dataclass(frozen=True)

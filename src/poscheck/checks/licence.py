@@ -22,7 +22,7 @@ from poscheck.checks.identity_facts import (
 from poscheck.checks.practices import poses_as_service
 from poscheck.checks.who import ensure_identity
 from poscheck.models import Document, Evidence, Finding
-from poscheck.registry import PBOC_LIST_PATH, Institution, Registry, load_registry
+from poscheck.registry import PBOC_LIST_PATH, Institution, Registry
 
 
 def _offer_docs(analysis: Analysis, *, lures: bool = False) -> list[Document]:
@@ -56,7 +56,7 @@ def not_found(analysis: Analysis) -> Iterator[Finding]:
     docs = _offer_docs(analysis)
     if not docs:
         return
-    reg = load_registry()
+    reg = analysis.registry
     unknown: list[tuple[Document, Mention]] = []
     for doc in analysis.documents:
         found = mentions(doc, reg)
@@ -115,7 +115,7 @@ def _offer_evidence(doc: Document) -> Evidence:
 def number_mismatch(analysis: Analysis) -> Iterator[Finding]:
     """A licence number that is malformed, or not the number of the institution it is shown for."""
     ensure_identity(analysis)
-    reg = load_registry()
+    reg = analysis.registry
     for doc in _offer_docs(analysis, lures=True):
         found = mentions(doc, reg)
         for ent in entities(doc):
@@ -193,7 +193,7 @@ def _unpaired(analysis: Analysis, doc: Document, reg: Registry, number: str) -> 
 
 def _named(analysis: Analysis, doc: Document) -> list[tuple[Mention, Institution]]:
     """Registry institutions a document names as its acquirer (one entry per institution, first mention)."""
-    reg = load_registry()
+    reg = analysis.registry
     out: dict[str, tuple[Mention, Institution]] = {}
     found = mentions(doc, reg)
     for m in found:
@@ -230,7 +230,7 @@ def no_acquiring(analysis: Analysis) -> Iterator[Finding]:
 def inactive(analysis: Analysis) -> Iterator[Finding]:
     """The named institution's licence is cancelled, not renewed or otherwise ended (latest event wins)."""
     ensure_identity(analysis)
-    reg = load_registry()
+    reg = analysis.registry
     for doc in _offer_docs(analysis, lures=True):
         for m, inst in _named(analysis, doc):
             st = reg.status(inst)
@@ -252,7 +252,7 @@ def under_review(analysis: Analysis) -> Iterator[Finding]:
     """The named institution's renewal review was suspended (中止审查): verify, never "unlicensed" (info)."""
     if not any(r.id == "licence.renewal-under-review" for r in analysis.rules):
         return
-    reg = load_registry()
+    reg = analysis.registry
     for doc in _offer_docs(analysis, lures=True):
         for m, inst in _named(analysis, doc):
             st = reg.status(inst)

@@ -28,7 +28,6 @@ from poscheck.checks.textctx import (
 )
 from poscheck.domains import registrable_domain
 from poscheck.models import Document, Evidence, Finding
-from poscheck.registry import load_registry
 from poscheck.statements.merchant import businesses_named_in, mcc_table
 from poscheck.statements.names import written_person_name
 
@@ -395,7 +394,7 @@ def _on_own_domain(analysis: Analysis, doc: Document) -> bool:
     """The page is served from a domain the registry gives to an institution: it speaks for that institution."""
     url = analysis.url_of(doc)
     domain = registrable_domain(url) if url else None
-    return domain is not None and load_registry().owner_of_domain(domain) is not None
+    return domain is not None and analysis.registry.owner_of_domain(domain) is not None
 
 
 def _findings(analysis: Analysis, practice: str, rule_id: str) -> Iterator[Finding]:

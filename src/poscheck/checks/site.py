@@ -32,7 +32,7 @@ from poscheck.domains import host_of, lookalike, official_for, registrable_domai
 from poscheck.identity import normalized
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
-from poscheck.registry import Institution, Registry, load_registry
+from poscheck.registry import Institution, Registry
 from poscheck.rules import context
 from poscheck.textscan import sentence_at
 
@@ -181,9 +181,8 @@ def _within(norm: Normalized, orig: int, lo: int, hi: int) -> bool:
 _CLAIMS: dict[tuple[Document, str | None], tuple[Registry, tuple[_Claim, ...]]] = {}
 
 
-def _doc_claims(doc: Document, url: str | None) -> tuple[_Claim, ...]:
+def _doc_claims(doc: Document, url: str | None, reg: Registry) -> tuple[_Claim, ...]:
     """The claims of both forms in `doc` served from `url`, computed once per document and registry."""
-    reg = load_registry()
     hit = _CLAIMS.get((doc, url))
     if hit is None or hit[0] is not reg:
         if len(_CLAIMS) > 256:
@@ -198,7 +197,7 @@ def _claims(analysis: Analysis) -> Iterator[tuple[_Claim, bool | None, bool]]:
     seen: set[tuple[str, int]] = set()
     for doc in analysis.documents:
         url = analysis.url_of(doc)
-        for c in _doc_claims(doc, url):
+        for c in _doc_claims(doc, url, analysis.registry):
             if (doc.id, c.start) in seen or not c.domain:
                 continue
             seen.add((doc.id, c.start))
@@ -222,7 +221,7 @@ def _brand(c: _Claim) -> str:
 def impersonation(analysis: Analysis) -> Iterator[Finding]:
     """Official-site claims for an institution on (or pointing to) a domain it does not own."""
     ensure_identity(analysis)
-    reg = load_registry()
+    reg = analysis.registry
     done: set[tuple[str, str]] = set()
     for c, own, itself in _claims(analysis):
         if own is not False or (c.doc.id, c.domain + c.inst.key) in done:
@@ -273,7 +272,7 @@ def lookalike_domain(analysis: Analysis) -> Iterator[Finding]:
     """A page served from a domain that borrows an institution's brand (info; not a claim by itself)."""
     if not _enabled(analysis, "site.lookalike-domain"):
         return
-    reg = load_registry()
+    reg = analysis.registry
     for doc in analysis.documents:
         url = analysis.url_of(doc)
         look = lookalike(url, reg) if url else None
@@ -317,7 +316,7 @@ def _site_docs(analysis: Analysis) -> list[Document]:
 
 def _operator_named(analysis: Analysis, docs: list[Document]) -> tuple[bool, bool]:
     """(has a well-formed ICP number, names an operating company) over all pages of the target."""
-    reg = load_registry()
+    reg = analysis.registry
     icp = company = False
     for doc in docs:
         ents = entities(doc)

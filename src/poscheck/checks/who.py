@@ -23,7 +23,7 @@ from poscheck.checks.identity_facts import (
 )
 from poscheck.domains import LookAlike, lookalike, registrable_domain
 from poscheck.models import Entity
-from poscheck.registry import PBOC_LIST_PATH, load_registry
+from poscheck.registry import PBOC_LIST_PATH
 
 _UNIONPAY_CHECK = (
     "终端是否通过银联认证无法离线核实：请在中国银联网站（中国银联 → 终端产品认证查询）查询型号 {model}，"
@@ -65,7 +65,7 @@ def ensure_identity(analysis: Analysis) -> dict[str, object]:
     """Fill `analysis.identity` once (every licence/site check calls this first) and return it."""
     if analysis.identity.get("schema") == "poscheck.identity/1":
         return analysis.identity
-    reg = load_registry()
+    reg = analysis.registry
     operator: dict[str, list[object]] = {
         "companies": [],
         "uscc": [],

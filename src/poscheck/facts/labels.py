@@ -148,6 +148,7 @@ def _only_unionpay(name: str) -> bool:
     return bool(words) and all(w in ("云闪付", "银联二维码") for w in words)
 
 
+@lru_cache(maxsize=256)  # a site's pages share titles
 def service_of(title: str) -> str | None:
     """The kind of fee a document's (normalised) title names as its subject, if exactly one: “商户无忧”资金保障
     服务补充协议 → insurance. Its articles then call that fee just 服务费用."""

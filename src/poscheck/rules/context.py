@@ -186,6 +186,7 @@ def qa_page(text: str) -> bool:
     return found >= QA_MARKERS_MIN or found + sum(p.search(text) is not None for p in _QA_COUNTED) >= QA_MARKERS_MIN
 
 
+@lru_cache(maxsize=256)  # the rule engine, the fee reader and the fee checks ask it of the same page
 def document_genre(title: str, text: str) -> Genre:
     """What a document is: `genre` of its normalised title and first line, and a Q&A page is advisory."""
     found = genre(title + " " + text[:200].split("\n", 1)[0])
