@@ -24,7 +24,9 @@ FREE_CLAIM = re.compile(
     r"|0成本|白送|(?:机器|机具|pos机?|终端|新机器?|电签机?)(?:本身)?(?:是|都是)?免费|(?:换机|换新机?|更换|升级)(?:是|都是|完全)?免费"
     r"|(?:机具|机器|终端)\s*\|\s*(?:0元|免费)|(?:机器|机具|终端|电签)[^。,;]{0,3}?(?:送你|送您|送给你|白送|不要钱)|免费(?:给[我你您])?(?:升级|换|寄)(?:成|为|到)?[^,;。]{0,4}(?:新机|新的|电签|pos|终端|机器|机具)"
 )
-_REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^,;。]{0,6}$")
+# A warranty, not a free device: 故障免费更换, 非人为损坏的终端自激活之日起一年内免费更换.
+_REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^,;。]{0,16}$")
+REPAIR_BACK = 24  # characters before a free claim read for a fault it repairs
 _DENIED = re.compile(r"(?:不是|并非|并不|不再|没有)\s*$")
 _TIED = re.compile(r"押金|激活费|服务费|开通费|机具费|扣")
 _SENT = re.compile(r"[。!?\n]")
@@ -68,7 +70,8 @@ def _claims(analysis: Analysis, doc: Document) -> Iterator[tuple[int, int, bool]
         hi = end_m.start() if end_m else len(text)
         sentence = text[lo:hi]
         head = text[max(lo, m.start() - 10):m.start()]
-        if unit_context(sentence) or _REPAIR.search(head) or _DENIED.search(head) or negated(text, m.start(), lo):
+        if unit_context(sentence) or _REPAIR.search(text, max(lo, m.start() - REPAIR_BACK), m.start()) \
+                or _DENIED.search(head) or negated(text, m.start(), lo):
             continue
         # "免费送，不要押金" denies the fee it names: that makes the claim stronger, not disclosed
         lent = text.startswith("使用", m.end())
