@@ -75,3 +75,6 @@ def test_in_quotes() -> None:
     assert in_quotes(text, text.index("费率")) and in_quotes(text, text.index("押金"))
     assert not in_quotes(text, text.index("又见")) and not in_quotes(text, 0)
     assert not in_quotes(text, text.index("费率"), lo=text.index("费率"))  # opened before `lo`
+    straight = '对方："新机费率0.38，押金全退"，我挂了。再问费率'
+    assert in_quotes(straight, straight.index("费率")) and in_quotes(straight, straight.index("押金"))
+    assert not in_quotes(straight, straight.rindex("费率"))  # closed again

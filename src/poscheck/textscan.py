@@ -132,12 +132,13 @@ _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
 
 
 def in_quotes(text: str, pos: int, lo: int = 0) -> bool:
-    """True when `pos` lies inside a quotation (“…”, 「…」, 『…』) opened in text[lo:pos], not closed before it."""
+    """True when `pos` lies inside a quotation (“…”, 「…」, 『…』, or straight "…", which is what full-width ＂
+    normalises to) opened in text[lo:pos], not closed before it."""
     for opening, closing in _QUOTE_PAIRS:
         i = text.rfind(opening, lo, pos)
         if i >= 0 and text.rfind(closing, lo, pos) < i:
             return True
-    return False
+    return text.count('"', lo, pos) % 2 == 1
 
 
 _FILLER = "\x00"  # what a Keywords pass reads for every character that occurs in no keyword
