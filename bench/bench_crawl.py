@@ -1,8 +1,9 @@
 """Measures the bare crawl rate (pages/s) of poscheck's spider against a minimal link-following spider.
 
 Generates N provider sites of 10 pages (SHAPES: fee-dense pages, typical agent sites, the corpus of
-../shared/research/performance.md, or pages of the development corpus), serves them on 127.0.0.1 with poscheck.demo.server, and runs paired crawls A B A B …
-in child processes with identical settings (`polite=False`):
+../shared/research/performance.md, or pages of the development corpus), serves them on 127.0.0.1 with
+poscheck.demo.server, and runs paired crawls A B A B … in child processes with identical settings
+(`polite=False`):
 
   A  poscheck.crawl.crawl(): ProviderSpider + manifest pipeline (what `check`/`audit` run)
   B  a minimal spider that only follows links and saves nothing (the floor for Scrapy on this host)
