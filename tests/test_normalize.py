@@ -73,6 +73,17 @@ def test_pdf_wraps_keep_the_title_line_and_article_starts() -> None:
     assert lines[2:4] == ["第一条 定义", "1.1 受理终端:指甲方为乙方布放的终端。"]
 
 
+def test_pdf_wraps_keep_article_headings_and_party_lines() -> None:
+    """A short line that starts an article is its heading, and 甲方： / 乙方（商户）： lines name a party each;
+    a long article line still runs on into the next."""
+    pdf = ("甲方：在某某平台注册并签约的特约商户\n乙方：深圳某某支付科技有限公司\n第六条　责任限制\n"
+           "因收单机构、银行、通信运营商或乙方系统原因导致的资金延迟、差错\n或损失，乙方概不负责。")
+    lines = normalize(pdf, join_wraps=True).text.split("\n")
+    assert lines == ["甲方:在某某平台注册并签约的特约商户", "乙方:深圳某某支付科技有限公司", "第六条 责任限制",
+                     "因收单机构、银行、通信运营商或乙方系统原因导致的资金延迟、差错或损失,乙方概不负责。"]
+    assert normalize("甲方名称\n乙方（商户）：张三", join_wraps=True).text == "甲方名称\n乙方(商户):张三"
+
+
 def test_a_line_waiting_for_its_figure_runs_on() -> None:
     """A flyer sets the figure on a line of its own (信用卡费率低至 / 0.38); other lines keep their breaks."""
     assert normalize("信用卡费率低至\n０.３８\n永不涨价").text == "信用卡费率低至0.38\n永不涨价"

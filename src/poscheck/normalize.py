@@ -77,6 +77,8 @@ SPACED_MIN_WORDS = 3  # a line of at least this many Chinese words …
 SPACED_MAX_MEAN = 2.0  # … at most this long on average is letter-spaced
 _SUB_ITEM = re.compile(r"\d{1,2}\.\d{1,2}[ \t]")  # 1.1 受理终端
 PDF_TITLE_MAX = 30  # a PDF's first line shorter than this that names a document is its title, not a wrapped line
+_PARTY_LINE = re.compile(r"[甲乙丙]方\s*(?:[:(]|[(（]?[\u4e00-\u9fff]{1,6}[)）]?\s*:)")  # 乙方: …, 甲方（商户）: …
+PDF_HEADING_MAX = 16  # a PDF line this short that starts an article (第六条　责任限制) is the article's heading
 _DOCUMENT_NAME = re.compile(r"(?:协议|合同|协议书|确认书|申请表|须知|条款|通知|公告|说明|规则|细则|办法|告知书)$")
 
 _DIVISOR = {"百": 100, "千": 1000, "万": 10000}
@@ -286,13 +288,18 @@ def _soft_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
 
 def _pdf_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
     """A PDF's lines wrap inside sentences at any width, but a short first line that names a document (…服务协议)
-    is its title, and a line that starts an article or a numbered item (第一条, 1.1) starts a new block."""
+    is its title, a line that starts an article or a numbered item (第一条, 1.1) starts a new block, and a short
+    line that starts one is its heading (第六条　责任限制), not the start of its text."""
     first_end = text.find("\n")
     first = text[:first_end].strip() if first_end > 0 else ""
     title_end = first_end if len(first) < PDF_TITLE_MAX and _DOCUMENT_NAME.search(first) else -1
 
     def repl(m: re.Match[str]) -> str | None:
-        if m.start() == title_end or _ITEM_START.match(text, m.end()) or _SUB_ITEM.match(text, m.end()):
+        if m.start() == title_end or _ITEM_START.match(text, m.end()) or _SUB_ITEM.match(text, m.end()) \
+                or _PARTY_LINE.match(text, m.end()):
+            return None
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start <= PDF_HEADING_MAX and _ITEM_START.match(text, line_start):
             return None
         return ""
     return repl

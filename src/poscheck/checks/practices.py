@@ -103,7 +103,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?:自主|自由|随意|任意)选择{_S}{{0,6}}(?:商户|行业|mcc)|(?:自选|切换|选择)mcc|mcc(?:自选|任选|切换)"
         r"|(?:商户|行业|类目)(?:随心选|随意选|任意选|自由选|自由切换|随意切换|任意切换)"
         r"|指定(?:城市|地区|省份)落地|落地(?:城市|地区)(?:可选|任选|自选|可指定)"
-        r"|(?:设|配|绑)了?(?:\d|[两三四五六几多])个商户)"  # 机器里我给你设了三个商户，刷大额就选"酒店"的
+        r"|(?:设|配|绑)了?(?:\d|[两三四五六几多])个商户"  # 机器里我给你设了三个商户，刷大额就选"酒店"的
+        # 餐饮、酒店等高费率行业可按商超类入网: a business of one category signed up under a cheaper one
+        rf"|(?:高费率|高扣率|费率高){_S}{{0,24}}?(?:可|能|都|统一|一律)(?:以|可以|能)?(?:按|走|报|入)"
+        r"[\u4e00-\u9fff]{1,6}?类(?:商户|行业)?(?:入网|进件|报件|登记|申请))"
         r"|(?P<category>优惠类|公益类|民生类|福利类|优惠行业|优惠商户)"
         r"|(?P<jump>跳码|套码|跳商户|跳行业)"
         # what a slip or bill shows: another business's name (…生鲜超市 on a clothing shop's slip); _practice_signs
@@ -162,7 +165,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "匹配", "刷卡前", "交易前", "消费前", "优惠类", "公益类", "民生类", "福利类", "优惠行业", "跳码", "套码",
         "跳商户", "跳行业", "选择", "mcc", "随心选", "随意选", "任意选", "自由选", "自由切换", "随意切换", "任意切换",
         "落地", "优惠商户", "签购单", "小票", "凭条", "账单", "交易记录", "刷卡记录", "商户名",
-        "商户编号", "商户号", "中间", "8-11位", "第8到11位", "类别码", "行业码", "个商户",
+        "商户编号", "商户号", "中间", "8-11位", "第8到11位", "类别码", "行业码", "个商户", "高费率", "高扣率", "费率高",
     ),
     "statement_mismatch": (
         "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
@@ -199,8 +202,10 @@ NOT_MINE_AFTER = 60  # characters after a slip's name in which the writer may di
 _LEGAL_NAME = re.compile(r"营业执照|执照上|注册名|工商|法人")
 # …or when the writer says what their own business is, and it is another (我开的是拉面馆，签购单上都是“生鲜超市”;
 # 我在白云区开烧烤店).
+# …or names it in passing (我一个面馆怎么成了超市？).
 _MINE_IS = re.compile(r"我(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是"
-                      r"|在[^。,;]{1,10}?开(?:了)?(?:一家|一个|个|家)?(?=[^。,;]{1,8}(?:店|馆|铺|超市|档)))")
+                      r"|在[^。,;]{1,10}?开(?:了)?(?:一家|一个|个|家)?(?=[^。,;]{1,8}(?:店|馆|铺|超市|档))"
+                      r"|(?:一个|一家|这个|这家)(?P<own>[\u4e00-\u9fff]{0,6}?(?:店|馆|铺|档|摊)))")
 _BUSINESS_AT_END = re.compile(f"(?:{_BUSINESSES})$")
 _OWN_FIELD = re.compile(r"(?:经营类目|经营类别|主营业务?|行业类别|店铺名称|门店名称|店名)\s*:\s*([^\n]{1,20})")
 MINE_NEAR = 120  # characters around a category code in which the writer may say what their business is
@@ -225,6 +230,8 @@ def _line_end(text: str, pos: int) -> int:
 
 def _own_business(text: str, mine: re.Match[str] | None) -> str:
     """What the writer says their business is, after 我开的是 (up to the clause's end), or ''."""
+    if mine and mine.group("own"):
+        return mine.group("own")
     return re.split(r"[,;:。!?]", text[mine.end():mine.end() + 12], maxsplit=1)[0] if mine else ""
 
 

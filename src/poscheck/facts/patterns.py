@@ -112,9 +112,14 @@ CHANGED_TO = re.compile(
     rf"\s*(?P<r>{_NUM})\s*%"
 )
 DECREASE_VERBS = ("降", "下调", "减")
+#: At least 30 days (or a month) ahead, however it is said: 提前30日, 提前不少于四十五天, 提前一个月,
+#: 发布之日至生效日超过30日.
+_DAYS_30 = r"(?:(?:[3-9]\d|[1-9]\d{2}|三十|四十五|六十|九十)\s*(?:个)?(?:自然)?[日天]|(?:一|1|两|2|三|3)\s*个月)"
 #: A fee change announced the compliant way: 30 days ahead, with a free way out (not bait).
-NOTICE = re.compile(r"提前\s*(?:30|三十)\s*[日天]|(?:30|三十)\s*[日天]后(?:方可|才)?生效|免费解约|无责解约|无偿退出"
-                    r"|不同意(?:的|本次调整|调整|变更)?[^。]{0,30}?(?:解约|终止|退出|解除)")
+NOTICE = re.compile(rf"提前\s*(?:不少于|至少|不低于)?\s*{_DAYS_30}"
+                    rf"|(?:生效|实施)[^。\n]{{0,8}}?(?:超过|不少于|至少|满)\s*{_DAYS_30}"
+                    r"|(?:30|三十)\s*[日天]后(?:方可|才)?生效|免费解约|无责解约|无偿退出"
+                    r"|不同意(?:的|本次调整|调整|变更)?[^。]{0,48}?(?:解约|终止|退出|解除)")
 
 #: Promises that a rate will never change (the classic teaser's companion).
 PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|终身|终生|不会再调|不再调|不涨价|一直不变")

@@ -59,6 +59,8 @@ HEARSAY = "|".join((
     "听说", "据说", *(f"{who}[^。,;]{{0,8}}说" for who in ("隔壁", "朋友", "同行", "别人", "别家", "人家")),
     r"有人[^。;]{0,10}?说(?:能|可以|给|是|要)",
     r"有说(?!明|服)[^。,;]{1,20}?的(?=[,;。、]|$)",  # 有说免费送机的，有说费率0.38永不涨的: what several said
+    # 常见话术是“机器免费送，首刷冻结299”: the pitch, described
+    r"常见的?(?:话术|套路|说法)", r"惯用的?(?:话术|套路|说法)",
 ))
 
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
@@ -73,6 +75,7 @@ ADVISORY_TITLES: tuple[str, ...] = (
     "知乎", "百度知道", "悟空问答", "问答",  # a question-and-answer site's page: someone asks, others explain
     "千万别", "别办", "不要办", "别碰",  # "这三种POS机千万别办"
     "找找", "查一查", "对一对",  # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill
+    "问清楚", "看清楚", "搞清楚", "弄清楚",  # "办POS机前，这8类收费一定要问清楚": a checklist for the reader
 )
 # What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
 _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后)")
