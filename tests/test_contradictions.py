@@ -121,3 +121,14 @@ def test_two_scopes_on_one_line_are_not_a_contradiction(engine: Engine) -> None:
     assert not _by_rule(_run(engine, _doc(faq, "html")), "contradictions.data-fee")
     page = "某某电签POS\n办理就送，不收流量费！\n收费标准\n流量费 | 48元/年 | 次年起收取 |\n"
     assert len(_by_rule(_run(engine, _doc(page, "html")), "contradictions.data-fee")) == 1
+
+
+def test_two_posts_of_a_forum_thread_are_two_writers(engine: Engine) -> None:
+    """An advertiser's "免流量费" in one post and the asker's data fee in another are two people's words; one
+    provider's page that says both still contradicts itself."""
+    thread = ("标题：电签第二年扣了60流量费，正常吗？\n1楼 楼主 发表于 2026-2-10 09:12\n"
+              "单子上写着流量费：第二年起60元/年，激活周年月扣收。\n"
+              "3楼 某某POS 发表于 2026-2-11 20:40\n办我家的电签，免押金 免流量费，需要的私信。\n")
+    assert not _by_rule(_run(engine, _doc(thread)), "contradictions.data-fee")
+    page = "某某电签POS\n办理就送，免押金 免流量费！\n收费标准\n流量费 | 60元/年 | 次年起收取 |\n"
+    assert len(_by_rule(_run(engine, _doc(page, "html")), "contradictions.data-fee")) == 1

@@ -112,6 +112,16 @@ def test_context_negation_reaches_every_item_of_a_short_list() -> None:
     assert negator_before(long_item, long_item.index("会员"), 0) == ""
 
 
+def test_context_a_negator_with_its_object_stops_at_a_space() -> None:
+    """A flyer parts its items with spaces: 无需 took 执照 and does not reach 免费送机; 不收取 before a space still
+    reaches its object."""
+    from poscheck.rules.context import negator_before
+
+    flyer = "个人办理 无需执照 免费送机 上门安装"
+    assert negator_before(flyer, flyer.index("免费送机"), 0) == ""
+    assert negator_before("本店不收取 押金", 6, 0) == "不收取"
+
+
 def test_context_question_pages_with_counted_markers() -> None:
     from poscheck.rules.context import qa_page
 

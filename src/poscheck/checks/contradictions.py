@@ -13,6 +13,7 @@ Importing this module also registers the terms.* and sales-text checks (`checks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -159,6 +160,22 @@ def _same_place(a: Evidence, b: Evidence, docs: dict[str, Document]) -> bool:
     return "\n" not in docs[a.document].text[lo:hi]
 
 
+# The head of a post in a forum thread (3楼 …, #3, 楼主, …发表于 2026-2-11): each post has its writer, so a
+# promise in one post and a practice in another are two people's words, not one provider's contradiction.
+_POST_HEAD = re.compile(r"^[ \t]*(?:\d{1,4}\s*楼|#\d{1,4}(?!\d)|楼主|沙发|板凳)|^[^\n]{0,40}?发表于", re.M)
+
+
+def _other_posts(a: Evidence, b: Evidence, docs: dict[str, Document]) -> bool:
+    """The two quotes stand in different posts of one forum thread."""
+    if a.document != b.document:
+        return False
+    text = docs[a.document].text
+    heads = [m.start() for m in _POST_HEAD.finditer(text)]
+    if len(heads) < 2:
+        return False
+    return bisect.bisect_right(heads, a.start) != bisect.bisect_right(heads, b.start)
+
+
 def _promises(pair: Pair, docs: list[tuple[Document, Normalized]]) -> list[Evidence]:
     return [quote(doc, norm, lo, hi, at, limit=120) for doc, norm in docs for lo, hi, at in pair.promise(norm.text)]
 
@@ -191,7 +208,7 @@ def contradiction_findings(analysis: Analysis) -> Iterator[Finding]:
         best: tuple[Evidence, Evidence] | None = None
         for p in promises:
             for q in practices:
-                if _same_place(p, q, by_id):
+                if _same_place(p, q, by_id) or _other_posts(p, q, by_id):
                     continue
                 if best is None or (p.document != q.document and best[0].document == best[1].document):
                     best = (p, q)

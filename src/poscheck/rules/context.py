@@ -211,6 +211,7 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 
 _QUOTE_MARKS = "\"“”「」『』'"
+_OWN_OBJECT = re.compile(r"[\u4e00-\u9fff]{2,}[ \t]+")
 
 
 def negator_before(text: str, start: int, scope_start: int) -> str:
@@ -232,6 +233,8 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
             continue  # "0元" inside "20元" is an amount, not a negation
         if head[idx:].startswith(NOT_NEGATORS):
             continue
+        if " " in head[idx:] and _OWN_OBJECT.match(head, idx + len(neg)):
+            continue  # a flyer's items part at spaces: "无需执照 免费送机" (the negator took its object)
         gap = len(head) - idx - len(neg)
         if gap > NEGATION_GAP:  # quote marks around listed items take no room: 不提供任何“提额”“代还”服务
             gap -= sum(head.count(q, idx) for q in _QUOTE_MARKS)
