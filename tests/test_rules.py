@@ -112,6 +112,21 @@ def test_context_negation_reaches_every_item_of_a_short_list() -> None:
     assert negator_before(long_item, long_item.index("会员"), 0) == ""
 
 
+def test_context_a_guide_that_sells_offers() -> None:
+    """A guide that ends in a call to sign up through its writer offers what it recommends; one that warns against
+    adding a stranger's WeChat, or only gives a hotline, still teaches."""
+    from poscheck.checks.textctx import genre as text_genre
+    from poscheck.rules.context import document_genre, sells
+
+    guide = "老板必看：收款那些事\n别贪秒到，T+1不要钱。\n"
+    assert document_genre("老板必看：收款那些事", guide) == "advisory" and text_genre(guide) == "teaching"
+    selling = guide + "想办理的朋友，后台回复“收款”。\n"
+    assert sells(selling)
+    assert document_genre("老板必看：收款那些事", selling) == "offer" and text_genre(selling) == "other"
+    assert not sells(guide + "千万不要添加我微信以外的陌生人，有疑问请拨打95516。")
+    assert not sells("谨防诈骗：切勿扫码办理所谓“押金退还”。")
+
+
 def test_context_a_negator_with_its_object_stops_at_a_space() -> None:
     """A flyer parts its items with spaces: 无需 took 执照 and does not reach 免费送机; 不收取 before a space still
     reaches its object."""

@@ -280,10 +280,11 @@ def offer_of(doc: Document) -> Offer:
     chat = "聊天记录" in doc.title or "话术" in doc.title
     if merchants_only_chat(norm):
         return Offer(False, False, "a chat among merchants: no one in it speaks for a provider")
-    if doc.title and not chat and context.genre(simplified(doc.title)) in ("advisory", "complaint"):
+    titled = context.genre(simplified(doc.title)) if doc.title and not chat else "offer"
+    if titled == "complaint" or (titled == "advisory" and not context.sells(norm)):
         return Offer(False, False, f"its title reads as a guide, warning, report or complaint ({doc.title[:40]})")
     genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
-    if genre is None and not _STRONG_OFFER.search(norm):
+    if genre is None and not _STRONG_OFFER.search(norm) and not context.sells(norm):
         genre = _WEAK_NOT_OFFER.search(norm)
     if genre:
         return Offer(False, False, f"reads as a complaint, article, notice or export ({genre.group(0)})")

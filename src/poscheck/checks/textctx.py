@@ -67,9 +67,7 @@ def genre(text: str) -> Genre:
     complaint = (titled or (bool(_COMPLAINT.search(head)) and not retold)) and len(_FIRST_PERSON.findall(text)) >= 3
     if complaint:
         return "complaint"
-    if teaching_title:
-        return "teaching"
-    if context.teaches(text):
+    if (teaching_title or context.teaches(text)) and not context.sells(text):
         return "teaching"
     return "other"
 

@@ -59,6 +59,7 @@ HEARSAY = "|".join((
     "听说", "据说", *(f"{who}[^。,;]{{0,8}}说" for who in ("隔壁", "朋友", "同行", "别人", "别家", "人家")),
     r"有人[^。;]{0,10}?说(?:能|可以|给|是|要)",
     r"有说(?!明|服)[^。,;]{1,20}?的(?=[,;。、]|$)",  # 有说免费送机的，有说费率0.38永不涨的: what several said
+    r"谁(?:跟|和|对)(?:你|您)说",  # 谁跟你说信用卡长期0.3几，你就要想想: whoever might say it
     # 常见话术是“机器免费送，首刷冻结299”: the pitch, described
     r"常见的?(?:话术|套路|说法)", r"惯用的?(?:话术|套路|说法)",
 ))
@@ -189,10 +190,30 @@ def qa_page(text: str) -> bool:
     return found >= QA_MARKERS_MIN or found + sum(p.search(text) is not None for p in _QA_COUNTED) >= QA_MARKERS_MIN
 
 
+# A call to sign up through the writer (想办理的朋友，后台回复“收款”; 有需要的老板加我微信): a guide that ends with one
+# is content marketing, and the device and fees it recommends are its own offer.
+_SELLS = re.compile(
+    r"(?:想|需要|要|准备)(?:办理?|申请|装机|领机|领取?|换机)[^。\n]{0,6}?的(?:朋友|老板|商户|小伙伴|商家|伙伴)"
+    r"|有需要的(?:朋友|老板|商户|小伙伴|商家)|后台回复|私信(?:我|小编)|(?:加|添加)(?:我|小编)的?(?:微信|v信|vx)"
+    r"|(?:通过|找)本号|本号的?(?:服务团队|客服|顾问)|扫码(?:办理|领取|申请|领机)|(?:办理|申请|领机)请(?:联系|咨询|加|私信)"
+)
+_SELLS_DENIED = re.compile(r"(?:不要|切勿|别|勿|谨慎|警惕|小心)[^。\n]{0,6}$")
+
+
+@lru_cache(maxsize=256)
+def sells(text: str) -> bool:
+    """True when normalised `text` asks the reader to sign up through its writer (not in a warning against it)."""
+    return any(not _SELLS_DENIED.search(text, max(0, m.start() - 8), m.start()) for m in _SELLS.finditer(text))
+
+
 @lru_cache(maxsize=256)  # the rule engine, the fee reader and the fee checks ask it of the same page
 def document_genre(title: str, text: str) -> Genre:
-    """What a document is: `genre` of its normalised title and first line, and a Q&A page is advisory."""
-    found = genre(title + " " + text[:200].split("\n", 1)[0])
+    """What a document is: `genre` of its normalised title and first line, and a Q&A page is advisory; a guide
+    that sells (`sells`) offers what it recommends."""
+    head = title + " " + text[:200].split("\n", 1)[0]
+    found = genre(head)
+    if found == "advisory" and not any(c in head for c in NEWS_TITLES) and not qa_page(text) and sells(text):
+        return "offer"
     return "advisory" if found == "offer" and qa_page(text) else found
 
 
