@@ -51,6 +51,7 @@ _PARTY_BEFORE = re.compile(r"(?:甲方|乙方)(?:\([^()]{0,12}\))?\s*[:：]?\s*$
 _PARTY_AFTER = re.compile(r"\s*\(?(?:以下简称|下称)?\s*[“\"]?(?:甲方|乙方)")
 # A bank named as where the merchant's account is held is not the acquirer.
 _ACCOUNT_BANK = re.compile(r"(?:开户|账户|账号|户名|结算至|结算到|储蓄卡|借记卡|银行卡)[^。\n]{0,12}$")
+_OWNS_PAGE = re.compile(r"\s*(?:版权所有|©|copyright)", re.I)
 FUZZY_MIN = 92.0
 #: Brand words too generic to name an institution on their own.
 GENERIC_BRANDS = frozenset({"收款宝", "考拉", "商户通", "超级收款宝", "天天富", "全民付", "新生易"})
@@ -153,6 +154,8 @@ def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
     if kind == "bank" and _ACCOUNT_BANK.search(before):
         return False
     after = simplified(text[end : end + 30])
+    if kind == "bank" and _OWNS_PAGE.match(after):
+        return True  # "中国光大银行股份有限公司 版权所有": the bank's own page, which speaks for the bank
     return bool(STRICT_ROLE.search(before + after) or _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after))
 
 

@@ -176,6 +176,7 @@ def genre(title: str) -> Genre:
 # of its own, whatever fees the question quotes (what the asker says happened to them is still evidence).
 QA_MARKERS: tuple[str, ...] = (
     "提问者", "提问:", "最佳答案", "回答者:", "回答:", "赞同了该回答", "被浏览", "个回答", "关注者", "问题详情",
+    "答主", "谢邀", "著作权归作者所有",
 )
 QA_MARKERS_MIN = 2
 
