@@ -649,6 +649,16 @@ def test_fees_a_count_may_give_the_sum_taken_each_time() -> None:
         ("data", None, 89.0, "元/季度")}
     assert _rows(_text_fees("激活的时候系统会冻结一笔99的服务费，三个月内刷够3万返还。", "txt")) == {
         ("deposit", None, 99.0, "元")}
+    # the count after a comma, and the fee named between the count and its sum
+    assert _rows(_text_fees("机器用了不到三个月，被扣了两次流量费，每次69，签的时候根本没提过。", "txt")) == {
+        ("data", None, 69.0, "元/季度")}
+
+
+def test_fees_a_changed_rate_written_without_its_percent() -> None:
+    """A complaint writes rates as bare figures (说好的贷记卡0.55，…变成0.63了); a sum in yuan is no rate."""
+    fees = _text_fees("当时说好的贷记卡0.55，这个月对账发现变成0.63了，没人通知我。", "txt")
+    assert [f.later_amount for f in fees if f.kind == "rate" and f.amount is None] == [0.63]
+    assert _rows(_text_fees("贷记卡0.6%，会员价变成0.5元一笔。")) == {("rate", "credit", 0.6, "%")}
 
 
 def test_fees_optional_by_the_heading_of_their_section() -> None:

@@ -112,6 +112,16 @@ def test_context_negation_reaches_every_item_of_a_short_list() -> None:
     assert negator_before(long_item, long_item.index("会员"), 0) == ""
 
 
+def test_context_an_ocr_tools_note_is_no_title() -> None:
+    """The note an OCR tool writes above a flyer ([OCR识别结果 … 识别引擎置信度 0.87]) says nothing of the flyer."""
+    from poscheck.rules.context import document_genre
+
+    flyer = "[ocr识别结果 来源:街头传单照片 识别引擎置信度 0.87]\n\n拉卡拉电签pos免费领取\n信用卡0.38%永不涨价"
+    assert document_genre("", flyer) == "offer"
+    assert document_genre("[ocr识别结果 识别引擎置信度 0.87]", flyer) == "offer"
+    assert document_genre("如何识别pos机押金骗局", "如何识别pos机押金骗局\n…") == "advisory"
+
+
 def test_context_a_guide_that_sells_offers() -> None:
     """A guide that ends in a call to sign up through its writer offers what it recommends; one that warns against
     adding a stranger's WeChat, or only gives a hotline, still teaches."""

@@ -109,7 +109,7 @@ CHANGED_TO = re.compile(
     r"(?:变成了?|变为|涨到了?|涨至|涨成|上调至|上调到|上调为|提高到|提高至|调整为|调整到|调整至|调为|调到|恢复至|恢复到|恢复为"
     # what a merchant worked out was really taken (等于被扣了0.85%)
     r"|(?:实际上?|等于|相当于)被?扣了?|实扣)"
-    rf"\s*(?P<r>{_NUM})\s*%"
+    rf"\s*(?P<r>{_NUM}(?=\s*%)|0\.[2-9]\d{{0,2}}(?![\d.%元块万]))\s*%?"  # 变成0.63了: a rate without its %
 )
 DECREASE_VERBS = ("降", "下调", "减")
 #: At least 30 days (or a month) ahead, however it is said: 提前30日, 提前不少于四十五天, 提前一个月,
@@ -293,7 +293,7 @@ _SUFFIX_PERIOD = {"笔": "per_transaction", "月": "month", "季度": "quarter",
 #: 四个月被扣了三次, 三个月扣一次.
 COUNTED = re.compile(
     r"(?:(?P<half>半年)|(?P<year>一年|1年)|(?P<quarter>(?:一|1|每)个?季度?)|(?P<m>\d{1,2}|[一二三四五六七八九十两]{1,2})个多?月)"
-    r"(?:内|里|就|之内|不到)?"
+    r"(?:内|里|就|之内|不到)?,?"  # 用了不到三个月，被扣了两次
     r"(?:被|给)?(?:扣|收)了?我?(?P<n>\d{1,2}|[一二三四五六七八九十两]{1,2})次"
 )
 COUNTED_AFTER = 200  # characters after a fee's sentence in which its count may be told
@@ -311,7 +311,10 @@ def counted_period(m: re.Match[str]) -> str | None:
     return max((p for p, n in PER_YEAR.items() if n <= per_year + 1e-9), key=PER_YEAR.__getitem__, default="year")
 
 
-_EACH_TIME = re.compile(r"[,;]?\s*(?:每次|一次)\s*(?:扣|收)?了?\s*(?P<a>[1-9]\d{0,3}(?:\.\d{1,2})?)(?![\d.%])")
+# (the fee may be named between: 扣了两次流量费，每次69)
+_EACH_TIME = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,6}?费)?[,;]?\s*(?:每次|一次)\s*(?:扣|收)?了?\s*(?P<a>[1-9]\d{0,3}(?:\.\d{1,2})?)(?![\d.%])"
+)
 
 
 def each_time(text: str, pos: int, hi: int) -> Amount | None:

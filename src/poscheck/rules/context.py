@@ -162,7 +162,8 @@ def title_line(text: str) -> str:
 
 def genre(title: str) -> Genre:
     """What a document is, from its (normalised) title or first heading."""
-    title = _OCR_NOTE.sub("", title) if "识别" in title else title
+    if "识别" in title or "ocr" in title or "扫描" in title or "截图" in title:
+        title = _OCR_NOTE.sub("", _TOOL_NOTE.sub(" ", title))
     if any(c in title for c in NEWS_TITLES) and not _FIRST_PERSON_TITLE.search(title):
         return "advisory"
     if any(c in title for c in COMPLAINT_TITLES):
@@ -209,9 +210,9 @@ def sells(text: str) -> bool:
 
 @lru_cache(maxsize=256)  # the rule engine, the fee reader and the fee checks ask it of the same page
 def document_genre(title: str, text: str) -> Genre:
-    """What a document is: `genre` of its normalised title and first line, and a Q&A page is advisory; a guide
+    """What a document is: `genre` of its normalised title and title line, and a Q&A page is advisory; a guide
     that sells (`sells`) offers what it recommends."""
-    head = title + " " + text[:200].split("\n", 1)[0]
+    head = title + " " + title_line(text[:400])[:200]  # not an OCR tool's note above the text
     found = genre(head)
     if found == "advisory" and not any(c in head for c in NEWS_TITLES) and not qa_page(text) and sells(text):
         return "offer"
