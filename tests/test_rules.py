@@ -122,19 +122,19 @@ def test_context_an_ocr_tools_note_is_no_title() -> None:
     assert document_genre("如何识别pos机押金骗局", "如何识别pos机押金骗局\n…") == "advisory"
 
 
-def test_context_a_guide_that_sells_offers() -> None:
-    """A guide that ends in a call to sign up through its writer offers what it recommends; one that warns against
-    adding a stranger's WeChat, or only gives a hotline, still teaches."""
-    from poscheck.checks.textctx import genre as text_genre
-    from poscheck.rules.context import document_genre, sells
+def test_context_what_sells() -> None:
+    """A call to sign up through the writer, or the writer's own product, sells; a warning against adding a
+    stranger's WeChat, a merchant telling that someone added them, or a shop's staff adding customers does not."""
+    from poscheck.rules.context import selling_at, sells
 
-    guide = "老板必看：收款那些事\n别贪秒到，T+1不要钱。\n"
-    assert document_genre("老板必看：收款那些事", guide) == "advisory" and text_genre(guide) == "teaching"
-    selling = guide + "想办理的朋友，后台回复“收款”。\n"
-    assert sells(selling)
-    assert document_genre("老板必看：收款那些事", selling) == "offer" and text_genre(selling) == "other"
-    assert not sells(guide + "千万不要添加我微信以外的陌生人，有疑问请拨打95516。")
-    assert not sells("谨防诈骗：切勿扫码办理所谓“押金退还”。")
+    assert sells("想办理的朋友，后台回复“收款”。") and sells("给大家介绍一下我们的“汇收宝”电签")
+    assert sells("领取方式：添加老周助理微信 laozhou88，备注“领机”。")
+    text = "别贪秒到。\n推荐我们家的电签，包邮。"
+    assert selling_at(text) == text.index("推荐")
+    for text in ("千万不要添加我微信以外的陌生人，有疑问请拨打95516。", "谨防诈骗：切勿扫码办理所谓“押金退还”。",
+                 "第二天就有人加我微信，寄了个小机器过来。", "加客户微信，备注“店名+办理日期”。",
+                 "我们家的面馆开了七年。"):
+        assert not sells(text), text
 
 
 def test_context_a_negator_with_its_object_stops_at_a_space() -> None:

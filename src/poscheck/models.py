@@ -61,6 +61,9 @@ class Document:
     encoding: str | None = None
     blocks: tuple[Block, ...] = ()
     pages: tuple[int, ...] = ()  # start offset of each page (PDF); empty otherwise
+    # "" for the whole file; for a page that is no offer but holds one (passages.views): "ad" for a view of a
+    # selling passage, a speaker of its own, and "rest" for the page without it
+    view: str = ""
 
     def __hash__(self) -> int:
         # Cheap and consistent with equality: equal documents share id, source and sha256. The

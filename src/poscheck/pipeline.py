@@ -16,6 +16,7 @@ from poscheck.errors import ExtractError, PoscheckError
 from poscheck.extract import extract
 from poscheck.models import SEVERITY_RANK, Document, Facts, Finding, RawFile, Report, RunError
 from poscheck.normalize import normalize_document
+from poscheck.passages import views
 from poscheck.rules.engine import Matcher
 from poscheck.rules.model import RuleSet
 
@@ -78,11 +79,14 @@ class Engine:
     def read(self, doc: Document) -> Reading:
         """The per-document stage: text rules and fact extraction. It needs no other document, so a
         crawl can have it done while it fetches the rest (see audit.run_rows)."""
-        norm = normalize_document(doc.text, doc.kind)
         facts = Facts()
-        for fn, slot in self._extractors:
-            getattr(facts, slot).extend(fn(doc, norm))
-        return Reading(tuple(self.matcher.match(doc, norm)), facts)
+        findings: list[Finding] = []
+        for view in views(doc):  # a page that is no offer but holds one: each part judged on its own
+            norm = normalize_document(view.text, view.kind)
+            for fn, slot in self._extractors:
+                getattr(facts, slot).extend(fn(view, norm))
+            findings.extend(self.matcher.match(view, norm))
+        return Reading(tuple(findings), facts)
 
     def analyse(self, target: Target, documents: list[Document], errors: list[RunError],
                 readings: Mapping[str, Reading] | None = None) -> Report:
@@ -90,7 +94,8 @@ class Engine:
 
         `readings` (by document id) are per-document stages already done; the rest are done here.
         """
-        analysis = Analysis(target=target, documents=documents, rules=self.rules, facts=Facts())
+        analysis = Analysis(target=target, documents=[v for d in documents for v in views(d)], rules=self.rules,
+                            facts=Facts())
         for doc in documents:
             reading = (readings or {}).get(doc.id) or self.read(doc)
             analysis.findings.extend(reading.findings)

@@ -38,7 +38,7 @@ class Analysis:
     findings: list[Finding] = field(default_factory=list)
     facts: Facts = field(default_factory=Facts)
     identity: dict[str, object] = field(default_factory=dict)
-    _norms: dict[str, Normalized] = field(default_factory=dict, repr=False)
+    _norms: dict[Document, Normalized] = field(default_factory=dict, repr=False)  # views share an id
     _registry: Registry | None = field(default=None, repr=False)
 
     @property
@@ -52,9 +52,9 @@ class Analysis:
 
     def normalized(self, doc: Document) -> Normalized:
         """The document's normalised text (computed once per document)."""
-        if doc.id not in self._norms:
-            self._norms[doc.id] = normalize_document(doc.text, doc.kind)
-        return self._norms[doc.id]
+        if doc not in self._norms:
+            self._norms[doc] = normalize_document(doc.text, doc.kind)
+        return self._norms[doc]
 
     def finding(
         self,

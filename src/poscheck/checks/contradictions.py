@@ -24,6 +24,7 @@ from poscheck.checks import terms as _terms  # registers terms checks
 from poscheck.checks.textctx import asserted, genre, make, quote, sentence_bounds
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
+from poscheck.passages import POST_HEAD
 from poscheck.textscan import Anchored
 
 _S = r"[^。;\n]"
@@ -160,17 +161,13 @@ def _same_place(a: Evidence, b: Evidence, docs: dict[str, Document]) -> bool:
     return "\n" not in docs[a.document].text[lo:hi]
 
 
-# The head of a post in a forum thread (3楼 …, #3, 楼主, …发表于 2026-2-11): each post has its writer, so a
-# promise in one post and a practice in another are two people's words, not one provider's contradiction.
-_POST_HEAD = re.compile(r"^[ \t]*(?:\d{1,4}\s*楼|#\d{1,4}(?!\d)|楼主|沙发|板凳)|^[^\n]{0,40}?发表于", re.M)
-
-
 def _other_posts(a: Evidence, b: Evidence, docs: dict[str, Document]) -> bool:
-    """The two quotes stand in different posts of one forum thread."""
+    """The two quotes stand in different posts of one forum thread: two people's words, not one provider's
+    contradiction."""
     if a.document != b.document:
         return False
     text = docs[a.document].text
-    heads = [m.start() for m in _POST_HEAD.finditer(text)]
+    heads = [m.start() for m in POST_HEAD.finditer(text)]
     if len(heads) < 2:
         return False
     return bisect.bisect_right(heads, a.start) != bisect.bisect_right(heads, b.start)

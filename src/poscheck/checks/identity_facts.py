@@ -76,7 +76,7 @@ def brand_ok(text: str, start: int, end: int, brand: str) -> bool:
 
 _PRODUCT = re.compile(r"pos|刷卡|收款|收单|电签|受理银行卡|银行卡受理|刷卡机|收银|银行卡(?:消费|交易)")
 _OFFER = re.compile(
-    r"办理|申请|领取|开通|资费|费率|收费标准|收费项目|手续费|费用|签约|装机|安装|服务费|免费|协议|合同|甲方|乙方|换机|更换"
+    r"办理|申请|领取|领机|送机|包邮|开通|资费|费率|收费标准|收费项目|手续费|费用|签约|装机|安装|服务费|免费|协议|合同|甲方|乙方|换机|更换"
     r"|告知书"  # 特约商户服务告知书: the terms a merchant is given
 )
 # A how-to for a shop's own staff (酒店前台如何用POS机收押金: 操作全流程) uses the terminal it already has.
@@ -283,8 +283,7 @@ def offer_of(doc: Document) -> Offer:
     chat = "聊天记录" in doc.title or "话术" in doc.title
     if merchants_only_chat(norm):
         return Offer(False, False, "a chat among merchants: no one in it speaks for a provider")
-    titled = context.genre(simplified(doc.title)) if doc.title and not chat else "offer"
-    if titled == "complaint" or (titled == "advisory" and not context.sells(norm)):
+    if doc.title and not chat and context.genre(simplified(doc.title)) in ("advisory", "complaint"):
         return Offer(False, False, f"its title reads as a guide, warning, report or complaint ({doc.title[:40]})")
     genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
     if genre is None and not _STRONG_OFFER.search(norm) and not context.sells(norm):

@@ -53,12 +53,23 @@ def _label(inst: Institution) -> str:
 def not_found(analysis: Analysis) -> Iterator[Finding]:
     """A card-acceptance offer that names no licensed institution or bank (target level)."""
     ensure_identity(analysis)
-    docs = _offer_docs(analysis)
+    # The provider's pages speak together (its acquirer may be named on another page); the selling passages of a
+    # page that is no offer speak for their writer alone (passages.views).
+    speakers: dict[str, list[Document]] = {"": []}
+    for d in analysis.documents:
+        speakers.setdefault(d.id if d.view == "ad" else "", []).append(d)
+    for docs in speakers.values():
+        yield from _not_found(analysis, docs)
+
+
+def _not_found(analysis: Analysis, speaker: list[Document]) -> Iterator[Finding]:
+    offers = set(_offer_docs(analysis))
+    docs = [d for d in speaker if d in offers]
     if not docs:
         return
     reg = analysis.registry
     unknown: list[tuple[Document, Mention]] = []
-    for doc in analysis.documents:
+    for doc in speaker:
         found = mentions(doc, reg)
         if any(m.names_acquirer for m in found):
             return
@@ -103,8 +114,9 @@ def not_found(analysis: Analysis) -> Iterator[Finding]:
 
 
 def _offer_evidence(doc: Document) -> Evidence:
-    first_line = doc.text.split("\n", 1)[0]
-    start = len(first_line) - len(first_line.lstrip())
+    """The document's first line of text (a passage's view starts with blanked lines: passages.views)."""
+    start = len(doc.text) - len(doc.text.lstrip())
+    first_line = doc.text[:doc.text.find("\n", start) if "\n" in doc.text[start:] else len(doc.text)]
     end = min(len(first_line.rstrip()), start + 60)
     if end <= start:
         end = min(len(doc.text), 60)

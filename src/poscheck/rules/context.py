@@ -77,6 +77,7 @@ ADVISORY_TITLES: tuple[str, ...] = (
     "千万别", "别办", "不要办", "别碰",  # "这三种POS机千万别办"
     "找找", "查一查", "对一对",  # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill
     "问清楚", "看清楚", "搞清楚", "弄清楚",  # "办POS机前，这8类收费一定要问清楚": a checklist for the reader
+    "个坑", "踩坑", "写给商户", "写给老板", "写给店主",  # "办POS机最容易踩的6个坑", "…——写给商户的一份说明"
 )
 # What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
 _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后)")
@@ -177,7 +178,7 @@ def genre(title: str) -> Genre:
 # of its own, whatever fees the question quotes (what the asker says happened to them is still evidence).
 QA_MARKERS: tuple[str, ...] = (
     "提问者", "提问:", "最佳答案", "回答者:", "回答:", "赞同了该回答", "被浏览", "个回答", "关注者", "问题详情",
-    "答主", "谢邀", "著作权归作者所有",
+    "答主", "谢邀", "著作权归作者所有", "最佳回答",
 )
 QA_MARKERS_MIN = 2
 
@@ -192,30 +193,40 @@ def qa_page(text: str) -> bool:
     return found >= QA_MARKERS_MIN or found + sum(p.search(text) is not None for p in _QA_COUNTED) >= QA_MARKERS_MIN
 
 
-# A call to sign up through the writer (想办理的朋友，后台回复“收款”; 有需要的老板加我微信): a guide that ends with one
-# is content marketing, and the device and fees it recommends are its own offer.
+# A call to sign up through the writer (想办理的朋友，后台回复“收款”; 有需要的老板加我微信): the passage that holds it
+# is content marketing, and the device and fees it recommends are its own offer (passages.views).
 _SELLS = re.compile(
     r"(?:想|需要|要|准备)(?:办理?|申请|装机|领机|领取?|换机)[^。\n]{0,6}?的(?:朋友|老板|商户|小伙伴|商家|伙伴)"
-    r"|有需要的(?:朋友|老板|商户|小伙伴|商家)|后台回复|私信(?:我|小编)|(?:加|添加)(?:我|小编)的?(?:微信|v信|vx)"
+    r"|有需要的(?:朋友|老板|商户|小伙伴|商家)|后台回复|私信(?:我|小编)|(?<![人他她方们])(?:加|添加)(?:我|小编)的?(?:微信|v信|vx)"
     r"|(?:通过|找)本号|本号的?(?:服务团队|客服|顾问)|扫码(?:办理|领取|申请|领机)|(?:办理|申请|领机)请(?:联系|咨询|加|私信)"
+    r"|即可(?:办理|领取|申请|领机)|(?:领取|办理|申请|领机)方式\s*:|粉丝(?:专享|福利)"
+    # 添加老周助理微信，备注“领机” (not 有人加我微信, nor a shop's staff adding customers: 加客户微信，备注店名)
+    r"|(?<![人他她方们])(?:添加|加)[\u4e00-\u9fff]{0,4}?(?:助理|客服|顾问|经理|小助手|管家)(?:企业)?(?:微信|vx|v信)"
+    r"[^。\n]{0,12}?(?:备注|领机|办理)"
+    # …or presents its own product: 推荐我们家的云收宝电签, 给大家介绍一下我们的“汇收宝”电签, 我们合作的是通联支付
+    r"|推荐我们家|我们家的[^。,\n]{0,8}?(?:电签|pos|机器|刷卡机|收款码)|介绍一下我们的|我们合作的是|团队自己也在做"
 )
 _SELLS_DENIED = re.compile(r"(?:不要|切勿|别|勿|谨慎|警惕|小心)[^。\n]{0,6}$")
 
 
+def selling_at(text: str) -> int | None:
+    """Where normalised `text` first asks the reader to sign up through its writer or presents the writer's own
+    product (not in a warning against it); None when it does not."""
+    return next((m.start() for m in _SELLS.finditer(text)
+                 if not _SELLS_DENIED.search(text, max(0, m.start() - 8), m.start())), None)
+
+
 @lru_cache(maxsize=256)
 def sells(text: str) -> bool:
-    """True when normalised `text` asks the reader to sign up through its writer (not in a warning against it)."""
-    return any(not _SELLS_DENIED.search(text, max(0, m.start() - 8), m.start()) for m in _SELLS.finditer(text))
+    """True when normalised `text` sells (`selling_at`)."""
+    return selling_at(text) is not None
 
 
 @lru_cache(maxsize=256)  # the rule engine, the fee reader and the fee checks ask it of the same page
 def document_genre(title: str, text: str) -> Genre:
-    """What a document is: `genre` of its normalised title and title line, and a Q&A page is advisory; a guide
-    that sells (`sells`) offers what it recommends."""
-    head = title + " " + title_line(text[:400])[:200]  # not an OCR tool's note above the text
-    found = genre(head)
-    if found == "advisory" and not any(c in head for c in NEWS_TITLES) and not qa_page(text) and sells(text):
-        return "offer"
+    """What a document is: `genre` of its normalised title and title line, and a Q&A page is advisory (a passage
+    of it that sells is judged on its own: passages.views)."""
+    found = genre(title + " " + title_line(text[:400])[:200])  # not an OCR tool's note above the text
     return "advisory" if found == "offer" and qa_page(text) else found
 
 

@@ -1,0 +1,112 @@
+"""Cut a page that is not an offer, but holds one, into views: what it says in its own voice, and what it sells.
+
+A guide that teaches six traps and then, under "文末福利", sells its own machine; a news report with an ad
+below it; a Q&A page where one answer is an agent's pitch; a forum thread with an advertiser's post. Judged
+as one page, either the teaching hides the offer or the offer makes the teaching look like one. `views`
+gives such a document as two or more `Document`s of the same id and offsets, each with the other parts
+blanked (line breaks kept): the rest of the page, and each selling passage with no title of its own, so
+that every stage judges a passage by its own words. Any other document is its own single view.
+
+A passage runs from a head (a forum post's, an answer's, a numbered section's, an ad's) to the next head;
+it sells when an ad marker heads it or it asks the reader to sign up through its writer (`context.sells`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from poscheck.models import Block, Document
+from poscheck.normalize import normalize, normalize_document
+from poscheck.rules import context
+
+# The head of a post in a forum thread (3楼 …, #3, 楼主, …发表于 2026-2-11): each post has its writer.
+POST_HEAD = re.compile(r"^[ \t]*(?:\d{1,4}\s*楼|#\d{1,4}(?!\d)|楼主|沙发|板凳)|^[^\n]{0,40}?发表于", re.M)
+# An answer on a Q&A page, a numbered section of an article (04 我现在用的是什么？, 坑五：二清机), a rule
+# line with a heading in it (———— 文末福利 ————), and the marks that head an ad or what follows it.
+_HEAD = re.compile(
+    r"^[ \t]*(?:最佳回答|最佳答案|回答(?:\s*\d+)?(?=[ \t:])|答主)"
+    r"|^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|坑[一二三四五六七八九十\d]{1,2})(?:[ \t]+|[、.:])[^\n]{0,24}$"
+    r"|^[ \t]*[—\-=_*]{3,}[^\n]{1,16}[—\-=_*]{3,}[ \t]*$"
+    r"|^[ \t]*(?:广告|推广|赞助内容|商业推广|文末福利|福利时间|推荐阅读|相关阅读|相关推荐|热门推荐)[ \t]*$",
+    re.M,
+)
+_AD_HEAD = re.compile(
+    r"^[ \t]*(?:广告|推广|赞助内容|商业推广|文末福利|福利时间)[ \t]*$|^[ \t]*[—\-=_*]{3,}[^\n]*(?:福利|广告|推广)", re.M
+)
+
+
+def _passages(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each passage of normalised `text`: from one head to the next."""
+    starts = sorted({0, *(m.start() for m in POST_HEAD.finditer(text)), *(m.start() for m in _HEAD.finditer(text))})
+    return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if b > a]
+
+
+def _blank(text: str, keep: list[tuple[int, int]]) -> str:
+    """`text` with every character outside the `keep` spans blanked, line breaks kept (offsets stay)."""
+    out, pos = [], 0
+    for lo, hi in keep:
+        out.append(re.sub(r"[^\n]", " ", text[pos:lo]))
+        out.append(text[lo:hi])
+        pos = hi
+    out.append(re.sub(r"[^\n]", " ", text[pos:]))
+    return "".join(out)
+
+
+def _blocks_in(blocks: tuple[Block, ...], keep: list[tuple[int, int]]) -> tuple[Block, ...]:
+    return tuple(b for b in blocks if any(lo <= b.start and b.end <= hi for lo, hi in keep))
+
+
+def _speaks_otherwise(doc: Document, text: str) -> bool:
+    """The page as a whole is no offer: a guide, warning, news report or Q&A page, or a forum thread. (A complaint
+    is not cut: the ad it quotes is what happened to its writer.)"""
+    if len(POST_HEAD.findall(text)) >= 2:
+        return True
+    genre = context.document_genre(normalize(doc.title).text if doc.title else "", text)
+    return genre == "advisory" or (genre == "offer" and context.teaches(text))
+
+
+@lru_cache(maxsize=256)
+def views(doc: Document) -> tuple[Document, ...]:
+    """The document as its readers should judge it: itself, or (for a non-offer page with selling passages)
+    the page without them and each run of adjacent selling passages alone, untitled."""
+    norm = normalize_document(doc.text, doc.kind)
+    text = norm.text
+    if not (context.sells(text) or _AD_HEAD.search(text)):
+        return (doc,)
+    if not _speaks_otherwise(doc, text):
+        return (doc,)  # an offer page: all of it is the offer
+    runs: list[tuple[int, int]] = []  # selling runs of passages, in original offsets
+    for lo, hi in _passages(text):
+        # an ad runs from after its mark (广告, ———— 文末福利 ————); a passage that sells, from the line where it
+        # starts to (…下面就是粉丝福利), not from a head that would read as a guide's title (04 我现在用的是什么？)
+        if _AD_HEAD.match(text, lo):
+            start = text.find("\n", lo, hi) + 1
+        elif (at := context.selling_at(text[lo:hi])) is not None:
+            start = text.rfind("\n", lo, lo + at) + 1 or lo
+        else:
+            continue
+        if not lo < start < hi and start != lo:
+            continue
+        s, e = norm.orig_span(start, hi)
+        if runs and runs[-1][1] == s:
+            runs[-1] = (runs[-1][0], e)
+        else:
+            runs.append((s, e))
+    if not runs:
+        return (doc,)
+    rest: list[tuple[int, int]] = []
+    pos = 0
+    for s, e in runs:
+        if s > pos:
+            rest.append((pos, s))
+        pos = e
+    if pos < len(doc.text):
+        rest.append((pos, len(doc.text)))
+    if not any(doc.text[lo:hi].strip() for lo, hi in rest):
+        return (doc,)  # it all sells
+    own = replace(doc, text=_blank(doc.text, rest), blocks=_blocks_in(doc.blocks, rest), view="rest")
+    ads = [replace(doc, text=_blank(doc.text, [run]), title="", blocks=_blocks_in(doc.blocks, [run]), view="ad")
+           for run in runs]
+    return (own, *ads)

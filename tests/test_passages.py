@@ -1,0 +1,90 @@
+"""A page that is no offer but holds one is judged passage by passage (`poscheck.passages`)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from poscheck.checks import Target
+from poscheck.extract.text import line_blocks
+from poscheck.models import Document, Report
+from poscheck.passages import views
+from poscheck.pipeline import Engine
+
+GUIDE = """办POS机最容易踩的4个坑
+坑一：押金。很多机器说免费送，第一笔却扣299押金，刷满才退。
+坑二：二清。钱先进某个APP钱包，要自己点提现，还收提现费，这就是二清。
+———— 文末福利 ————
+给大家介绍一下我们的“汇收宝”电签：不收押金，标准费率贷记卡0.60%。
+粉丝专享：开通VIP服务包（199元/年），贷记卡费率降至0.50%，到期后系统自动续费，从结算款中扣除。
+扫码添加小管家企业微信，备注“汇收宝”即可办理。
+"""
+NEWS = """利用POS机套现超千万元，两人被判非法经营罪
+记者 周敏 法院认为，二被告人以虚构交易方式为他人信用卡套现，构成非法经营罪。
+广告
+【新款电签POS】0元领机，激活仅刷99元（刷满3万返还），微信：posling-888
+推荐阅读
+冒充客服“退押金”诈骗又出新花样
+"""
+QA = """第一次开店，刷卡机办哪家的比较正规？
+提问者：童装店小林
+最佳回答 做收银系统的老王
+看签合同、给你结算的是不是持牌收单机构，比如拉卡拉、通联。押金、流量费都要写进合同。
+回答 云收宝-李经理
+推荐我们家的云收宝电签，机器免费送，全国包邮到家！激活时扣198元服务费，90天内刷满8万全额返还。需要的加我微信 ysb88。
+"""
+
+
+def _doc(text: str) -> Document:
+    """The text as a web page's extracted text (a .txt would join a long line to the short one after it)."""
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return Document(id=sha[:12], source=f"https://news.example.cn/{sha[:6]}.html", kind="html", text=text,
+                    sha256=sha, blocks=line_blocks(text))
+
+
+def _run(engine: Engine, doc: Document) -> Report:
+    return engine.analyse(Target(id="t", url="https://news.example.cn/"), [doc], [])
+
+
+def _flagged(report: Report) -> set[str]:
+    return {f.category for f in report.findings if f.severity != "info"}
+
+
+def test_views_keep_offsets_and_part_the_page() -> None:
+    doc = _doc(GUIDE)
+    rest, ad = views(doc)
+    assert (rest.view, ad.view, ad.title) == ("rest", "ad", "")
+    assert len(rest.text) == len(ad.text) == len(doc.text)
+    for view in (rest, ad):  # every character is the page's own, or blanked; line breaks stay
+        assert all(c == o or (c == " " and o != "\n") for c, o in zip(view.text, doc.text, strict=True))
+    assert "坑一" in rest.text and "坑一" not in ad.text
+    assert "介绍一下我们的" in ad.text and "文末福利" not in ad.text  # the ad mark heads the passage, outside it
+
+
+def test_a_guide_that_ends_selling_is_judged_passage_by_passage(engine: Engine) -> None:
+    report = _run(engine, _doc(GUIDE))
+    flagged = _flagged(report)
+    assert {"fee.membership", "terms.auto_renewal"} <= flagged  # the tail's own offer
+    assert not flagged & {"fee.deposit", "clearing.second_clearing", "fee.withdrawal"}  # what the guide warns of
+    assert [d.id for d in report.documents] == [_doc(GUIDE).id]  # the report lists the page once
+    for f in report.findings:
+        for ev in f.evidence:
+            assert GUIDE[ev.start:ev.end] == ev.quote
+
+
+def test_an_ad_below_a_news_report_is_an_offer_of_its_own(engine: Engine) -> None:
+    flagged = _flagged(_run(engine, _doc(NEWS)))
+    assert {"fee.deposit", "promo.free_bait", "licence.not_found"} <= flagged
+
+
+def test_an_agents_answer_on_a_question_page_is_its_offer(engine: Engine) -> None:
+    flagged = _flagged(_run(engine, _doc(QA)))
+    assert {"fee.deposit", "promo.free_bait"} <= flagged
+    assert "licence.not_found" in flagged  # the other answer's 拉卡拉 is not the agent's acquirer
+
+
+def test_pages_that_offer_or_complain_are_not_cut() -> None:
+    offer = _doc("某某电签POS\n信用卡0.6%，押金99元。\n想办理的朋友，加我微信 pos88。\n")
+    complaint = _doc("投诉：被扣了299押金\n博主说“0元包邮领POS机，想办理的朋友私信我”，结果第一笔就扣了299。\n")
+    guide = _doc("办POS机最容易踩的4个坑\n坑一：押金。第一笔扣299押金。\n有疑问请拨打收单机构客服。\n")
+    for doc in (offer, complaint, guide):
+        assert views(doc) == (doc,)
