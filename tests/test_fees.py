@@ -310,6 +310,7 @@ HARD_NEGATIVES = [
     "【客服中心】您名下旧机已交的开机服务费199元已符合退还条件，请回复卡号办理退款。",
     "来电方：您当年交的机具押金现在可以统一退还，一共是两百九十八元。",
     "常见话术是“机器免费送，首刷冻结299，刷满10万返还”，口头承诺往往退不了。",
+    "单位结算账户管理费 | 小微企业免收；其他单位每户每年300元 | 按账户计收，与是否使用POS无关 |",
 ]
 
 
@@ -652,6 +653,20 @@ def test_fees_a_count_may_give_the_sum_taken_each_time() -> None:
     # the count after a comma, and the fee named between the count and its sum
     assert _rows(_text_fees("机器用了不到三个月，被扣了两次流量费，每次69，签的时候根本没提过。", "txt")) == {
         ("data", None, 69.0, "元/季度")}
+
+
+def test_fees_a_sum_told_before_its_name() -> None:
+    """Complaints name the sum first: 说299是押金, 299被扣了，说是押金."""
+    for text in ("第一笔刷了500，结果到账只有201，说299是押金。", "第一笔刷了300，到账只有1块，299被扣了，说是押金。"):
+        assert _rows(_text_fees(text, "txt")) == {("deposit", None, 299.0, "元")}, text
+
+
+def test_fees_a_banks_account_price_list_is_no_terminal_fee() -> None:
+    """A bank's prices for the business account itself (vocabulary.md §9) are not a terminal's fees; an agent's
+    monthly 账户管理费 taken from the settlement is."""
+    assert _text_fees("小微企业对公账户服务收费标准\n账户管理费（年费） | 每户每年100元 | 小微企业免收 |") == []
+    assert _rows(_text_fees("某某电签POS收费标准\n账户管理费 | 每月5元 | 从结算款中扣收 |")) == {
+        ("recurring", None, 5.0, "元/月")}
 
 
 def test_fees_a_changed_rate_written_without_its_percent() -> None:

@@ -88,3 +88,16 @@ def test_pages_that_offer_or_complain_are_not_cut() -> None:
     guide = _doc("办POS机最容易踩的4个坑\n坑一：押金。第一笔扣299押金。\n有疑问请拨打收单机构客服。\n")
     for doc in (offer, complaint, guide):
         assert views(doc) == (doc,)
+
+
+def test_a_forum_post_before_signing_asks_and_a_later_one_tells(engine: Engine) -> None:
+    """The first post asks about an offer before signing (nothing happened yet); the writer's later post tells
+    what was taken."""
+    asked = ("要签POS机了，业务员说押金299，这正常吗？\n1楼 麻辣烫小吕 发表于 2025-03-02 21:14\n"
+             "今天来了个业务员，说机器不要钱，但是第一笔刷卡会冻结299押金。还没签，先来问问大家。\n"
+             "2楼 老街烟酒 发表于 2025-03-02 21:40\n押金这种东西都是代理商自己加的，让他写进合同。\n")
+    assert not _flagged(_run(engine, _doc(asked))) & {"fee.deposit", "promo.free_bait"}
+    told = asked + ("9楼 麻辣烫小吕 发表于 2025-05-08 23:51\n"
+                    "最后还是签了。第一笔刷了500，结果到账只有201，说299是押金。\n")
+    flagged = _flagged(_run(engine, _doc(told)))
+    assert "fee.deposit" in flagged and "promo.free_bait" not in flagged

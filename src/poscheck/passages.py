@@ -9,6 +9,8 @@ that every stage judges a passage by its own words. Any other document is its ow
 
 A passage runs from a head (a forum post's, an answer's, a numbered section's, an ad's) to the next head;
 it sells when an ad marker heads it or it asks the reader to sign up through its writer (`context.sells`).
+A forum post written before signing (还没签，先来问问) is left out of every view: it asks about an offer, and
+nothing it tells has happened yet.
 """
 
 from __future__ import annotations
@@ -67,18 +69,34 @@ def _speaks_otherwise(doc: Document, text: str) -> bool:
     return genre == "advisory" or (genre == "offer" and context.teaches(text))
 
 
+# A post written before signing (还没签，先来问问; 准备装个刷卡的机器): it asks about an offer, nothing happened yet…
+_UNSIGNED = re.compile(r"还没签|没签呢|未签|先来问问|准备(?:装|办|签)|(?:要|快)签[^。\n]{0,8}了|考虑一下")
+# …unless it tells what did (当时没听劝，我就签了…299被扣了).
+_HAPPENED = re.compile(r"签了|已经签|被扣|扣了|扣掉|到账只有|到账才|少到账|冻结了")
+
+
+def _unsigned_posts(text: str) -> list[tuple[int, int]]:
+    """The posts of a forum thread whose writer has not signed yet (normalised offsets)."""
+    heads = [m.start() for m in POST_HEAD.finditer(text)]
+    if len(heads) < 2:
+        return []
+    return [(lo, hi) for lo, hi in zip(heads, [*heads[1:], len(text)], strict=True)
+            if _UNSIGNED.search(text, lo, hi) and not _HAPPENED.search(text, lo, hi)]
+
+
 @lru_cache(maxsize=256)
 def views(doc: Document) -> tuple[Document, ...]:
     """The document as its readers should judge it: itself, or (for a non-offer page with selling passages)
     the page without them and each run of adjacent selling passages alone, untitled."""
     norm = normalize_document(doc.text, doc.kind)
     text = norm.text
-    if not (context.sells(text) or _AD_HEAD.search(text)):
+    unsigned = [norm.orig_span(lo, hi) for lo, hi in _unsigned_posts(text)] if "楼" in text or "发表于" in text else []
+    if not (unsigned or context.sells(text) or _AD_HEAD.search(text)):
         return (doc,)
     if not _speaks_otherwise(doc, text):
         return (doc,)  # an offer page: all of it is the offer
     runs: list[tuple[int, int]] = []  # selling runs of passages, in original offsets
-    for lo, hi in _passages(text):
+    for lo, hi in _passages(text) if context.sells(text) or _AD_HEAD.search(text) else ():
         # an ad runs from after its mark (广告, ———— 文末福利 ————); a passage that sells, from the line where it
         # starts to (…下面就是粉丝福利), not from a head that would read as a guide's title (04 我现在用的是什么？)
         if _AD_HEAD.match(text, lo):
@@ -94,17 +112,17 @@ def views(doc: Document) -> tuple[Document, ...]:
             runs[-1] = (runs[-1][0], e)
         else:
             runs.append((s, e))
-    if not runs:
+    if not (runs or unsigned):
         return (doc,)
     rest: list[tuple[int, int]] = []
     pos = 0
-    for s, e in runs:
+    for s, e in sorted(runs + unsigned):  # a post before signing is left out: it asks, nothing happened
         if s > pos:
             rest.append((pos, s))
-        pos = e
+        pos = max(pos, e)
     if pos < len(doc.text):
         rest.append((pos, len(doc.text)))
-    if not any(doc.text[lo:hi].strip() for lo, hi in rest):
+    if not any(doc.text[lo:hi].strip() for lo, hi in rest) and not unsigned:
         return (doc,)  # it all sells
     own = replace(doc, text=_blank(doc.text, rest), blocks=_blocks_in(doc.blocks, rest), view="rest")
     ads = [replace(doc, text=_blank(doc.text, [run]), title="", blocks=_blocks_in(doc.blocks, [run]), view="ad")

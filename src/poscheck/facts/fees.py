@@ -50,6 +50,9 @@ _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回
                            r"|办理退款|为您退|将(?:全额)?退")
 # …or about the old device's deposit ("原机押金299元原路退还" on a swap form): money back, whoever reads it.
 _OLD_DEVICE = re.compile(r"旧机|原机|老机")
+# A bank's price list for business accounts: its 账户管理费 and 年费 are the account's, not a terminal's.
+_ACCOUNT_PAGE = re.compile(r"对公账户|结算账户|账户服务|账户收费|开户")
+_TERMINAL_WORDS = re.compile(r"pos|收单|刷卡|终端|机具|电签|收款")
 # Consumer credit (card instalments, cash advance) has rates too; they are not acquiring rates.
 _CONSUMER_CREDIT = re.compile(r"分期|取现|透支|利息|年化|日息|月息")
 # The shared negators: without one in the 14 characters before a name, context.negator_before (which looks
@@ -177,6 +180,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     genre = document_genre(doc, norm)
     if genre == "advisory" or (genre == "offer" and _NEWS_HEAD.search(title)):
         return []
+    if _ACCOUNT_PAGE.search(title) and not _TERMINAL_WORDS.search(title):
+        return []  # 小微企业对公账户服务收费标准: a bank's prices for the account itself (vocabulary.md §9)
     teaching = context.teaches(text)  # an anti-fraud notice quotes the scam's offer word for word
     retells = genre != "complaint"  # there, a message quoted word for word (原话是：“…”) is someone else's offer
     reader = FeeReader(doc, norm, labels)

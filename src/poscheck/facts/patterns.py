@@ -43,9 +43,12 @@ _TAKEN = r"(?:扣[了掉除走]?|扣除了|少了|少给了|少到了|收了|交
 #: without 元 ends its clause).
 DEDUCTED = re.compile(
     rf"{_TAKEN}\s*(?:(?P<d>\d+(?:\.\d+)?)|(?P<c>[一二三四五六七八九十百千两]+))(?=\s*(?:[元块。,;!?]|$))"
+    r"|(?<![\d.])(?P<p>[1-9]\d{1,3})\s*(?:元|块)?\s*被(?:扣|收|冻结)(?:了|掉|走)"  # …到账只有1块，299被扣了
 )
 #: A whole number taken right before a yuan fee's name, without 元: 扣了299押金, 收了99流量费.
 DEDUCTED_BEFORE = re.compile(rf"{_TAKEN}\s*(?P<a>[1-9]\d{{1,3}})\s*的?$")
+#: …or what a sum taken was called, right before the name: 到账只有201，说299是押金.
+CALLED_BEFORE = re.compile(r"说\s*(?P<a>[1-9]\d{1,3})\s*(?:元|块)?\s*(?:是|就是|算)$")
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
 RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(?:/笔)?")
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
@@ -226,9 +229,10 @@ def deducted(text: str, lo: int, hi: int) -> Amount | None:
 
 
 def deducted_before(text: str, start: int, lo: int) -> Amount | None:
-    """The sum a deduction names right before a fee name starting at `start` (DEDUCTED_BEFORE), in yuan: the verb
-    and the name pin it, so it is not `bare`."""
-    m = DEDUCTED_BEFORE.search(text, max(lo, start - 12), start)
+    """The sum a deduction names right before a fee name starting at `start` (DEDUCTED_BEFORE, or CALLED_BEFORE:
+    说299是押金), in yuan: the verb and the name pin it, so it is not `bare`."""
+    lo = max(lo, start - 12)
+    m = DEDUCTED_BEFORE.search(text, lo, start) or CALLED_BEFORE.search(text, lo, start)
     return Amount(m.start("a"), m.end("a"), float(m.group("a")), "元") if m else None
 
 
@@ -327,7 +331,7 @@ def deductions(text: str, lo: int, hi: int) -> list[Amount]:
     """Every sum text[lo:hi] tells was taken (DEDUCTED), as yuan amounts."""
     out = []
     for m in DEDUCTED.finditer(text, lo, hi):
-        group = "d" if m.group("d") else "c"
+        group = next(g for g in ("d", "c", "p") if m.group(g))
         value = cn_number(m.group(group))
         if value is not None:
             out.append(Amount(m.start(group), m.end(group), value, "元"))
