@@ -101,3 +101,16 @@ def test_a_forum_post_before_signing_asks_and_a_later_one_tells(engine: Engine) 
                     "最后还是签了。第一笔刷了500，结果到账只有201，说299是押金。\n")
     flagged = _flagged(_run(engine, _doc(told)))
     assert "fee.deposit" in flagged and "promo.free_bait" not in flagged
+
+
+def test_an_answer_ends_at_its_likes(engine: Engine) -> None:
+    """Answers on a Q&A page end at their likes (12赞); the agent's answer (我们家这款…加V：…) is its offer."""
+    page = ("POS机跳码是什么意思？-收款之家问答\n"
+            "开了个火锅店，朋友说我的机器可能跳码了，该怎么查？ —— 提问者：蜀味老板\n"
+            "4个回答\n银行卡部老周\n跳码就是交易时上送的商户类别和你真实经营的行业不一致，看签购单上的商户编号。\n12赞\n"
+            "卡友小陈\n跳码确实坑，但也要看是谁家的机器。我们家这款可以自选商户，酒店、超市、加油站随便落，"
+            "信用卡0.38%，积分照样有。需要的加V：chen_pos88。\n0赞\n开店的阿杰\n楼上这种就是典型的跳码机广告，别信。\n5赞\n")
+    rest, ad = views(_doc(page))
+    assert "老周" in rest.text and "我们家这款" not in rest.text
+    assert "我们家这款" in ad.text and "老周" not in ad.text and "阿杰" not in ad.text
+    assert {"clearing.mcc_jumping", "fee.rate_bait"} <= _flagged(_run(engine, _doc(page)))

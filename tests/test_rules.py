@@ -122,6 +122,14 @@ def test_context_an_ocr_tools_note_is_no_title() -> None:
     assert document_genre("如何识别pos机押金骗局", "如何识别pos机押金骗局\n…") == "advisory"
 
 
+def test_context_a_howto_whose_answer_is_the_practice_sells_it() -> None:
+    """信用卡还不上怎么办？智能代还 answers its question with the practice; 怎么核对？看懂这三种跳码的样子 teaches."""
+    from poscheck.checks.textctx import genre as text_genre
+
+    assert text_genre("信用卡还不上怎么办?智能代还_卡管家\n空卡也能代还。") == "other"
+    assert text_genre("三单合一怎么核对?看懂这三种跳码的样子\n很多老板签完pos机就不管了。") == "teaching"
+
+
 def test_context_what_sells() -> None:
     """A call to sign up through the writer, or the writer's own product, sells; a warning against adding a
     stranger's WeChat, a merchant telling that someone added them, or a shop's staff adding customers does not."""

@@ -33,6 +33,7 @@ _TITLE_TEACH = re.compile(
 # A how-to whose object is the practice itself sells it: 教你用智能还款养卡提额 (but 教你识别养卡陷阱 teaches).
 _HOWTO_OF_PRACTICE = re.compile(
     r"(?:教你|手把手|如何|怎么|怎样)[^。,?]{0,10}?(?:养卡|提额|代还|套现|跳码|自选商户|选商户)"
+    r"|怎么办\?[^。,?]{0,4}?(?:养卡|提额|代还|套现)"  # 信用卡还不上怎么办？智能代还
 )
 _AVOIDING = re.compile(r"识别|辨别|避开|避免|防|警惕|小心|别|不要|看清|真相|骗|陷阱|风险|违法|犯罪|坑")
 _COMPLAINT = re.compile(r"投诉|维权|求助|诉求|被.{0,12}骗|骗了我|我被")

@@ -63,9 +63,11 @@ _ENTRIES: tuple[_Entry, ...] = (
            r"(?:资金|账户|交易|盗刷)(?:安全)?(?:保险|险|保障(?:服务|险|费))(?:服务)?费?"
            r"|安全保障费|保障服务费|保障费|保险服务费|保险费", "insurance", None, "%元"),
     # … but a fee table's item is named by its first cell (账户资金安全保障 | 0.05%/笔), a list's item by the words
-    # before its colon (3. 账户资金安全保障：默认开通，按交易金额的0.05%/笔收取)
+    # before its colon (3. 账户资金安全保障：默认开通，按交易金额的0.05%/笔收取), a complaint's by its quotes
+    # (APP里叫“资金安全保障”)
     _Entry(_words("资金安全 账户安全 账户资金"),
-           r"(?:账户资金|资金|账户)安全保障(?=[ \t]*(?:\([^()|\n]{0,12}\))?[ \t]*[|:])", "insurance", None, "%元"),
+           r"(?:账户资金|资金|账户)安全保障(?=[ \t]*(?:\([^()|\n]{0,12}\))?[ \t]*[|:]|[”」』])",
+           "insurance", None, "%元"),
     _Entry(_words("d0 d+0 t0 t+0"),
            r"(?:d\+?0|t\+?0)(?![0-9])(?:秒到|及时到账|即时到账|快速结算|到账)?(?:服务)?"
            r"(?:手续费|服务费|费)?", "instant", None, "%元"),
@@ -90,6 +92,8 @@ _ENTRIES: tuple[_Entry, ...] = (
            "deposit", None, "元"),  # 激活只需99元
     _literal("vip会员费 vip服务费 vip费 权益会员费 会员服务费 会员年费 会员月费 会员费 vip年费"
              " vip服务包 vip套餐 vip会员 开通vip 开通会员 开个会员 办个会员 开会员 办会员", "membership", "元"),
+    # a plan named in quotes and priced by the period: “费率优享会员”每月29元
+    _Entry(("会员",), r"会员(?=[”」』]\s*(?:每月|每年|每季度?|月费|年费|\d))", "membership", None, "元"),
     _Entry(_words("服务年费 年服务费 年费 月租 租金 月服务费 月费 终端管理费 机具管理费 管理费"
                   " 信息维护费 系统维护费 维护费 技术服务费 增值服务费 基础服务费 账户管理费"
                   " 账户保留费 短信通知服务费 短信通知费 短信服务费 短信费 休眠费 睡眠费"
