@@ -655,6 +655,13 @@ def test_fees_a_count_may_give_the_sum_taken_each_time() -> None:
         ("data", None, 69.0, "元/季度")}
 
 
+def test_fees_one_transaction_priced_by_its_name() -> None:
+    """提现一笔2块 prices each withdrawal; 刷一笔1000元的交易 is a transaction of 1000, not a fee."""
+    assert _rows(_text_fees("业务员：钱先到APP余额，提现一笔2块，秒到。", "txt")) == {
+        ("withdrawal", None, 2.0, "元/笔")}
+    assert _rows(_text_fees("终端服务费每月15元，从结算款中扣收。", "txt")) == {("recurring", None, 15.0, "元/月")}
+
+
 def test_fees_a_sum_told_before_its_name() -> None:
     """Complaints name the sum first: 说299是押金, 299被扣了，说是押金."""
     for text in ("第一笔刷了500，结果到账只有201，说299是押金。", "第一笔刷了300，到账只有1块，299被扣了，说是押金。"):

@@ -214,7 +214,7 @@ MINE_NEAR = 120  # characters around a category code in which the writer may say
 _SLIP = re.compile(r"签购单|小票|凭条|pos单")
 SLIP_NEAR = 80
 _NOT_THE_ACQUIRER = re.compile(r"(?:而不是|并非|却不是)(?!什么)")
-_SELECTING = re.compile(r"可选|任选|自选|选择|切换|匹配|均可|随意|通道")
+_SELECTING = re.compile(r"可选|任选|自选|选择|切换|匹配|均可|随意|通道|[给帮]你选|选成|报成|填成")
 _URGENT = re.compile(
     r"将于|即将|月底|月初|日起|号起|年起|到期|统一|之前|以前|逾期|名单|强制|\d+月\d+日|下周|本周|\d+天后|\d+日后|\d+小时|尽快|立即|马上"
     r"|下个?月|明天|明日|今天|今日|今晚"

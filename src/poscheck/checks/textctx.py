@@ -50,7 +50,8 @@ REPORTED = re.compile(
     r"应当要求|要求对方修改|卖点|为幌子|名义|有人自称|有人冒充|冒用|假冒|原话|" + context.HEARSAY
 )
 # 如商户反映资金先到某个APP余额: a case to handle, not one that happened
-CONDITIONAL = re.compile(r"如果|假如|若是|(?<![主只])要是|万一|一旦|如发现|如遇|遇到|凡是|是否|有没有"
+# (but 你要是想省点，我给你选… offers on the reader's wish: an offer, not a case)
+CONDITIONAL = re.compile(r"如果(?![你您]?想)|假如|若是|(?<![主只你您])要是|万一|一旦|如发现|如遇|遇到|凡是|是否|有没有"
                          r"|如(?:商户|您|你|客户|用户)(?:反映|反馈|看到|发现|遇到|收到)")
 
 

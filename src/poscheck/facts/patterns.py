@@ -285,9 +285,12 @@ def is_threshold(text: str, amount: Amount, floor: int) -> bool:
     at = amount.start - len(head) + cue.start() if cue else 0
     if cue and cue.group(0).startswith("多扣") and text.endswith(("每笔", "每次"), 0, at):
         return False  # 每笔多扣3块: a surcharge on every transaction, not a difference told once
+    if cue and cue.group(0).rstrip().endswith("笔") and text.endswith(_PRICED_PER, 0, at):
+        return False  # 提现一笔2块: the price of each withdrawal, not a transaction of 2 yuan
     return cue is not None
 
 
+_PRICED_PER = ("提现", "手续费", "服务费", "秒到", "加收", "另收")  # names that 一笔 prices: 提现一笔2块
 _PERIOD_SUFFIX = re.compile(r"\s*/\s*(?:台\s*/\s*)?(笔|月|季度|季|半年|年)")
 _SUFFIX_PERIOD = {"笔": "per_transaction", "月": "month", "季度": "quarter",
                   "季": "quarter", "半年": "half_year", "年": "year"}
