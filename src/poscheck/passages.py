@@ -64,7 +64,7 @@ def _blocks_in(blocks: tuple[Block, ...], keep: list[tuple[int, int]]) -> tuple[
 def _speaks_otherwise(doc: Document, text: str) -> bool:
     """The page as a whole is no offer: a guide, warning, news report or Q&A page, or a forum thread. (A complaint
     is not cut: the ad it quotes is what happened to its writer.)"""
-    if len(POST_HEAD.findall(text)) >= 2:
+    if ("楼" in text or "发表于" in text) and len(POST_HEAD.findall(text)) >= 2:
         return True
     genre = context.document_genre(normalize(doc.title).text if doc.title else "", text)
     return genre == "advisory" or (genre == "offer" and context.teaches(text))
@@ -85,46 +85,54 @@ def _unsigned_posts(text: str) -> list[tuple[int, int]]:
             if _UNSIGNED.search(text, lo, hi) and not _HAPPENED.search(text, lo, hi)]
 
 
-@lru_cache(maxsize=256)
-def views(doc: Document) -> tuple[Document, ...]:
-    """The document as its readers should judge it: itself, or (for a non-offer page with selling passages)
-    the page without them and each run of adjacent selling passages alone, untitled."""
-    norm = normalize_document(doc.text, doc.kind)
-    text = norm.text
-    unsigned = [norm.orig_span(lo, hi) for lo, hi in _unsigned_posts(text)] if "楼" in text or "发表于" in text else []
-    if not (unsigned or context.sells(text) or _AD_HEAD.search(text)):
-        return (doc,)
-    if not _speaks_otherwise(doc, text):
-        return (doc,)  # an offer page: all of it is the offer
-    runs: list[tuple[int, int]] = []  # selling runs of passages, in original offsets
-    for lo, hi in _passages(text) if context.sells(text) or _AD_HEAD.search(text) else ():
-        # an ad runs from after its mark (广告, ———— 文末福利 ————); a passage that sells, from the line where it
-        # starts to (…下面就是粉丝福利), not from a head that would read as a guide's title (04 我现在用的是什么？)
+def _selling_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of normalised `text` that sell, adjacent ones merged: an ad from after its mark (广告, ———— 文末福利
+    ————), a passage that sells from the line where it starts to (…下面就是粉丝福利), not from a head that would
+    read as a guide's title (04 我现在用的是什么？)."""
+    runs: list[tuple[int, int]] = []
+    for lo, hi in _passages(text):
         if _AD_HEAD.match(text, lo):
             start = text.find("\n", lo, hi) + 1
         elif (at := context.selling_at(text[lo:hi])) is not None:
             start = text.rfind("\n", lo, lo + at) + 1 or lo
         else:
             continue
-        if not lo < start < hi and start != lo:
+        if not lo <= start < hi:
             continue
-        s, e = norm.orig_span(start, hi)
-        if runs and runs[-1][1] == s:
-            runs[-1] = (runs[-1][0], e)
+        if runs and runs[-1][1] == start:
+            runs[-1] = (runs[-1][0], hi)
         else:
-            runs.append((s, e))
-    if not (runs or unsigned):
-        return (doc,)
-    rest: list[tuple[int, int]] = []
-    pos = 0
-    for s, e in sorted(runs + unsigned):  # a post before signing is left out: it asks, nothing happened
+            runs.append((start, hi))
+    return runs
+
+
+def _outside(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """The parts of [0, size) that no span covers."""
+    out, pos = [], 0
+    for s, e in sorted(spans):
         if s > pos:
-            rest.append((pos, s))
+            out.append((pos, s))
         pos = max(pos, e)
-    if pos < len(doc.text):
-        rest.append((pos, len(doc.text)))
-    if not any(doc.text[lo:hi].strip() for lo, hi in rest) and not unsigned:
-        return (doc,)  # it all sells
+    return [*out, (pos, size)] if pos < size else out
+
+
+@lru_cache(maxsize=256)
+def views(doc: Document) -> tuple[Document, ...]:
+    """The document as its readers should judge it: itself, or (for a page that is no offer but sells, or a forum
+    thread with a post before signing) the page without its selling passages and unsigned posts ("rest"), and each
+    run of selling passages alone, untitled ("ad")."""
+    norm = normalize_document(doc.text, doc.kind)
+    text = norm.text
+    if not _speaks_otherwise(doc, text):  # (its genre is asked by every stage anyway: cached)
+        return (doc,)  # an offer page: all of it is the offer
+    selling = context.sells(text) or _AD_HEAD.search(text) is not None
+    unsigned = [norm.orig_span(lo, hi) for lo, hi in _unsigned_posts(text)] if "楼" in text or "发表于" in text else []
+    if not (selling or unsigned):
+        return (doc,)
+    runs = [norm.orig_span(lo, hi) for lo, hi in _selling_runs(text)] if selling else []
+    rest = _outside(runs + unsigned, len(doc.text))  # a post before signing is left out: it asks, nothing happened
+    if not unsigned and (not runs or not any(doc.text[lo:hi].strip() for lo, hi in rest)):
+        return (doc,)  # no passage sells, or all of it does
     own = replace(doc, text=_blank(doc.text, rest), blocks=_blocks_in(doc.blocks, rest), view="rest")
     ads = [replace(doc, text=_blank(doc.text, [run]), title="", blocks=_blocks_in(doc.blocks, [run]), view="ad")
            for run in runs]
