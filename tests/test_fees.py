@@ -662,6 +662,15 @@ def test_fees_one_transaction_priced_by_its_name() -> None:
     assert _rows(_text_fees("终端服务费每月15元，从结算款中扣收。", "txt")) == {("recurring", None, 15.0, "元/月")}
 
 
+def test_fees_a_deposit_returned_with_the_device_and_one_drawn_from() -> None:
+    """交回…全额原路退还 returns the deposit with the device; 可从押金中抵扣 takes a charge from it, no fee itself."""
+    text = ("1.1 甲方领用终端时向乙方交付终端押金人民币贰佰元整，该押金不计息。\n"
+            "1.2 协议终止后，甲方将终端交回乙方，经确认完好的，乙方在七个工作日内将押金全额原路退还。\n"
+            "1.3 终端遗失的，按附表所列价格（主机捌佰元、底座壹佰元）赔偿，可从押金中抵扣。")
+    fees = _text_fees(text, "txt")
+    assert [(f.kind, f.amount, f.refundable) for f in fees] == [("deposit", 200.0, True)]
+
+
 def test_fees_a_sum_told_before_its_name() -> None:
     """Complaints name the sum first: 说299是押金, 299被扣了，说是押金."""
     for text in ("第一笔刷了500，结果到账只有201，说299是押金。", "第一笔刷了300，到账只有1块，299被扣了，说是押金。"):

@@ -157,3 +157,10 @@ def test_a_company_named_after_you_and_starts_after_it() -> None:
     text = "合同是您和拉卡拉支付股份有限公司签，许可证号Z2002511000017可以在人民银行网站查到。"
     names = [e.value for e in extract_entities(doc(text)) if e.kind == "company"]
     assert names == ["拉卡拉支付股份有限公司"]
+
+
+def test_a_company_that_commissions_starts_after_shou() -> None:
+    """本公司受福建国通星驿…委托: 受 is no part of the name (its number is its own, not a mismatch)."""
+    text = "本公司受福建国通星驿网络科技有限公司（支付业务许可证号Z2012235000011）委托，开展商户拓展。"
+    names = [e.value for e in extract_entities(doc(text)) if e.kind == "company"]
+    assert names == ["福建国通星驿网络科技有限公司"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from poscheck.checks import Target
 from poscheck.extract.text import line_blocks
@@ -80,6 +81,16 @@ def test_an_agents_answer_on_a_question_page_is_its_offer(engine: Engine) -> Non
     flagged = _flagged(_run(engine, _doc(QA)))
     assert {"fee.deposit", "promo.free_bait"} <= flagged
     assert "licence.not_found" in flagged  # the other answer's 拉卡拉 is not the agent's acquirer
+
+
+def test_an_editors_pick_under_a_guide_is_its_offer(engine: Engine) -> None:
+    """小编推荐 heads an ad: its licence number, fee and terms are its own, and the guide above stays a guide."""
+    page = ("办POS机前必看：押金、流量费、费率这三个坑怎么避\n一、押金：退还条件没写进合同的，就当它不退。\n"
+            "小编推荐\n本站合作产品：海科融通大POS（北京海科融通支付服务股份有限公司，支付业务许可证Z2006511000018）。\n"
+            "首次刷卡收取99元机具服务费，该费用用于机具成本，不予退还。扫码添加客服微信即可办理。\n")
+    titled = replace(_doc(page), title="办POS机前必看：押金、流量费、费率这三个坑怎么避")  # as a web page has one
+    flagged = _flagged(_run(engine, titled))
+    assert {"fee.deposit", "terms.non_refundable"} <= flagged and "licence.not_found" not in flagged
 
 
 def test_pages_that_offer_or_complain_are_not_cut() -> None:

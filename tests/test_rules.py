@@ -130,6 +130,15 @@ def test_context_a_howto_whose_answer_is_the_practice_sells_it() -> None:
     assert text_genre("三单合一怎么核对?看懂这三种跳码的样子\n很多老板签完pos机就不管了。") == "teaching"
 
 
+def test_context_checklists_for_before_signing_are_guides() -> None:
+    from poscheck.checks.textctx import genre as text_genre
+    from poscheck.rules.context import genre
+
+    for title in ("签pos机协议前,这七类条款要圈出来", "办pos机前必看", "这三种pos机千万别办"):
+        assert genre(title) == "advisory" and text_genre(title + "\n1. 单方改价。") == "teaching", title
+    assert genre("某某电签pos 0元领机") == "offer"
+
+
 def test_context_what_sells() -> None:
     """A call to sign up through the writer, or the writer's own product, sells; a warning against adding a
     stranger's WeChat, a merchant telling that someone added them, or a shop's staff adding customers does not."""

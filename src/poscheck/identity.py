@@ -202,8 +202,9 @@ _BANK = Anchored(
 _NOT_BANK_AFTER = re.compile(
     r"大厦|大楼|广场|中心|卡|账|app|客服|网点|柜台|流水|风控|短信|预留|储蓄卡|信用卡"
 )
-# Characters that end a phrase before a company name ("收单服务由拉卡拉…", "蓉收宝是通联商务…").
-_STOP_CHARS = set("由是为向对被经请将把给于到至即指称叫让使按凭找问了的与及或而但从自")
+# Characters that end a phrase before a company name ("收单服务由拉卡拉…", "蓉收宝是通联商务…",
+# "本公司受国通星驿…委托").
+_STOP_CHARS = set("由是为向对被经请将把给于到至即指称叫让使按凭找问了的与及或而但从自受")
 # Labels written straight before a name without punctuation ("收单机构中汇电子支付有限公司").
 _LABEL_WORDS = re.compile(
     r"收单机构|收单方|清算机构|支付机构|持牌机构|运营主体|运营单位|主办单位|合作机构|服务商|版权所有|甲方|乙方|丙方"

@@ -53,6 +53,7 @@ _OLD_DEVICE = re.compile(r"旧机|原机|老机")
 # A bank's price list for business accounts: its 账户管理费 and 年费 are the account's, not a terminal's.
 _ACCOUNT_PAGE = re.compile(r"对公账户|结算账户|账户服务|账户收费|开户")
 _TERMINAL_WORDS = re.compile(r"pos|收单|刷卡|终端|机具|电签|收款")
+_DRAWN_FROM = re.compile(r"中(?:抵扣|扣除|扣减|扣)")
 # Consumer credit (card instalments, cash advance) has rates too; they are not acquiring rates.
 _CONSUMER_CREDIT = re.compile(r"分期|取现|透支|利息|年化|日息|月息")
 # The shared negators: without one in the 14 characters before a name, context.negator_before (which looks
@@ -139,6 +140,11 @@ def denied_after(text: str, lab: Label) -> bool:
     return text[lab.end:lab.end + 1] in _DENIAL_FIRST and _DENIED_AFTER.match(text, lab.end) is not None
 
 
+def drawn_from(text: str, lab: Label) -> bool:
+    """A fee name as what a charge is taken from (赔偿…可从押金中抵扣): it names no fee of its own."""
+    return lab.start > 0 and text[lab.start - 1] in "从在" and _DRAWN_FROM.match(text, lab.end) is not None
+
+
 def _counted(text: str, u: Unit, labels: list[Label]) -> list[P.Amount] | None:
     """Sets `u.every` when a count of deductions (半年扣两次) follows the unit's deductions before another kind of
     fee is named (1月12号扣了99，“机具流量费”；… 四个月被扣了三次), or stands in the sentence of its amount, and
@@ -215,6 +221,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
             continue
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
         live = [lab for lab in u.labels if not negated(text, lab.start, u.start) and not denied_after(text, lab)
+                and not drawn_from(text, lab)
                 and not (credit and lab.kind == "rate"
                          and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
                 and not ((teaching or (retells and "原话" in body)) and in_quotes(text, lab.start, above + 1))]

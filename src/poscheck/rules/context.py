@@ -97,8 +97,9 @@ NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审"
                                 "裁定书")
 _FIRST_PERSON_TITLE = re.compile(r"我|本人")
 
-# "选POS机的五个问题" is a guide; "常见问题" (an agent's FAQ page) is not.
-_ADVISORY_QUESTIONS = re.compile(r"的.{0,4}问题")
+# "选POS机的五个问题" is a guide; "常见问题" (an agent's FAQ page) is not. So is a checklist for before signing
+# ("签POS机协议前，这七类条款要圈出来", "办POS机前必看").
+_ADVISORY_QUESTIONS = re.compile(r"的.{0,4}问题|(?:签|办)[^,。?!]{0,8}?前|这[一二三四五六七八九十\d]+(?:类|种|条)")
 
 
 # Body cues of pages that teach, warn or report (anti-fraud notices, lawyers' notes, court news): a page
