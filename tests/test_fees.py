@@ -671,6 +671,20 @@ def test_fees_a_deposit_returned_with_the_device_and_one_drawn_from() -> None:
     assert [(f.kind, f.amount, f.refundable) for f in fees] == [("deposit", 200.0, True)]
 
 
+def test_fees_a_purpose_is_no_warning_and_a_rate_pack_is_a_membership() -> None:
+    """为防范盗刷风险 gives the reason for a default insurance; a VIP费率包 is a paid membership."""
+    assert _rows(_text_fees("为防范盗刷风险，每笔交易默认开通资金保障服务，收取交易金额0.06%。")) == {
+        ("insurance", None, 0.06, "%")}
+    fees = _text_fees("第三条 VIP费率包服务费为叁佰陆拾伍元/年，开通后贷记卡费率降至0.5%。", "txt")
+    assert ("membership", None, 365.0, "元/年") in _rows(fees)
+
+
+def test_fees_a_chat_parts_its_clauses_with_spaces() -> None:
+    """陈经理：机器不要钱 首刷扣199 — 不要 took 钱, the space ends its reach; 11/02 20:24 starts a message."""
+    chat = "[聊天记录]\n11/02 20:23 我：机器要钱不\n11/02 20:24 陈经理：机器不要钱 首刷扣199 三个月刷满8w全退"
+    assert _rows(_text_fees(chat, "txt")) == {("deposit", None, 199.0, "元")}
+
+
 def test_fees_a_sum_told_before_its_name() -> None:
     """Complaints name the sum first: 说299是押金, 299被扣了，说是押金."""
     for text in ("第一笔刷了500，结果到账只有201，说299是押金。", "第一笔刷了300，到账只有1块，299被扣了，说是押金。"):

@@ -161,6 +161,8 @@ def test_context_a_negator_with_its_object_stops_at_a_space() -> None:
 
     flyer = "个人办理 无需执照 免费送机 上门安装"
     assert negator_before(flyer, flyer.index("免费送机"), 0) == ""
+    chat = "机器不要钱 首刷扣199"
+    assert negator_before(chat, chat.index("首刷"), 0) == ""
     assert negator_before("本店不收取 押金", 6, 0) == "不收取"
 
 

@@ -41,7 +41,7 @@ def _negator_before_plain(text: str, start: int, scope_start: int) -> str:
             continue
         if head[idx:].startswith(context.NOT_NEGATORS):
             continue
-        if re.match(r"[\u4e00-\u9fff]{2,}[ \t]+", head[idx + len(neg):]):
+        if re.match(r"[\u4e00-\u9fff]+[ \t]+", head[idx + len(neg):]):
             continue  # the negator took its object before a space (无需执照 免费送机)
         if len(head) - idx - len(neg) <= context.NEGATION_GAP:
             return neg

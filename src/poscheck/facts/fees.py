@@ -22,7 +22,8 @@ from poscheck.textscan import in_quotes
 
 # Warning cues that also occur in ordinary fee text ("扣收前3天短信提醒") do not void a fee.
 _WEAK_CUES = {"提醒", "避免", "要注意", "需注意", "请注意", "注意事项", "是否有", "有权拒绝", "要求退还",
-              "举报", "识别", "如发现", "若发现", "一旦发现"}
+              "举报", "识别", "如发现", "若发现", "一旦发现",
+              "防范"}  # 为防范盗刷风险，每笔交易默认开通资金保障服务: a purpose, not a warning
 _STRONG_CUES = re.compile("|".join(re.escape(w) for w in context.WARNINGS if w not in _WEAK_CUES))
 _REPORTED = re.compile(r"如有人|声称|所谓|宣称|号称|冒充|假冒|以“[^”]{0,24}”(?:等)?(?:名义|为由)|" + context.HEARSAY)
 _HEDGED = re.compile(

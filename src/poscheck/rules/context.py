@@ -256,7 +256,7 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 
 _QUOTE_MARKS = "\"“”「」『』'"
-_OWN_OBJECT = re.compile(r"[\u4e00-\u9fff]{2,}[ \t]+")
+_OWN_OBJECT = re.compile(r"[\u4e00-\u9fff]+[ \t]+")
 
 
 def negator_before(text: str, start: int, scope_start: int) -> str:
