@@ -211,7 +211,7 @@ _OWN_FIELD = re.compile(r"(?:经营类目|经营类别|主营业务?|行业类�
 MINE_NEAR = 120  # characters around a category code in which the writer may say what their business is
 # A payer compared with the slip: the slip named near it, or "而不是拉卡拉" after it ("不是什么支付公司" only says
 # the payer is no institution: that is second clearing, not a comparison of statements).
-_SLIP = re.compile(r"签购单|小票|凭条|pos单")
+_SLIP = re.compile(r"签购单|小票|凭条|pos单|收单机构\s*:")  # …or its printed field: 收单机构：拉卡拉支付
 SLIP_NEAR = 80
 _NOT_THE_ACQUIRER = re.compile(r"(?:而不是|并非|却不是)(?!什么)")
 _SELECTING = re.compile(r"可选|任选|自选|选择|切换|匹配|均可|随意|通道|[给帮]你选|选成|报成|填成")
