@@ -58,12 +58,12 @@ def not_found(analysis: Analysis) -> Iterator[Finding]:
     speakers: dict[str, list[Document]] = {"": []}
     for d in analysis.documents:
         speakers.setdefault(d.id if d.view == "ad" else "", []).append(d)
-    for docs in speakers.values():
-        yield from _not_found(analysis, docs)
-
-
-def _not_found(analysis: Analysis, speaker: list[Document]) -> Iterator[Finding]:
     offers = set(_offer_docs(analysis))
+    for docs in speakers.values():
+        yield from _not_found(analysis, docs, offers)
+
+
+def _not_found(analysis: Analysis, speaker: list[Document], offers: set[Document]) -> Iterator[Finding]:
     docs = [d for d in speaker if d in offers]
     if not docs:
         return
@@ -116,7 +116,8 @@ def _not_found(analysis: Analysis, speaker: list[Document]) -> Iterator[Finding]
 def _offer_evidence(doc: Document) -> Evidence:
     """The document's first line of text (a passage's view starts with blanked lines: passages.views)."""
     start = len(doc.text) - len(doc.text.lstrip())
-    first_line = doc.text[:doc.text.find("\n", start) if "\n" in doc.text[start:] else len(doc.text)]
+    nl = doc.text.find("\n", start)
+    first_line = doc.text[:nl if nl >= 0 else len(doc.text)]
     end = min(len(first_line.rstrip()), start + 60)
     if end <= start:
         end = min(len(doc.text), 60)

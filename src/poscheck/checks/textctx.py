@@ -27,7 +27,7 @@ Genre = Literal["teaching", "complaint", "other"]
 # Title words of warnings, guides and news (识别 teaches how to tell; OCR's 识别错误 / 识别后 does not).
 _TITLE_TEACH = re.compile(
     r"提示|提醒|谨防|警惕|防范|声明|必读|必看|远离|小心|留意|(?<!拍照)(?<!图片)(?<!文字)(?<!ocr)识别(?!错误|结果|后|有误|率|置信|准确)|辨别|如何|怎么|怎样|是什么|什么是|教你|避开|避坑|"
-    r"防骗|骗局|骗子|诈骗|套路|揭秘|指南|攻略|科普|解读|以案说法|[问看搞弄]清楚|个坑|踩坑|写给(?:商户|老板|店主)|(?:签|办)[^,。?!]{0,8}?前|这[一二三四五六七八九十\d]+(?:类|种|条)|律师|法律意见|不公平条款|霸王条款|不合理条款|[一二三四五六七八九十\d]+个问题|千万别|别办|不要办|"
+    r"防骗|骗局|骗子|诈骗|套路|揭秘|指南|攻略|科普|解读|以案说法|律师|法律意见|不公平条款|霸王条款|不合理条款|[一二三四五六七八九十\d]+个问题|千万别|别办|不要办|"
     + "|".join(context.NEWS_TITLES)
 )
 # A how-to whose object is the practice itself sells it: 教你用智能还款养卡提额 (but 教你识别养卡陷阱 teaches).
@@ -61,8 +61,8 @@ def genre(text: str) -> Genre:
     head = text[:400]
     first = context.title_line(text)[:120]
     titled = bool(_COMPLAINT.search(first)) or context.genre(first) == "complaint"
-    teaching_title = bool(_TITLE_TEACH.search(first)) and not (_HOWTO_OF_PRACTICE.search(first)
-                                                                and not _AVOIDING.search(first))
+    guide = _TITLE_TEACH.search(first) or context.GUIDE_TITLE.search(first)
+    teaching_title = bool(guide) and not (_HOWTO_OF_PRACTICE.search(first) and not _AVOIDING.search(first))
     # A warning titled as one (一段真实诈骗录音整理) that retells a near miss (差点被骗走) teaches: its complaint
     # words stand only in the body, and the body teaches too.
     retold = teaching_title and not titled and context.teaches(text)

@@ -78,8 +78,11 @@ ADVISORY_TITLES: tuple[str, ...] = (
     "知乎", "百度知道", "悟空问答", "问答",  # a question-and-answer site's page: someone asks, others explain
     "千万别", "别办", "不要办", "别碰",  # "这三种POS机千万别办"
     "找找", "查一查", "对一对",  # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill
-    "问清楚", "看清楚", "搞清楚", "弄清楚",  # "办POS机前，这8类收费一定要问清楚": a checklist for the reader
-    "个坑", "踩坑", "写给商户", "写给老板", "写给店主",  # "办POS机最容易踩的6个坑", "…——写给商户的一份说明"
+)
+# Checklists for the reader, by either judge of a page (here and checks.textctx): "办POS机前，这8类收费一定要问清楚",
+# "签POS机协议前，这七类条款要圈出来", "办POS机最容易踩的6个坑", "…——写给商户的一份说明".
+GUIDE_TITLE = re.compile(
+    r"[问看搞弄]清楚|个坑|踩坑|写给(?:商户|老板|店主)|(?:签|办)[^,。?!]{0,8}?前|这[一二三四五六七八九十\d]+(?:类|种|条)"
 )
 # What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
 _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后)")
@@ -97,9 +100,8 @@ NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审"
                                 "裁定书")
 _FIRST_PERSON_TITLE = re.compile(r"我|本人")
 
-# "选POS机的五个问题" is a guide; "常见问题" (an agent's FAQ page) is not. So is a checklist for before signing
-# ("签POS机协议前，这七类条款要圈出来", "办POS机前必看").
-_ADVISORY_QUESTIONS = re.compile(r"的.{0,4}问题|(?:签|办)[^,。?!]{0,8}?前|这[一二三四五六七八九十\d]+(?:类|种|条)")
+# "选POS机的五个问题" is a guide; "常见问题" (an agent's FAQ page) is not.
+_ADVISORY_QUESTIONS = re.compile(r"的.{0,4}问题")
 
 
 # Body cues of pages that teach, warn or report (anti-fraud notices, lawyers' notes, court news): a page
@@ -172,7 +174,7 @@ def genre(title: str) -> Genre:
         return "advisory"
     if any(c in title for c in COMPLAINT_TITLES):
         return "complaint"
-    if any(c in title for c in ADVISORY_TITLES) or _ADVISORY_QUESTIONS.search(title):
+    if any(c in title for c in ADVISORY_TITLES) or _ADVISORY_QUESTIONS.search(title) or GUIDE_TITLE.search(title):
         return "advisory"
     return "offer"
 
