@@ -84,6 +84,13 @@ def test_pdf_wraps_keep_article_headings_and_party_lines() -> None:
     assert normalize("甲方名称\n乙方（商户）：张三", join_wraps=True).text == "甲方名称\n乙方(商户):张三"
 
 
+def test_pos_spelled_with_a_zero_is_pos() -> None:
+    """An OCR (or a flyer's own) 智能P0S机 reads as POS; a code like ap0s1 keeps its zero."""
+    norm = normalize("鑫付通 智能P0S机 ap0s1")
+    assert norm.text == "鑫付通 智能pos机 ap0s1"
+    assert norm.orig_span(6, 9) == (6, 9)
+
+
 def test_a_line_waiting_for_its_figure_runs_on() -> None:
     """A flyer sets the figure on a line of its own (信用卡费率低至 / 0.38); other lines keep their breaks."""
     assert normalize("信用卡费率低至\n０.３８\n永不涨价").text == "信用卡费率低至0.38\n永不涨价"

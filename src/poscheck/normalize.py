@@ -48,6 +48,7 @@ _PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
 # How sales talk writes rates: 0.38个点 (percentage points), 千6 (6 per mille), 万5 (5 per ten thousand); not 1千6
 # (1,600) nor 千元 / 万元. The character before 千/万 is tested after it, so `re` can skip to 千 and 万.
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*个点(?!位)")
+_P0S = re.compile(r"(?<![a-z0-9])p0s(?![a-z0-9])")
 _WAN_W = re.compile(r"(\d+(?:\.\d+)?)w(?![a-z0-9])")  # 刷够12w: chat's 万 (not in a word: _wan_w)
 _SHORT_FRACTION = re.compile(
     r"(千|万)(?<![\d.一二两三四五六七八九十百千万几].)(\d{1,2}(?:\.\d{1,2})?)(?![\d.%万千百元块个])"
@@ -357,6 +358,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _PERMYRIAD, lambda m: _fmt(float(m.group(1)) / 100) + "%")
     if "w" in norm.text:
         norm = _sub(norm, _WAN_W, _wan_w(norm.text))
+    if "p0s" in norm.text:  # an OCR'd (or a flyer's own) spelling of POS with a zero: 智能P0S机
+        norm = _sub(norm, _P0S, lambda m: "pos")
     if "个点" in norm.text:
         norm = _sub(norm, _POINTS, lambda m: m.group(1) + "%")
     if "千" in norm.text or "万" in norm.text:
