@@ -24,7 +24,15 @@ from poscheck.normalize import normalize, normalize_document
 from poscheck.rules import context
 
 # The head of a post in a forum thread (3楼 …, #3, 楼主, …发表于 2026-2-11): each post has its writer.
-POST_HEAD = re.compile(r"^[ \t]*(?:\d{1,4}\s*楼|#\d{1,4}(?!\d)|楼主|沙发|板凳)|^[^\n]{0,40}?发表于", re.M)
+_POST_HEAD = re.compile(r"^[ \t]*(?:\d{1,4}\s*楼|#\d{1,4}(?!\d)|楼主|沙发|板凳)|^[^\n]{0,40}?发表于", re.M)
+
+
+@lru_cache(maxsize=256)
+def post_starts(text: str) -> tuple[int, ...]:
+    """Where the posts of a forum thread start in `text` (fewer than two: it is no thread)."""
+    if "楼" not in text and "发表于" not in text and "#" not in text and "沙发" not in text and "板凳" not in text:
+        return ()
+    return tuple(m.start() for m in _POST_HEAD.finditer(text))
 # The marks that head an ad (广告, 小编推荐, ———— 文末福利 ————), and those that head what follows one.
 _AD_MARKS = "广告|推广|赞助内容|商业推广|文末福利|福利时间|小编推荐|本站推荐"
 _AD_HEAD = re.compile(rf"^[ \t]*(?:{_AD_MARKS})[ \t]*$|^[ \t]*[—\-=_*]{{3,}}[^\n]*(?:福利|广告|推广)", re.M)
@@ -42,7 +50,7 @@ _HEAD = re.compile(
 
 def _passages(text: str) -> list[tuple[int, int]]:
     """(start, end) of each passage of normalised `text`: from one head to the next."""
-    starts = sorted({0, *(m.start() for m in POST_HEAD.finditer(text)), *(m.start() for m in _HEAD.finditer(text))})
+    starts = sorted({0, *post_starts(text), *(m.start() for m in _HEAD.finditer(text))})
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if b > a]
 
 
@@ -64,7 +72,7 @@ def _blocks_in(blocks: tuple[Block, ...], keep: list[tuple[int, int]]) -> tuple[
 def _speaks_otherwise(doc: Document, text: str) -> bool:
     """The page as a whole is no offer: a guide, warning, news report or Q&A page, or a forum thread. (A complaint
     is not cut: the ad it quotes is what happened to its writer.)"""
-    if ("楼" in text or "发表于" in text) and len(POST_HEAD.findall(text)) >= 2:
+    if len(post_starts(text)) >= 2:
         return True
     genre = context.document_genre(normalize(doc.title).text if doc.title else "", text)
     return genre == "advisory" or (genre == "offer" and context.teaches(text))
@@ -78,7 +86,7 @@ _HAPPENED = re.compile(r"签了|已经签|被扣|扣了|扣掉|到账只有|到�
 
 def _unsigned_posts(text: str) -> list[tuple[int, int]]:
     """The posts of a forum thread whose writer has not signed yet (normalised offsets)."""
-    heads = [m.start() for m in POST_HEAD.finditer(text)]
+    heads = post_starts(text)
     if len(heads) < 2:
         return []
     return [(lo, hi) for lo, hi in zip(heads, [*heads[1:], len(text)], strict=True)
@@ -126,7 +134,7 @@ def views(doc: Document) -> tuple[Document, ...]:
     if not _speaks_otherwise(doc, text):  # (its genre is asked by every stage anyway: cached)
         return (doc,)  # an offer page: all of it is the offer
     selling = context.sells(text) or _AD_HEAD.search(text) is not None
-    unsigned = [norm.orig_span(lo, hi) for lo, hi in _unsigned_posts(text)] if "楼" in text or "发表于" in text else []
+    unsigned = [norm.orig_span(lo, hi) for lo, hi in _unsigned_posts(text)]
     if not (selling or unsigned):
         return (doc,)
     runs = [norm.orig_span(lo, hi) for lo, hi in _selling_runs(text)] if selling else []

@@ -24,7 +24,7 @@ from poscheck.checks import terms as _terms  # registers terms checks
 from poscheck.checks.textctx import asserted, genre, make, quote, sentence_bounds
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
-from poscheck.passages import POST_HEAD
+from poscheck.passages import post_starts
 from poscheck.textscan import Anchored
 
 _S = r"[^。;\n]"
@@ -167,7 +167,7 @@ def _other_posts(a: Evidence, b: Evidence, docs: dict[str, Document]) -> bool:
     if a.document != b.document:
         return False
     text = docs[a.document].text
-    heads = [m.start() for m in POST_HEAD.finditer(text)]
+    heads = post_starts(text)  # offsets into the document's own text, as the quotes'
     if len(heads) < 2:
         return False
     return bisect.bisect_right(heads, a.start) != bisect.bisect_right(heads, b.start)

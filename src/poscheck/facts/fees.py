@@ -141,7 +141,7 @@ def denied_after(text: str, lab: Label) -> bool:
     return text[lab.end:lab.end + 1] in _DENIAL_FIRST and _DENIED_AFTER.match(text, lab.end) is not None
 
 
-def drawn_from(text: str, lab: Label) -> bool:
+def _drawn_from(text: str, lab: Label) -> bool:
     """A fee name as what a charge is taken from (赔偿…可从押金中抵扣): it names no fee of its own."""
     return lab.start > 0 and text[lab.start - 1] in "从在" and _DRAWN_FROM.match(text, lab.end) is not None
 
@@ -222,7 +222,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
             continue
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
         live = [lab for lab in u.labels if not negated(text, lab.start, u.start) and not denied_after(text, lab)
-                and not drawn_from(text, lab)
+                and not _drawn_from(text, lab)
                 and not (credit and lab.kind == "rate"
                          and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
                 and not ((teaching or (retells and "原话" in body)) and in_quotes(text, lab.start, above + 1))]
