@@ -78,7 +78,7 @@ def run_round(engine: Engine, sites: list[list[RawFile]], timed: dict[str, float
         for name in sorted(names):
             an.findings.extend(tm(f"check {name}", lambda an=an, name=name: list(CHECKS[name](an))))
     if prof is not None:
-        pstats.Stats(prof).sort_stats("tottime").print_stats(35)
+        pstats.Stats(prof).sort_stats(__import__("os").environ.get("SORT", "tottime")).print_stats(35)
     return pages
 
 

@@ -35,7 +35,7 @@ def test_cli_help_imports_nothing_heavy() -> None:
     code = (
         "import sys\nfrom poscheck.cli import main\nsys.argv=['poscheck','--help']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy=[m for m in ('scrapy','spacy','jieba','twisted','pypdf','docx','ahocorasick') if m in sys.modules]\n"
+        "heavy=[m for m in ('scrapy','spacy','jieba','twisted','pypdf','docx','ahocorasick_rs') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
+from poscheck.textscan import Keywords
+
 SENTENCE_PUNCT = ["。", "！", "？", "；", "!", "?", ";", "…"]
 
 
@@ -44,14 +46,9 @@ class Reader:
         # One-sentence lines have one token per character; a whitespace-free phrase is one token per
         # character too, so the PhraseMatcher hits in such a line are exactly the phrase's occurrences
         # in the string. (A phrase with whitespace loses it to the tokenizer: those go through spaCy.)
-        self._automaton: Any = None
+        self._automaton: Keywords[bool] | None = None
         if self.phrases and not any(_SPACE.search(p) for p in self.phrases):
-            import ahocorasick
-
-            self._automaton = ahocorasick.Automaton()
-            for p in self.phrases:
-                self._automaton.add_word(p, len(p))
-            self._automaton.make_automaton()
+            self._automaton = Keywords(dict.fromkeys(self.phrases, True))
 
     @cached_property
     def nlp(self) -> Any:
@@ -96,8 +93,7 @@ class Reader:
 
             doc = Doc(self.nlp.vocab, words=list(line), spaces=[False] * len(line))
             return tuple((s, e, line[s:e]) for _, s, e in self.matcher(doc))
-        return tuple(sorted((end + 1 - size, end + 1, line[end + 1 - size : end + 1])
-                            for end, size in self._automaton.iter(line)))
+        return tuple(sorted((start, end, line[start:end]) for start, end, _ in self._automaton.iter(line)))
 
 
 _PUNCT = frozenset(SENTENCE_PUNCT)

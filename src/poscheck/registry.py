@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from poscheck.textscan import Keywords
+
 State = Literal["listed", "active", "inactive", "under_review", "unknown"]
 ACQUIRING = "银行卡收单"
 PBOC_LIST_PATH = "中国人民银行网站 → 政务公开 → 行政审批公示 → 已获许可机构（支付机构）"
@@ -193,15 +195,16 @@ class Registry:
         return list(cached)
 
     def scan(self, text: str) -> list[tuple[int, int, str, Institution]]:
-        """Every brand or name occurrence in simplified `text`, by start: (start, end, key, institution).
-
-        One regex pass finds the positions whose first two characters can start a key (text that names no
-        institution costs little more); each is checked against the keys that start with those characters.
-        """
-        index = self.__dict__.get("_scan_index")
+        """Every brand or name occurrence in simplified `text`, overlapping ones too, by start: (start, end,
+        key, institution). One Aho-Corasick pass over all keys; a key given to several institutions stays
+        with the first (brands before names, longest first)."""
+        index: Keywords[tuple[str, Institution]] | None = self.__dict__.get("_scan_index")
         if index is None:
-            index = self.__dict__["_scan_index"] = _ScanIndex.build([*self.brand_items(), *self.name_items()])
-        return index.scan(text)
+            keys: dict[str, tuple[str, Institution]] = {}
+            for key, inst in [*self.brand_items(), *self.name_items()]:
+                keys.setdefault(key, (key, inst))
+            index = self.__dict__["_scan_index"] = Keywords(keys)
+        return sorted(((start, end, key, inst) for start, end, (key, inst) in index.iter(text)), key=lambda h: h[:2])
 
     def lookup(self, query: str, *, fuzzy_cutoff: float = 85.0) -> Match | None:
         """Resolve a licence number, name, former name, brand, short name or domain to an institution.
@@ -293,57 +296,6 @@ class Registry:
             "official_list_imported": self.official,
             "verify_at": PBOC_LIST_PATH,
         }
-
-
-@dataclass(frozen=True)
-class _ScanIndex:
-    """Keys (brands, names) by their first two characters, and a regex for the positions that may start one."""
-
-    starts: re.Pattern[str] | None  # None: no keys
-    keys: dict[str, tuple[tuple[str, Institution], ...]]  # first two characters (or the one) → keys
-    singles: bool = False  # some key is one character long (its head is that character)
-
-    @classmethod
-    def build(cls, items: list[tuple[str, Institution]]) -> _ScanIndex:
-        first: dict[str, Institution] = {}
-        for key, inst in items:
-            first.setdefault(key, inst)  # the first institution given a key keeps it
-        by_head: dict[str, list[tuple[str, Institution]]] = {}
-        for key, inst in first.items():
-            if key:
-                by_head.setdefault(key[:2], []).append((key, inst))
-        if not by_head:
-            return cls(None, {})
-
-        def chars(cs: set[str]) -> str:
-            return "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"
-
-        two = {h for h in by_head if len(h) == 2}
-        alts = [f"{chars({h[0] for h in two})}(?={chars({h[1] for h in two})})"] if two else []
-        alts += [chars({h for h in by_head if len(h) == 1})] if len(two) < len(by_head) else []
-        return cls(re.compile("|".join(alts)), {h: tuple(ks) for h, ks in by_head.items()},
-                   singles=len(two) < len(by_head))
-
-    def scan(self, text: str) -> list[tuple[int, int, str, Institution]]:
-        out: list[tuple[int, int, str, Institution]] = []
-        if self.starts is None:
-            return out
-        keys, singles = self.keys, self.singles
-        # The regex pairs any first character with any second one, so most candidates start no key: one
-        # dict look-up rejects them. One-character heads are looked up only when some key has one.
-        for m in self.starts.finditer(text):  # one character wide: every candidate position
-            i = m.start()
-            pair = text[i : i + 2]
-            found = keys.get(pair)
-            if found is not None:
-                for key, inst in found:
-                    if text.startswith(key, i):
-                        out.append((i, i + len(key), key, inst))
-            if singles and len(pair) == 2:  # a one-character key: its own head
-                for key, inst in keys.get(text[i], ()):
-                    if text.startswith(key, i):
-                        out.append((i, i + len(key), key, inst))
-        return out
 
 
 def date_key(value: str) -> str:

@@ -9,10 +9,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, ClassVar, Generic, TypeVar
 
-import numpy as np
-
-from poscheck.normalize import CodeTable, remap
-
 V = TypeVar("V")
 
 
@@ -141,39 +137,33 @@ def in_quotes(text: str, pos: int, lo: int = 0) -> bool:
     return text.count('"', lo, pos) % 2 == 1
 
 
-_FILLER = "\x00"  # what a Keywords pass reads for every character that occurs in no keyword
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Keywords(Generic[V]):
-    """Aho-Corasick over literal keywords, each with a value, run over a masked copy of the text.
+    """Aho-Corasick over literal keywords, each with a value (ahocorasick_rs, a deterministic automaton).
 
-    pyahocorasick looks a character up among a node's children one by one, so at the root each
-    character costs as many comparisons as there are distinct first characters (dozens, for a
-    lexicon). `iter` scans the text masked: a character that occurs in no keyword (most of a page)
-    becomes `_FILLER` (a character past the table's end is in no keyword either, and rare: it stays),
-    and a word that cannot occur (`_FILLER` + U+0001, masked too) added before all others makes the
-    filler the root's first child, found at once. Masking keeps every keyword occurrence where it was,
-    one code point for one, and that word is never reported. On a fee-dense page this halves the
-    pass (bench/bench_analysis.py). It pays for a lexicon with many first characters over whole pages;
-    the rule engine's few phrases and `nlp.Reader`'s short lines keep a plain automaton (masking made
-    the engine stage 0.2 ms a page slower).
+    A DFA moves one table look-up per character, where pyahocorasick compares a character with a node's
+    children one by one (dozens at the root, for a lexicon): over a fee-dense page the pass costs a
+    third as much (bench/bench_analysis.py). Offsets are in characters, as `re` gives them.
     """
 
     def __init__(self, words: dict[str, V]):
-        import ahocorasick
+        import ahocorasick_rs
 
-        self._auto: Any = ahocorasick.Automaton()
-        self._auto.add_word(_FILLER + "\x01", None)
-        for w, value in words.items():
-            if w:
-                self._auto.add_word(w, (len(w), value))
-        self._auto.make_automaton()
-        kept = sorted({ord(c) for w in words for c in w})
-        self._table: CodeTable = np.zeros((kept[-1] if kept else 0) + 1, dtype=np.uint32)
-        self._table[kept] = kept
+        kept = [(w, value) for w, value in words.items() if w]
+        self._values: list[V] = [value for _, value in kept]
+        self._auto: Any = ahocorasick_rs.AhoCorasick(
+            [w for w, _ in kept] or ["\x00\x01"], implementation=ahocorasick_rs.Implementation.DFA)
 
     def iter(self, text: str) -> Iterator[tuple[int, int, V]]:
         """(start, end, value) of every keyword occurrence in `text`, overlapping ones too, by end."""
-        for end, hit in self._auto.iter(remap(text, self._table)):
-            if hit is not None:
-                yield end + 1 - hit[0], end + 1, hit[1]
+        values = self._values
+        if not values:
+            return
+        try:
+            hits = self._auto.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate (bytes decoded with surrogateescape): one character for one
+            hits = self._auto.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+        for i, start, end in hits:
+            yield start, end, values[i]

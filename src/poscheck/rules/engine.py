@@ -22,7 +22,7 @@ from poscheck.normalize import Normalized, normalize, normalize_document
 from poscheck.rules import context
 from poscheck.rules.model import Rule
 from poscheck.rules.validators import VALIDATORS
-from poscheck.textscan import bounds_in, sentence_ends
+from poscheck.textscan import Keywords, bounds_in, sentence_ends
 
 MAX_EVIDENCE = 3
 MAX_QUOTE = 160
@@ -92,11 +92,8 @@ class Matcher:
     """All text rules compiled once per process; `match(doc)` returns the document's findings."""
 
     def __init__(self, rules: list[Rule]):
-        import ahocorasick
-
         self.rules = [r for r in rules if r.spec.match is not None]
         self._compiled: list[_Compiled] = []
-        self._automaton = ahocorasick.Automaton()
         phrase_rules: dict[str, list[int]] = defaultdict(list)
         self._regex_only: list[int] = []
         for idx, rule in enumerate(self.rules):
@@ -115,12 +112,9 @@ class Matcher:
                     phrase_rules[key].append(idx)
             if not m.phrases:
                 self._regex_only.append(idx)
-        for key, idxs in phrase_rules.items():
-            self._automaton.add_word(key, (key, tuple(idxs)))
+        self._automaton = Keywords(dict.fromkeys(phrase_rules, True))
         self._phrase_rules = {k: tuple(v) for k, v in phrase_rules.items()}
         self._has_phrases = bool(phrase_rules)
-        if self._has_phrases:
-            self._automaton.make_automaton()
         self._phrases = tuple(sorted(phrase_rules))
 
     def _read_candidates(self, text: str) -> tuple[dict[int, list[Hit]], list[tuple[int, int]]]:
@@ -134,8 +128,8 @@ class Matcher:
 
         ends, n = sentence_ends(text), len(text)
         chosen: dict[int, tuple[int, int]] = {}  # by first sentence: the candidate span reaching furthest
-        for end_idx, (key, _) in self._automaton.iter(text):
-            lo, hi = bounds_in(ends, n, end_idx + 1 - len(key), end_idx + 1)
+        for start, end, _ in self._automaton.iter(text):
+            lo, hi = bounds_in(ends, n, start, end)
             if lo not in chosen or chosen[lo][1] < hi:
                 chosen[lo] = (lo, hi)
         spans = _merge(sorted(chosen.values()))
