@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from poscheck.textscan import Anchored
+from poscheck.textscan import Anchored, Keywords
 
 Verdict = Literal["assert", "negated", "warning", "question", "general"]
 Genre = Literal["offer", "advisory", "complaint"]
@@ -192,9 +192,15 @@ QA_MARKERS_MIN = 2
 _QA_COUNTED = (re.compile(r"回答\s*\d"), re.compile(r"赞同\s*[\d.]+k?"), re.compile(r"浏览\s*[\d.]+万?"))
 
 
+@lru_cache(maxsize=1)
+def _qa_markers() -> Keywords[str]:
+    return Keywords({m: m for m in QA_MARKERS})
+
+
+@lru_cache(maxsize=256)  # the page judge and the identity facts ask it of the same page
 def qa_page(text: str) -> bool:
     """True when normalised `text` carries at least QA_MARKERS_MIN different Q&A-site markers."""
-    found = sum(m in text for m in QA_MARKERS)
+    found = len({m for _, _, m in _qa_markers().iter(text)})
     return found >= QA_MARKERS_MIN or found + sum(p.search(text) is not None for p in _QA_COUNTED) >= QA_MARKERS_MIN
 
 
