@@ -154,13 +154,13 @@ class Keywords(Generic[V]):
         kept = [(w, value) for w, value in words.items() if w]
         self._values: list[V] = [value for _, value in kept]
         self._auto: Any = ahocorasick_rs.AhoCorasick(
-            [w for w, _ in kept] or ["\x00\x01"], implementation=ahocorasick_rs.Implementation.DFA)
+            [w for w, _ in kept], implementation=ahocorasick_rs.Implementation.DFA) if kept else None
 
     def iter(self, text: str) -> Iterator[tuple[int, int, V]]:
         """(start, end, value) of every keyword occurrence in `text`, overlapping ones too, by end."""
-        values = self._values
-        if not values:
+        if self._auto is None:
             return
+        values = self._values
         try:
             hits = self._auto.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # a lone surrogate (bytes decoded with surrogateescape): one character for one
