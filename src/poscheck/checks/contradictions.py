@@ -72,7 +72,9 @@ def _regex_practice(pattern: re.Pattern[str], exclude: re.Pattern[str] | None = 
         out = []
         for m in pattern.finditer(text):
             lo, hi = sentence_bounds(text, m.start(), m.end())
-            if exclude is not None and exclude.search(text, lo, hi):
+            # the rest of the line too: 缴纳设备押金200元；解约并将设备完好归还后…无息退还 (one item, two sentences)
+            line_end = text.find("\n", hi)
+            if exclude is not None and exclude.search(text, lo, len(text) if line_end < 0 else max(hi, line_end)):
                 continue
             if asserted(text, m.start(), m.end(), bounds=(lo, hi))[0]:
                 out.append((lo, hi, m.start()))
@@ -183,7 +185,7 @@ def _practices_of(analysis: Analysis, pair: Pair, docs: list[tuple[Document, Nor
         if f.category in pair.categories and f.severity != "info":
             out.extend(f.evidence[:1])
     for fee in analysis.facts.fees:
-        if fee.kind in pair.fee_kinds and (fee.amount or 0) > 0:
+        if fee.kind in pair.fee_kinds and (fee.amount or 0) > 0 and not fee.refundable:  # 归还后无息退还押金
             out.append(fee.evidence)
     for doc, norm in docs:
         for lo, hi, at in pair.practice(norm.text):

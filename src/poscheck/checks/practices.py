@@ -28,6 +28,7 @@ from poscheck.checks.textctx import (
 )
 from poscheck.domains import registrable_domain
 from poscheck.models import Document, Evidence, Finding
+from poscheck.passages import post_starts
 from poscheck.statements.merchant import businesses_named_in, mcc_table
 from poscheck.statements.names import written_person_name
 
@@ -78,7 +79,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|由(?:平台|我司|本公司|公司|服务商|代理商?)(?:统一)?"
         r"(?:代付|转付|打款|支付给|结算给|代为支付|转入|转账|转给|划转|划入|打到|付给)"
         r"|(?:先|首先)(?:到|进|转到|进入|结算至|结算到|归集到|汇入|打入)(?:我们|咱们)?的?(?:公司|平台|我司|别人|他人|个人|第三方))"
-        rf"|(?P<runs>负责{_S}{{0,10}}?资金结算"
+        rf"|(?P<runs>负责(?:(?![不未无非])[^。;\n,]){{0,10}}?资金结算"  # not 负责播报，不参与资金结算
         # the party receives the takings and pays the rest on (乙方收到甲方POS交易款项后…将余款支付至甲方)
         rf"|收到{_S}{{0,12}}?(?:交易|刷卡)?(?:款项|资金|款)后{_S}{{0,30}}?(?:支付|转付|划付|划转|转账|结算|打)(?:至|到|给))"
         rf"|(?P<payer>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人|(?:打钱|打款|转钱|付钱)的(?:人)?)"
@@ -240,11 +241,21 @@ def _own_fields(text: str) -> str:
     return " ".join(m.group(1) for m in _OWN_FIELD.finditer(text))
 
 
+def _said_before(text: str, s: Sign) -> re.Match[str] | None:
+    """The last place before `s`, in its writer's own post (a forum thread's other posts are other writers), where
+    the writer says what their business is (我在五道口开烧烤店 … 商户名称：鑫源超市)."""
+    lo = max((h for h in post_starts(text) if h <= s.start), default=0)
+    last = None
+    for last in _MINE_IS.finditer(text, lo, s.lo):  # noqa: B007 — the last one is wanted
+        pass
+    return last
+
+
 def _mine_is_other(text: str, s: Sign) -> bool:
-    """The writer names their own business in the slip's sentence or just after it (or the document's shop fields
-    do), and it is not that business."""
+    """The writer names their own business in the slip's sentence or just after it, or before it in their own
+    post (or the document's shop fields do), and it is not that business."""
     own = _own_business(text, _MINE_IS.search(text, s.lo, s.start)
-                        or _MINE_IS.search(text, s.end, min(len(text), s.hi + 40)))
+                        or _MINE_IS.search(text, s.end, min(len(text), s.hi + 40)) or _said_before(text, s))
     if not own:  # the shop fields count when they name a business of the table
         own = fields if (fields := _own_fields(text)) and businesses_named_in(fields) else ""
     shown = _BUSINESS_AT_END.search(text, s.start, s.end)
