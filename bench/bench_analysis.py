@@ -37,7 +37,7 @@ T = TypeVar("T")
 
 
 def run_round(engine: Engine, sites: list[list[RawFile]], timed: dict[str, float],
-              profile: str | None = None, fees: list[int] | None = None) -> int:
+              profile: str | None = None, fees: list[int] | None = None, sort: str = "tottime") -> int:
     """One pass of the whole analysis over all sites; adds CPU seconds per stage to `timed` and, when given
     `fees`, the number of fee facts of each page."""
     prof = cProfile.Profile() if profile else None
@@ -78,7 +78,7 @@ def run_round(engine: Engine, sites: list[list[RawFile]], timed: dict[str, float
         for name in sorted(names):
             an.findings.extend(tm(f"check {name}", lambda an=an, name=name: list(CHECKS[name](an))))
     if prof is not None:
-        pstats.Stats(prof).sort_stats(__import__("os").environ.get("SORT", "tottime")).print_stats(35)
+        pstats.Stats(prof).sort_stats(sort).print_stats(35)
     return pages
 
 
@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sites", type=int, default=30, help="provider sites to generate (10 pages each)")
     parser.add_argument("--repeats", type=int, default=3, help="rounds over all pages (the first includes set-up)")
     parser.add_argument("--shape", choices=SHAPES, default="dense", help="page shape (bench_crawl.SHAPES)")
+    parser.add_argument("--sort", default="tottime", help="order of the --profile table (tottime, cumulative)")
     parser.add_argument("--profile", help="print a cProfile of this stage (extract, normalize, engine, fees, "
                                           "entities, checks) in the last round")
     args = parser.parse_args(argv)
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             timed: dict[str, float] = defaultdict(float)
             last = i == max(2, args.repeats) - 1
             fees.clear()
-            pages = run_round(engine, sites, timed, args.profile if last else None, fees)
+            pages = run_round(engine, sites, timed, args.profile if last else None, fees, args.sort)
             rounds.append(timed)
             chars = sum(len(d.text) for d in read_documents(sites[0])[0]) / len(sites[0])
     print(f"{pages} pages ({len(names)} sites, shape {args.shape}) per round, about {chars:.0f} characters of "

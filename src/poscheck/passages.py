@@ -35,8 +35,14 @@ def post_starts(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _POST_HEAD.finditer(text))
 # The marks that head an ad (广告, 小编推荐, ———— 文末福利 ————), and those that head what follows one.
 _AD_MARKS = "广告|推广|赞助内容|商业推广|文末福利|福利时间|小编推荐|本站推荐"
-_AD_HEAD = re.compile(rf"^[ \t]*[【\[]?(?:{_AD_MARKS})[】\]]?[ \t]*$|^[ \t]*[—\-=_*]{{3,}}[^\n]*(?:福利|广告|推广)",
-                      re.M)
+
+
+def _mark_line(marks: str) -> str:
+    """A line that is only one of `marks`, maybe in brackets (【文末福利】)."""
+    return rf"^[ \t]*[【\[]?(?:{marks})[】\]]?[ \t]*$"
+
+
+_AD_HEAD = re.compile(rf"{_mark_line(_AD_MARKS)}|^[ \t]*[—\-=_*]{{3,}}[^\n]*(?:福利|广告|推广)", re.M)
 # An answer on a Q&A page, a numbered section of an article (04 我现在用的是什么？, 坑五：二清机), a rule
 # line with a heading in it, the likes under an answer (12赞), and the marks above.
 _HEAD = re.compile(
@@ -44,7 +50,7 @@ _HEAD = re.compile(
     r"|^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|坑[一二三四五六七八九十\d]{1,2})(?:[ \t]+|[、.:])[^\n]{0,24}$"
     r"|^[ \t]*[—\-=_*]{3,}[^\n]{1,16}[—\-=_*]{3,}[ \t]*$"
     r"|^[ \t]*\d+(?:\.\d+)?[kw万]?\s*(?:赞|个赞|赞同)[ \t]*$"
-    rf"|^[ \t]*[【\[]?(?:{_AD_MARKS}|推荐阅读|相关阅读|相关推荐|热门推荐)[】\]]?[ \t]*$",
+    rf"|{_mark_line(_AD_MARKS + '|推荐阅读|相关阅读|相关推荐|热门推荐')}",
     re.M,
 )
 

@@ -245,10 +245,8 @@ def _said_before(text: str, s: Sign) -> re.Match[str] | None:
     """The last place before `s`, in its writer's own post (a forum thread's other posts are other writers), where
     the writer says what their business is (我在五道口开烧烤店 … 商户名称：鑫源超市)."""
     lo = max((h for h in post_starts(text) if h <= s.start), default=0)
-    last = None
-    for last in _MINE_IS.finditer(text, lo, s.lo):  # noqa: B007 — the last one is wanted
-        pass
-    return last
+    said = list(_MINE_IS.finditer(text, lo, s.lo))
+    return said[-1] if said else None
 
 
 def _mine_is_other(text: str, s: Sign) -> bool:
