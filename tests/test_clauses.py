@@ -106,6 +106,13 @@ def test_signature_lines_do_not_define_roles() -> None:
     assert parties.roles == {}
 
 
+def test_a_defining_line_that_names_a_firm_gives_the_letter_its_name() -> None:
+    assert parse_parties(normalize(MERCHANT_FIRST).text).names == {"乙方": "某某支付有限公司"}
+    # a blank line or a form's pointer (见下表) names nobody; the firm stays named
+    assert parse_parties(normalize(PROVIDER_FIRST).text).names == {"甲方": "某某信息科技有限公司"}
+    assert parse_parties(normalize("甲方（商户）：见下表\n乙方：____\n").text).names == {}
+
+
 def test_generic_party_words_have_fixed_roles() -> None:
     parties = parse_parties("")
     assert parties.role("我司") == "provider"

@@ -53,6 +53,7 @@ _SIGNATURE = re.compile(r"盖章|签字|签章|签名|公章|签署")
 _MERCHANT_WORD = re.compile(r"特约商户|商户|商家|用户|客户|经营者|个体|您|承租")
 _PROVIDER_WORD = re.compile(r"收单|机构|服务商|服务方|银行|支付|平台|代理|我司|本公司|出租")
 _PROVIDER_NAME = re.compile(r"支付|银行|支行|收单|科技|信息|网络|商务服务|服务有限公司|集团|技术")
+_COMPANY = re.compile(r"公司|银行|支行|分行")  # a defining line that names a firm (not 见下表, not a blank)
 _MERCHANT_NAME = re.compile(r"店|经营部|商行|门市|工作室|餐厅|餐馆|超市|酒店|饭店|个体|_{3,}|以《|申请表|申领人|申请人")
 
 #: Party words that always name one side, whatever the letters mean.
@@ -89,6 +90,7 @@ class Parties:
 
     roles: dict[str, Role] = field(default_factory=dict)
     how: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # the firm a letter's defining line names (乙方：XX科技公司)
 
     @property
     def merchant(self) -> str | None:
@@ -186,9 +188,12 @@ def parse_parties(text: str) -> Parties:
         before = re.split(r"[\n()]", head[max(0, m.start() - 30):m.start()])[-1][-12:]
         own = "merchant" if re.search(r"您|商户", before) else _role_of_name(before)
         vote(m.group(1), inner or own, 3, f"{before.strip()}(以下称{m.group(1)})")
+    names: dict[str, str] = {}
     for m in _COLON_DEF.finditer(text):
         name = re.split(r"\s[甲乙丙]方", m.group(2), maxsplit=1)[0]  # a signature line names both sides
         vote(m.group(1), _role_of_name(name), 1, f"{m.group(1)}: {name.strip()[:20]}")
+        if _COMPANY.search(name):
+            names.setdefault(m.group(1), name.strip())
     roles: dict[str, Role] = {}
     for letter, tally in votes.items():
         best = max(tally.items(), key=lambda kv: kv[1])
@@ -201,8 +206,8 @@ def parse_parties(text: str) -> Parties:
             roles[other] = "provider" if role == "merchant" else "merchant"
             how.setdefault(other, f"the other party of {known}")
     if len(set(roles.values())) < len(roles):  # contradictory definitions: trust none
-        return Parties({}, how)
-    return Parties(roles, how)
+        return Parties({}, how, names)
+    return Parties(roles, how, names)
 
 
 def _line_clauses(text: str) -> list[Clause]:

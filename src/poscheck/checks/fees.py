@@ -24,6 +24,9 @@ FREE_CLAIM = re.compile(
     r"|0成本|白送|(?:机器|机具|pos机?|终端|新机器?|电签机?)(?:本身)?(?:是|都是)?免费|(?:换机|换新机?|更换|升级)(?:是|都是|完全)?免费"
     r"|(?:机具|机器|终端)\s*\|\s*(?:0元|免费)|(?:机器|机具|终端|电签)[^。,;]{0,3}?(?:送你|送您|送给你|白送|不要钱)|免费(?:给[我你您])?(?:升级|换|寄)(?:成|为|到)?[^,;。]{0,4}(?:新机|新的|电签|pos|终端|机器|机具)"
 )
+# "Nothing to pay to start" (vocabulary.md §24: 免押金, 无需设备押金, 0元开通): bait only where a deposit or activation
+# fee is taken after all; beside a disclosed yearly fee it is an honest line of a fee table (机具：免押金 | 年费99元).
+NO_DEPOSIT_CLAIM = re.compile(r"(?:0|零)元(?:开通|激活|入网)|(?:0|零|免)押金|无需(?:设备|机具)?押金")
 # A warranty, not a free device: 故障免费更换, 非人为损坏的终端自激活之日起一年内免费更换.
 _REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^,;。]{0,16}$")
 REPAIR_BACK = 24  # characters before a free claim read for a fault it repairs
@@ -57,14 +60,15 @@ def rate_bait(analysis: Analysis) -> Iterator[Finding]:
                                explanation=f"rate facts ({kinds}): {arithmetic}")
 
 
-def _claims(analysis: Analysis, doc: Document) -> Iterator[tuple[int, int, bool]]:
-    """Free-device claims the document asserts: (start, end, disclosed), normalised. A claim is disclosed when
+def _claims(analysis: Analysis, doc: Document,
+            pattern: re.Pattern[str] = FREE_CLAIM) -> Iterator[tuple[int, int, bool]]:
+    """Claims of `pattern` the document asserts: (start, end, disclosed), normalised. A claim is disclosed when
     it is "free to use" (免费使用: a lent device) and a fee its sentence names secures it."""
     norm = analysis.normalized(doc)
     text = norm.text
     if document_genre(doc, norm) == "advisory":
         return
-    for m in FREE_CLAIM.finditer(text):
+    for m in pattern.finditer(text):
         lo = max((x.end() for x in _SENT.finditer(text, max(0, m.start() - 200), m.start())), default=0)
         end_m = _SENT.search(text, m.end())
         hi = end_m.start() if end_m else len(text)
@@ -84,24 +88,28 @@ def free_bait(analysis: Analysis) -> Iterator[Finding]:
     # the money taken elsewhere: a deposit or activation fee, a mandatory service fee that recurs and costs more a
     # year than a data card (服务年费365元, not 短信费2元/月), or a membership switched on by default (新机默认开通VIP
     # 会员，会员费199元); a data fee is part of any terminal, free or not, and a membership chosen buys something
-    money = [f.evidence for f in analysis.facts.fees
-             if (f.kind == "deposit" and (fee_kinds.judge_deposit(f) or ("", ""))[0] == "flag")
-             or (f.kind == "recurring" and not f.optional and (fee_kinds.yearly(f) or 0) > fee_kinds.DATA_NORMAL_MAX
-                 and (fee_kinds.judge_recurring(f) or ("", ""))[0] == "flag")
-             or (f.kind == "membership" and f.optional is False and f.amount)]
+    deposits = [f.evidence for f in analysis.facts.fees
+                if f.kind == "deposit" and (fee_kinds.judge_deposit(f) or ("", ""))[0] == "flag"]
+    money = deposits + [f.evidence for f in analysis.facts.fees
+                        if (f.kind == "recurring" and not f.optional
+                            and (fee_kinds.yearly(f) or 0) > fee_kinds.DATA_NORMAL_MAX
+                            and (fee_kinds.judge_recurring(f) or ("", ""))[0] == "flag")
+                        or (f.kind == "membership" and f.optional is False and f.amount)]
     if not money:
         return
     for doc in analysis.documents:
-        claims = list(_claims(analysis, doc))
+        claims = [(c, money[0]) for c in _claims(analysis, doc)]
+        if deposits:  # "no deposit" said where one is taken
+            claims += [(c, deposits[0]) for c in _claims(analysis, doc, NO_DEPOSIT_CLAIM)]
         if not claims:
             continue
-        bait = [c for c in claims if not c[2]]
-        lo, hi, _ = (bait or claims)[0]
+        bait = [c for c in claims if not c[0][2]]
+        (lo, hi, _), fee = (bait or claims)[0]
         norm = analysis.normalized(doc)
         s, e = norm.orig_span(lo, hi)
         claim = evidence_for(doc, s, e)
-        yield analysis.finding("promo.free-bait", (claim, money[0]), severity=None if bait else "info",
-                               fee=money[0].quote, explanation="free-device claim + deposit/activation fee fact")
+        yield analysis.finding("promo.free-bait", (claim, fee), severity=None if bait else "info",
+                               fee=fee.quote, explanation="free-device claim + deposit/activation fee fact")
 
 
 @check("fee_no_schedule")

@@ -26,6 +26,7 @@ from poscheck.checks.textctx import (
     sentence_bounds,
     teaching_note,
 )
+from poscheck.clauses import parse
 from poscheck.domains import registrable_domain
 from poscheck.models import Document, Evidence, Finding
 from poscheck.passages import post_starts
@@ -73,12 +74,18 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<wallet>(?:款项|货款|交易款|收款|资金|钱|刷卡的钱|刷卡款|结算款|到账款|营业款){_S}{{0,16}}?"
         rf"(?:进入|进到|存入|转入|到|秒到|直达|留在){_S}{{0,14}}?钱包"
         rf"|钱包{_S}{{0,8}}?(?:余额)?{_S}{{0,4}}?提现|收款{_S}{{0,4}}到钱包"
-        rf"|(?:余额|虚拟账户|电子账户|平台账户|云账户|子账户){_S}{{0,10}}?提现)"
+        rf"|(?:余额|虚拟账户|电子账户|平台账户|云账户|子账户){_S}{{0,10}}?提现"
+        rf"|先(?:进|到|进入|存入|转入|打到){_S}{{0,10}}?(?:余额|中间账户))"  # 钱先进App里的“余额”
         rf"|(?P<agent>统一归集|归集后|代为结算|代结算|代付结算|资金{_S}{{0,4}}由(?:平台|我司|本公司|公司)(?:统一)?(?:管理|保管|结算)"
         rf"|先(?:到|进|转到|进入)(?:我们|咱们)?的?(?:公司|平台|我司|别人|他人|个人){_S}{{0,4}}账户"
         r"|由(?:平台|我司|本公司|公司|服务商|代理商?)(?:统一)?"
         r"(?:代付|转付|打款|支付给|结算给|代为支付|转入|转账|转给|划转|划入|打到|付给)"
         r"|(?:先|首先)(?:到|进|转到|进入|结算至|结算到|归集到|汇入|打入)(?:我们|咱们)?的?(?:公司|平台|我司|别人|他人|个人|第三方))"
+        # a contract party settles the merchant's money (甲方交易资金由乙方统一清算; 乙方…将…款项代付至甲方…账户);
+        # find_signs keeps it when that party is the provider and its defining line names no licensed firm
+        rf"|(?P<party>(?:资金|款项|货款|交易款|结算款){_S}{{0,8}}?(?<![不非未])由(?P<who>[甲乙丙]方)(?:统一|负责|代为)?"
+        r"(?:清算|结算|代付|划付)"
+        rf"|(?P<payer_party>[甲乙丙]方){_S}{{0,16}}?将{_S}{{0,16}}?(?:款项|资金|货款|结算款)代付(?:至|到|给))"
         rf"|(?P<runs>负责(?:(?![不未无非])[^。;\n,]){{0,10}}?资金结算"  # not 负责播报，不参与资金结算
         # the party receives the takings and pays the rest on (乙方收到甲方POS交易款项后…将余款支付至甲方)
         rf"|收到{_S}{{0,12}}?(?:交易|刷卡)?(?:款项|资金|款)后{_S}{{0,30}}?(?:支付|转付|划付|划转|转账|结算|打)(?:至|到|给))"
@@ -160,6 +167,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "由代理", "先到", "先进", "先转", "资金结算", "付款方", "到账方", "打款方", "对方户名", "转账方", "付款人",
         "汇款人", "业务员", "代理", "他人", "第三方", "先结算", "先归集", "首先", "先汇", "先打", "到账", "入账",
         "打钱的", "打款的", "转钱的", "付钱的", "流水", "收到", "是个人", "是私人", "是一个个人",
+        "由甲方", "由乙方", "由丙方", "先存",
     ),
     "mcc_jumping": (
         "自选", "可选商户", "选商户", "任选", "落地商户", "优选商户", "切换商户", "商户切换", "多商户", "精养商户",
@@ -195,7 +203,7 @@ _CONDITION_AFTER = re.compile(
 )
 # What a provider does when it finds cash-out (发现商户套现将…停机处理): a sanction, no promotion.
 _SANCTION = re.compile(r"(?:将|会|予以|一律|立即)[^。]{0,12}?(?:停机|关停|关闭|终止|冻结|追究|报警|上报)")
-_CASE_DESCRIBED = re.compile(r"[^。,]{0,12}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
+_CASE_DESCRIBED = re.compile(r"[^。,]{0,24}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
 # (vocabulary.md §20).
 _NOT_MINE = re.compile(r"不是我|不是本店|并非我|别人家|别家的|陌生|不认识|没听过|没听说过|没开过")
@@ -272,6 +280,14 @@ def _code_not_mine(text: str, s: Sign) -> bool:
     return bool(types) and all(mcc not in bt.expected for bt in types)
 
 
+def _unlicensed_provider(text: str, letter: str) -> bool:
+    """True when the contract's `letter` (甲方/乙方) is the provider and its defining line names a firm that is no
+    licensed institution (乙方（服务商）：XX信息技术有限公司); an acquirer settling its merchants is its business."""
+    parties = parse(text).parties
+    name = parties.names.get(letter, "")
+    return parties.role(letter) == "provider" and bool(name) and not _LICENSED_SUBJECT.search(name)
+
+
 def _subject_licensed(text: str, start: int, lo: int) -> bool:
     head = text[lo:start]
     cut = max(head.rfind(","), head.rfind(":"))
@@ -326,6 +342,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 if kind == "wallet" and _DENIED_FLOW.search(m.group(0)):
                     continue  # "交易款不进入任何钱包"
                 if kind in ("runs", "agent") and _subject_licensed(text, m.start(), lo):
+                    continue
+                if kind == "party" and not _unlicensed_provider(text, m.group("who") or m.group("payer_party")):
                     continue
                 if kind == "named":
                     if _CUSTOMER.search(sentence) or not (written_person_name(m.group("name")) and _TAKINGS.search(
