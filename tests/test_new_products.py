@@ -68,3 +68,24 @@ def test_not_teaching_a_practice_and_not_settling_funds_are_denials(engine: Engi
     assert not _categories(engine, "本店只装一清机，不教“养卡”，也不帮人做代还。")
     assert not _categories(engine, "本音箱只负责语音播报，不参与资金结算。")
     assert "clearing.second_clearing" in _categories(engine, "我司负责商户资金结算，交易款先到我司账户再转给商户。")
+
+
+def test_a_membership_offered_in_a_chat_as_opening_a_vip(engine: Engine) -> None:
+    fees = check_text(engine, "王经理：标准0.6，想再低点可以开个vip，一年299，开了以后降到0.52").facts.fees
+    assert [(f.kind, f.amount, f.unit) for f in fees if f.kind == "membership"] == [("membership", 299.0, "元/年")]
+    assert check_text(engine, "要不要开个vip？不用开vip，标准费率就够了。").facts.fees == []
+
+
+def test_no_deposit_said_where_an_activation_fee_is_taken_is_bait(engine: Engine) -> None:
+    bait = "手机变POS，0押金 0元开通，打开NFC就能收款。\n开通说明：首笔收款时系统自动扣除199元激活服务费。"
+    assert "promo.free_bait" in _categories(engine, bait)
+    table = "费用一览\n刷卡：贷记卡0.6%\n机具：免押金\n服务年费：每台每年99元，自开通之日起按年收取"
+    assert "promo.free_bait" not in _categories(engine, table)
+
+
+def test_a_provider_that_settles_the_merchants_money_itself(engine: Engine) -> None:
+    head = "第二条 结算\n2.1 甲方交易资金由乙方统一清算，T+1日付至甲方账户。\n第三条 其他\n3.1 本协议一式两份。"
+    tech = "技术服务协议\n甲方（商户）：某某水果店\n乙方（服务商）：某某信息技术有限公司\n" + head
+    acquirer = "收单协议\n甲方（商户）：某某水果店\n乙方（收单机构）：某某支付股份有限公司\n" + head
+    assert "clearing.second_clearing" in _categories(engine, tech)
+    assert "clearing.second_clearing" not in _categories(engine, acquirer)

@@ -91,7 +91,7 @@ _ENTRIES: tuple[_Entry, ...] = (
            r"|(?:仅|只|仅需|只需)刷(?=\s*\d+(?:\.\d+)?\s*元))",  # 0元领机，激活仅刷99元（刷满3万返还）
            "deposit", None, "元"),  # 激活只需99元
     _literal("vip会员费 vip服务费 vip费 权益会员费 会员服务费 会员年费 会员月费 会员费 vip年费"
-             " vip服务包 vip套餐 vip会员 开通vip 开通会员 开个会员 办个会员 开会员 办会员"
+             " vip服务包 vip套餐 vip会员 开通vip 开个vip 办个vip 开vip 开通会员 开个会员 办个会员 开会员 办会员"
              " vip费率包 费率包服务费 费率包", "membership", "元"),
     # a plan named in quotes and priced by the period: “费率优享会员”每月29元
     _Entry(("会员",), r"会员(?=[”」』]\s*(?:每月|每年|每季度?|月费|年费|\d))", "membership", None, "元"),
