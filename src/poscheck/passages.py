@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from poscheck.models import Block, Document
-from poscheck.normalize import normalize, normalize_document
+from poscheck.normalize import Normalized, normalize, normalize_document
 from poscheck.rules import context
 
 # The head of a post in a forum thread (3楼 …, #3, 楼主, …发表于 2026-2-11): each post has its writer.
@@ -131,6 +131,53 @@ def _outside(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
     return [*out, (pos, size)] if pos < size else out
 
 
+# A message of an SMS export: its time, then who sent it (a number, maybe masked, or the owner: 我, 本机), or
+# straight away its signature (【银联商务】). "[2025-06-12 10:02] 106575xxxx113：…", "2025-06-05 11:02:47,1069…,收,…".
+_WHEN = r"\[?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*[,|]?[ \t]*"
+_SMS_RECORD = re.compile(
+    rf"^[ \t]*{_WHEN}(?:(?:收|发)[ \t]*[,|]?[ \t]*)?"
+    r"(?:(?P<number>\+?\d[\d \-]{3,20}[\dx*]|\d{3,}[x*]+[\dx*]*)|(?P<owner>我|本机))"
+    r"[ \t]*(?:\((?:收|发)\))?[ \t]*(?:[,|][ \t]*(?:收|发)[ \t]*)?(?:[,|:]|->|$)"
+    rf"|^[ \t]*{_WHEN}(?P<sig>【[^】\n]{{1,16}}】)",
+    re.M,
+)
+SMS_PREAMBLE_LINES = 8  # non-empty lines before an export's first message (its device, owner, column names)
+SMS_RECORD_SHARE = 0.4  # of the non-empty lines from the first message on, at least this many start one
+
+
+def sms_senders(text: str) -> list[tuple[int, str]]:
+    """(start, sender) of each message of an SMS export in normalised `text`, the owner's own messages given to
+    the sender they answer; [] when the text is no export (most of its lines after the first message start one,
+    and at least two messages are signed 【…】)."""
+    if "【" not in text:
+        return []
+    records = list(_SMS_RECORD.finditer(text))
+    if len(records) < 3 or text.count("【") < 2:
+        return []
+    first = records[0].start()
+    lines = [ln for ln in text[first:].split("\n") if ln.strip()]
+    if len(records) < SMS_RECORD_SHARE * len(lines) or len([ln for ln in text[:first].split("\n")
+                                                            if ln.strip()]) > SMS_PREAMBLE_LINES:
+        return []
+    out: list[tuple[int, str]] = []
+    for m in records:
+        who = m.group("number") or m.group("sig")
+        sender = re.sub(r"[ \-]", "", who) if who else (out[-1][1] if out else "")
+        out.append((m.start(), sender))
+    return out
+
+
+def _sender_views(doc: Document, norm: Normalized, senders: list[tuple[int, str]]) -> tuple[Document, ...]:
+    """One view per sender of an SMS export: its messages (and the owner's answers to them) alone; the export's
+    head goes with the first sender."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    ends = [start for start, _ in senders[1:]] + [len(norm.text)]
+    for i, ((start, sender), end) in enumerate(zip(senders, ends, strict=True)):
+        spans.setdefault(sender, []).append(norm.orig_span(0 if i == 0 else start, end))
+    return tuple(replace(doc, text=_blank(doc.text, keep), blocks=_blocks_in(doc.blocks, keep), view="sender")
+                 for keep in spans.values())
+
+
 @lru_cache(maxsize=256)
 def views(doc: Document) -> tuple[Document, ...]:
     """The document as its readers should judge it: itself, or (for a page that is no offer but sells, or a forum
@@ -140,6 +187,9 @@ def views(doc: Document) -> tuple[Document, ...]:
     text = norm.text
     if not _speaks_otherwise(doc, text):  # (its genre is asked by every stage anyway: cached)
         return (doc,)  # an offer page: all of it is the offer
+    senders = sms_senders(text)
+    if len({sender for _, sender in senders}) >= 2:  # an export whose warnings are some senders' messages
+        return _sender_views(doc, norm, senders)
     selling = context.sells(text) or _AD_HEAD.search(text) is not None
     unsigned = [norm.orig_span(lo, hi) for lo, hi in _unsigned_posts(text)]
     if not (selling or unsigned):

@@ -424,6 +424,19 @@ def poses_as_service(text: str) -> bool:
     return bool(_practice_signs(text, "fake_service"))
 
 
+_CLAUSE_END = re.compile(r"[,;。!?\n]")
+
+
+def _licensed_payer(analysis: Analysis, text: str, s: Sign) -> bool:
+    """A payer sign whose clause gives a licensed institution's legal name (付款方为“福建国通星驿网络科技有限公司”:
+    an acquirer whose name says neither 支付 nor 银行): the acquirer paid, as it should."""
+    if s.kind != "payer":
+        return False
+    end = _CLAUSE_END.search(text, s.end)
+    names = {key for key, _ in analysis.registry.name_items()}
+    return any(key in names for _, _, key, _ in analysis.registry.scan(text[s.start:end.start() if end else s.hi]))
+
+
 def _on_own_domain(analysis: Analysis, doc: Document) -> bool:
     """The page is served from a domain the registry gives to an institution: it speaks for that institution."""
     url = analysis.url_of(doc)
@@ -440,7 +453,7 @@ def _findings(analysis: Analysis, practice: str, rule_id: str) -> Iterator[Findi
             continue
         if practice == "fake_service" and _on_own_domain(analysis, doc):
             continue  # an acquirer's own notice of a device swap poses as no one
-        found = _practice_signs(norm.text, practice)
+        found = [s for s in _practice_signs(norm.text, practice) if not _licensed_payer(analysis, norm.text, s)]
         if not found:
             continue
         evidence: list[Evidence] = []

@@ -44,10 +44,11 @@ _FIRST_PERSON = re.compile(r"我(?!司|们|公司|行)")
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|切勿|不要|杜绝|防止|打击|远离|拒绝|谨防|不能")
 EXTRA_NEGATORS = re.compile(
     r"(不提供|不通过|不设|不做|不教|不帮|不支持|不经手|不经过|并非|而非|而不是|不是|没有|从未|从不|不会|不再|未曾)[^。;\n,]{0,10}$"
+    r"|((?:不会|从不|绝不|决不)以)[^。;\n,]{0,24}$"  # 不会以“系统升级”“机具到期停用”为由…: the pretext is denied
 )
 REPORTED = re.compile(
     r"声称|宣称|号称|所谓|俗称|嫌疑|反面例子|反例|霸王条款|不公平条款|不合理条款|例如|比如|诸如|凡是|凡宣称|一旦发现|建议|"
-    r"应当要求|要求对方修改|卖点|为幌子|名义|有人自称|有人冒充|冒用|假冒|原话|" + context.HEARSAY
+    r"应当要求|要求对方修改|卖点|为幌子|名义|有人自称|有人冒充|接到自称|冒用|假冒|原话|" + context.HEARSAY
 )
 # 如商户反映资金先到某个APP余额: a case to handle, not one that happened
 # (but 你要是想省点，我给你选… offers on the reader's wish: an offer, not a case)
@@ -154,7 +155,7 @@ def asserted(text: str, start: int, end: int, *, conditional: bool = False, repo
         return False, m.group(0)
     m = EXTRA_NEGATORS.search(before)
     if m:
-        return False, m.group(1)
+        return False, m.group(1) or m.group(2)
     if warnings:
         warn = context.warning_in(sentence)
         if warn:

@@ -328,6 +328,20 @@ def warning_in(scope: str) -> str:
     return "以免" if _LEST.search(scope) else ""
 
 
+_ITEM_SENTENCE_START = re.compile(r"[。!?\n]")
+
+
+def list_intro_warning(text: str, lo: int) -> str:
+    """For a scope that is an item of a ;-list (it starts right after a ';'), the WARNINGS cue of the list's
+    intro before its colon in the same sentence: "协会提醒会员单位，以下收费…并不常见：开机押金…；以降低费率为名
+    收取的会员费" warns of every item. '' otherwise."""
+    if lo <= 0 or text[lo - 1] != ";":
+        return ""
+    start = max((m.end() for m in _ITEM_SENTENCE_START.finditer(text, max(0, lo - 400), lo)), default=max(0, lo - 400))
+    colon = text.find(":", start, lo)
+    return warning_in(text[start:colon]) if colon >= 0 else ""
+
+
 def is_question(scope: str) -> bool:
     s = scope.rstrip(" |\n\t")
     return s.endswith(("?", "？", "吗", "么", "呢")) or s.startswith(("问:", "问：", "q:"))

@@ -201,6 +201,8 @@ class Matcher:
             # Judged after the refinement (a pure function of the text: the order changes nothing), so
             # the many phrase hits a gated regex turns down cost no context reading.
             verdict = context.judge(text, start, lo, hi, negation=m.negation, doc_genre=doc_genre)
+            if verdict.verdict == "assert" and (intro := context.list_intro_warning(text, lo)):
+                verdict = context.Context("warning", intro)  # an item of a list its intro warns of
             if verdict.verdict == "assert":
                 asserted.append((hit, lo, hi))
                 done_scopes.add((lo, hi))
