@@ -149,10 +149,10 @@ def sms_senders(text: str) -> list[tuple[int, str]]:
     """(start, sender) of each message of an SMS export in normalised `text`, the owner's own messages given to
     the sender they answer; [] when the text is no export (most of its lines after the first message start one,
     and at least two messages are signed 【…】)."""
-    if "【" not in text:
+    if text.count("【") < 2:
         return []
     records = list(_SMS_RECORD.finditer(text))
-    if len(records) < 3 or text.count("【") < 2:
+    if len(records) < 3:
         return []
     first = records[0].start()
     lines = [ln for ln in text[first:].split("\n") if ln.strip()]
