@@ -207,9 +207,19 @@ def test_fees_demo_predatory_schedule() -> None:
     ("每笔到账手续费2元。", ("instant", None, 2.0, "元/笔")),
     ("机具SIM卡年费 120元，每年自动扣取。", ("data", None, 120.0, "元/年")),
     ("会员年费299元，开通后费率降至0.5%。", ("membership", None, 299.0, "元/年")),
+    # chat talk: a rate in 毛, pinyin initials, 押金 as voice input writes it
+    ("我们这台刷卡费率3毛8，秒到", ("rate", "card", 0.38, "%")),
+    ("机器yj 299，刷满3万返", ("deposit", None, 299.0, "元")),
+    ("llf一年69，到期自动扣", ("data", None, 69.0, "元/年")),
+    ("开机要交压金199元", ("deposit", None, 199.0, "元")),
 ])
 def test_fees_amount_forms(text: str, row: Row) -> None:
     assert row in _rows(_text_fees(text))
+
+
+@pytest.mark.parametrize("text", ["一个包子3毛8，刷卡方便", "下载yjs299元的模板", "刷卡送的纸巾3毛一包，扫码送的5毛"])
+def test_fees_chat_forms_leave_look_alikes(text: str) -> None:
+    assert _text_fees(text) == []
 
 
 def test_fees_range_and_cap() -> None:

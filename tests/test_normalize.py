@@ -40,6 +40,16 @@ from poscheck.normalize import cn_number, normalize, normalize_document
         ("费率千6，秒到加万5", "费率0.6%,秒到加0.05%"),
         ("刷了1千6", "刷了1千6"),
         ("千元以下", "千元以下"),
+        # a rate in 毛 per hundred yuan, after a rate's name; not a sum (每笔3毛钱, a price, 3毛一笔)
+        ("机器费率3毛8，秒到", "机器费率0.38%,秒到"),
+        ("信用卡只要五毛五", "信用卡只要0.55%"),
+        ("扫码两毛", "扫码0.2%"),
+        ("每笔手续费3毛钱", "每笔手续费3毛钱"),
+        ("刷卡3毛一笔", "刷卡3毛1笔"),
+        ("一个包子3毛8", "一个包子3毛8"),
+        ("毛利率高", "毛利率高"),
+        # how voice input writes 押金
+        ("压金299不退", "押金299不退"),
     ],
 )
 def test_normalize_text(text: str, expected: str) -> None:

@@ -54,6 +54,18 @@ _SHORT_FRACTION = re.compile(
     r"(千|万)(?<![\d.一二两三四五六七八九十百千万几].)(\d{1,2}(?:\.\d{1,2})?)(?![\d.%万千百元块个])"
 )
 _PERMYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*‱")
+# Sales talk prices a rate in 毛 per hundred yuan: 费率3毛8 is 0.38%, 刷卡六毛 0.6%. Only right after a rate's
+# name (费率只要5毛5: a word of degree may stand between); 每笔手续费3毛钱 and 3毛一笔 are sums.
+_MAO = re.compile(
+    r"([0-9一二两三四五六七八九])\s*毛\s*([0-9一二三四五六七八九](?![0-9.]|笔))?(?![0-9.%]|\s*(?:钱|一笔|每笔|/笔))"
+)
+_MAO_RATE_BEFORE = re.compile(
+    r"(?:费率|扣率|点位|手续费|刷卡|扫码|信用卡|借记卡|储蓄卡|贷记卡|云闪付|微信|支付宝)"
+    r"(?:[\s:]|是|为|只要|只需|只|仅需|仅|才|低至|都是|都|就|也)*$"
+)
+# How voice input and hurried typing write 押金 (a deposit): read as the word it stands for.
+_HOMOPHONES = re.compile("压金")
+_CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 # A line break inside a sentence (PDF wraps): CJK/digit on both sides, no sentence end before it.
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%])")
 # Plain text wrapped at a fixed width (a contract copied out of a PDF or an e-mail: "…向甲方住所\n地人民法院"):
@@ -360,11 +372,24 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _WAN_W, _wan_w(norm.text))
     if "p0s" in norm.text:  # an OCR'd (or a flyer's own) spelling of POS with a zero: 智能P0S机
         norm = _sub(norm, _P0S, lambda m: "pos")
+    if "压金" in norm.text:
+        norm = _sub(norm, _HOMOPHONES, lambda m: "押金")
+    if "毛" in norm.text:
+        norm = _sub(norm, _MAO, _mao(norm.text))
     if "个点" in norm.text:
         norm = _sub(norm, _POINTS, lambda m: m.group(1) + "%")
     if "千" in norm.text or "万" in norm.text:
         norm = _sub(norm, _SHORT_FRACTION, _short_fraction)
     return norm
+
+
+def _mao(text: str) -> Callable[[re.Match[str]], str | None]:
+    def repl(m: re.Match[str]) -> str | None:
+        if not _MAO_RATE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None
+        tenths, hundredths = (int(d) if d.isdigit() else _CN_DIGIT_VALUE[d] for d in (m.group(1), m.group(2) or "0"))
+        return _fmt(tenths / 10 + hundredths / 100) + "%"
+    return repl
 
 
 def _wan_w(text: str) -> Callable[[re.Match[str]], str | None]:

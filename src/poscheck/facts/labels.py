@@ -83,6 +83,10 @@ _ENTRIES: tuple[_Entry, ...] = (
     _literal("激活押金 机具押金 设备押金 服务押金 冻结押金 押金 保证金 激活服务费 开通服务费"
              " 机具服务费 设备服务费 终端服务费 系统服务费 首刷服务费 激活费 开通费 开机费 入网费 机具费 机器费 设备费"
              " 购机款", "deposit", "元"),
+    # chat shorthand in pinyin initials: yj 押金, llf 流量费, sxf 手续费 (not inside a longer ASCII word)
+    _Entry(("yj",), r"yj(?![a-z])", "deposit", None, "元"),
+    _Entry(("llf",), r"llf(?![a-z])", "data", None, "元"),
+    _Entry(("sxf",), r"sxf(?![a-z])", "rate", None, "%", True),
     _Entry(_words("首刷 首笔 首次刷卡 第一笔 头一笔 激活"),
            r"(?:首刷|首笔|首次刷卡|第一笔|头一笔|激活)(?:交易|刷卡|刷)?(?:时|时候|的时候|之时)?,?(?:系统|平台)?(?:会|将|就)?"
            r"(?:自动|直接)?(?:(?:扣除|扣取|扣收|扣|收取|冻结)了?|只需|只要|仅需|仅要|押进|押入"
