@@ -30,7 +30,7 @@ from bench_crawl import SHAPES, generate
 from poscheck.checks import CHECKS, Analysis, Target
 from poscheck.models import Document, Facts, RawFile
 from poscheck.normalize import Normalized, normalize_document
-from poscheck.passages import views
+from poscheck.passages import own_page, views
 from poscheck.pipeline import Engine, read_documents
 
 T = TypeVar("T")
@@ -58,7 +58,8 @@ def run_round(engine: Engine, sites: list[list[RawFile]], timed: dict[str, float
         docs, _errors = tm("extract", lambda raws=raws: read_documents(raws))
         pages += len(docs)
         for d in docs:  # normalised first, so that "views" times only the cut (it reads the normalised text)
-            tm("normalize", lambda d=d: normalize_document(d.text, d.kind))
+            page = tm("views", lambda d=d: own_page(d))  # the page without its lists of other pages' titles
+            tm("normalize", lambda page=page: normalize_document(page.text, page.kind))
         docs = [v for d in docs for v in tm("views", lambda d=d: views(d))]  # as Engine.read and analyse do
         an = Analysis(target=Target("bench"), documents=docs, rules=engine.rules, facts=Facts())
         for doc in docs:

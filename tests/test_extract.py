@@ -32,6 +32,11 @@ def test_extract_html_keeps_blocks_and_drops_scripts(tmp_path: Path) -> None:
     assert any(k == "footer" and "ICP备" in t for k, t in kinds)
 
 
+def test_extract_html_notes_the_text_of_each_link(tmp_path: Path) -> None:
+    doc = extract(_raw(tmp_path, "a.html", HTML.encode()))
+    assert [doc.text[a:b].strip() for a, b in doc.links] == ["首页", "粤ICP备2022071835号-1"]
+
+
 def test_extract_html_a_text_field_reads_as_a_field_after_its_label(tmp_path: Path) -> None:
     page = ('<html><body><form><p>结算卡号<input name="c"></p><p>银行卡密码 <input type="password"></p>'
             '<p>验证码：<input name="o"></p><p><input type="text" placeholder="请输入手机号"></p>'

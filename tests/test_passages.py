@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from pathlib import Path
 
 from poscheck.checks import Target
+from poscheck.extract import extract
 from poscheck.extract.text import line_blocks
-from poscheck.models import Document, Report
+from poscheck.models import Document, RawFile, Report
 from poscheck.passages import views
 from poscheck.pipeline import Engine
 
@@ -125,3 +127,33 @@ def test_an_answer_ends_at_its_likes(engine: Engine) -> None:
     assert "老周" in rest.text and "我们家这款" not in rest.text
     assert "我们家这款" in ad.text and "老周" not in ad.text and "阿杰" not in ad.text
     assert {"clearing.mcc_jumping", "fee.rate_bait"} <= _flagged(_run(engine, _doc(page)))
+
+
+AGENT_WITH_SIDEBAR = """<html><head><title>鑫付通电签POS机办理</title></head><body>
+<nav><a href="/">首页</a> | <a href="/pos">POS机办理</a> | <a href="/news">行业资讯</a></nav>
+<h1>鑫付通电签POS机</h1><p>刷卡费率0.6%，扫码0.38%。激活需交押金299元，90天内刷满5万元返还。</p>
+<p>办理前请看<a href="/n/9">防骗指南：警惕押金骗局</a>，我们的押金写进合同。</p>
+<aside><h3>相关文章</h3><ul>
+<li><a href="/n/1">揭秘POS机押金套路，这些坑千万别踩</a></li>
+<li><a href="/n/2">央行提醒：POS机跳码的危害</a> <span>03-02</span></li>
+<li><a href="/n/3">谨防二清机，一清机才安全</a></li></ul>
+<h3>猜你喜欢</h3><ul><li><a href="/p/1">大POS 免押金 秒到账</a></li><li><a href="/p/2">智能POS 收银一体</a></li></ul>
+</aside>
+<p>上一篇：<a href="/n/0">POS机流量费是什么？</a></p>
+<footer><a href="https://beian.miit.gov.cn">粤ICP备2023012345号</a></footer></body></html>"""
+
+
+def test_a_list_of_other_articles_is_the_linked_pages_words(tmp_path: Path, engine: Engine) -> None:
+    """Titles under 相关文章 and the 上一篇 line are blanked; a product grid (猜你喜欢), a link inside the page's own
+    sentence, the menu and the footer stay."""
+    page = tmp_path / "agent.html"
+    page.write_text(AGENT_WITH_SIDEBAR, encoding="utf-8")
+    doc = extract(RawFile(source=str(page), path=str(page), url="http://www.xinfutong-pos.cn/"))
+    (view,) = views(doc)
+    assert len(view.text) == len(doc.text)
+    for gone in ("相关文章", "揭秘POS机押金套路", "跳码的危害", "03-02", "谨防二清机", "上一篇", "流量费是什么"):
+        assert gone in doc.text and gone not in view.text
+    for kept in ("猜你喜欢", "大POS 免押金", "防骗指南：警惕押金骗局", "POS机办理", "粤ICP备2023012345号"):
+        assert kept in view.text
+    flagged = _flagged(engine.analyse(Target(id="t", url="http://www.xinfutong-pos.cn/"), [doc], []))
+    assert "fee.deposit" in flagged and "clearing.mcc_jumping" not in flagged

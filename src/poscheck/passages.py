@@ -65,15 +65,75 @@ def _blank(text: str, keep: list[tuple[int, int]]) -> str:
     """`text` with every character outside the `keep` spans blanked, line breaks kept (offsets stay)."""
     out, pos = [], 0
     for lo, hi in keep:
-        out.append(re.sub(r"[^\n]", " ", text[pos:lo]))
+        out.append(_spaces(text[pos:lo]))
         out.append(text[lo:hi])
         pos = hi
-    out.append(re.sub(r"[^\n]", " ", text[pos:]))
+    out.append(_spaces(text[pos:]))
     return "".join(out)
+
+
+def _spaces(text: str) -> str:
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def _blocks_in(blocks: tuple[Block, ...], keep: list[tuple[int, int]]) -> tuple[Block, ...]:
     return tuple(b for b in blocks if any(lo <= b.start and b.end <= hi for lo, hi in keep))
+
+
+# A list of other pages' titles under its own heading (相关文章, 热门推荐, 大家都在看 …) and the links to the articles
+# before and after (上一篇：…): those titles are the linked pages' words, judged there when the crawl reads them.
+# A product grid (猜你喜欢, 相关产品) is the site's own offer and stays.
+_RELATED_HEAD = re.compile(
+    r"[ \t【\[]*(?:(?:相关|热门|最新|推荐|精选|延伸|更多|热点|往期|近期)"
+    r"(?:文章|阅读|资讯|新闻|推荐|帖子|话题|问答|内容|动态)|推荐阅读|大家都在看|猜你想看"
+    r"|你可能(?:感兴趣|还想看)的?(?:文章|内容)?)[ \t】\]:：>»›]*(?:更多[ \t>»›]*)?"
+)
+_RELATED_FIRST = frozenset("相热最推精延更往近大猜你【[ \t")  # what a _RELATED_HEAD match can start with
+_PREV_NEXT = re.compile(r"^[ \t]*(?:上一篇|下一篇|上一条|下一条)[ \t]*[:：][^\n]*", re.M)
+
+
+def _linked(doc: Document, block: Block, first: int) -> tuple[bool, int]:
+    """Is `block` mostly the text of links? And the index of the first link not before it (links from `first`)."""
+    links = doc.links
+    while first < len(links) and links[first][1] <= block.start:
+        first += 1
+    linked, i = 0, first
+    while i < len(links) and links[i][0] < block.end:
+        linked += min(block.end, links[i][1]) - max(block.start, links[i][0])
+        i += 1
+    return 2 * linked >= block.end - block.start, first
+
+
+def related_links(doc: Document) -> list[tuple[int, int]]:
+    """Spans of `doc.text` that list other pages: a heading such as 相关文章 with the blocks after it that are
+    mostly links, and the 上一篇 / 下一篇 lines."""
+    spans = [m.span() for m in _PREV_NEXT.finditer(doc.text)] if "一篇" in doc.text or "一条" in doc.text else []
+    if not doc.links:
+        return spans
+    blocks = doc.blocks
+    i, first = 0, 0
+    while i < len(blocks) - 1:
+        head = blocks[i]
+        i += 1
+        if doc.text[head.start] not in _RELATED_FIRST or not _RELATED_HEAD.fullmatch(doc.text, head.start, head.end):
+            continue
+        end = -1
+        while i < len(blocks) and blocks[i].kind == "para":
+            linked, first = _linked(doc, blocks[i], first)
+            if not linked:
+                break
+            end = blocks[i].end
+            i += 1
+        if end >= 0:
+            spans.append((head.start, end))
+    return sorted(spans)
+
+
+@lru_cache(maxsize=256)
+def own_page(doc: Document) -> Document:
+    """The page without the lists of other pages' titles it carries (`related_links`), blanked; offsets stay."""
+    others = related_links(doc) if doc.kind == "html" else []
+    return replace(doc, text=_blank(doc.text, _outside(others, len(doc.text)))) if others else doc
 
 
 def _speaks_otherwise(doc: Document, text: str) -> bool:
@@ -183,6 +243,7 @@ def views(doc: Document) -> tuple[Document, ...]:
     """The document as its readers should judge it: itself, or (for a page that is no offer but sells, or a forum
     thread with a post before signing) the page without its selling passages and unsigned posts ("rest"), and each
     run of selling passages alone, untitled ("ad")."""
+    doc = own_page(doc)
     norm = normalize_document(doc.text, doc.kind)
     text = norm.text
     if not _speaks_otherwise(doc, text):  # (its genre is asked by every stage anyway: cached)

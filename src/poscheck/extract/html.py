@@ -36,6 +36,7 @@ _FOOTERISH = ", ".join(f"[{attr}*={word} i]" for word in ("foot", "copyright", "
                        for attr in ("class", "id"))
 _BLANK = " |\n\t"  # what a block may start or end with that is not content (see _trim)
 _CELL_SEP = " | "  # what a table cell writes when it closes
+_LINK = "link"  # what an <a> does when it closes: the span of its text is noted (Document.links)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.I)
 
 
@@ -55,18 +56,22 @@ def extract_html(raw: RawFile, data: bytes, sha: str) -> Document:
     title_node = tree.css_first("title")
     title = " ".join(title_node.text().split()) if title_node is not None else ""
     root = tree.body or tree.root
+    blocks: tuple[Block, ...]
+    links: list[tuple[int, int]] = []
     if root is None:
-        text, blocks = (title + "\n", [(0, len(title), "title")]) if title else ("", [])
+        text, blocks = (title + "\n", (Block("title", 0, len(title)),)) if title else ("", ())
     else:
         footerish = {n.mem_id for n in tree.css(_FOOTERISH)}
-        text, blocks = _visible_text(root, footerish, title)
-        blocks = _trim(text, blocks)
+        text, spans, links = _visible_text(root, footerish, title)
+        blocks = _innermost(_trim(text, spans))
     return Document(id=sha[:12], source=raw.source, kind="html", text=text, sha256=sha, url=raw.url,
-                    title=title, encoding=enc, blocks=_innermost(blocks))
+                    title=title, encoding=enc, blocks=blocks, links=tuple(links))
 
 
-def _visible_text(root: LexborNode, footerish: set[int], title: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """The text under `root` after the title, and a (start, end, kind) span for every block element.
+def _visible_text(root: LexborNode, footerish: set[int], title: str
+                  ) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The text under `root` after the title, a (start, end, kind) span for every block element and the span of
+    every link's text.
 
     An iterative walk over first_child/next (hostile pages may nest deeper than Python's recursion
     limit). `stack` holds one frame per open element with children: (element, closing action, text
@@ -78,6 +83,7 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str) -> tuple[st
     size = 0
     at_newline = False  # the text so far ends with "\n" (every other write ends with something else)
     blocks: list[tuple[int, int, str]] = []  # Block objects only for the ones kept (_innermost)
+    links: list[tuple[int, int]] = []  # the text of each <a>, in order (links do not nest)
     if title:
         parts += (title, "\n")
         size = len(title) + 1
@@ -119,7 +125,7 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str) -> tuple[st
             else:  # read the children; `end` is what the element does when it closes
                 footer = in_footer or tag == "footer" or node.mem_id in footerish
                 if role == "inline":
-                    end = None
+                    end = _LINK if tag == "a" else None
                 elif role == "cell":
                     end = _CELL_SEP
                 else:
@@ -164,6 +170,9 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str) -> tuple[st
                 parts.append(_CELL_SEP)
                 size += len(_CELL_SEP)
                 at_newline = False
+            elif end is _LINK:
+                if size > start:
+                    links.append((start, size))
             elif end is not None:
                 stop = size - 1 if at_newline else size  # a line break at the end is trimmed off anyway
                 if stop > start:
@@ -172,7 +181,7 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str) -> tuple[st
                     parts.append("\n")
                     size += 1
                     at_newline = True
-    return "".join(parts), blocks
+    return "".join(parts), blocks, links
 
 
 def _trim(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
