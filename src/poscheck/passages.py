@@ -80,23 +80,22 @@ def _blocks_in(blocks: tuple[Block, ...], keep: list[tuple[int, int]]) -> tuple[
     return tuple(b for b in blocks if any(lo <= b.start and b.end <= hi for lo, hi in keep))
 
 
-# A list of other pages' titles under its own heading (相关文章, 热门推荐, 大家都在看 …) and the links to the articles
-# before and after (上一篇：…): those titles are the linked pages' words, judged there when the crawl reads them.
-# A product grid (猜你喜欢, 相关产品) is the site's own offer and stays.
-_RELATED_HEAD = re.compile(
-    r"[ \t【\[]*(?:(?:相关|热门|最新|推荐|精选|延伸|更多|热点|往期|近期)"
-    r"(?:文章|阅读|资讯|新闻|推荐|帖子|话题|问答|内容|动态)|推荐阅读|大家都在看|猜你想看"
-    r"|你可能(?:感兴趣|还想看)的?(?:文章|内容)?)[ \t】\]:：>»›]*(?:更多[ \t>»›]*)?"
-)
-_RELATED_FIRST = frozenset("相热最推精延更往近大猜你【[ \t")  # what a _RELATED_HEAD match can start with
+# A list of links (a menu, 相关文章, 热门投诉, 商户课堂, a grid of product names) names other pages: what a title
+# says is that page's, judged there when the crawl reads it, and so are the 上一篇 / 下一篇 lines. Items that show
+# who runs the site (a licence or ICP number, a firm's name) stay: they are this site's statement.
+LIST_HEAD_MAX = 16  # characters of a list's own heading (热门投诉, 维权指南), blanked with it
+_IDENTITY = re.compile(r"z\d{6}|icp|备案|许可证|营业执照|\d{15}|公司|银行|集团", re.I)
 _PREV_NEXT = re.compile(r"^[ \t]*(?:上一篇|下一篇|上一条|下一条)[ \t]*[:：][^\n]*", re.M)
 
 
 def _linked(doc: Document, block: Block, first: int) -> tuple[bool, int]:
-    """Is `block` mostly the text of links? And the index of the first link not before it (links from `first`)."""
+    """Is `block` a paragraph that is mostly the text of links? And the index of the first link not before it
+    (links from `first`)."""
     links = doc.links
     while first < len(links) and links[first][1] <= block.start:
         first += 1
+    if block.kind != "para":
+        return False, first
     linked, i = 0, first
     while i < len(links) and links[i][0] < block.end:
         linked += min(block.end, links[i][1]) - max(block.start, links[i][0])
@@ -105,33 +104,34 @@ def _linked(doc: Document, block: Block, first: int) -> tuple[bool, int]:
 
 
 def related_links(doc: Document) -> list[tuple[int, int]]:
-    """Spans of `doc.text` that list other pages: a heading such as 相关文章 with the blocks after it that are
-    mostly links, and the 上一篇 / 下一篇 lines."""
+    """Spans of `doc.text` that name other pages: each item of a list of at least two links (with the list's short
+    heading), and the 上一篇 / 下一篇 lines."""
     spans = [m.span() for m in _PREV_NEXT.finditer(doc.text)] if "一篇" in doc.text or "一条" in doc.text else []
-    if not doc.links:
+    if len(doc.links) < 2:
         return spans
-    blocks = doc.blocks
-    i, first = 0, 0
-    while i < len(blocks) - 1:
-        head = blocks[i]
-        i += 1
-        if doc.text[head.start] not in _RELATED_FIRST or not _RELATED_HEAD.fullmatch(doc.text, head.start, head.end):
+    blocks, text = doc.blocks, doc.text
+    run: list[Block] = []  # the link paragraphs in a row so far
+    first = 0
+    for i, block in enumerate((*blocks, None)):
+        linked = False
+        if block is not None:
+            linked, first = _linked(doc, block, first)
+        if linked and block is not None:
+            run.append(block)
             continue
-        end = -1
-        while i < len(blocks) and blocks[i].kind == "para":
-            linked, first = _linked(doc, blocks[i], first)
-            if not linked:
-                break
-            end = blocks[i].end
-            i += 1
-        if end >= 0:
-            spans.append((head.start, end))
+        if len(run) >= 2:
+            spans += [(b.start, b.end) for b in run if not _IDENTITY.search(text, b.start, b.end)]
+            head = blocks[i - len(run) - 1] if i > len(run) else None
+            if head is not None and head.kind in ("heading", "para") and head.end - head.start <= LIST_HEAD_MAX \
+                    and not any(c.isdigit() for c in text[head.start:head.end]):
+                spans.append((head.start, head.end))
+        run = []
     return sorted(spans)
 
 
 @lru_cache(maxsize=256)
 def own_page(doc: Document) -> Document:
-    """The page without the lists of other pages' titles it carries (`related_links`), blanked; offsets stay."""
+    """The page without the links that name other pages (`related_links`), blanked; offsets stay."""
     others = related_links(doc) if doc.kind == "html" else []
     return replace(doc, text=_blank(doc.text, _outside(others, len(doc.text)))) if others else doc
 
