@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from poscheck.checks import evidence_for
 from poscheck.models import Document, Entity
-from poscheck.normalize import Normalized, normalize
+from poscheck.normalize import Normalized, normalize, normalize_document
 from poscheck.textscan import Anchored
 
 # --- validators -------------------------------------------------------------------------------
@@ -365,7 +365,7 @@ def extract_entities(doc: Document, norm: Normalized | None = None) -> list[Enti
 
 @lru_cache(maxsize=256)
 def _entities(doc: Document) -> tuple[Entity, ...]:
-    norm = normalized(doc.text)
+    norm = normalize_document(doc.text, doc.kind)  # a PDF's lines joined: a licence number may wrap
     out: list[Entity] = []
     seen: set[tuple[str, int, int]] = set()
     for gen in (_icp_hits, _code_hits, _domain_hits, _name_hits, _misc_hits):

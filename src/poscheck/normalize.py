@@ -63,8 +63,8 @@ _MAO_RATE_BEFORE = re.compile(
     r"(?:费率|扣率|点位|手续费|刷卡|扫码|信用卡|借记卡|储蓄卡|贷记卡|云闪付|微信|支付宝)"
     r"(?:[\s:]|是|为|只要|只需|只|仅需|仅|才|低至|都是|都|就|也)*$"
 )
-# How voice input and hurried typing write 押金 (a deposit): read as the word it stands for.
-_HOMOPHONES = re.compile("压金")
+# How voice input and hurried typing write 押金 and a fee (流量废): read as the words they stand for.
+_HOMOPHONES = re.compile("压金|(?<=流量|服务|手续|管理|会员|激活)废")
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 # A line break inside a sentence (PDF wraps): CJK/digit on both sides, no sentence end before it.
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%])")
@@ -372,8 +372,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _WAN_W, _wan_w(norm.text))
     if "p0s" in norm.text:  # an OCR'd (or a flyer's own) spelling of POS with a zero: 智能P0S机
         norm = _sub(norm, _P0S, lambda m: "pos")
-    if "压金" in norm.text:
-        norm = _sub(norm, _HOMOPHONES, lambda m: "押金")
+    if "压金" in norm.text or "废" in norm.text:
+        norm = _sub(norm, _HOMOPHONES, lambda m: "押金" if m.group(0) == "压金" else "费")
     if "毛" in norm.text:
         norm = _sub(norm, _MAO, _mao(norm.text))
     if "个点" in norm.text:

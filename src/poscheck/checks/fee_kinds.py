@@ -69,10 +69,16 @@ def yearly(f: Fee) -> float | None:
     return f.amount * PER_YEAR.get(f.period or "", 1.0)
 
 
+# A deduction told as one of several (今天又扣了我69, 每次扣59元“流量费”): charged more than once a year.
+_AGAIN = re.compile(r"又(?:被)?扣|每次(?:都)?扣|再次扣|又收|又被收")
+
+
 def judge_data(f: Fee) -> Verdict:
     annual = yearly(f)
     if annual is None:
         return None
+    if f.period is None and _AGAIN.search(f.evidence.quote):
+        return "flag", describe(f) + "，被反复扣取（常见水平为一年一次）"
     frequent = f.period in FREQUENT
     note = describe(f) + (f"，一年约{fmt_num(annual)}元" if frequent else "")
     if f.optional:

@@ -37,7 +37,6 @@ _HOWTO_OF_PRACTICE = re.compile(
 )
 _AVOIDING = re.compile(r"识别|辨别|避开|避免|防|警惕|小心|别|不要|看清|真相|骗|陷阱|风险|违法|犯罪|坑")
 _COMPLAINT = re.compile(r"投诉|维权|求助|诉求|被.{0,12}骗|骗了我|我被")
-_FIRST_PERSON = re.compile(r"我(?!司|们|公司|行)")
 
 # Sentence cues on top of rules.context: prohibitions anywhere before the trigger, reported speech,
 # quoted bad examples and advice.
@@ -67,7 +66,7 @@ def genre(text: str) -> Genre:
     # A warning titled as one (一段真实诈骗录音整理) that retells a near miss (差点被骗走) teaches: its complaint
     # words stand only in the body, and the body teaches too.
     retold = teaching_title and not titled and context.teaches(text)
-    complaint = (titled or (bool(_COMPLAINT.search(head)) and not retold)) and len(_FIRST_PERSON.findall(text)) >= 3
+    complaint = (titled or (bool(_COMPLAINT.search(head)) and not retold)) and context.own_story(text)
     if complaint:
         return "complaint"
     if teaching_title or context.teaches(text):

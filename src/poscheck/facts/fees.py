@@ -189,7 +189,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         return []
     if _ACCOUNT_PAGE.search(title) and not _TERMINAL_WORDS.search(title):
         return []  # 小微企业对公账户服务收费标准: a bank's prices for the account itself (vocabulary.md §9)
-    teaching = context.teaches(text)  # an anti-fraud notice quotes the scam's offer word for word
+    # an anti-fraud notice quotes the scam's offer word for word; a victim's own story quotes what they were charged
+    teaching = context.teaches(text) and not (genre == "complaint" and context.own_story(text))
     retells = genre != "complaint"  # there, a message quoted word for word (原话是：“…”) is someone else's offer
     reader = FeeReader(doc, norm, labels)
     warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading

@@ -42,11 +42,11 @@ _TAKEN = r"(?:扣[了掉除走]?|扣除了|少了|少给了|少到了|收了|交
 #: The sum taken, told without a fee name: 多扣了199元, 扣了六十九块, 到账少了二百九十九 (not 扣了2次: a number
 #: without 元 ends its clause).
 DEDUCTED = re.compile(
-    rf"{_TAKEN}\s*(?:(?P<d>\d+(?:\.\d+)?)|(?P<c>[一二三四五六七八九十百千两]+))(?=\s*(?:[元块。,;!?]|$))"
+    rf"{_TAKEN}(?:我|你)?\s*(?:(?P<d>\d+(?:\.\d+)?)|(?P<c>[一二三四五六七八九十百千两]+))(?=\s*(?:[元块。,;!?]|$))"
     r"|(?<![\d.])(?P<p>[1-9]\d{1,3})\s*(?:元|块)?\s*被(?:扣|收|冻结)(?:了|掉|走)"  # …到账只有1块，299被扣了
 )
 #: A whole number taken right before a yuan fee's name, without 元: 扣了299押金, 收了99流量费.
-DEDUCTED_BEFORE = re.compile(rf"{_TAKEN}\s*(?P<a>[1-9]\d{{1,3}})\s*的?$")
+DEDUCTED_BEFORE = re.compile(rf"(?:{_TAKEN}|收|要)\s*(?P<a>[1-9]\d{{1,3}})\s*的?\s*[「“\"『]?$")  # 收99的「服务费」
 #: …or what a sum taken was called, right before the name: 到账只有201，说299是押金.
 CALLED_BEFORE = re.compile(r"说\s*(?P<a>[1-9]\d{1,3})\s*(?:元|块)?\s*(?:是|就是|算)$")
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.

@@ -74,7 +74,7 @@ GENERAL: tuple[str, ...] = ("一般会", "一般在", "一般为", "通常会", 
 ADVISORY_TITLES: tuple[str, ...] = (
     "必看", "避开", "避坑", "小心", "提醒", "谨防", "警惕", "远离", "风险提示", "识别", "辨别", "揭秘", "骗局", "陷阱",
     "注意", "怎么选", "如何选", "是什么", "指南", "攻略", "声明", "科普", "必读", "先别急",
-    "法律", "律师", "触犯",
+    "法律", "律师", "触犯", "犯不犯法", "违不违法", "合不合法", "犯法吗", "违法吗", "合法吗",
     "知乎", "百度知道", "悟空问答", "问答",  # a question-and-answer site's page: someone asks, others explain
     "千万别", "别办", "不要办", "别碰",  # "这三种POS机千万别办"
     "找找", "查一查", "对一对",  # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill
@@ -82,7 +82,7 @@ ADVISORY_TITLES: tuple[str, ...] = (
 # Checklists for the reader, by either judge of a page (here and checks.textctx): "办POS机前，这8类收费一定要问清楚",
 # "签POS机协议前，这七类条款要圈出来", "办POS机最容易踩的6个坑", "…——写给商户的一份说明".
 GUIDE_TITLE = re.compile(
-    r"[问看搞弄]清楚|个坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?:签|办)[^,。?!]{0,8}?前|这[一二三四五六七八九十\d]+(?:类|种|条)"
+    r"[问看搞弄讲说]清楚|[讲说]明白|个坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?:签|办)[^,。?!]{0,8}?前|这[一二三四五六七八九十\d]+(?:类|种|条)"
 )
 # What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
 _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后)")
@@ -146,6 +146,31 @@ def teaches(text: str) -> bool:
             return True
         m = _TEACHING_CUE.search(text, m.start() + 1)
     return False
+
+
+# The heading of the readers' comments under an article (读者留言, 网友评论（3）, 热评：): what follows is theirs.
+_COMMENTS_HEAD = re.compile(
+    r"^[ \t]*(?:读者留言|网友评论|精选留言|全部评论|最新评论|热门评论|用户评论|评论区|留言区|热评|评论|留言)"
+    r"[ \t]*(?:[(（]?\s*\d+\s*[)）]?)?[ \t]*[:：]?[ \t]*$",
+    re.M,
+)
+
+
+def comments_start(text: str) -> int:
+    """Where the readers' comments under an article begin in `text` (len(text) when it has none)."""
+    if "评" not in text and "留言" not in text:
+        return len(text)
+    m = _COMMENTS_HEAD.search(text)
+    return m.start() if m else len(text)
+
+
+_FIRST_PERSON = re.compile(r"我(?!司|们|公司|行)")  # the writer as a person, not a firm's 我司 / 我行
+OWN_STORY_MIN = 3
+
+
+def own_story(text: str) -> bool:
+    """The writer speaks of themselves (我, at least OWN_STORY_MIN times, not counting the readers' comments)."""
+    return len(_FIRST_PERSON.findall(text, 0, comments_start(text))) >= OWN_STORY_MIN
 
 
 _TITLE_LINE = re.compile(r"[ \t]*(?:标题|題目|题目|標題)\s*[:：]\s*(\S[^\n]*)")
