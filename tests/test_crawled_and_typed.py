@@ -3,7 +3,7 @@ people type it: transcripts, voice input, comments), each with what it must leav
 
 from __future__ import annotations
 
-from poscheck.checks import textctx
+from poscheck.checks import practices, textctx
 from poscheck.checks.fee_kinds import judge_data
 from poscheck.checks.fees import FREE_CLAIM
 from poscheck.checks.identity_facts import brand_ok, mentions
@@ -97,3 +97,20 @@ def test_nothing_to_pay_claims() -> None:
         assert FREE_CLAIM.search(normalize(claim).text), claim
     for other in ("一分钱一分货", "押金一分钱都不能少"):
         assert not FREE_CLAIM.search(normalize(other).text), other
+
+
+def _mcc_kinds(text: str) -> list[str]:
+    return [s.kind for s in practices._practice_signs(normalize(text).text, "mcc_jumping")]
+
+
+def test_categories_to_pick_from_are_merchant_selection() -> None:
+    assert _mcc_kinds("娱乐、珠宝、汽车随时切换，大额也不怕") == ["select"]
+    assert _mcc_kinds("想要宾馆的还是超市的 都可以落") == ["select"]
+    for honest in ("本机适用于餐饮、超市等行业，按营业执照登记类别。", "宾馆和超市都可以选我们这款机器",
+                   "提醒：宣传酒店、超市一键切换的，都是跳码机。"):
+        assert _mcc_kinds(honest) == [], honest
+
+
+def test_a_code_set_against_the_business_the_writer_says_is_theirs() -> None:
+    assert _mcc_kinds("小票编号中间四位是5411，查了是超市，我们是火锅店。") == ["code"]
+    assert _mcc_kinds("小票编号中间四位是5411，我们是超市，对得上。") == []

@@ -50,6 +50,7 @@ class Sign:
 
 # Businesses a jumped slip or bill shows instead of the merchant's own (the favoured or public-service categories).
 _BUSINESSES = "超市|百货|便利店|加油站|批发|药店|药房|医院|诊所|学校|公益|慈善|物业|酒店|宾馆|饭店|商行"
+_CATEGORY = "酒店|宾馆|餐饮|饭店|商超|超市|百货|便利店|加油站|批发|药店|娱乐|珠宝|房产|汽车|教育"  # as agents list them
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "cash_out": re.compile(
@@ -112,6 +113,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:商户|行业|类目)(?:随心选|随意选|任意选|自由选|自由切换|随意切换|任意切换)"
         r"|指定(?:城市|地区|省份)落地|落地(?:城市|地区)(?:可选|任选|自选|可指定)"
         r"|(?:设|配|绑)了?(?:\d|[两三四五六几多])个商户"  # 机器里我给你设了三个商户，刷大额就选"酒店"的
+        # 酒店、商超、餐饮一键切换; 你想要酒店的 餐饮的 都能给你落: categories to pick from, not the merchant's own
+        rf"|(?:{_CATEGORY})的?(?:\s*(?:[、,/和及或]|还是|或者)?\s*(?:{_CATEGORY})的?){{1,5}}[^。\n]{{0,8}}?"
+        r"(?:一键切换|随意切换|任意切换|随时切换|自由切换|随便选|随便挑|任意选|随意选|任选|自选|都能(?:给你)?落|都可以落)"
         # 餐饮、酒店等高费率行业可按商超类入网: a business of one category signed up under a cheaper one
         rf"|(?:高费率|高扣率|费率高){_S}{{0,24}}?(?:可|能|都|统一|一律)(?:以|可以|能)?(?:按|走|报|入)"
         r"[\u4e00-\u9fff]{1,6}?类(?:商户|行业)?(?:入网|进件|报件|登记|申请))"
@@ -175,6 +179,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "跳商户", "跳行业", "选择", "mcc", "随心选", "随意选", "任意选", "自由选", "自由切换", "随意切换", "任意切换",
         "落地", "优惠商户", "签购单", "小票", "凭条", "账单", "交易记录", "刷卡记录", "商户名",
         "商户编号", "商户号", "中间", "8-11位", "第8到11位", "类别码", "行业码", "个商户", "高费率", "高扣率", "费率高",
+        "切换", "随便选", "随便挑", "能落", "可以落", "给你落",
     ),
     "statement_mismatch": (
         "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
@@ -214,7 +219,8 @@ _LEGAL_NAME = re.compile(r"营业执照|执照上|注册名|工商|法人")
 # …or names it in passing (我一个面馆怎么成了超市？).
 _MINE_IS = re.compile(r"我(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是"
                       r"|在[^。,;]{1,10}?开(?:了)?(?:一家|一个|个|家)?(?=[^。,;]{1,8}(?:店|馆|铺|超市|档))"
-                      r"|(?:一个|一家|这个|这家)(?P<own>[\u4e00-\u9fff]{0,6}?(?:店|馆|铺|档|摊)))")
+                      r"|(?:一个|一家|这个|这家)(?P<own>[\u4e00-\u9fff]{0,6}?(?:店|馆|铺|档|摊))"
+                      r"|是(?=[\u4e00-\u9fff]{1,6}(?:店|馆|铺|档|摊)))")  # 我们是面馆
 _BUSINESS_AT_END = re.compile(f"(?:{_BUSINESSES})$")
 _OWN_FIELD = re.compile(r"(?:经营类目|经营类别|主营业务?|行业类别|店铺名称|门店名称|店名)\s*:\s*([^\n]{1,20})")
 MINE_NEAR = 120  # characters around a category code in which the writer may say what their business is
