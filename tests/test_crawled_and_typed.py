@@ -11,6 +11,8 @@ from poscheck.facts import extract_fees
 from poscheck.identity import extract_entities
 from poscheck.models import Document, Evidence, Fee
 from poscheck.normalize import normalize, normalize_document
+from poscheck.passages import sms_senders
+from poscheck.pipeline import Engine, check_text
 from poscheck.registry import load_registry
 from poscheck.rules import context
 
@@ -114,3 +116,31 @@ def test_categories_to_pick_from_are_merchant_selection() -> None:
 def test_a_code_set_against_the_business_the_writer_says_is_theirs() -> None:
     assert _mcc_kinds("小票编号中间四位是5411，查了是超市，我们是火锅店。") == ["code"]
     assert _mcc_kinds("小票编号中间四位是5411，我们是超市，对得上。") == []
+
+
+EXPORT_FROM = """短信导出（导出工具：备份助手）
+号码：139****0071
+------------------------------
+2025-04-01 09:02:11　来自 10690031120442
+【某某收单】尊敬的商户：您的机具因备案到期，将于4月3日起停止使用，回复1免费换新机。
+
+2025-04-01 09:05:40　发送至 10690031120442
+1
+
+2025-04-01 09:06:02　来自 10690031120442
+【某某收单】请将您收到的6位验证码回复本号码，核实后为您寄出新机。
+
+2025-04-01 09:06:30　来自 95xxx
+【某某银行】验证码730214，切勿告知他人。
+
+2025-04-01 15:40:00　来自 95016
+【某某收单】提示：我司不会以备案到期为由要求换机，谨防诈骗。
+"""
+
+
+def test_an_export_with_the_sender_on_the_time_line_and_the_message_below(engine: Engine) -> None:
+    norm = normalize_document(EXPORT_FROM, "txt")
+    assert "10690031120442\n1\n" in norm.text  # the head line is not joined to the reply below it
+    assert [s for _, s in sms_senders(norm.text)] == ["10690031120442"] * 3 + ["95xxx", "95016"]
+    found = {f.category for f in check_text(engine, EXPORT_FROM, kind="txt").findings if f.severity != "info"}
+    assert {"promo.fake_service", "site.sensitive_data"} <= found

@@ -77,6 +77,9 @@ _RECORD_START = re.compile(
     r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|[^\s\d:,。]{1,16}[ \t]+\d{1,2}:\d{2}(?!\d)"
     r"|\d{1,2}[-/.月]\d{1,2}日?[ \t]+\d{1,2}:\d{2}"  # 11/02 20:24 陈经理：…
 )
+# …and a line that is only a record's head (2025-09-02 10:21:33 来自 1069…): its message is on the next line.
+_RECORD_HEAD = re.compile(r"[ \t]*\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*"
+                          r"(?:来自|发送至|发送给|发给|收|发)?[ \t]*[+\dx*\- ]{3,24}")
 _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
 )
@@ -294,7 +297,7 @@ def _soft_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
     def repl(m: re.Match[str]) -> str | None:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if m.start() - line_start < SOFT_WRAP_MIN or _ITEM_START.match(text, m.end()) \
-                or _RECORD_START.match(text, m.end()):
+                or _RECORD_START.match(text, m.end()) or _RECORD_HEAD.fullmatch(text, line_start, m.start()):
             return None
         return ""
     return repl

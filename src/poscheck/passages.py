@@ -192,11 +192,12 @@ def _outside(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
 
 
 # A message of an SMS export: its time, then who sent it (a number, maybe masked, or the owner: 我, 本机), or
-# straight away its signature (【银联商务】). "[2025-06-12 10:02] 106575xxxx113：…", "2025-06-05 11:02:47,1069…,收,…".
+# straight away its signature (【银联商务】). "[2025-06-12 10:02] 106575xxxx113：…", "2025-06-05 11:02:47,1069…,收,…",
+# "2025-09-02 10:21:33 来自 1069…" (the message on the lines after).
 _WHEN = r"\[?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*[,|]?[ \t]*"
 _SMS_RECORD = re.compile(
-    rf"^[ \t]*{_WHEN}(?:(?:收|发)[ \t]*[,|]?[ \t]*)?"
-    r"(?:(?P<number>\+?\d[\d \-]{3,20}[\dx*]|\d{3,}[x*]+[\dx*]*)|(?P<owner>我|本机))"
+    rf"^[ \t]*{_WHEN}(?:(?:收|发|来自|发送至|发送给|发给)[ \t]*[,|]?[ \t]*)?"
+    r"(?:(?P<number>\+?\d[\d \-]{3,20}[\dx*]|\d{2,}[x*]+[\dx*]*)|(?P<owner>我|本机))"
     r"[ \t]*(?:\((?:收|发)\))?[ \t]*(?:[,|][ \t]*(?:收|发)[ \t]*)?(?:[,|:]|->|$)"
     rf"|^[ \t]*{_WHEN}(?P<sig>【[^】\n]{{1,16}}】)",
     re.M,
