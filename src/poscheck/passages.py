@@ -73,6 +73,8 @@ def _blank(text: str, keep: list[tuple[int, int]]) -> str:
 
 
 def _spaces(text: str) -> str:
+    if "\n" not in text:
+        return " " * len(text)
     return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
@@ -84,23 +86,29 @@ def _blocks_in(blocks: tuple[Block, ...], keep: list[tuple[int, int]]) -> tuple[
 # says is that page's, judged there when the crawl reads it, and so are the 上一篇 / 下一篇 lines. Items that show
 # who runs the site (a licence or ICP number, a firm's name) stay: they are this site's statement.
 LIST_HEAD_MAX = 16  # characters of a list's own heading (热门投诉, 维权指南), blanked with it
-_IDENTITY = re.compile(r"z\d{6}|icp|备案|许可证|营业执照|\d{15}|公司|银行|集团", re.I)
+_IDENTITY = re.compile(r"z\d{6}|icp|备案|许可证|营业执照|\d{15}|有限公司|股份公司|银行|集团", re.I)
 _PREV_NEXT = re.compile(r"^[ \t]*(?:上一篇|下一篇|上一条|下一条)[ \t]*[:：][^\n]*", re.M)
 
 
-def _linked(doc: Document, block: Block, first: int) -> tuple[bool, int]:
-    """Is `block` a paragraph that is mostly the text of links? And the index of the first link not before it
-    (links from `first`)."""
-    links = doc.links
-    while first < len(links) and links[first][1] <= block.start:
-        first += 1
-    if block.kind != "para":
-        return False, first
-    linked, i = 0, first
-    while i < len(links) and links[i][0] < block.end:
-        linked += min(block.end, links[i][1]) - max(block.start, links[i][0])
-        i += 1
-    return 2 * linked >= block.end - block.start, first
+def _link_paragraphs(doc: Document) -> list[bool]:
+    """For each block of `doc`, is it a paragraph that is mostly the text of links? One pass over blocks and links,
+    both in order."""
+    links, n, i = doc.links, len(doc.links), 0
+    out = []
+    for b in doc.blocks:
+        s, e = b.start, b.end
+        while i < n and links[i][1] <= s:
+            i += 1
+        if b.kind != "para" or i == n or links[i][0] >= e:
+            out.append(False)
+            continue
+        linked, j = 0, i
+        while j < n and links[j][0] < e:
+            a, z = links[j]
+            linked += min(z, e) - max(a, s)
+            j += 1
+        out.append(2 * linked >= e - s)
+    return out
 
 
 def related_links(doc: Document) -> list[tuple[int, int]]:
@@ -110,22 +118,23 @@ def related_links(doc: Document) -> list[tuple[int, int]]:
     if len(doc.links) < 2:
         return spans
     blocks, text = doc.blocks, doc.text
-    run: list[Block] = []  # the link paragraphs in a row so far
-    first = 0
-    for i, block in enumerate((*blocks, None)):
-        linked = False
-        if block is not None:
-            linked, first = _linked(doc, block, first)
-        if linked and block is not None:
-            run.append(block)
+    linked = [*_link_paragraphs(doc), False]  # a sentinel closes the last run
+    first = -1  # the first block of the run of link paragraphs so far
+    for i, is_link in enumerate(linked):
+        if is_link:
+            first = i if first < 0 else first
             continue
-        if len(run) >= 2:
-            spans += [(b.start, b.end) for b in run if not _IDENTITY.search(text, b.start, b.end)]
-            head = blocks[i - len(run) - 1] if i > len(run) else None
+        if first >= 0 and i - first >= 2:
+            lo, hi = blocks[first].start, blocks[i - 1].end
+            if _IDENTITY.search(text, lo, hi):  # keep the items that show who runs the site
+                spans += [(b.start, b.end) for b in blocks[first:i] if not _IDENTITY.search(text, b.start, b.end)]
+            else:  # the whole run as one span (what stands between its items is line breaks)
+                spans.append((lo, hi))
+            head = blocks[first - 1] if first > 0 else None
             if head is not None and head.kind in ("heading", "para") and head.end - head.start <= LIST_HEAD_MAX \
                     and not any(c.isdigit() for c in text[head.start:head.end]):
                 spans.append((head.start, head.end))
-        run = []
+        first = -1
     return sorted(spans)
 
 
