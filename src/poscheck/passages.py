@@ -11,6 +11,9 @@ A passage runs from a head (a forum post's, an answer's, a numbered section's, a
 it sells when an ad marker heads it or it asks the reader to sign up through its writer (`context.sells`).
 A forum post written before signing (还没签，先来问问) is left out of every view: it asks about an offer, and
 nothing it tells has happened yet.
+
+Before any of that, a web page's lists of links (a menu, 相关文章, 热门投诉, 上一篇：…) are blanked (`own_page`):
+their titles are other pages' words, judged on those pages.
 """
 
 from __future__ import annotations
