@@ -25,15 +25,15 @@ _CN_NUM = f"[{_CN_DIGITS}点點]"
 # The run's first character comes first and the "not after another numeral or 第" test second, so the
 # regex engine can skip ahead to candidate characters (a leading look-behind made it try every position).
 _NUM_BEFORE_UNIT = re.compile(
-    rf"({_CN_NUM}(?<![{_CN_DIGITS}第0-9].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个工作日|月|年|次|台|张|倍|万元|万|%))"
+    rf"({_CN_NUM}(?<![{_CN_DIGITS}第0-9].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个自然月|个工作日|月|年|次|台|张|倍|万元|万|%))"
 )
 # A spoken number with no unit after it (会员费三百九十九直接扣走, 每次六十九, 费率变成零点七二): a run that starts
 # with a digit word and holds a magnitude (十百千) or is 零点…, and ends its clause or a phrase (…了, …直接) or
-# names its fee (扣二百九十九押金);
+# names its fee (扣二百九十九押金) or is refused (另外一百九十九不退的);
 # 千万 (by all means), 十分 and 万一 are words, and 三十多个 or 十万家 are counts, not sums.
 _SPOKEN_NUMBER = re.compile(
     rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.].){_CN_NUM}+)"
-    r"(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$)"
+    r"(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈不]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$)"
 )
 _SPOKEN_MAGNITUDE = re.compile(r"[十百千拾佰仟]|^零点[一二三四五六七八九零]")
 # A line that ends on a word waiting for its figure (费率低至 / 0.38, a flyer's layout): the break goes.
@@ -43,6 +43,8 @@ _WAITING = ("低至", "低到", "仅需", "只需", "只要", "仅为", "费率"
 _SPOKEN_YUAN = re.compile(
     r"(\d+)\s*块\s*(\d(?![\d.%笔次个台张年月天日号万千百])|[一二三四五六七八九](?=的|[,，。;；\s]|$))|(\d+(?:\.\d+)?)\s*蚊"
 )
+# 1元5角 (一元五角, as a written price says 1.5 yuan), 2元3角5分
+_JIAO = re.compile(r"(\d+)\s*元\s*([0-9一二三四五六七八九])\s*角(?:\s*([0-9一二三四五六七八九])\s*分)?")
 _FRACTION = re.compile(rf"(百|千|万)分之\s*((?:\d+(?:\.\d+)?)|{_CN_NUM}+)")
 _PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
 # How sales talk writes rates: 0.38个点 (percentage points), 千6 (6 per mille), 万5 (5 per ten thousand); not 1千6
@@ -254,6 +256,11 @@ def _spoken_yuan(m: re.Match[str]) -> str:
     return f"{m.group(1)}.{tenth}元"
 
 
+def _jiao(m: re.Match[str]) -> str:
+    tenth, cent = (d if d.isdigit() else str(_CN_DIGIT_VALUE[d]) for d in (m.group(2), m.group(3) or "0"))
+    return f"{m.group(1)}.{tenth}{cent if cent != '0' else ''}元"
+
+
 def _spoken_number(m: re.Match[str]) -> str | None:
     run = m.group(1)
     if run.endswith(("点", "點")) or not _SPOKEN_MAGNITUDE.search(run):
@@ -367,6 +374,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
     norm = _sub(norm, _SPOKEN_NUMBER, _spoken_number)
     if "块" in norm.text or "蚊" in norm.text:
         norm = _sub(norm, _SPOKEN_YUAN, _spoken_yuan)
+    if "角" in norm.text:
+        norm = _sub(norm, _JIAO, _jiao)
     if "‰" in norm.text:
         norm = _sub(norm, _PERMILLE, lambda m: _fmt(float(m.group(1)) / 10) + "%")
     if "‱" in norm.text:

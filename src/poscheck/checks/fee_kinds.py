@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from poscheck.checks import Analysis, check
-from poscheck.facts.patterns import FREQUENT, PER_YEAR, RefundTarget, refund_target
+from poscheck.facts.patterns import FREQUENT, PER_YEAR, TERM_LOCK, RefundTarget, refund_target
 from poscheck.models import Fee, Finding
 from poscheck.normalize import normalize
 
@@ -144,9 +144,10 @@ def judge_deposit(f: Fee) -> Verdict:
     if _CONSUMER_DEPOSIT.search(context):
         return None  # the merchant collecting a deposit from its own customers
     target = deposit_target(f)
-    if target is None and _DEVICE_DEPOSIT.search(context):
+    lock = TERM_LOCK.search(context)  # 合作满2年且终端完好的，无息退还: leaving earlier forfeits it
+    if target is None and _DEVICE_DEPOSIT.search(context) and not lock:
         return "info", describe(f) + "（租用机具的押金，归还机具时退还）"
-    note = describe(f)
+    note = describe(f) + (f"（{lock.group(0)}才退，提前解约拿不回）" if lock and target is None else "")
     if target is not None:
         fee_cost = target.volume * TYPICAL_RATE / 100
         note += (f"：{fmt_num(target.days)}天内要刷满{fmt_num(target.volume)}元才退，平均每月约"

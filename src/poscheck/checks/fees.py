@@ -28,7 +28,7 @@ FREE_CLAIM = re.compile(
 # fee is taken after all; beside a disclosed yearly fee it is an honest line of a fee table (机具：免押金 | 年费99元).
 NO_DEPOSIT_CLAIM = re.compile(r"(?:0|零)元(?:开通|激活|入网)|(?:0|零|免)押金|无需(?:设备|机具)?押金")
 # A warranty, not a free device: 故障免费更换, 非人为损坏的终端自激活之日起一年内免费更换.
-_REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^,;。]{0,16}$")
+_REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^;。]{0,16}$")  # …造成机具损坏的，由乙方免费更换
 REPAIR_BACK = 24  # characters before a free claim read for a fault it repairs
 _DENIED = re.compile(r"(?:不是|并非|并不|不再|没有)\s*$")
 _TIED = re.compile(r"押金|激活费|服务费|开通费|机具费|扣")

@@ -290,6 +290,8 @@ def offer_of(doc: Document) -> Offer:
     genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
     if genre is None and not _STRONG_OFFER.search(norm) and not context.sells(norm):
         genre = _WEAK_NOT_OFFER.search(norm)
+        if genre is None and context.teaches(norm):
+            return Offer(False, False, "teaches or warns (the cues of its body) and sells nothing")
     if genre:
         return Offer(False, False, f"reads as a complaint, article, notice or export ({genre.group(0)})")
     if context.qa_page(norm):

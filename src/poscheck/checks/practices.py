@@ -69,18 +69,22 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # 银联商务官方商户服务中心
         r"|(?:银联|银联商务|银行|支付|收单)[\u4e00-\u9fff]{0,4}?官方(?:商户|客户)?(?:服务|客服)中心"
         r"|(?:退还|退款|退费|升级|换机)官方(?:中心|通道|平台)"
+        # a page headed as an institution's service centre (银联商务客户服务中心 on a line of its own)
+        r"|(?<![^\n])(?:银联商务|中国银联|银联|[\u4e00-\u9fff]{2,6}(?:银行|支付))(?:官方)?(?:商户|客户)(?:服务|客服)中心"
+        r"(?=[ \t]*(?:\n|$))"
         rf"|(?:银联|银行|支付|收单|总部){_S}{{0,8}}?(?:退还|退款|退费)(?:中心|通道|平台|专线))"  # 银联POS机押金退还中心
     ),
     "second_clearing": re.compile(
         rf"(?P<wallet>(?:款项|货款|交易款|收款|资金|钱|刷卡的钱|刷卡款|结算款|到账款|营业款){_S}{{0,16}}?"
-        rf"(?:进入|进到|存入|转入|到|秒到|直达|留在){_S}{{0,14}}?钱包"
+        rf"(?:进入|进到|存入|转入|计入|记入|到|秒到|直达|留在){_S}{{0,14}}?钱包"
         rf"|钱包{_S}{{0,8}}?(?:余额)?{_S}{{0,4}}?提现|收款{_S}{{0,4}}到钱包"
         rf"|(?:余额|虚拟账户|电子账户|平台账户|云账户|子账户){_S}{{0,10}}?提现"
         rf"|先(?:进|到|进入|存入|转入|打到){_S}{{0,10}}?(?:余额|中间账户)"  # 钱先进App里的“余额”
         # 甲方交易资金进入乙方平台账户余额: the takings land in a balance, to be withdrawn
         rf"|(?:交易资金|交易款|结算资金|结算款|货款|营业款)(?:{_S}{{0,6}}?)(?:进入|存入|转入|进到|记入)"
         rf"{_S}{{0,10}}?(?:账户余额|平台余额|虚拟账户|电子账户|平台账户|云账户|子账户))"
-        rf"|(?P<agent>统一归集|归集后|代为结算|代结算|代付结算|资金{_S}{{0,4}}由(?:平台|我司|本公司|公司)(?:统一)?(?:管理|保管|结算)"
+        rf"|(?P<agent>统一归集|归集后|代为结算|代结算|代付结算"
+        rf"|资金{_S}{{0,4}}由(?:平台|我司|本公司|公司)(?:统一)?(?:管理|保管|结算|代收代付|代收)"
         rf"|先(?:到|进|转到|进入)(?:我们|咱们)?的?(?:公司|平台|我司|别人|他人|个人){_S}{{0,4}}账户"
         r"|由(?:平台|我司|本公司|公司|服务商|代理商?)(?:统一)?"
         r"(?:代付|转付|打款|支付给|结算给|代为支付|转入|转账|转给|划转|划入|打到|付给)"
@@ -88,7 +92,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # a contract party settles the merchant's money (甲方交易资金由乙方统一清算; 乙方…将…款项代付至甲方…账户);
         # find_signs keeps it when that party is the provider and its defining line names no licensed firm
         rf"|(?P<party>(?:资金|款项|货款|交易款|结算款){_S}{{0,8}}?(?<![不非未])由(?P<who>[甲乙丙]方)(?:统一|负责|代为)?"
-        r"(?:清算|结算|代付|划付)"
+        r"(?:清算|结算|代收代付|代收|代付|划付)"
         rf"|(?P<payer_party>[甲乙丙]方){_S}{{0,16}}?将{_S}{{0,16}}?(?:款项|资金|货款|结算款)代付(?:至|到|给))"
         rf"|(?P<runs>负责(?:(?![不未无非])[^。;\n,]){{0,10}}?资金结算"  # not 负责播报，不参与资金结算
         # the party receives the takings and pays the rest on (乙方收到甲方POS交易款项后…将余款支付至甲方)
@@ -144,9 +148,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?P<short>(?:到账|到手|入账|收到|到(?:我|我的)?(?:卡|账户|账上)里?)了?\s*(?:只有|仅有|只|才|仅)?\s*"
         rf"(?P<y2>\d+(?:\.\d+)?){_S}{{0,16}}?应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x2>\d+(?:\.\d+)?))"
         # … or the slip names one acquirer and another paid: 签购单上印的是拉卡拉，钱却是汇付打过来的
+        # (签购单上印的收单机构是拉卡拉，到账记录上打款的却是银盛，…)
         r"|(?P<other>(?:签购单|小票|凭条)[^。\n]{0,8}?(?:印的是|写的是|显示的是|显示|是)(?P<a>[\u4e00-\u9fff]{2,8}?)(?:支付)?"
-        r"[,;]?[^。\n,;]{0,4}?(?:钱|款|结算款|到账|付款方|打款方)[^。\n]{0,3}?(?:却|但|可|竟然)是"
-        r"(?P<b>[\u4e00-\u9fff]{2,8}?)(?:支付)?(?:打|转|付|汇|结算))"
+        r"[,;]?[^。\n,;]{0,10}?(?:钱|款|结算款|到账|付款方|打款方)[^。\n]{0,3}?(?:却|但|可|竟然)是"
+        r"(?P<b>[\u4e00-\u9fff]{2,8}?)(?:支付)?(?:打|转|付|汇|结算|(?=[,;。])))"
     ),
     "one_clear": re.compile(
         rf"一清|(?:直接|直)(?:结算|清算){_S}{{0,10}}(?:本人|同名|商户|您)|资金直达{_S}{{0,6}}(?:本人|商户|您)"
@@ -166,7 +171,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "fake_service": (
         "停用", "停止交易", "停止使用", "停止服务", "停止收款", "停机", "作废", "关停", "终止交易", "终止服务",
         "终止使用", "无法使用", "用不了", "不能用", "备案", "我是", "们是", "边是", "里是", "心是", "他是", "她是",
-        "方是", "自称", "说是", "声称", "【", "官方",
+        "方是", "自称", "说是", "声称", "【", "官方", "户服务中心", "户客服中心",
         *(a + b for a in ("退还", "退款", "退费") for b in ("中心", "通道", "平台", "专线")),
     ),
     "second_clearing": (
@@ -194,7 +199,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 _GATE = KeywordGate(KEYWORDS)
 # Words that make a wallet or settlement sentence about commissions or rewards, not merchant funds.
 _NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激活返")
-_DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|记入|到|经过|经|留在|设)")
+_DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|记入|计入|到|经过|经|留在|设)")
 # A payer's money is the merchant's takings when the text around it speaks of them (a person who paid a shop by
 # transfer is a customer).
 _TAKINGS = re.compile(r"到账|入账|结算|刷卡|收款|货款|交易款|营业款|pos|机器|机子")
@@ -307,11 +312,15 @@ def _subject_licensed(text: str, start: int, lo: int) -> bool:
 _LIST_ITEM = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、)")
 _FORBIDS = re.compile(r"违规|违法|违约|禁止|严禁|不得|不允许|不准|将暂停|将终止|予以处理|追究")
 ITEMS_UP = 8  # list items above a sign among which the list's heading is looked for
+ROWS_UP = 40  # table rows above a sign among which the table's header row is looked for
 
 
 def _under_prohibition(text: str, lo: int) -> bool:
     """True when the line at `lo` is an item of a list whose heading forbids what it lists (以下行为属于违规：)."""
     line_start = text.rfind("\n", 0, lo) + 1
+    line_end = text.find("\n", lo)
+    if text.find("|", line_start, len(text) if line_end < 0 else line_end) >= 0:
+        return _row_under_prohibition(text, line_start)
     if not _LIST_ITEM.match(text, line_start):
         return False
     end = line_start - 1
@@ -323,6 +332,24 @@ def _under_prohibition(text: str, lo: int) -> bool:
             return bool(_FORBIDS.search(text, start, end))
         end = start - 1
     return False
+
+
+def _row_under_prohibition(text: str, line_start: int) -> bool:
+    """True when the table row at `line_start` is in a table whose header row or heading forbids what it lists
+    (二、禁止行为 / 序号 | 禁止行为 | 常见变相说法)."""
+    start = line_start
+    for _ in range(ROWS_UP):
+        if start <= 0:
+            break
+        above = text.rfind("\n", 0, start - 1) + 1
+        if text.find("|", above, start - 1) < 0:
+            break
+        start = above
+    if start != line_start:  # the table's first row is its header
+        head_end = text.find("\n", start)
+        if _FORBIDS.search(text, start, head_end):
+            return True
+    return start > 0 and bool(_FORBIDS.search(text, text.rfind("\n", 0, start - 1) + 1, start - 1))
 
 
 @lru_cache(maxsize=256)

@@ -118,6 +118,8 @@ def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> s
 
 _MONEY = re.compile(r"押金|服务费|费用|费|款|保证金|金额|钱|现金")
 _RULE_CITED = re.compile(r"规定|规矩|政策|制度|协议|合同")
+# 另外199不退的: the sum refused (not a message's time: 业务员 10:06  不退)
+_SUM_BEFORE = re.compile(r"(?<![\d:.])\d+(?:\.\d+)?(?:元|块)?(?:都|也|就|是)?$")
 MONEY_BACK = 120  # characters before a refusal in which the money it refuses may be named
 
 
@@ -128,7 +130,7 @@ def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) 
     if re.search(r"损坏|遗失|丢失|灭失|毁损|未归还|不归还|欠费|下载|文档|积分", sentence):
         return None  # damage/loss/arrears deduction, or a document site's download terms
     # a refusal with a rule behind it may answer a message about the money (要是没刷够呢 / 那就不退了 这是公司规定)
-    if not _MONEY.search(sentence) and not (
+    if not _MONEY.search(sentence) and not _SUM_BEFORE.search(head) and not (
             _RULE_CITED.search(sentence) and _MONEY.search(doc.text, max(0, m.start() - MONEY_BACK), m.start())):
         return None
     if re.match(r".{0,2}(?:终端|机具|设备|机器|pos)", doc.text[m.end():m.end() + 6]):

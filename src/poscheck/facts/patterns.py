@@ -33,8 +33,9 @@ BARE_RATE = re.compile(
 #: or after the period that follows it ("流量费每季度45"): a whole number that no unit, digit or dash follows.
 #: Only read right after a name that takes yuan.
 BARE_YUAN_AFTER = re.compile(
-    r"\s*(?:,?\s*(?:每季度?|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月))?"  # 流量费每季度45, 开个会员，一年290
-    r"\s*(?:只收|仅收|只要|仅需|只需|才|为|是|:)?\s*(?:1笔)?(?P<a>[1-9]\d{1,3})"  # 冻结一笔99的服务费
+    # 流量费每季度45, 开个会员，一年290, 还有个通讯的费用。一年也就99 (units._sentences reads the two together)
+    r"\s*(?:[,。]?\s*(?:每季度?|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月)|[,。])?"
+    r"\s*(?:只收|仅收|只要|仅需|只需|也就|也才|就|才|为|是|:)?\s*(?:1笔)?(?P<a>[1-9]\d{1,3})"  # 冻结一笔99的服务费
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
 #: Words that tell money was taken: 扣了, 多扣了, 到账少了, 收了, 冻结 (a deposit held from the first swipe) …
@@ -54,6 +55,9 @@ RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
 CAP = re.compile(rf"(?:单笔|每笔)?(?:手续费)?(?:封顶|最高|上限)(?:为|是)?\s*(?P<cap>{_NUM})\s*元")
 NO_CAP = re.compile(r"不封顶|不设封顶|无封顶")
+#: A sum set as a share of the merchant's takings (结算金额的5%, 最高5万元): a reserve held from settlement, not a
+#: deposit paid up front; the yuan amount after it is its ceiling.
+SHARE_OF_TAKINGS = re.compile(r"(?:结算|交易|营业|流水|收款)(?:金额|额|款|资金)?的\s*\d+(?:\.\d+)?\s*%")
 #: Amounts that describe a threshold or an example, not a fee (1000元以下, 刷满10万元, 一笔1000元的 …);
 #: 残值150元赔偿 is compensation.
 THRESHOLD_AFTER = re.compile(r"\s*(?:及以下|以下|以上|以内|及以上|起|的(?:信用卡|储蓄卡|借记卡|贷记卡|交易)"
@@ -79,14 +83,21 @@ DEVICE_RETURN = re.compile(
     r"(?:机具|设备|终端|机器)?[^。,;]{0,6}(?:完好)?(?:归还|交还|交回|寄回|送回|退回机具|退还机具|退机)[^。]{0,48}?(?:无息)?"
     r"(?:全额)?(?:原路)?(?:退还|退回|退到|退至|返还)"
     r"|(?:无息|全额){1,2}(?:原路)?(?:退还|退回|退到|退至|返还)")
+#: A charge made only when a volume is missed (激活后180天内累计交易不足2万元的，收取机具占用费150元): a penalty
+#: (terms.penalty), not money taken up front, whatever it is called.
+SHORTFALL = re.compile(r"(?:不足|未达到?|未满|达不到|没达到|低于|少于)[^。;]{0,24}?的\s*,?\s*(?:将|需|应|则)?"
+                       r"(?:收取|扣除|扣收|扣取|扣|加收|另收|缴纳|支付)\s*$")
+#: A refund that waits for a term of use (合作满2年且终端完好的，无息退还): leaving earlier forfeits the money.
+TERM_LOCK = re.compile(r"(?:合作|使用|签约|入网)(?:期)?满\s*\d+\s*(?:年|个月)")
 NO_REFUND = re.compile(r"不予退还|不予返还|不退还|不返还|概不退|不退|不予退回")
 NO_REFUND_EVER = re.compile(r"(?:无论|不论|一律|概不|均不予|一经扣除)")
 
 #: Promotional period before a rate: 首月, 前3个月, 新户前3个月, 头2个月.
-PROMO = re.compile(r"首月|首(?P<a>\d+)个月|前(?P<b>\d+)个月|头(?P<c>\d+)个月|(?P<d>\d+)个月内")
+PROMO = re.compile(
+    r"首月|首(?P<a>\d+)个(?:自然)?月|前(?P<b>\d+)个(?:自然)?月|头(?P<c>\d+)个(?:自然)?月|(?P<d>\d+)个(?:自然)?月内")
 #: The rate that follows a promotion: 第4个月起0.63%, 之后0.63%, 恢复标准费率0.63%.
 LATER = re.compile(
-    r"(?:之后|此后|以后|过后|后|第(?:\d+|[一二三四五六七八九十]+)个月(?:起|开始)|次月起|起|恢复|调整为|上调至|涨至|变为)"
+    r"(?:之后|此后|以后|过后|后|第(?:\d+|[一二三四五六七八九十]+)个(?:自然)?月(?:起|开始)|次月起|起|恢复|调整为|上调至|涨至|变为)"
     rf"[^0-9%。\n]{{0,10}}?(?P<r>{_NUM})(?P<pct>\s*%)?"
 )
 
@@ -283,6 +294,8 @@ def is_threshold(text: str, amount: Amount, floor: int) -> bool:
             text.endswith("刷", 0, amount.start - len(head) + cue.start())):
         return False  # 刷1笔199元的押金: a swipe that pays the fee ("您有1笔298元的押金" is one on record)
     at = amount.start - len(head) + cue.start() if cue else 0
+    if cue and cue.group(0).rstrip().endswith("笔") and text.endswith(("先刷", "先做", "先交"), 0, at):
+        return False  # 先刷1笔399的，那个是激活用的: the sum swiped before the terminal works
     if cue and cue.group(0).startswith("多扣") and text.endswith(("每笔", "每次"), 0, at):
         return False  # 每笔多扣3块: a surcharge on every transaction, not a difference told once
     if cue and cue.group(0).rstrip().endswith("笔") and text.endswith(_PRICED_PER, 0, at):

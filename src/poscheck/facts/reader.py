@@ -37,6 +37,10 @@ _GATED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (P.FROM_TO, _FROM_TO_GATE), (P.CHANGED_TO, _CHANGED_TO_GATE),
 )
 _ANY_GATE = re.compile("|".join(gate.pattern for _, gate in _GATED))  # most units have no gate word at all
+# A yearly or monthly fee said of the card inside the terminal (机器里面有张卡，年费69): the data card's fee.
+CARD_BACK = 14  # characters before a yearly or monthly fee's name read for the card it is about
+_CARD_IN_DEVICE = re.compile(
+    r"(?:机器|机具|设备|终端|pos)[^,;。]{0,4}?(?:里面?|内)[^,;。]{0,4}?卡|(?:sim|物联网|物联|上网)卡")
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
 _RECURRING_PERIODS = frozenset(P.PER_YEAR)
 
@@ -120,11 +124,17 @@ class FeeReader:
         later: float | None = None
         refundable: bool | None = None
         kind = lab.kind
+        if kind == "deposit" and P.SHARE_OF_TAKINGS.search(self.text, lab.end, amt.start):
+            return  # 保证金为结算金额的5%，最高5万元: a reserve held from settlement (a hold, not a deposit)
+        if kind == "deposit" and not u.is_row and P.SHORTFALL.search(self.text, u.start, lab.start):
+            return  # 累计交易不足2万元的，收取机具占用费150元: a penalty for a missed volume
         # 十二月扣了69，三月又扣了69 … 半年扣两次: the count's period, for the fee it is about
         every = u.every if lab.kind == u.every_kind and amt.unit == "元" else None
         if kind == "deposit" and (every or P.own_period(self.text, amt) in _RECURRING_PERIODS or P.recurs_before(
                 self.text, amt, piece_start(self.text, u, min(lab.start, amt.start))) in _RECURRING_PERIODS):
             kind = "recurring"  # 设备服务费19元/月, 每个月扣9.9元的服务费: charged every month, not a deposit
+        if kind == "recurring" and _CARD_IN_DEVICE.search(self.text, max(u.start, lab.start - CARD_BACK), lab.start):
+            kind = "data"
         if lab.kind == "rate":
             cap, promo, later = self._rate(r, lab, amt, conditions)
             period: str | None = "per_transaction"
@@ -200,6 +210,14 @@ class FeeReader:
             conditions.append(self._orig(pm.start(), lm.end() if lm else amt.end))
         if lm:
             later = float(lm.group("r"))
+        if promo is None and text.startswith(("*", "※"), amt.end) and (note := self._footnote(amt.end)):
+            fm = P.PROMO.search(text, *note)  # 0.55%* … * 活动价限前3个月，第4个月起按0.65%结算
+            flm = P.later_rate(text, fm.end(), note[1]) if fm else None
+            if fm:
+                promo = P.promo_months(fm.group(0))
+                conditions.append(self._orig(fm.start(), flm.end() if flm else note[1]))
+            if flm:
+                later = float(flm.group("r"))
         if r.change:
             for m in P.FROM_TO.finditer(text, max(u.start, amt.start - 4), u.end):
                 if m.start("a") <= amt.start < m.end("a"):
@@ -244,6 +262,16 @@ class FeeReader:
                           amount=float(plus.group("f")), unit="元/笔", period="per_transaction",
                           conditions="费率外每笔另加")
 
+    def _footnote(self, mark_at: int) -> tuple[int, int] | None:
+        """The span of the footnote that the mark at `mark_at` (0.55%*) points to: the next line that starts
+        with the same mark."""
+        m = re.compile(r"\n[ \t]*(?:注\s*:?\s*)?" + re.escape(self.text[mark_at]) + r"(?![*※])").search(
+            self.text, mark_at)
+        if m is None:
+            return None
+        end = self.text.find("\n", m.end())
+        return m.end(), len(self.text) if end < 0 else end
+
     def _notice(self, u: Unit) -> list[str]:
         """The compliant-notice words (提前30日, 免费解约) around a stated rate change, if any: on its line or
         in the lines just after it (a notice lists its terms as items under the change)."""
@@ -262,7 +290,8 @@ class FeeReader:
             refundable = True
         dev = P.DEVICE_RETURN.search(window)
         if dev:  # …全额退还 on the device's return (2.2 协议终止后，乙方将设备交还甲方…押金全额退还)
-            conditions.append(self._orig(lo + dev.start(), lo + dev.end()))
+            lock = P.TERM_LOCK.search(window, 0, dev.start())
+            conditions.append(self._orig(lo + (lock or dev).start(), lo + dev.end()))
             refundable = True
         no = P.NO_REFUND.search(window)
         if no:

@@ -110,14 +110,32 @@ def _cells(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 _TOLD = re.compile(r"说(?:那|这)?是|名目是|名目为|写的是|写着|叫做|原来是|理由是")
 
 
+# A sentence that ends on a fee's name (还有个通讯的费用。) and the next one that prices it (一年也就99，…).
+_ENDS_ON_NAME = re.compile(r"\s*(?:吧|呢|啊|呀|哦|哈)?\s*[。!]")
+_PRICE_OPENS = re.compile(r"[^。!?\d]{0,8}\d")
+
+
 def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
-    """The sentences of the line `text[lo:hi]` that hold some of its `labels` (in reading order)."""
+    """The sentences of the line `text[lo:hi]` that hold some of its `labels` (in reading order).
+
+    A sentence that ends on a fee's name and has no figure is read with the next sentence when that one opens
+    with a figure before any other fee's name: people name a fee and price it in two breaths."""
     out: list[Unit] = []
     k, s, prev = 0, lo, lo  # prev: start of the sentence before s, if it holds no label
-    for m in [*_SENTENCE_END.finditer(text, lo, hi), None]:
-        e = m.end() if m else hi
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)] + [hi]
+    i = 0
+    while i < len(ends):
+        e = ends[i]
+        i += 1
         if e <= s:
             break
+        if labels[k].start < e and i < len(ends):
+            last = max((lab for lab in labels[k:] if lab.start < e), key=lambda lab: lab.end)
+            nxt = next((lab.start for lab in labels[k:] if lab.start >= e), hi)
+            if (_ENDS_ON_NAME.fullmatch(text, last.end, e) and not any(c.isdigit() for c in text[s:e])
+                    and (price := _PRICE_OPENS.match(text, e, ends[i])) is not None and nxt >= price.end()):
+                e = ends[i]
+                i += 1
         if labels[k].start < e:
             j = k + 1
             while j < len(labels) and labels[j].start < e:

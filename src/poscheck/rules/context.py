@@ -117,6 +117,7 @@ BODY_TEACHING: tuple[str, ...] = (
     "审理",
     "劝你别", "别碰",  # forum replies talking someone out of it (劝你别碰)
     "反例",  # a lawyer's note quoting bad clauses as counter-examples
+    "讲义", "应对:", "实质:", "常见说法", "变相说法",  # a training handout: what agents say, what it is, what to do
 )
 TEACHING_CUES_MIN = 3
 
@@ -240,7 +241,7 @@ _SELLS: tuple[re.Pattern[str] | Anchored, ...] = (
     re.compile(r"有需要的(?:朋友|老板|商户|小伙伴|商家)|后台回复|私信(?:我|小编)|粉丝(?:专享|福利)"
                r"|本号(?<=通过本号)|本号(?<=找本号)|本号的?(?:服务团队|客服|顾问)|扫码(?:办理|领取|申请|领机)"
                r"|请(?<=办理请|申请请|领机请)(?:联系|咨询|加|私信)|即可(?:办理|领取|申请|领机)"
-               r"|方式(?<=领取方式|办理方式|申请方式|领机方式)\s*:"),
+               r"|方式(?<=领取方式|办理方式|申请方式|领机方式)\s*[:】]|扫码(?:添加|加)(?:客服|微信|好友)"),
     # 加我微信; 添加老周助理微信，备注“领机” (not a shop's staff adding customers: 加客户微信，备注店名)
     Anchored(re.compile(rf"{_ADDS}(?:我|小编)的?(?:微信|v信|vx)|{_ADDS}v\s*:"  # 需要的加v：chen_pos88
                         rf"|{_ADDS}[\u4e00-\u9fff]{{0,4}}?(?:助理|客服|顾问|经理|小助手|管家)(?:企业)?(?:微信|vx|v信)"
