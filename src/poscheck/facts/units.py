@@ -113,6 +113,7 @@ _TOLD = re.compile(r"说(?:那|这)?是|名目是|名目为|写的是|写着|叫
 # A sentence that ends on a fee's name (还有个通讯的费用。) and the next one that prices it (一年也就99，…).
 _ENDS_ON_NAME = re.compile(r"\s*(?:吧|呢|啊|呀|哦|哈)?\s*[。!]")
 _PRICE_OPENS = re.compile(r"[^。!?\d]{0,8}\d")
+_DIGIT = re.compile(r"\d")
 
 
 def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
@@ -129,17 +130,18 @@ def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
         i += 1
         if e <= s:
             break
-        if labels[k].start < e and i < len(ends):
-            last = max((lab for lab in labels[k:] if lab.start < e), key=lambda lab: lab.end)
-            nxt = next((lab.start for lab in labels[k:] if lab.start >= e), hi)
-            if (_ENDS_ON_NAME.fullmatch(text, last.end, e) and not any(c.isdigit() for c in text[s:e])
-                    and (price := _PRICE_OPENS.match(text, e, ends[i])) is not None and nxt >= price.end()):
-                e = ends[i]
-                i += 1
         if labels[k].start < e:
-            j = k + 1
+            j, last = k + 1, labels[k].end
             while j < len(labels) and labels[j].start < e:
+                last = max(last, labels[j].end)
                 j += 1
+            if (i < len(ends) and _ENDS_ON_NAME.fullmatch(text, last, e) and not _DIGIT.search(text, s, e)
+                    and (price := _PRICE_OPENS.match(text, e, ends[i])) is not None
+                    and (j == len(labels) or labels[j].start >= price.end())):
+                e = ends[i]  # 还有个通讯的费用。一年也就99: the next sentence prices the name this one ends on
+                i += 1
+                while j < len(labels) and labels[j].start < e:
+                    j += 1
             start, told = s, None
             # the name a deduction told before it is given: the first that is no rate (…让扫码激活，…到账少了299，
             # 打电话问，说是新机激活服务费), in this sentence or, without amounts of its own, in the one before
