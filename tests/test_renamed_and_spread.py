@@ -153,3 +153,12 @@ def test_a_sum_refused_after_a_spoken_number_and_a_free_repair_is_no_free_device
     contract = ("7.3 因乙方安装人员操作不当造成机具损坏的，由乙方免费更换。\n"
                 "甲方应于开通时缴纳机具押金200元，退机时无息退还。\n")
     assert "promo.free_bait" not in _categories(contract)
+
+
+def test_a_payer_that_became_a_person_and_arithmetic_with_thousands_and_a_date() -> None:
+    became = normalize("从4月起，POS的钱不再是收单机构打过来的，付款方变成了个人“王*华”。").text
+    assert [s.kind for s in practices.signs(became, "second_clearing")] == ["payer"]
+    short = normalize("签购单金额2,000.00元，按0.6%应该到账1,988.00元，实际是5月8日到账1,970.00元。").text
+    assert practices.signs(short, "statement_mismatch")
+    full = normalize("签购单金额2,000.00元，按0.6%应该到账1,988.00元，实际是5月8日到账1,988.00元。").text
+    assert not practices.signs(full, "statement_mismatch")

@@ -34,6 +34,7 @@ from poscheck.statements.merchant import businesses_named_in, mcc_table
 from poscheck.statements.names import written_person_name
 
 _S = r"[^。;\n]"
+_SUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,278.28 or 1278.28
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # the party receives the takings and pays the rest on (乙方收到甲方POS交易款项后…将余款支付至甲方)
         rf"|收到{_S}{{0,12}}?(?:交易|刷卡)?(?:款项|资金|款)后{_S}{{0,30}}?(?:支付|转付|划付|划转|转账|结算|打)(?:至|到|给))"
         rf"|(?P<payer>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人|(?:打钱|打款|转钱|付钱)的(?:人)?)"
-        rf"{_S}{{0,8}}?(?:是|为|写的是|显示|显示为|写着|:)(?:(?![不没非无])[^。;\n]){{0,24}}?"
+        rf"{_S}{{0,8}}?(?:是|为|写的是|显示|显示为|写着|:|变成了?|成了|换成了?)(?:(?![不没非无])[^。;\n]){{0,24}}?"
         r"(?:科技|商贸|信息|网络|商务|个人|私人|业务员)"
         rf"|(?:到账|入账|打款|流水)(?:记录|信息)?{_S}{{0,6}}?(?:显示|写着|写的是|显示为){_S}{{0,20}}?"
         r"(?:科技|商贸|信息|网络|商务|个人|私人)"
@@ -141,12 +142,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A merchant's own arithmetic: what should have arrived against what did (5000元按0.6%应该到账4970元，实际到账
     # 4925元); find_signs keeps it when less arrived.
     "statement_mismatch": re.compile(
-        rf"(?P<net>应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x>\d+(?:\.\d+)?)\s*元?{_S}{{0,16}}?"
-        r"(?:实际|结果|却|但|可)(?:上)?(?:只|才|仅)?(?:到账|到手|入账|收到|到)了?\s*(?:只有|仅有|只|才|仅)?\s*"
-        r"(?P<y>\d+(?:\.\d+)?))"
+        rf"(?P<net>应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x>{_SUM})\s*元?{_S}{{0,16}}?"
+        r"(?:实际|结果|却|但|可)(?:上)?(?:是|在)?(?:\d{1,2}月\d{1,2}[日号])?"  # 实际是3月21日到账1266.71元
+        rf"(?:只|才|仅)?(?:到账|到手|入账|收到|到)了?\s*(?:只有|仅有|只|才|仅)?\s*(?P<y>{_SUM}))"
         # … or what did first: 到我卡里只有9915，按0.6%应该到9940才对
         r"|(?P<short>(?:到账|到手|入账|收到|到(?:我|我的)?(?:卡|账户|账上)里?)了?\s*(?:只有|仅有|只|才|仅)?\s*"
-        rf"(?P<y2>\d+(?:\.\d+)?){_S}{{0,16}}?应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x2>\d+(?:\.\d+)?))"
+        rf"(?P<y2>{_SUM}){_S}{{0,16}}?应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x2>{_SUM}))"
         # … or the slip names one acquirer and another paid: 签购单上印的是拉卡拉，钱却是汇付打过来的
         # (签购单上印的收单机构是拉卡拉，到账记录上打款的却是银盛，…)
         r"|(?P<other>(?:签购单|小票|凭条)[^。\n]{0,8}?(?:印的是|写的是|显示的是|显示|是)(?P<a>[\u4e00-\u9fff]{2,8}?)(?:支付)?"
@@ -401,7 +402,7 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 continue  # the same acquirer named twice; a person paying is a payer sign of its own
             if kind in ("net", "short"):
                 x, y = (m.group("x"), m.group("y")) if kind == "net" else (m.group("x2"), m.group("y2"))
-                if not float(y) < float(x):
+                if not float(y.replace(",", "")) < float(x.replace(",", "")):
                     continue  # as much arrived as should have
                 kind = "net"
             if practice == "cash_out" and (_CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24))
