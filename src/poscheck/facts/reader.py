@@ -41,6 +41,8 @@ _ANY_GATE = re.compile("|".join(gate.pattern for _, gate in _GATED))  # most uni
 CARD_BACK = 14  # characters before a yearly or monthly fee's name read for the card it is about
 _CARD_IN_DEVICE = re.compile(
     r"(?:机器|机具|设备|终端|pos)[^,;。]{0,4}?(?:里面?|内)[^,;。]{0,4}?卡|(?:sim|物联网|物联|上网)卡")
+# The line a footnote mark (0.55%*) points to: the next one that starts with the same mark.
+_FOOTNOTE = {mark: re.compile(r"\n[ \t]*(?:注\s*:?\s*)?" + re.escape(mark) + r"(?![*※])") for mark in "*※"}
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
 _RECURRING_PERIODS = frozenset(P.PER_YEAR)
 
@@ -265,8 +267,7 @@ class FeeReader:
     def _footnote(self, mark_at: int) -> tuple[int, int] | None:
         """The span of the footnote that the mark at `mark_at` (0.55%*) points to: the next line that starts
         with the same mark."""
-        m = re.compile(r"\n[ \t]*(?:注\s*:?\s*)?" + re.escape(self.text[mark_at]) + r"(?![*※])").search(
-            self.text, mark_at)
+        m = _FOOTNOTE[self.text[mark_at]].search(self.text, mark_at)
         if m is None:
             return None
         end = self.text.find("\n", m.end())
