@@ -32,6 +32,7 @@ from poscheck.models import Document, Evidence, Finding
 from poscheck.passages import post_starts
 from poscheck.statements.merchant import businesses_named_in, mcc_table
 from poscheck.statements.names import written_person_name
+from poscheck.statements.values import parse_amount
 
 _S = r"[^。;\n]"
 _SUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,278.28 or 1278.28
@@ -402,7 +403,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 continue  # the same acquirer named twice; a person paying is a payer sign of its own
             if kind in ("net", "short"):
                 x, y = (m.group("x"), m.group("y")) if kind == "net" else (m.group("x2"), m.group("y2"))
-                if not float(y.replace(",", "")) < float(x.replace(",", "")):
+                got, due = parse_amount(y), parse_amount(x)  # 1,278.28 as written
+                if got is None or due is None or not got < due:
                     continue  # as much arrived as should have
                 kind = "net"
             if practice == "cash_out" and (_CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24))

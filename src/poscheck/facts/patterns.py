@@ -290,20 +290,22 @@ def is_threshold(text: str, amount: Amount, floor: int) -> bool:
         return True
     head = text[max(floor, amount.start - 4):amount.start]
     cue = THRESHOLD_BEFORE.search(head)
-    if cue and cue.group(0).rstrip().endswith("笔") and _FEE_NAMED_AFTER.match(text, amount.end) and (
-            text.endswith("刷", 0, amount.start - len(head) + cue.start())):
-        return False  # 刷1笔199元的押金: a swipe that pays the fee ("您有1笔298元的押金" is one on record)
-    at = amount.start - len(head) + cue.start() if cue else 0
-    if cue and cue.group(0).rstrip().endswith("笔") and text.endswith(("先刷", "先做", "先交"), 0, at):
-        return False  # 先刷1笔399的，那个是激活用的: the sum swiped before the terminal works
-    if cue and cue.group(0).startswith("多扣") and text.endswith(("每笔", "每次"), 0, at):
-        return False  # 每笔多扣3块: a surcharge on every transaction, not a difference told once
-    if cue and cue.group(0).rstrip().endswith("笔") and text.endswith(_PRICED_PER, 0, at):
-        return False  # 提现一笔2块: the price of each withdrawal, not a transaction of 2 yuan
-    return cue is not None
+    if cue is None:
+        return False
+    at = amount.start - len(head) + cue.start()
+    # 一笔 before a sum that a name, a fee or a swipe prices: 提现一笔2块 (each withdrawal's price), 先刷1笔399的
+    # (the sum swiped before the terminal works), 刷1笔199元的押金 (a swipe that pays the fee; "您有1笔298元的押金"
+    # is one on record)
+    if cue.group(0).rstrip().endswith("笔") and (
+            text.endswith(_PRICED_PER, 0, at)
+            or (text.endswith("刷", 0, at) and _FEE_NAMED_AFTER.match(text, amount.end))):
+        return False
+    # 每笔多扣3块: a surcharge on every transaction, not a difference told once
+    return not (cue.group(0).startswith("多扣") and text.endswith(("每笔", "每次"), 0, at))
 
 
-_PRICED_PER = ("提现", "手续费", "服务费", "秒到", "加收", "另收")  # names that 一笔 prices: 提现一笔2块
+# words that 一笔 prices after them: 提现一笔2块, 先刷1笔399的
+_PRICED_PER = ("提现", "手续费", "服务费", "秒到", "加收", "另收", "先刷", "先做", "先交")
 _PERIOD_SUFFIX = re.compile(r"\s*/\s*(?:台\s*/\s*)?(笔|月|季度|季|半年|年)")
 _SUFFIX_PERIOD = {"笔": "per_transaction", "月": "month", "季度": "quarter",
                   "季": "quarter", "半年": "half_year", "年": "year"}
