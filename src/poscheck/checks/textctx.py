@@ -36,7 +36,7 @@ _HOWTO_OF_PRACTICE = re.compile(
     r"|怎么办\?[^。,?]{0,4}?(?:养卡|提额|代还|套现)"  # 信用卡还不上怎么办？智能代还
 )
 _AVOIDING = re.compile(r"识别|辨别|避开|避免|防|警惕|小心|别|不要|看清|真相|骗|陷阱|风险|违法|犯罪|坑")
-_COMPLAINT = re.compile(r"投诉|维权|求助|诉求|被.{0,12}骗|骗了我|我被")
+_COMPLAINT = re.compile(r"投诉|维权|求助|求懂行|求大神|求指点|求解答|诉求|被.{0,12}骗|骗了我|我被")
 
 # Sentence cues on top of rules.context: prohibitions anywhere before the trigger, reported speech,
 # quoted bad examples and advice.
@@ -66,7 +66,10 @@ def genre(text: str) -> Genre:
     # A warning titled as one (一段真实诈骗录音整理) that retells a near miss (差点被骗走) teaches: its complaint
     # words stand only in the body, and the body teaches too.
     retold = teaching_title and not titled and context.teaches(text)
-    complaint = (titled or (bool(_COMPLAINT.search(head)) and not retold)) and context.own_story(text)
+    # a complaint's title in the first person (说说我的踩坑经历) is one of the story's 我 already
+    mine = titled and context.FIRST_PERSON.search(first) is not None
+    complaint = ((titled or (bool(_COMPLAINT.search(head)) and not retold))
+                 and context.own_story(text, context.OWN_STORY_MIN - 1 if mine else context.OWN_STORY_MIN))
     if complaint:
         return "complaint"
     if teaching_title or context.teaches(text):

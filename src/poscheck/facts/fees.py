@@ -37,8 +37,10 @@ _REGULATION = re.compile(r"发卡行|发卡机构|网络服务费|手续费改�
 _EXAMPLE_START = re.compile(r"\s*(?:如|若|比如|例如|假如)?[1一]笔\d")  # at the start of a unit
 _EXAMPLE = re.compile(r"例如|比如|举个例|打个比方|假设")
 _HEADING_CUES = re.compile(r"套路|陷阱|骗局|避坑|揭秘|防骗")
-# News about a practice (penalties, court cases) reports it; it offers nothing.
-_NEWS_HEAD = re.compile("|".join((*context.NEWS_TITLES, "处罚", "罚款", "判决", "法院", "立案")))
+# News about a practice (penalties, court cases) reports it; it offers nothing. A court named by where a party is
+# (乙方所在地法院, in a contract's summary) is its jurisdiction clause, not a court case.
+_NEWS_HEAD = re.compile(
+    "|".join((*context.NEWS_TITLES, "处罚", "罚款", "判决", "(?<!所在地)(?<!住所地)(?<!地人民)法院", "立案")))
 _ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a list item is not a heading
 # Deposits a shop takes from its own customers through the terminal are not the provider's fees.
 _CUSTOMER = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金"

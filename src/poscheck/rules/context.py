@@ -64,6 +64,7 @@ HEARSAY = "|".join((
     r"谁(?:跟|和|对)(?:你|您)说",  # 谁跟你说信用卡长期0.3几，你就要想想: whoever might say it
     # 常见话术是“机器免费送，首刷冻结299”: the pitch, described
     r"常见的?(?:话术|套路|说法)", r"惯用的?(?:话术|套路|说法)",
+    r"(?:嘴里|口中)(?:说)?的",  # 推销的人嘴里的“选商户”: their words, quoted
 ))
 
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
@@ -88,7 +89,8 @@ GUIDE_TITLE = re.compile(
 _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后)")
 # ... unless the title reports what happened to the writer (complaints are evidence of a practice).
 COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "曝光", "被扣", "偷偷", "提不出", "联系不上",
-                                     "多出", "坑了", "记录导出", "话术")
+                                     "多出", "坑了", "记录导出", "话术",
+                                     "我的踩坑", "踩坑经历", "踩坑记", "踩坑实录", "亲身经历")
 
 
 # News and court reports retell a practice; they take precedence over complaint words a headline quotes
@@ -165,13 +167,13 @@ def comments_start(text: str) -> int:
     return m.start() if m else len(text)
 
 
-_FIRST_PERSON = re.compile(r"我(?!司|们|公司|行)")  # the writer as a person, not a firm's 我司 / 我行
+FIRST_PERSON = re.compile(r"我(?!司|们|公司|行)")  # the writer as a person, not a firm's 我司 / 我行
 OWN_STORY_MIN = 3
 
 
-def own_story(text: str) -> bool:
-    """The writer speaks of themselves (我, at least OWN_STORY_MIN times, not counting the readers' comments)."""
-    return len(_FIRST_PERSON.findall(text, 0, comments_start(text))) >= OWN_STORY_MIN
+def own_story(text: str, least: int = OWN_STORY_MIN) -> bool:
+    """The writer speaks of themselves (我, at least `least` times, not counting the readers' comments)."""
+    return len(FIRST_PERSON.findall(text, 0, comments_start(text))) >= least
 
 
 _TITLE_LINE = re.compile(r"[ \t]*(?:标题|題目|题目|標題)\s*[:：]\s*(\S[^\n]*)")
