@@ -125,7 +125,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "icp_licence": re.compile(rf"(?P<prov>{_PROV})\s?(?:b2\s?-\s?|icp\s?证\s?)(?P<num>\d{{6,10}})号?"),
     "psb": re.compile(rf"(?P<prov>{_PROV})公网安备\s?(?P<num>\d{{10,16}})\s?号?"),
     "uscc": re.compile(r"[0-9a-y](?<![0-9a-z][0-9a-y])[0-9a-y]\d{6}[0-9a-y]{10}(?![0-9a-z])"),
-    "licence_no": re.compile(r"z(?<![0-9a-z]z)\s?\d{8,16}(?![0-9])"),
+    # digits may be grouped as a flyer prints them: Z2000 5310 0001 7, Z2014-4100-01
+    "licence_no": re.compile(r"z(?<![0-9a-z]z)\s?(?:\d{8,16}|\d{2,5}(?:[ -]\d{1,5}){1,4})(?![0-9])"),
     # 400/800 hotlines, mobiles, landlines with area code, 95xxx: the first digit, then its branch.
     "phone": re.compile(
         r"[014589](?<!\d[014589])(?:(?<=[48])00[- ]?\d{3}[- ]?\d{4}|(?<=1)[3-9]\d[- ]?\d{4}[- ]?\d{4}"
@@ -278,7 +279,9 @@ def _code_hits(norm: str) -> Iterator[_Hit]:
         st = uscc_status(code)
         yield _Hit("uscc", code, m.start(), m.end(), st.valid, st.note)
     for m in _PATTERNS["licence_no"].finditer(norm):
-        number = m.group(0).replace(" ", "").upper()
+        number = re.sub(r"[ -]", "", m.group(0)).upper()
+        if len(number) < 9:
+            continue  # Z + fewer than 8 digits, even in groups, is no licence number (Z3 型号)
         ok = licence_shape_ok(number)
         note = "" if ok else "not the shape Z2 + 4-digit serial + province code + 00001 + digit"
         yield _Hit("licence_no", number, m.start(), m.end(), ok, note)

@@ -33,8 +33,12 @@ _NUM_BEFORE_UNIT = re.compile(
 # 千万 (by all means), 十分 and 万一 are words, and 三十多个 or 十万家 are counts, not sums.
 _SPOKEN_NUMBER = re.compile(
     rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.].){_CN_NUM}+)"
-    r"(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈不]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$)"
+    r"(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈不]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$"
+    r"|[一每]个?[年月])"  # …or is priced by its period (两百九十九一年, 九十九每年): see _spoken_number
 )
+# A sum priced by its period, told apart from a count of years (二十一年): it runs into the hundreds or ends in 九,
+# as prices do (六十九一年, 三百六一年).
+_PRICE_LIKE = re.compile(r"[百千佰仟]|[九玖]$")
 _SPOKEN_MAGNITUDE = re.compile(r"[十百千拾佰仟]|^零点[一二三四五六七八九零]")
 # A line that ends on a word waiting for its figure (费率低至 / 0.38, a flyer's layout): the break goes.
 _HANGING = re.compile(r"\n[ \t]*(?=\d)")  # kept where the line before ends on one of _WAITING
@@ -265,6 +269,8 @@ def _spoken_number(m: re.Match[str]) -> str | None:
     run = m.group(1)
     if run.endswith(("点", "點")) or not _SPOKEN_MAGNITUDE.search(run):
         return None  # 二十一点 is a time of day
+    if m.string[m.end():m.end() + 1] in ("一", "每") and not _PRICE_LIKE.search(run):
+        return None  # 二十一年: a count of years
     value = cn_number(run)
     return None if value is None else _fmt(value)
 

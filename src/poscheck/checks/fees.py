@@ -13,6 +13,7 @@ from poscheck.checks import Analysis, check, evidence_for, fee_kinds
 from poscheck.facts.fees import document_genre, negated, unit_context
 from poscheck.facts.rates import rate_problems
 from poscheck.models import Document, Evidence, Fee, Finding
+from poscheck.passages import post_starts
 
 __all__ = ["fee_kinds", "free_bait", "no_schedule", "rate_bait"]
 
@@ -125,6 +126,8 @@ def no_schedule(analysis: Analysis) -> Iterator[Finding]:
             continue
         if "%" in norm.text or _FEES_ELSEWHERE.search(norm.text) or document_genre(doc, norm) != "offer":
             continue  # a percent anywhere is a rate the extractor may not have named
+        if len(post_starts(norm.text)) >= 2:
+            continue  # a forum thread that talks of a contract (合同抬头却是…) is none
         first = norm.text.find("\n")
         s, e = norm.orig_span(0, first if first > 0 else min(len(norm.text), 60))
         yield analysis.finding("fee.no-schedule", (evidence_for(doc, s, e),),

@@ -30,8 +30,8 @@ from poscheck.clauses import parse
 from poscheck.domains import registrable_domain
 from poscheck.models import Document, Evidence, Finding
 from poscheck.passages import post_starts
-from poscheck.statements.merchant import businesses_named_in, mcc_table
-from poscheck.statements.names import written_person_name
+from poscheck.statements.merchant import acquirer_codes, businesses_named_in, mcc_table
+from poscheck.statements.names import same_institution, written_person_name
 from poscheck.statements.values import parse_amount
 
 _S = r"[^。;\n]"
@@ -115,7 +115,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:的|提供的|指定的)?(?:个人)?(?:账户|银行卡))"
     ),
     "mcc_jumping": re.compile(
-        r"(?P<select>自选商户|(?<!\()商户可?自选(?!\))|可选商户|选商户|自选行业|行业自选|行业任选|任选行业|落地商户|优选商户|"
+        r"(?P<select>自选商户|(?<!\()商户(?:类型|类别)?可?自选(?!\))|可选商户|选商户|自选行业|行业自选|行业任选|任选行业|落地商户|优选商户|"
         rf"切换商户|商户切换|一机多商户|精养商户|(?:智能|自动)匹配{_S}{{0,16}}?(?:商户|账单|行业)|"
         rf"(?:刷卡|交易|消费)前{_S}{{0,10}}(?:选择|选){_S}{{0,10}}(?:行业|商户|城市)"
         rf"|(?:自主|自由|随意|任意)选择{_S}{{0,6}}(?:商户|行业|mcc)|(?:自选|切换|选择)mcc|mcc(?:自选|任选|切换)"
@@ -124,7 +124,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:设|配|绑)了?(?:\d|[两三四五六几多])个商户"  # 机器里我给你设了三个商户，刷大额就选"酒店"的
         # 酒店、商超、餐饮一键切换; 你想要酒店的 餐饮的 都能给你落: categories to pick from, not the merchant's own
         rf"|(?:{_CATEGORY})的?(?:\s*(?:[、,/和及或]|还是|或者)?\s*(?:{_CATEGORY})的?){{1,5}}[^。\n]{{0,8}}?"
-        r"(?:一键切换|随意切换|任意切换|随时切换|自由切换|随便选|随便挑|任意选|随意选|任选|自选|都能(?:给你)?落|都可以落)"
+        r"(?:一键切换|随意切换|任意切换|随时切换|自由切换|任[您你](?:切换|选|挑)|随便选|随便挑|任意选|随意选|任选|自选"
+        r"|都能(?:给你)?落|都可以落)"
         # 餐饮、酒店等高费率行业可按商超类入网: a business of one category signed up under a cheaper one
         rf"|(?:高费率|高扣率|费率高){_S}{{0,24}}?(?:可|能|都|统一|一律)(?:以|可以|能)?(?:按|走|报|入)"
         r"[\u4e00-\u9fff]{1,6}?类(?:商户|行业)?(?:入网|进件|报件|登记|申请))"
@@ -154,6 +155,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?P<other>(?:签购单|小票|凭条)[^。\n]{0,8}?(?:印的是|写的是|显示的是|显示|是)(?P<a>[\u4e00-\u9fff]{2,8}?)(?:支付)?"
         r"[,;]?[^。\n,;]{0,10}?(?:钱|款|结算款|到账|付款方|打款方)[^。\n]{0,3}?(?:却|但|可|竟然)是"
         r"(?P<b>[\u4e00-\u9fff]{2,8}?)(?:支付)?(?:打|转|付|汇|结算|(?=[,;。])))"
+        # … or a slip that disagrees with itself: its 商户编号's acquirer code (acquirer-codes.csv) is another
+        # institution's than its 收单机构 field; find_signs compares them
+        r"|(?P<prefix>(?:商户编号|商户号)\s*:?\s*(?P<mno>\d{15})(?!\d))"
     ),
     "one_clear": re.compile(
         rf"一清|(?:直接|直)(?:结算|清算){_S}{{0,10}}(?:本人|同名|商户|您)|资金直达{_S}{{0,6}}(?:本人|商户|您)"
@@ -189,11 +193,11 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "跳商户", "跳行业", "选择", "mcc", "随心选", "随意选", "任意选", "自由选", "自由切换", "随意切换", "任意切换",
         "落地", "优惠商户", "签购单", "小票", "凭条", "账单", "交易记录", "刷卡记录", "商户名",
         "商户编号", "商户号", "中间", "8-11位", "第8到11位", "类别码", "行业码", "个商户", "高费率", "高扣率", "费率高",
-        "切换", "随便选", "随便挑", "能落", "可以落", "给你落",
+        "切换", "随便选", "随便挑", "能落", "可以落", "给你落", "任您", "任你",
     ),
     "statement_mismatch": (
         "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
-        "签购单", "小票", "凭条",
+        "签购单", "小票", "凭条", "商户编号", "商户号",
     ),
     "one_clear": ("一清", "直接结算", "直接清算", "直结算", "直清算", "资金直达"),
     "fixed_rate": ("永不涨价", "永久", "终身", "锁定费率", "永不调整"),
@@ -354,6 +358,22 @@ def _row_under_prohibition(text: str, line_start: int) -> bool:
     return start > 0 and bool(_FORBIDS.search(text, text.rfind("\n", 0, start - 1) + 1, start - 1))
 
 
+# A slip's printed acquirer field (收单机构：拉卡拉), looked for in the slip's block around its merchant number.
+_ACQUIRER_FIELD = re.compile(r"收单(?:机构|行)(?:名称)?\s*:\s*([^\s:,;。|]{2,24})")
+SLIP_BLOCK = 240  # characters around a merchant number that belong to the same printed slip
+
+
+def _slip_disagrees(text: str, at: int, mno: str) -> re.Match[str] | None:
+    """The 收单机构 field of a slip whose 商户编号 begins with another acquirer's code (821: 通联, field: 拉卡拉)."""
+    by_code = acquirer_codes().get(mno[:3])
+    if by_code is None or by_code.confidence == "low":
+        return None
+    lo, hi = max(0, at - SLIP_BLOCK), min(len(text), at + SLIP_BLOCK)
+    gap_before, gap_after = text.rfind("\n\n", lo, at), text.find("\n\n", at, hi)  # a blank line ends the slip
+    field = _ACQUIRER_FIELD.search(text, lo if gap_before < 0 else gap_before, hi if gap_after < 0 else gap_after)
+    return field if field is not None and not same_institution(field.group(1), by_code.institution) else None
+
+
 @lru_cache(maxsize=256)
 def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
     """Asserted signs per practice in normalised `text`; empty for teaching pages."""
@@ -401,6 +421,11 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
             if kind == "other" and (m.group("b") in m.group("a") or m.group("a") in m.group("b")
                                     or m.group("b") in ("个人", "私人", "一个人")):
                 continue  # the same acquirer named twice; a person paying is a payer sign of its own
+            if kind == "prefix":
+                field = _slip_disagrees(text, m.start(), m.group("mno"))
+                if field is None:
+                    continue
+                lo, hi = min(lo, text.rfind("\n", 0, field.start()) + 1), max(hi, _line_end(text, field.end()))
             if kind in ("net", "short"):
                 x, y = (m.group("x"), m.group("y")) if kind == "net" else (m.group("x2"), m.group("y2"))
                 got, due = parse_amount(y), parse_amount(x)  # 1,278.28 as written

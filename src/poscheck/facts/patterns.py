@@ -161,7 +161,7 @@ _PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("half_year", re.compile(r"每半年|半年|每6个?月")),
     ("four_months", re.compile(r"每(?:4|四)个?月")),
     ("month", re.compile(r"每月|/月|每1?个月|按月|月租|月费|月服务费")),
-    ("year", re.compile(r"每(?:满)?1?年|/年|按年|年费|1年|年度|次年")),
+    ("year", re.compile(r"每(?:满)?1?年|/年|按年|年费|[1一]年|年度|次年")),  # 一年 stays after a figure: 99一年
 )
 _UNIT_OF_PERIOD = {"per_transaction": "元/笔", "month": "元/月", "quarter": "元/季度", "four_months": "元/4个月",
                    "half_year": "元/半年", "year": "元/年", "once": "元"}
