@@ -94,3 +94,29 @@ def test_a_contract_whose_summary_names_its_court_still_charges_its_fees() -> No
     assert "recurring" in _fee_kinds(clause, "技术服务协议：年费、自动续展、乙方所在地人民法院管辖")
     # a court's ruling on such a clause reports it: news, no fee of the page's own
     assert _fee_kinds(clause, "法院判决：POS机技术服务协议中年费条款无效") == set()
+
+
+def test_a_caller_who_claimed_to_be_service_and_pushed_a_swap() -> None:
+    letter = ("投诉信\n本人在县城开了一家文具店。上个月一名自称“云刷运营中心客服”的男子打我电话，"
+              "说我的机器下个月起停用，要给我寄一台新的，让我把旧机寄回去。我照做了，新机到手后费率就变了。\n")
+    assert "promo.fake_service" in _categories(letter)
+    notice = ("风险提示\n近期有不法分子自称收单机构客服，以机器下月停用、需升级换机为由让商户寄回旧机。"
+              "本公司从不电话通知换机，遇到请立即挂断并拨打机身背面的客服电话核实。\n")
+    assert "promo.fake_service" not in _categories(notice)
+
+
+def test_a_charge_told_as_taken_automatically_month_after_month() -> None:
+    complaint = ("投诉：会员关不掉\n我开了一个月的提速会员，第二个月就去关了，结果连续三个月自动从结算款里扣了19，"
+                 "我找不到取消的入口，我要求退钱。\n")
+    assert "terms.auto_renewal" in _categories(complaint)
+    once = "投诉：押金\n我刚开机那天，系统自动从结算款里扣了99，说是押金，我要求退钱，我没同意过。\n"
+    assert "terms.auto_renewal" not in _categories(once)
+
+
+def test_a_merchants_sum_of_the_fee_taken_against_the_fee_agreed() -> None:
+    over = ("店主备注\n我5月17号那笔八千是会员刷的信用卡。我合同上写的是千分之六，这一笔却扣了82块4，"
+            "按合同应该只扣48块，我到今天也没收到解释。\n")
+    assert "statements.mismatch" in _categories(over)
+    agreed = ("店主备注\n我5月17号那笔八千是会员刷的信用卡。我合同上写的是千分之六，这一笔扣了48块，"
+              "按合同应该扣48块，我核对过是对的。\n")
+    assert "statements.mismatch" not in _categories(agreed)

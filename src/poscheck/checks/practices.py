@@ -66,6 +66,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|备案{_S}{{0,4}}到期)"
         rf"|(?P<claim>(?:(?:我|我们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?){_S}{{0,14}}?"
         rf"(?:总部|官方|银联|银行|支付|收单|厂家){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心)"
+        rf"|自称{_S}{{0,16}}?(?:客服|专员|工作人员)"  # 一名自称“星POS运营中心客服”的男子: whoever he claimed to be
         rf"|【(?:银联|中国银联|银联商务|拉卡拉|[\u4e00-\u9fff]{{0,6}}(?:银行|支付))[^】]{{0,6}}】"
         rf"|官方{_S}{{0,10}}?(?:退还|退款|退费|升级|换机|认证|核验)(?:服务)?(?:中心|通道|平台|专线)"
         # 银联商务官方商户服务中心
@@ -155,6 +156,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?P<other>(?:签购单|小票|凭条)[^。\n]{0,8}?(?:印的是|写的是|显示的是|显示|是)(?P<a>[\u4e00-\u9fff]{2,8}?)(?:支付)?"
         r"[,;]?[^。\n,;]{0,10}?(?:钱|款|结算款|到账|付款方|打款方)[^。\n]{0,3}?(?:却|但|可|竟然)是"
         r"(?P<b>[\u4e00-\u9fff]{2,8}?)(?:支付)?(?:打|转|付|汇|结算|(?=[,;。])))"
+        # … or the fee taken against the fee agreed: 却扣了82.4元,按合同应该只扣48块 (应扣48元,实际扣了82.4元)
+        rf"|(?P<over>扣了\s*(?P<x3>{_SUM})\s*(?:元|块)?{_S}{{0,16}}?应(?:该|当)?只?(?:扣|收)\s*(?P<y3>{_SUM})"
+        rf"|应(?:该|当)?只?(?:扣|收)\s*(?P<y4>{_SUM})\s*(?:元|块)?{_S}{{0,16}}?(?:实际|却|结果|可)上?(?:扣了|扣)\s*(?P<x4>{_SUM}))"
         # … or a slip that disagrees with itself: its 商户编号's acquirer code (acquirer-codes.csv) is another
         # institution's than its 收单机构 field; find_signs compares them
         r"|(?P<prefix>(?:商户编号|商户号)\s*:?\s*(?P<mno>\d{15})(?!\d))"
@@ -197,7 +201,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "statement_mismatch": (
         "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
-        "签购单", "小票", "凭条", "商户编号", "商户号",
+        "签购单", "小票", "凭条", "商户编号", "商户号", "应扣", "应该扣", "应当扣", "应该只扣", "应只扣", "应收",
+        "应该收", "应当收", "应该只收",
     ),
     "one_clear": ("一清", "直接结算", "直接清算", "直结算", "直清算", "资金直达"),
     "fixed_rate": ("永不涨价", "永久", "终身", "锁定费率", "永不调整"),
@@ -249,7 +254,7 @@ _URGENT = re.compile(
     r"|下个?月|明天|明日|今天|今日|今晚"
 )
 _PUSH = re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|押金[^。]{0,12}退(?:还|回)|退押金")
-_REPLACEMENT = re.compile(r"换机|更换|换新|新机|升级|寄送|寄出|寄给|邮寄|补发|退还|退押|押金|认证|核验|补贴")
+_REPLACEMENT = re.compile(r"换机|更换|换新|新机|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押|押金|认证|核验|补贴")
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -431,6 +436,12 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 got, due = parse_amount(y), parse_amount(x)  # 1,278.28 as written
                 if got is None or due is None or not got < due:
                     continue  # as much arrived as should have
+                kind = "net"
+            if kind == "over":
+                taken = parse_amount(m.group("x3") or m.group("x4"))
+                agreed = parse_amount(m.group("y3") or m.group("y4"))
+                if taken is None or agreed is None or not taken > agreed:
+                    continue  # no more was taken than agreed
                 kind = "net"
             if practice == "cash_out" and (_CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24))
                                            or _SANCTION.search(text, m.end(), hi)):

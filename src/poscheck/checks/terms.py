@@ -144,7 +144,8 @@ def _auto_renewal(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) ->
     if re.search(r"[不非无未](?:会|再|得|需|用)?自动", doc.text[max(0, m.start() - 3):m.end()]):
         return None
     if m.lastgroup == "deduct" and not re.search(
-        r"每[一1]?(?:年|个月|月|季|期|服务年度)|每满|按月|按年|按季|年度|逐年|定期|周期|(?<!手)续费|次年|第二年|第2年",
+        r"每[一1]?(?:年|个月|月|季|期|服务年度)|每满|按月|按年|按季|年度|逐年|定期|周期|(?<!手)续费|次年|第二年|第2年"
+        r"|连续\S{1,3}个?(?:月|季度|年)",  # 连续四个月自动从结算款里扣了29: a deduction told again and again
         sentence
     ):
         return None  # a one-off deduction (first swipe) is a fee, not a renewal
@@ -258,7 +259,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     ), _non_refundable),
     "terms.auto_renewal": (re.compile(
         rf"(?P<renew>自动(?:续费|续期|续订|续约|续签|延续|延期|延长|续)|连续包月|默认(?:续费|续期)|(?:期满|到期){_S}{{0,8}}?自动{_S}{{0,4}}?续)"
-        rf"|(?P<deduct>自动{_S}{{0,12}}?(?:扣取|扣收|扣除|扣款|扣费|划扣))"
+        rf"|(?P<deduct>自动{_S}{{0,12}}?(?:扣取|扣收|扣除|扣款|扣费|划扣|扣了|扣掉|扣走))"
     ), _auto_renewal),
     "terms.penalty": (re.compile(
         r"(?P<fine>违约金|罚金|滞纳金|扣罚|(?:扣除|收取|扣收)[^。;\n]{0,6}罚款|罚款\d+元)"
