@@ -59,6 +59,10 @@ _WAN_W = re.compile(r"(\d+(?:\.\d+)?)w(?![a-z0-9])")  # 刷够12w: chat's 万 (n
 _SHORT_FRACTION = re.compile(
     r"(千|万)(?<![\d.一二两三四五六七八九十百千万几].)(\d{1,2}(?:\.\d{1,2})?)(?![\d.%万千百元块个])"
 )
+# The trade's shorthand for a surcharge on each transaction (the price of 秒到/D0): 每笔+3, 秒到+2, D0+3, 0.6+3
+# (0.6% and 3元 a transaction); not +0 (no surcharge), nor a sum of percents (0.38%+0.1%). 0.6%+3 is read as it is.
+_PLUS_FEE = re.compile(
+    r"(?:(?<=每笔)|(?<=秒到)|(?<=d0)|(?<=t0)|(0\.\d{1,3})(%?))\s*\+\s*([1-9](?:\.\d)?)(?![\d.%])\s*(?:元|块)?")
 _PERMYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*‱")
 # Sales talk prices a rate in 毛 per hundred yuan: 费率3毛8 is 0.38%, 刷卡六毛 0.6%. Only right after a rate's
 # name (费率只要5毛5: a word of degree may stand between); 每笔手续费3毛钱 and 3毛一笔 are sums.
@@ -253,6 +257,13 @@ def _sub(
     return Normalized("".join(pieces), np.repeat(norm.starts, start_copies), np.repeat(norm.ends, end_copies))
 
 
+def _plus_fee(m: re.Match[str]) -> str | None:
+    if m.group(1):  # 0.6+3 → 0.6%+3, as the fee reader reads a rate plus a surcharge (patterns.RATE_PLUS)
+        return None if m.group(2) else m.group(1) + "%" + m.group(0)[len(m.group(1)):]
+    each = "" if m.string.endswith("每笔", 0, m.start()) else "每笔"  # 秒到+2 → 秒到每笔加收2元
+    return f"{each}加收{m.group(3)}元"
+
+
 def _spoken_yuan(m: re.Match[str]) -> str:
     if m.group(3):
         return f"{m.group(3)}元"
@@ -384,6 +395,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _JIAO, _jiao)
     if "‰" in norm.text:
         norm = _sub(norm, _PERMILLE, lambda m: _fmt(float(m.group(1)) / 10) + "%")
+    if "+" in norm.text:
+        norm = _sub(norm, _PLUS_FEE, _plus_fee)
     if "‱" in norm.text:
         norm = _sub(norm, _PERMYRIAD, lambda m: _fmt(float(m.group(1)) / 100) + "%")
     if "w" in norm.text:

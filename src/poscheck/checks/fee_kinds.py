@@ -71,13 +71,20 @@ def yearly(f: Fee) -> float | None:
 
 # A deduction told as one of several (今天又扣了我69, 每次扣59元“流量费”): charged more than once a year.
 _AGAIN = re.compile(r"又(?:被)?扣|每次(?:都)?扣|再次扣|又收|又被收")
+# …or told just after the fee, as the same sum taken again (扣了一次流量费69，…四个月不到又扣了69)
+_AGAIN_SUM = re.compile(r"(?:又|再次)(?:被)?(?:扣|收)了?我?\s*(\d+(?:\.\d+)?)")
+
+
+def _taken_again(f: Fee) -> bool:
+    m = _AGAIN_SUM.search(f.evidence.context_after)
+    return m is not None and float(m.group(1)) == f.amount
 
 
 def judge_data(f: Fee) -> Verdict:
     annual = yearly(f)
     if annual is None:
         return None
-    if f.period is None and _AGAIN.search(f.evidence.quote):
+    if (f.period is None and _AGAIN.search(f.evidence.quote)) or _taken_again(f):
         return "flag", describe(f) + "，被反复扣取（常见水平为一年一次）"
     frequent = f.period in FREQUENT
     note = describe(f) + (f"，一年约{fmt_num(annual)}元" if frequent else "")

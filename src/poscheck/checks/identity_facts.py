@@ -197,6 +197,15 @@ def brand_hits(text: str, reg: Registry) -> tuple[BrandHit, ...]:
     return hit[1]
 
 
+# A brand named to compare with (跟拉卡拉那种比呢, 比拉卡拉便宜) names no one behind the offer.
+_COMPARED_BEFORE = re.compile(r"(?:跟|和|与|比|像)$")
+_COMPARED_AFTER = re.compile(r"(?:那种|那样|这种)?(?:比|相比|一样|差不多|便宜|更便宜|贵|更贵)")
+
+
+def _compared(text: str, start: int, end: int) -> bool:
+    return bool(_COMPARED_BEFORE.search(text, max(0, start - 1), start)) and bool(_COMPARED_AFTER.match(text, end))
+
+
 def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
     """Institutions and companies named in `doc` (names, brands, licence numbers, banks), in text order."""
     out: list[Mention] = []
@@ -240,7 +249,7 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
             if ns < end:  # occurrences do not overlap, as with re.finditer
                 continue
             ne = end = ns + len(brand)
-            if not brand_ok(text, ns, ne, brand):
+            if not brand_ok(text, ns, ne, brand) or _compared(text, ns, ne):
                 continue
             s, e = norm.orig_span(ns, ne)
             if any(a < e and s < b for a, b in taken):

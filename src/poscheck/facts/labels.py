@@ -122,12 +122,12 @@ _ENTRIES: tuple[_Entry, ...] = (
            "membership", None, "元"),
     # a plan named in quotes and priced by the period: “费率优享会员”每月29元
     _Entry(("会员",), r"会员(?=[”」』]\s*(?:每月|每年|每季度?|月费|年费|\d))", "membership", None, "元"),
-    _Entry(_words("服务年费 年服务费 年费 月租 租金 月服务费 月费 终端管理费 机具管理费 管理费"
+    _Entry(_words("服务年费 年服务费 年度服务费 年费 月租 租金 月服务费 月费 终端管理费 机具管理费 管理费"
                   " 信息维护费 系统维护费 维护费 技术服务费 增值服务费 基础服务费 账户管理费"
                   " 账户保留费 短信通知服务费 短信通知费 短信服务费 短信费 休眠费 睡眠费"
                   " 机具租金 终端租金 设备租金 租机费 短信提醒费 到账短信 到账提醒 商户服务费 软件服务费"
                   " 系统使用费 软件使用费"),
-           r"(?:服务年费|年服务费|年费(?!率)|月租费?|(?:机具|终端|设备)租金|租机费|月服务费"
+           r"(?:服务年费|年(?:度)?服务费|年费(?!率)|月租费?|(?:机具|终端|设备)租金|租机费|月服务费"
            r"|月费(?!率)|(?:终端|机具)?管理费|(?:信息|系统)?维护费|技术服务费|增值服务费"
            r"|基础服务费|账户管理费|账户保留费|短信通知服务费|短信通知费|短信服务费|短信费"
            r"|休眠费|睡眠费|短信提醒费|到账短信(?:提醒)?(?:服务)?费?|到账提醒(?:服务)?费?"
@@ -261,4 +261,18 @@ def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str
         return
     name = text[start:end]
     unionpay = e.channel == "qr" and ("云闪付" in name or "银联二维码" in name) and _only_unionpay(name)
-    out.append(Label(start, end, name, kind, "unionpay_qr" if unionpay else e.channel, e.units, e.generic))
+    channel = "unionpay_qr" if unionpay else e.channel
+    if channel in ("credit", "debit", "card"):
+        channel = _qr_item(text, start) or channel
+    out.append(Label(start, end, name, kind, channel, e.units, e.generic))
+
+
+def _qr_item(text: str, start: int) -> str | None:
+    """The QR channel of a list item headed by it, for a card word inside the item: "（三）云闪付及银联二维码：单笔
+    1,000元以下，借记卡、贷记卡均为0.38%" prices a credit card paid by QR code, not a card swiped."""
+    line = text.rfind("\n", 0, start) + 1
+    colon = text.find(":", line, start)
+    head = text[line:colon] if colon >= 0 else ""
+    if not re.search(_QR_WORD, head):
+        return None
+    return "unionpay_qr" if _only_unionpay(head) else "qr"

@@ -94,7 +94,8 @@ NO_REFUND_EVER = re.compile(r"(?:无论|不论|一律|概不|均不予|一经扣
 
 #: Promotional period before a rate: 首月, 前3个月, 新户前3个月, 头2个月.
 PROMO = re.compile(
-    r"首月|首(?P<a>\d+)个(?:自然)?月|前(?P<b>\d+)个(?:自然)?月|头(?P<c>\d+)个(?:自然)?月|(?P<d>\d+)个(?:自然)?月内")
+    r"首月|首(?P<a>\d+)个(?:自然)?月|前(?P<b>\d+)个(?:自然)?月|头(?P<c>\d+)个(?:自然)?月|(?P<d>\d+)个(?:自然)?月内"
+    r"|(?<![提之期效日])前(?P<days>\d+)天")  # 新装机前90天 (not 提前30天: a notice)
 #: The rate that follows a promotion: 第4个月起0.63%, 之后0.63%, 恢复标准费率0.63%.
 LATER = re.compile(
     r"(?:之后|此后|以后|过后|后|第(?:\d+|[一二三四五六七八九十]+)个(?:自然)?月(?:起|开始)|次月起|起|恢复|调整为|上调至|涨至|变为)"
@@ -436,4 +437,6 @@ def promo_months(text: str) -> int | None:
         return None
     if m.group(0) == "首月":
         return 1
+    if m.group("days"):
+        return max(1, round(int(m.group("days")) / 30))
     return int(next(g for g in m.groups() if g))

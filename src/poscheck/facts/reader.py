@@ -42,6 +42,8 @@ CARD_BACK = 14  # characters before a yearly or monthly fee's name read for the 
 _CARD_IN_DEVICE = re.compile(
     r"(?:机器|机具|设备|终端|pos)[^,;。]{0,4}?(?:里面?|内)[^,;。]{0,4}?卡|(?:sim|物联网|物联|上网)卡")
 # The line a footnote mark (0.55%*) points to: the next one that starts with the same mark.
+_OWN_LATER = r"\s*:?\s*(?P<r>\d+(?:\.\d+)?)\s*%"  # after a channel's name in a footnote: 贷记卡0.68%
+_NOTE_GOES_ON = re.compile(r"[ \t]*[^\s*※|\d(（一二三四五六七八九十]")  # a line that is no new note, item or row
 _FOOTNOTE = {mark: re.compile(r"\n[ \t]*(?:注\s*:?\s*)?" + re.escape(mark) + r"(?![*※])") for mark in "*※"}
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
 _RECURRING_PERIODS = frozenset(P.PER_YEAR)
@@ -108,7 +110,7 @@ class FeeReader:
             if gate.search(body):
                 for m in pat.finditer(text, u.start, u.end):
                     out.append((m.start("b") if pat is P.FROM_TO else m.start(), m.end()))
-        promo = P.PROMO.search(text, u.start, u.end) if "月" in body else None
+        promo = P.PROMO.search(text, u.start, u.end) if "月" in body or "天" in body else None
         later = P.later_rate(text, promo.end(), u.end) if promo else None
         if later:
             out.append((later.start("r"), later.end()))
@@ -205,7 +207,7 @@ class FeeReader:
                 conditions.append(self._orig(m.start(), m.end()))
         promo: int | None = None
         later: float | None = None
-        pm = P.PROMO.search(text, u.start, amt.start) if "月" in r.body else None
+        pm = P.PROMO.search(text, u.start, amt.start) if "月" in r.body or "天" in r.body else None
         lm = P.later_rate(text, amt.end, u.end) if pm and amt.start - pm.end() < 24 else None
         if pm and amt.start - pm.end() < 24:
             promo = P.promo_months(pm.group(0))
@@ -219,7 +221,9 @@ class FeeReader:
                 promo = P.promo_months(fm.group(0))
                 conditions.append(self._orig(fm.start(), flm.end() if flm else note[1]))
             if flm:
-                later = float(flm.group("r"))
+                # 恢复标准费率：贷记卡0.68%，借记卡0.60%: each channel's own later rate when the note names it
+                own = re.compile(re.escape(lab.text) + _OWN_LATER).search(text, flm.start(), note[1])
+                later = float((own or flm).group("r"))
         if r.change:
             for m in P.FROM_TO.finditer(text, max(u.start, amt.start - 4), u.end):
                 if m.start("a") <= amt.start < m.end("a"):
@@ -270,8 +274,14 @@ class FeeReader:
         m = _FOOTNOTE[self.text[mark_at]].search(self.text, mark_at)
         if m is None:
             return None
-        end = self.text.find("\n", m.end())
-        return m.end(), len(self.text) if end < 0 else end
+        text = self.text
+        end = text.find("\n", m.end())
+        if end < 0:
+            return m.end(), len(text)
+        if _NOTE_GOES_ON.match(text, end + 1):  # …and its next line, when that is no new note, item or row
+            nxt = text.find("\n", end + 1)  # (活动期满后自动恢复标准费率：贷记卡0.68%…)
+            end = len(text) if nxt < 0 else nxt
+        return m.end(), end
 
     def _notice(self, u: Unit) -> list[str]:
         """The compliant-notice words (提前30日, 免费解约) around a stated rate change, if any: on its line or

@@ -82,8 +82,9 @@ ADVISORY_TITLES: tuple[str, ...] = (
 )
 # Checklists for the reader, by either judge of a page (here and checks.textctx): "办POS机前，这8类收费一定要问清楚",
 # "签POS机协议前，这七类条款要圈出来", "办POS机最容易踩的6个坑", "…——写给商户的一份说明".
+# 签POS机协议前 (before signing), not 电签POS|新商户前3个月 (a terminal, then a promotion's first months)
 GUIDE_TITLE = re.compile(
-    r"[问看搞弄讲说]清楚|[讲说]明白|个坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?:签|办)[^,。?!]{0,8}?前|这[一二三四五六七八九十\d]+(?:类|种|条)"
+    r"[问看搞弄讲说]清楚?|[讲说]明白|个坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?<!电)(?:签|办)[^,。?!|]{0,8}?前(?![\d一二两三四五六七八九十])|这[一二三四五六七八九十\d]+(?:类|种|条)"
 )
 # What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
 _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后)")
