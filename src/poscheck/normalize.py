@@ -61,8 +61,9 @@ _SHORT_FRACTION = re.compile(
 )
 # The trade's shorthand for a surcharge on each transaction (the price of 秒到/D0): 每笔+3, 秒到+2, D0+3, 0.6+3
 # (0.6% and 3元 a transaction); not +0 (no surcharge), nor a sum of percents (0.38%+0.1%). 0.6%+3 is read as it is.
-_PLUS_FEE = re.compile(
-    r"(?:(?<=每笔)|(?<=秒到)|(?<=d0)|(?<=t0)|(0\.\d{1,3})(%?))\s*\+\s*([1-9](?:\.\d)?)(?![\d.%])\s*(?:元|块)?")
+# The pattern starts at the "+" (so `re` skips to it); _plus_fee looks at what stands before it.
+_PLUS_FEE = re.compile(r"\+\s*([1-9](?:\.\d)?)(?![\d.%])\s*(?:元|块)?")
+_PLUS_AFTER = re.compile(r"(?:每笔|秒到|d0|t0|(?<![\d.])0\.\d{1,3}(?P<pct>%)?)\s*$")
 _PERMYRIAD = re.compile(r"(\d+(?:\.\d+)?)\s*‱")
 # Sales talk prices a rate in 毛 per hundred yuan: 费率3毛8 is 0.38%, 刷卡六毛 0.6%. Only right after a rate's
 # name (费率只要5毛5: a word of degree may stand between); 每笔手续费3毛钱 and 3毛一笔 are sums.
@@ -258,10 +259,13 @@ def _sub(
 
 
 def _plus_fee(m: re.Match[str]) -> str | None:
-    if m.group(1):  # 0.6+3 → 0.6%+3, as the fee reader reads a rate plus a surcharge (patterns.RATE_PLUS)
-        return None if m.group(2) else m.group(1) + "%" + m.group(0)[len(m.group(1)):]
-    each = "" if m.string.endswith("每笔", 0, m.start()) else "每笔"  # 秒到+2 → 秒到每笔加收2元
-    return f"{each}加收{m.group(3)}元"
+    before = _PLUS_AFTER.search(m.string, max(0, m.start() - 8), m.start())
+    if before is None:
+        return None
+    if before.group(0)[0] == "0":  # 0.6+3 → 0.6%+3, as the fee reader reads a rate plus a surcharge (RATE_PLUS)
+        return None if before.group("pct") else "%" + m.group(0)
+    each = "" if before.group(0).startswith("每笔") else "每笔"  # 秒到+2 → 秒到每笔加收2元
+    return f"{each}加收{m.group(1)}元"
 
 
 def _spoken_yuan(m: re.Match[str]) -> str:

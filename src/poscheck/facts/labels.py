@@ -220,6 +220,7 @@ def find_labels(text: str, service: str | None = None) -> list[Label]:
     if best is not None:
         _take(text, best, out, service)
     _periods_of_services(text, out)
+    _qr_items(text, out)
     return out
 
 
@@ -261,18 +262,25 @@ def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str
         return
     name = text[start:end]
     unionpay = e.channel == "qr" and ("云闪付" in name or "银联二维码" in name) and _only_unionpay(name)
-    channel = "unionpay_qr" if unionpay else e.channel
-    if channel in ("credit", "debit", "card"):
-        channel = _qr_item(text, start) or channel
-    out.append(Label(start, end, name, kind, channel, e.units, e.generic))
+    out.append(Label(start, end, name, kind, "unionpay_qr" if unionpay else e.channel, e.units, e.generic))
 
 
-def _qr_item(text: str, start: int) -> str | None:
-    """The QR channel of a list item headed by it, for a card word inside the item: "（三）云闪付及银联二维码：单笔
-    1,000元以下，借记卡、贷记卡均为0.38%" prices a credit card paid by QR code, not a card swiped."""
-    line = text.rfind("\n", 0, start) + 1
-    colon = text.find(":", line, start)
-    head = text[line:colon] if colon >= 0 else ""
-    if not re.search(_QR_WORD, head):
-        return None
-    return "unionpay_qr" if _only_unionpay(head) else "qr"
+_CARD_CHANNELS = frozenset({"credit", "debit", "card"})
+
+
+def _qr_items(text: str, labels: list[Label]) -> None:
+    """Card words inside a list item headed by a QR channel price a card paid by QR code, not a card swiped:
+    "（三）云闪付及银联二维码：单笔1,000元以下，借记卡、贷记卡均为0.38%". One look at each line's head."""
+    heads: dict[int, tuple[int, str | None]] = {}  # line start → (its first colon, the QR channel its head names)
+    for lab in labels:
+        if lab.channel not in _CARD_CHANNELS:
+            continue
+        line = text.rfind("\n", 0, lab.start) + 1
+        if line not in heads:
+            colon = text.find(":", line, lab.start)
+            head = text[line:colon] if colon >= 0 else ""
+            qr = ("unionpay_qr" if _only_unionpay(head) else "qr") if re.search(_QR_WORD, head) else None
+            heads[line] = (colon if colon >= 0 else len(text), qr)
+        colon, qr = heads[line]
+        if qr is not None and colon < lab.start:
+            lab.channel = qr
