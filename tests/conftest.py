@@ -14,9 +14,9 @@ SEEDS = SHARED / "seeds"
 
 @pytest.fixture(scope="session")
 def engine():  # type: ignore[no-untyped-def]
-    from poscheck.pipeline import Engine
+    from flags import shared_engine
 
-    return Engine.build()
+    return shared_engine()
 
 
 def need_shared() -> None:

@@ -3,15 +3,13 @@ sentence and priced in another), each with what it must leave alone. Texts are o
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from flags import flagged
 from poscheck.checks import practices, textctx
 from poscheck.checks.fee_kinds import judge_deposit
 from poscheck.checks.identity_facts import offer_of
 from poscheck.facts import extract_fees
 from poscheck.models import Document, Fee
 from poscheck.normalize import normalize, normalize_document
-from poscheck.pipeline import Engine, check_text
 from poscheck.rules import context
 
 
@@ -27,14 +25,6 @@ def _fees(text: str) -> set[tuple[str, float | None]]:
     return {(f.kind, f.amount) for f in _read(text)}
 
 
-@lru_cache(maxsize=1)
-def _engine() -> Engine:
-    return Engine.build()
-
-
-def _categories(text: str, url: str | None = None) -> set[str]:
-    report = check_text(_engine(), text, url=url)
-    return {f.category for f in report.findings if f.severity != "info"}
 
 
 def test_money_up_front_under_its_newer_names() -> None:
@@ -116,18 +106,18 @@ def test_a_slip_that_names_another_acquirer_than_the_payer() -> None:
 
 def test_a_page_headed_as_an_institutions_service_centre_that_lures_with_refunds() -> None:
     lure = ("押金退还登记\n银联商务客户服务中心\n您缴纳的机具押金现可申请全额退还，请填写结算卡号。\n")
-    assert "promo.fake_service" in _categories(lure, url="http://ums-refund-desk.top/")
+    assert "promo.fake_service" in flagged(lure, url="http://ums-refund-desk.top/")
     agent = "电签POS办理\n售后请联系：银联商务客户服务中心 95xxx\n押金99元，刷满3万退还。\n"
-    assert "promo.fake_service" not in _categories(agent, url="http://pos-agent-demo.cn/")
+    assert "promo.fake_service" not in flagged(agent, url="http://pos-agent-demo.cn/")
 
 
 def test_prohibited_practices_listed_in_a_table_are_no_offer_of_them() -> None:
     rules = ("服务机构营销行为规范\n二、禁止行为\n序号 | 行为 | 常见说法\n"
              "1 | 篡改商户类别 | 智能匹配商户、商户自由切换\n2 | 宣传套现 | 养卡、空卡周转\n")
-    cats = _categories(rules)
+    cats = flagged(rules)
     assert "clearing.mcc_jumping" not in cats and "promo.cash_out" not in cats
     offer = "收款通道一览\n通道 | 说明\n积分通道 | 系统智能匹配商户，账单显示超市\n"
-    assert "clearing.mcc_jumping" in _categories(offer)
+    assert "clearing.mcc_jumping" in flagged(offer)
 
 
 def test_a_training_handout_teaches_and_offers_nothing() -> None:
@@ -149,10 +139,10 @@ def test_an_article_that_ends_by_handing_out_its_device_offers_it() -> None:
 
 def test_a_sum_refused_after_a_spoken_number_and_a_free_repair_is_no_free_device() -> None:
     chat = "2025/5/12 19:44  业务员:说实话 就算刷够了也只返两百 另外一百九十九不退的\n"
-    assert "terms.non_refundable" in _categories(chat)
+    assert "terms.non_refundable" in flagged(chat)
     contract = ("7.3 因乙方安装人员操作不当造成机具损坏的，由乙方免费更换。\n"
                 "甲方应于开通时缴纳机具押金200元，退机时无息退还。\n")
-    assert "promo.free_bait" not in _categories(contract)
+    assert "promo.free_bait" not in flagged(contract)
 
 
 def test_a_payer_that_became_a_person_and_arithmetic_with_thousands_and_a_date() -> None:

@@ -5,27 +5,17 @@ Also prices told by their period in speech (两百九十九一年). Each with wh
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from flags import flagged, shared_engine
 from poscheck.facts import extract_fees
 from poscheck.identity import extract_entities
 from poscheck.models import Document
 from poscheck.normalize import normalize, normalize_document
-from poscheck.pipeline import Engine, check_text
-
-
-@lru_cache(maxsize=1)
-def _engine() -> Engine:
-    return Engine.build()
+from poscheck.pipeline import check_text
 
 
 def _doc(text: str) -> Document:
     return Document(id="x", source="x", kind="txt", text=text, sha256="x", title="")  # type: ignore[arg-type]
 
-
-def _categories(text: str, url: str | None = None) -> set[str]:
-    report = check_text(_engine(), text, url=url)
-    return {f.category for f in report.findings if f.severity != "info"}
 
 
 def _fees(text: str) -> set[tuple[str, float | None, str]]:
@@ -39,13 +29,13 @@ _SLIP = ("求助：小票和到账对不上，我是不是被套了\n我在城�
 
 def test_a_slip_whose_merchant_number_is_another_acquirers_disagrees_with_itself() -> None:
     # 821 is 通联's acquirer code (acquirer-codes.csv), printed under 拉卡拉
-    report = check_text(_engine(), _SLIP.format(mno="821581058120037", acquirer="拉卡拉"))
+    report = check_text(shared_engine(), _SLIP.format(mno="821581058120037", acquirer="拉卡拉"))
     found = [f for f in report.findings if f.category == "statements.mismatch" and f.severity != "info"]
     assert found and "收单机构" in found[0].evidence[0].quote and "821581058120037" in found[0].evidence[0].quote
     # 822 is 拉卡拉's own code; an unknown code or no acquirer field compares nothing
-    assert "statements.mismatch" not in _categories(_SLIP.format(mno="822581058120037", acquirer="拉卡拉"))
-    assert "statements.mismatch" not in _categories(_SLIP.format(mno="999581058120037", acquirer="拉卡拉"))
-    assert "statements.mismatch" not in _categories(
+    assert "statements.mismatch" not in flagged(_SLIP.format(mno="822581058120037", acquirer="拉卡拉"))
+    assert "statements.mismatch" not in flagged(_SLIP.format(mno="999581058120037", acquirer="拉卡拉"))
+    assert "statements.mismatch" not in flagged(
         _SLIP.format(mno="821581058120037", acquirer="拉卡拉").replace("  收单机构：拉卡拉\n", ""))
 
 
@@ -54,7 +44,7 @@ def test_a_licence_number_printed_in_groups_is_read_whole() -> None:
                if e.kind == "licence_no"}
     assert numbers == {"Z2000531000017"}
     flyer = "电签POS免费领，刷卡秒到账，费率0.55%。\n持牌机构 乐刷支付 许可证号：Z2014 4100 01\n办理热线：15677203914"
-    assert "licence.number_mismatch" in _categories(flyer)
+    assert "licence.number_mismatch" in flagged(flyer)
     # a phone number after a well-formed number is not part of it
     ok = {e.value for e in extract_entities(_doc("许可证号Z2000531000017 400 820 1234")) if e.kind == "licence_no"}
     assert ok == {"Z2000531000017"}
@@ -70,9 +60,9 @@ def test_the_sum_of_an_activation_swipe_in_the_fewest_words() -> None:
 
 
 def test_a_list_of_categories_the_merchant_may_switch_between() -> None:
-    assert "clearing.mcc_jumping" in _categories(
+    assert "clearing.mcc_jumping" in flagged(
         "杉德电签办理：商户类型可自选：餐饮、百货、超市、加油站任您切换，到账快费率低。")
-    assert "clearing.mcc_jumping" not in _categories(
+    assert "clearing.mcc_jumping" not in flagged(
         "收款方式任您选：刷卡、扫码、碰一碰都支持；商户类别按营业执照如实登记，不可更改。")
 
 
@@ -86,7 +76,7 @@ def test_a_forum_thread_that_names_a_contract_is_no_agreement_without_fees() -> 
               "4楼 小王会计\n再看两样：签购单上的商户编号前三位是不是收单机构的代码，"
               "到账记录的付款方是不是收单机构本身。"
               "两样都对得上，纸质那张就只是服务商上门服务的确认单，不用担心。\n")
-    assert "fee.undisclosed" not in _categories(thread)
+    assert "fee.undisclosed" not in flagged(thread)
 
 
 def test_a_price_told_by_its_period_in_speech() -> None:
