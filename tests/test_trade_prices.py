@@ -85,3 +85,11 @@ def test_transactions_rotated_among_categories_and_a_yearly_service_fee() -> Non
     assert "clearing.mcc_jumping" in flagged("我们走的都是真实商户，超市饭店加油站轮着来，银行看着就是正常消费。")
     assert "clearing.mcc_jumping" not in flagged("本店支持超市、饭店、加油站等多种场景收款，商户类别按执照登记。")
     assert ("recurring", 99.0) in {(f.kind, f.amount) for f in _read("（二）乙方另须支付年度服务费玖拾玖元/年。")}
+
+
+def test_a_surcharge_told_on_every_transaction_and_named_after() -> None:
+    told = "每笔都多扣3块。打电话问小李，说是秒到费，默认开的，关不掉。"
+    assert ("instant", 3.0) in {(f.kind, f.amount) for f in _read(told)}
+    # a difference told once is no surcharge
+    once = "那天到账少了3块。打电话问小李，说是系统四舍五入，下个月补给我。"
+    assert not any(f.kind == "instant" for f in _read(once))

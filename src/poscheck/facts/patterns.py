@@ -301,8 +301,8 @@ def is_threshold(text: str, amount: Amount, floor: int) -> bool:
             text.endswith(_PRICED_PER, 0, at)
             or (text.endswith("刷", 0, at) and _FEE_NAMED_AFTER.match(text, amount.end))):
         return False
-    # 每笔多扣3块: a surcharge on every transaction, not a difference told once
-    return not (cue.group(0).startswith("多扣") and text.endswith(("每笔", "每次"), 0, at))
+    # 每笔多扣3块, 每笔都多扣3块: a surcharge on every transaction, not a difference told once
+    return not (cue.group(0).startswith("多扣") and text.endswith(("每笔", "每次", "每笔都", "每次都"), 0, at))
 
 
 # words that 一笔 prices after them: 提现一笔2块, 先刷1笔399的
