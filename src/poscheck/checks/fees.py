@@ -35,6 +35,8 @@ _DENIED = re.compile(r"(?:不是|并非|并不|不再|没有)\s*$")
 _TIED = re.compile(r"押金|激活费|服务费|开通费|机具费|扣")
 _SENT = re.compile(r"[。!?\n]")
 _AGREEMENT_TITLE = re.compile(r"协议|合同")
+# 收单协议常见问题解答: a page about agreements, none itself
+_ABOUT_AGREEMENTS = re.compile(r"问题|问答|解答|答疑|faq|解读|科普")
 _AGREEMENT_TOPIC = re.compile(r"商户|收单|pos|终端|收款|受理|机具")
 _FEES_ELSEWHERE = re.compile(
     r"按[^。]{0,20}《|主协议|附件|另行签署|另行签订|费率说明|资费标准|收费标准见|按[^。]{0,30}执行|以[^。]{0,20}约定为准")
@@ -123,6 +125,8 @@ def no_schedule(analysis: Analysis) -> Iterator[Finding]:
         norm = analysis.normalized(doc)
         title = norm.text[:120].split("\n", 1)[0] + " " + doc.title.lower()
         if len(norm.text) < 250 or not _AGREEMENT_TITLE.search(title) or not _AGREEMENT_TOPIC.search(norm.text):
+            continue
+        if _ABOUT_AGREEMENTS.search(title):
             continue
         if "%" in norm.text or _FEES_ELSEWHERE.search(norm.text) or document_genre(doc, norm) != "offer":
             continue  # a percent anywhere is a rate the extractor may not have named

@@ -31,7 +31,7 @@ from poscheck.domains import registrable_domain
 from poscheck.models import Document, Evidence, Finding
 from poscheck.passages import post_starts
 from poscheck.statements.merchant import acquirer_codes, businesses_named_in, mcc_table
-from poscheck.statements.names import same_institution, written_person_name
+from poscheck.statements.names import names_agree, same_institution, written_person_name
 from poscheck.statements.values import parse_amount
 
 _S = r"[^。;\n]"
@@ -107,7 +107,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:科技|商贸|信息|网络|商务|个人|私人)"
         # 钱却是个人打过来的, 到账是一个叫周丽的人转给我的
         r"|(?:钱|款项?|结算款|货款)(?:却|都|竟然?)?是(?:一个|某个)?(?:个人|私人)(?:账户)?(?:打|转|付|汇)"
-        r"|(?:到账|打款|打钱|转账|付款|钱)的?(?:却|都|竟然?)?是(?:一个|个)?叫[\u4e00-\u9fff]{1,3}的(?:人|个人)(?:打|转|付|汇))"
+        r"|(?:到账|打款|打钱|转账|付款|钱|款项?|结算款|货款)的?(?:却|都|竟然?)?是(?:一个|个)?叫[“\"]?[\u4e00-\u9fff]{1,3}[”\"]?的"
+        r"(?:人|个人)(?:账户|账号)?(?:打|转|付|汇))"  # 结算款都是一个叫“刘建波”的个人账户转给我的
         # a payer named as a person (对方户名：张晓峰); find_signs keeps it when it is a name and the money takings
         rf"|(?P<named>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人|打款人)(?:名称|户名)?\s*"
         r"(?:是|为|显示|显示为|写着|写的是|:)\s*(?P<name>[\u4e00-\u9fff]{1,3}(?:[*＊]{1,2}[\u4e00-\u9fff]?|某)?)"
@@ -136,7 +137,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # keeps it when the writer says the name is not theirs
         rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名){_S}{{0,12}}?"
         r"(?:是|为|叫|印的是|印着|印成|打成|打的是|打印的是|打印为|打出来是|显示|显示的是|写着|写的是|成了|变成了?|(?<=名称):|(?<=名):)[^。;\n]{0,3}?"
-        rf"[\u4e00-\u9fff「」“”\"『』]{{0,14}}?(?:{_BUSINESSES}))"
+        rf"(?:[\u4e00-\u9fff「」“”\"『』]{{0,14}}?(?:{_BUSINESSES})|[“\"「『][\u4e00-\u9fff]{{2,24}}[”\"」』]))"
         # a category code the writer read off a slip (商户编号 digits 8–11, DOMAIN.md), kept when their business
         # is another's (_code_not_mine)
         r"|(?P<code>(?:商户编号|商户号)[^\d。\n]{0,8}?\d{15}(?!\d)"
@@ -189,7 +190,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "由代理", "先到", "先进", "先转", "资金结算", "付款方", "到账方", "打款方", "对方户名", "转账方", "付款人",
         "汇款人", "业务员", "代理", "他人", "第三方", "先结算", "先归集", "首先", "先汇", "先打", "到账", "入账",
         "打钱的", "打款的", "转钱的", "付钱的", "流水", "收到", "是个人", "是私人", "是一个个人",
-        "由甲方", "由乙方", "由丙方", "先存", "余额", "虚拟账户", "电子账户", "平台账户", "云账户", "子账户",
+        "由甲方", "由乙方", "由丙方", "先存", "余额", "的个人", "的人", "虚拟账户", "电子账户", "平台账户", "云账户",
+        "子账户",
     ),
     "mcc_jumping": (
         "自选", "可选商户", "选商户", "任选", "落地商户", "优选商户", "切换商户", "商户切换", "多商户", "精养商户",
@@ -222,7 +224,8 @@ _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构
 # "对方户名是个人的赶紧停", "存在套现等情形时" (but not what was sent: "…个人转过来的，", "钱却是个人打|过来的，");
 # for a wallet, whose ads say "秒到钱包的，随时提现", only with a verdict after it ("…提现费的，都不是一清").
 _CONDITION_AFTER = re.compile(
-    r"(?:(?!转|打|汇|过来|过去)[^。,]){0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律|别|不要|勿)"  # 做养卡的别打
+    # 做养卡的别打 (but not …转给我的,: what was sent)
+    r"(?:(?!转|打|汇|过来|过去|给我)[^。,]){0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律|别|不要|勿)"
     r"|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)"
 )
 # What a provider does when it finds cash-out (发现商户套现将…停机处理): a sanction, no promotion.
@@ -454,6 +457,24 @@ def signs(text: str, practice: str) -> tuple[Sign, ...]:
     return find_signs(text).get(practice, ())
 
 
+def _shown_elsewhere(text: str, found: tuple[Sign, ...] | list[Sign]) -> list[Sign]:
+    """The slips' and bills' names (kind elsewhere) that the writer disowns or that are not their business."""
+    return [s for s in found if s.kind == "elsewhere" and not _LEGAL_NAME.search(text, s.lo, s.hi)
+            and (_NOT_MINE.search(text, s.start, min(len(text), s.end + NOT_MINE_AFTER)) or _mine_is_other(text, s))]
+
+
+_AS_THE_SLIP = re.compile(r"也是|也显示|也一样|同样")  # 账单上也是这个超市的名字: the bill agrees with the slip
+_SLIP_NAME = re.compile(r"商户名称?\s*:\s*([^\s|,;。]{2,30})")  # a slip's printed field (商户名称：…火锅店)
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{2,30})[”\"」』]")
+
+
+def _not_the_slips(text: str, s: Sign) -> bool:
+    """A bill's quoted merchant name that no slip field of the document agrees with."""
+    bill = _QUOTED.search(text, s.start, s.hi)
+    slips = [m.group(1) for m in _SLIP_NAME.finditer(text) if not (s.start <= m.start() < s.end)]
+    return bill is not None and bool(slips) and not any(names_agree(bill.group(1), n) for n in slips)
+
+
 def _practice_signs(text: str, practice: str) -> list[Sign]:
     """The signs that make a finding for `practice` (combination rules applied)."""
     found = list(signs(text, practice))
@@ -462,16 +483,18 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
     if practice == "mcc_jumping":
         select = [s for s in found if s.kind == "select"
                   or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))]
-        elsewhere = [s for s in found if s.kind == "elsewhere" and not _LEGAL_NAME.search(text, s.lo, s.hi)
-                     and (_NOT_MINE.search(text, s.start, min(len(text), s.end + NOT_MINE_AFTER))
-                          or _mine_is_other(text, s))]
+        elsewhere = _shown_elsewhere(text, found)
         elsewhere += [s for s in found if s.kind == "code" and _code_not_mine(text, s)]
         return select + [s for s in found if s.kind == "jump"] + elsewhere if select else elsewhere
     if practice == "statement_mismatch":  # and a payer set against the slip's acquirer (签购单上是通联，打钱的是个私人)
         payers = [s for s in signs(text, "second_clearing") if s.kind == "payer"
                   and (_SLIP.search(text, max(0, s.lo - SLIP_NEAR), min(len(text), s.hi + SLIP_NEAR))
                        or _NOT_THE_ACQUIRER.search(text, s.end, s.hi))]
-        return sorted(found + payers, key=lambda s: s.start)
+        # …and a cardholder's bill that names another merchant than the slip the writer also shows
+        bills = [s for s in signs(text, "mcc_jumping") if s.kind == "elsewhere" and "账单" in text[s.start:s.end]
+                 and not _AS_THE_SLIP.search(text, s.lo, s.end)
+                 and (s in _shown_elsewhere(text, [s]) or _not_the_slips(text, s))] if _SLIP.search(text) else []
+        return sorted(found + payers + bills, key=lambda s: s.start)
     if practice == "fake_service":
         stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, s.lo, s.hi)
                  and _REPLACEMENT.search(text, s.lo, min(len(text), s.hi + 120))]

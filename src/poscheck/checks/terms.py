@@ -213,6 +213,9 @@ def _liability(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> st
     return f"provider excludes liability ({m.group(0)[:20]})"
 
 
+_SIGNED_AT = re.compile(r"(?:签订地|签约地|签署地)(?:为|是|系|即)(甲方|乙方)")
+
+
 def _jurisdiction(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     if re.search(r"被告(?:住所地|所在地)|原告(?:住所地|所在地)", sentence) and m.lastgroup != "arbitration":
         return None
@@ -223,6 +226,8 @@ def _jurisdiction(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) ->
         return f"court at the provider's seat ({m.group(0)[:24]})"
     if m.lastgroup == "named" and re.search(r"被告|原告|有管辖权|所在地|住所地", m.group(0)):
         return None
+    if m.lastgroup == "signed" and (at := _SIGNED_AT.search(unit)) and doc.parties.role(at.group(1)) == "merchant":
+        return None  # 本协议签订地为甲方经营场所 (甲方 the merchant): the court is the merchant's own
     if m.lastgroup == "arbitration":
         if re.search(r"人民法院|起诉|诉讼", sentence) and not re.search(r"不得(?:向法院)?起诉", sentence):
             return None  # arbitration is only one of the merchant's options
@@ -315,6 +320,7 @@ _GATE = KeywordGate(KEYWORDS)
 # Sentences that quote a clause as a bad example or warn about it (lawyers' articles, guides).
 _SKIP_SENTENCE = re.compile(
     r"反面例子|反例|霸王条款|不公平条款|不合理条款|警惕|谨防|陷阱|骗局|套路|切勿|千万|避坑|律师提醒|要求对方修改"
+    r"|留心|留意|当心|写法"  # 真正要留心的是相反的写法，比如…“视情况冻结全部资金”: a clause's wording, discussed
 )
 _REPORTED = re.compile(r"声称|宣称|号称|所谓|口头承诺")
 

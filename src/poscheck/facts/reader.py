@@ -42,6 +42,7 @@ CARD_BACK = 14  # characters before a yearly or monthly fee's name read for the 
 _CARD_IN_DEVICE = re.compile(
     r"(?:机器|机具|设备|终端|pos)[^,;。]{0,4}?(?:里面?|内)[^,;。]{0,4}?卡|(?:sim|物联网|物联|上网)卡")
 # The line a footnote mark (0.55%*) points to: the next one that starts with the same mark.
+_NEVER_CHOSE = re.compile(r"(?:没有?|未|从未|不曾|并未)(?:勾|点|主动|自己)?$")  # before an opt-in word: not chosen
 _OWN_LATER = r"\s*:?\s*(?P<r>\d+(?:\.\d+)?)\s*%"  # after a channel's name in a footnote: 贷记卡0.68%
 _NOTE_GOES_ON = re.compile(r"[ \t]*[^\s*※|\d(（一二三四五六七八九十]")  # a line that is no new note, item or row
 _FOOTNOTE = {mark: re.compile(r"\n[ \t]*(?:注\s*:?\s*)?" + re.escape(mark) + r"(?![*※])") for mark in "*※"}
@@ -89,6 +90,8 @@ class FeeReader:
             on, off = P.DEFAULT_ON.search(self.text, lo, hi), P.OPTIONAL.search(self.text, lo, hi)
             if not (on or off) and (head := self._heading(u)) is not None:  # 二、快速结算（可选）above its items
                 on, off = P.DEFAULT_ON.search(self.text, *head), P.OPTIONAL.search(self.text, *head)
+            if off and _NEVER_CHOSE.search(self.text, max(0, off.start() - 6), off.start()):
+                on, off = on or off, None  # 我从来没有勾选开通过: charged without being chosen
             optional = False if on else (True if off else None)
             notes = [self._orig(m.start(), m.end()) for m in (on, off) if m]
             if optional is None and (said := self._optional_services.get(pairs[0][0].kind)) is not None and all(
