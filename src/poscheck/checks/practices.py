@@ -457,10 +457,10 @@ def signs(text: str, practice: str) -> tuple[Sign, ...]:
     return find_signs(text).get(practice, ())
 
 
-def _shown_elsewhere(text: str, found: tuple[Sign, ...] | list[Sign]) -> list[Sign]:
-    """The slips' and bills' names (kind elsewhere) that the writer disowns or that are not their business."""
-    return [s for s in found if s.kind == "elsewhere" and not _LEGAL_NAME.search(text, s.lo, s.hi)
-            and (_NOT_MINE.search(text, s.start, min(len(text), s.end + NOT_MINE_AFTER)) or _mine_is_other(text, s))]
+def _not_theirs(text: str, s: Sign) -> bool:
+    """A slip's or bill's name (kind elsewhere) that the writer disowns or that is not their business."""
+    return not _LEGAL_NAME.search(text, s.lo, s.hi) and bool(
+        _NOT_MINE.search(text, s.start, min(len(text), s.end + NOT_MINE_AFTER)) or _mine_is_other(text, s))
 
 
 _AS_THE_SLIP = re.compile(r"也是|也显示|也一样|同样")  # 账单上也是这个超市的名字: the bill agrees with the slip
@@ -483,7 +483,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
     if practice == "mcc_jumping":
         select = [s for s in found if s.kind == "select"
                   or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))]
-        elsewhere = _shown_elsewhere(text, found)
+        elsewhere = [s for s in found if s.kind == "elsewhere" and _not_theirs(text, s)]
         elsewhere += [s for s in found if s.kind == "code" and _code_not_mine(text, s)]
         return select + [s for s in found if s.kind == "jump"] + elsewhere if select else elsewhere
     if practice == "statement_mismatch":  # and a payer set against the slip's acquirer (签购单上是通联，打钱的是个私人)
@@ -493,7 +493,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         # …and a cardholder's bill that names another merchant than the slip the writer also shows
         bills = [s for s in signs(text, "mcc_jumping") if s.kind == "elsewhere" and "账单" in text[s.start:s.end]
                  and not _AS_THE_SLIP.search(text, s.lo, s.end)
-                 and (s in _shown_elsewhere(text, [s]) or _not_the_slips(text, s))] if _SLIP.search(text) else []
+                 and (_not_theirs(text, s) or _not_the_slips(text, s))] if _SLIP.search(text) else []
         return sorted(found + payers + bills, key=lambda s: s.start)
     if practice == "fake_service":
         stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, s.lo, s.hi)
