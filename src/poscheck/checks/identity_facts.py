@@ -52,7 +52,7 @@ _PARTY_AFTER = re.compile(r"\s*\(?(?:以下简称|下称)?\s*[“\"]?(?:甲方|�
 # A bank named as where the merchant's account is held is not the acquirer.
 _ACCOUNT_BANK = re.compile(r"(?:开户|账户|账号|户名|结算至|结算到|储蓄卡|借记卡|银行卡)[^。\n]{0,12}$")
 _OWNS_PAGE = re.compile(r"\s*(?:版权所有|©|copyright)", re.I)
-_SIGNED = re.compile(r"[^】\n]{0,6}】")  # an SMS's signature: 【工商银行】, 【建设银行桂林分行】
+_SMS_SIGNATURE = re.compile(r"[^】\n]{0,6}】")  # an SMS's signature: 【工商银行】, 【建设银行桂林分行】
 _TO_MERCHANT = re.compile(r"商户|终端|pos|收单|结算款")  # …in a message about the merchant's terminal or takings
 FUZZY_MIN = 92.0
 #: Brand words too generic to name an institution on their own.
@@ -161,7 +161,7 @@ def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "中国光大银行股份有限公司 版权所有": the bank's own page, which speaks for the bank
     if kind == "bank" and not text[text.rfind("\n", 0, start) + 1:start].strip() and text.count("本行") >= 2:
         return True  # a notice that speaks as 本行, headed or signed by the bank's name: the bank acquires
-    if kind == "bank" and text[start - 1:start] == "【" and _SIGNED.match(text, end):
+    if kind == "bank" and text[start - 1:start] == "【" and _SMS_SIGNATURE.match(text, end):
         nl = text.find("\n", end)  # 【工商银行】贵单位账户…收到POS结算款: the bank's own message to its merchant
         if _TO_MERCHANT.search(text, end, nl if nl >= 0 else len(text)):
             return True
