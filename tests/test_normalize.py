@@ -70,6 +70,8 @@ def test_normalize_maps_every_span_back() -> None:
 def test_normalize_joins_pdf_wraps_only_when_asked() -> None:
     assert normalize("万分\n之五", join_wraps=True).text == "0.05%"
     assert "\n" in normalize("第一行。\n第二行", join_wraps=True).text
+    # A full-width comma reads as "," by the time wraps are joined; a line that ends on one goes on.
+    assert normalize("缴纳押金299元，\n合作期内不予退还。", join_wraps=True).text == "缴纳押金299元,合作期内不予退还。"
 
 
 def test_pdf_wraps_keep_the_title_line_and_article_starts() -> None:

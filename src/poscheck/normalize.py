@@ -78,7 +78,7 @@ _MAO_RATE_BEFORE = re.compile(
 _HOMOPHONES = re.compile("压金|(?<=流量|服务|手续|管理|会员|激活)废")
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 # A line break inside a sentence (PDF wraps): CJK/digit on both sides, no sentence end before it.
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%])")
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，,])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%])")
 # Plain text wrapped at a fixed width (a contract copied out of a PDF or an e-mail: "…向甲方住所\n地人民法院"):
 # only a break after a line of at least SOFT_WRAP_MIN characters is joined, and not before an item or article.
 SOFT_WRAP_MIN = 24
