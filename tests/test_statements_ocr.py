@@ -10,10 +10,8 @@ import pytest
 
 from poscheck.statements import analyse_inputs
 from poscheck.statements.slip import parse_slips, slip_document
+from scans import draw_lines, needs_font
 from statements_support import CARD, assert_quotes_exact, categories, rules, write_set
-
-FONT_GLOBS = ("NotoSansCJK*.ttc", "NotoSerifCJK*.ttc", "NotoSansCJK*.otf", "NotoSansSC*.otf", "wqy-*.tt[cf]",
-              "DroidSansFallback*.ttf", "SourceHanSans*.ot[cf]")
 
 SLIP_LINES = [
     "通联支付 ALLINPAY",
@@ -35,32 +33,8 @@ SLIP_LINES = [
 ]
 
 
-def _cjk_font() -> Path | None:
-    roots = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"]
-    for root in roots:
-        if not root.is_dir():
-            continue
-        for pattern in FONT_GLOBS:
-            for path in sorted(root.rglob(pattern)):
-                return path
-    return None
-
-
-FONT = _cjk_font()
-needs_font = pytest.mark.skipif(
-    FONT is None, reason="no CJK font file found (Debian: apt-get install fonts-noto-cjk)")
-
-
 def _render(path: Path) -> Path:
-    from PIL import Image, ImageDraw, ImageFont
-
-    assert FONT is not None
-    font = ImageFont.truetype(str(FONT), 24)
-    image = Image.new("RGB", (820, 50 + 38 * len(SLIP_LINES)), (250, 250, 246))
-    draw = ImageDraw.Draw(image)
-    for k, line in enumerate(SLIP_LINES):
-        draw.text((24, 24 + 38 * k), line, font=font, fill=(20, 20, 20))
-    image.save(path)
+    draw_lines(SLIP_LINES).save(path)
     return path
 
 

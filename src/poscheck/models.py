@@ -61,6 +61,7 @@ class Document:
     encoding: str | None = None
     blocks: tuple[Block, ...] = ()
     pages: tuple[int, ...] = ()  # start offset of each page (PDF); empty otherwise
+    ocr_pages: tuple[int, ...] = ()  # 1-based pages of a PDF read by OCR from their images (a scan)
     links: tuple[tuple[int, int], ...] = ()  # (start, end) of each link's text (HTML), in order
     # "" for the whole file; for a page that is no offer but holds one (passages.views): "ad" for a view of a
     # selling passage, a speaker of its own, and "rest" for the page without it

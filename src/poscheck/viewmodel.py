@@ -139,8 +139,17 @@ def _documents(report: Report, lang: str) -> list[dict[str, Any]]:
     return [{"title": clip(squash(d.title), 120), "label": clip(squash(d.title), 120) or d.source,
              "source": d.source, "href": safe_href(d.url or d.source),
              "kind": d.kind, "sha256": d.sha256, "chars": text(lang, "doc_chars", n=f"{len(d.text):,}"),
-             "pages": str(len(d.pages)) if d.pages else ""}
+             "pages": str(len(d.pages)) if d.pages else "", "ocr": _read_by_ocr(d, lang)}
             for d in sorted(report.documents, key=lambda d: (d.source, d.id))]
+
+
+def _read_by_ocr(d: Document, lang: str) -> str:
+    """A note that a document's quotes come from OCR (an image, or a PDF's scanned pages), or ""."""
+    if d.kind == "image":
+        return text(lang, "doc_ocr")
+    if d.ocr_pages:
+        return text(lang, "doc_ocr_pages", pages=", ".join(map(str, d.ocr_pages)))
+    return ""
 
 
 def _generated(at: str) -> str:

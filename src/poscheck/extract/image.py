@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from poscheck.errors import ExtractError, UnsupportedFile
 from poscheck.models import Block, Document, RawFile
 
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
-def ocr_text(path: Path, source: str) -> str:
-    """OCR an image file locally with rapidocr-onnxruntime; lines rebuilt from box positions."""
+
+def ocr_text(image: Path | Image, source: str, what: str = "an image") -> str:
+    """OCR an image file (or a decoded image) locally with rapidocr-onnxruntime; lines rebuilt from box positions."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError as exc:
         raise UnsupportedFile(
-            "reading an image needs the OCR extra", source=source,
+            f"reading {what} needs the OCR extra", source=source,
             remedy="pip install 'poscheck[ocr]' (rapidocr-onnxruntime), or type the text into a .txt file",
         ) from exc
     engine = _engine(RapidOCR)
     try:
-        result, _elapsed = engine(str(path))
+        result, _elapsed = engine(str(image) if isinstance(image, Path) else image)
     except Exception as exc:  # onnxruntime/opencv raise their own error types
         raise ExtractError(f"OCR failed ({exc})", source=source,
                            remedy="Check that the file is a readable PNG/JPG image.") from exc
