@@ -112,3 +112,14 @@ def test_the_report_lists_the_pages_of_a_scan_read_by_ocr(tmp_path: Path, engine
     assert doc["ocr_pages"] == [1, 2] and doc["pages"] == 2
     (shown,) = build(report, lang="zh")["documents"]
     assert shown["ocr"].startswith("第 1, 2 页由 OCR 识别")
+
+
+def test_a_screenshots_clock_and_address_bar_are_not_its_title(tmp_path: Path, engine: Engine) -> None:
+    """A phone screenshot starts with the status bar and the address bar; the page's own heading follows them."""
+    shot = tmp_path / "shot.png"
+    draw_lines(["20:18  5G 80%", "m.ums-tuikuan-center.com", "银联商务官方押金退还中心",
+                "请填写结算银行卡号和取款密码", "提交退还申请"], size=28).save(shot)
+    doc = _read(shot)
+    assert doc.title == "银联商务官方押金退还中心"
+    report = check_local(engine, [shot], url="http://m.ums-tuikuan-center.com/")
+    assert "site.impersonation" in _flagged(report)

@@ -9,6 +9,7 @@ OpenCC's character table), PDF line wraps inside a sentence removed, Chinese num
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
@@ -76,6 +77,11 @@ _MAO_RATE_BEFORE = re.compile(
 )
 # How voice input and hurried typing write 押金 and a fee (流量废): read as the words they stand for.
 _HOMOPHONES = re.compile("压金|(?<=流量|服务|手续|管理|会员|激活)废")
+# The trade's pinyin initials for its own words (xyk 0.6个点, 0 yj, 没有 jh 扣款, 每笔 tx 收2元): read as the words,
+# when they stand alone (not inside a Latin word, an address or a handle).
+_INITIALS = {"xyk": "信用卡", "jjk": "借记卡", "yj": "押金", "jh": "激活", "fl": "费率", "dz": "到账", "tx": "提现",
+             "yzm": "验证码"}
+_INITIAL = re.compile(r"(?<![a-z./@_#-])(?:" + "|".join(_INITIALS) + r")(?![a-z./@_-])")
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 # A line break inside a sentence (PDF wraps): CJK/digit on both sides, no sentence end before it.
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，,])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%])")
@@ -101,8 +107,9 @@ _SPACE_BETWEEN = re.compile(r"[ \t]+(?=[\u4e00-\u9fffa-z0-9])")
 _WORD_END = re.compile(r"[\u4e00-\u9fffa-z0-9%.]")
 _SPACED_HINT = re.compile(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fffa-z0-9]{1,2}[ \t]+[\u4e00-\u9fffa-z0-9]")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = re.compile(r"[\n。,;:!?]")  # after normalisation: full-width punctuation is ASCII
 SPACED_MIN_WORDS = 3  # a line of at least this many Chinese words …
-SPACED_MAX_MEAN = 2.0  # … at most this long on average is letter-spaced
+SPACED_MAX_MEAN = 2.5  # … at most this long on average is letter-spaced
 _SUB_ITEM = re.compile(r"\d{1,2}\.\d{1,2}[ \t]")  # 1.1 受理终端
 PDF_TITLE_MAX = 30  # a PDF's first line shorter than this that names a document is its title, not a wrapped line
 _PARTY_LINE = re.compile(r"[甲乙丙]方\s*(?:[:(]|[(（]?[\u4e00-\u9fff]{1,6}[)）]?\s*:)")  # 乙方: …, 甲方（商户）: …
@@ -351,22 +358,29 @@ def _pdf_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
 
 
 def _spaced_lines(text: str) -> Callable[[re.Match[str]], str | None]:
-    """Letter-spaced text (an OCR of a flyer, a title set 民 事 判 决 书): the spaces between characters of a line
-    whose Chinese words are mostly one or two characters long go; a line of longer words separated by spaces
-    (a nav bar: 首页 关于我们 产品中心) keeps them."""
-    verdicts: dict[int, bool] = {}
+    """Letter-spaced text (an OCR of a flyer, a title set 民 事 判 决 书, a post that splits its words to pass a
+    keyword filter: 首刷 冻结 199 元 押 金): the spaces between characters of a line, or of a clause, whose Chinese
+    words are mostly one or two characters long go; a line of longer words separated by spaces (a nav bar:
+    首页 关于我们 产品中心) keeps them."""
+    verdicts: dict[tuple[int, int], bool] = {}
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)]
 
-    def spaced(lo: int) -> bool:
-        if lo not in verdicts:
-            hi = text.find("\n", lo)
-            words = [w for w in text[lo:len(text) if hi < 0 else hi].split() if _CJK_CHAR.search(w)]
-            verdicts[lo] = len(words) >= SPACED_MIN_WORDS and sum(map(len, words)) <= SPACED_MAX_MEAN * len(words)
-        return verdicts[lo]
+    def spaced(lo: int, hi: int) -> bool:
+        if (lo, hi) not in verdicts:
+            words = [w for w in text[lo:hi].split() if _CJK_CHAR.search(w)]
+            verdicts[lo, hi] = len(words) >= SPACED_MIN_WORDS and sum(map(len, words)) <= SPACED_MAX_MEAN * len(words)
+        return verdicts[lo, hi]
 
     def repl(m: re.Match[str]) -> str | None:
-        if m.start() == 0 or not _WORD_END.match(text, m.start() - 1):
+        at = m.start()
+        if at == 0 or not _WORD_END.match(text, at - 1):
             return None
-        return "" if spaced(text.rfind("\n", 0, m.start()) + 1) else None
+        line_lo = text.rfind("\n", 0, at) + 1
+        line_hi = text.find("\n", at)
+        if spaced(line_lo, len(text) if line_hi < 0 else line_hi):
+            return ""
+        k = bisect.bisect_left(ends, at)
+        return "" if spaced(ends[k - 1] + 1 if k else 0, ends[k] if k < len(ends) else len(text)) else None
     return repl
 
 
@@ -407,6 +421,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _WAN_W, _wan_w(norm.text))
     if "p0s" in norm.text:  # an OCR'd (or a flyer's own) spelling of POS with a zero: 智能P0S机
         norm = _sub(norm, _P0S, lambda m: "pos")
+    if any(k in norm.text for k in _INITIALS):
+        norm = _sub(norm, _INITIAL, lambda m: _INITIALS[m.group(0)])
     if "压金" in norm.text or "废" in norm.text:
         norm = _sub(norm, _HOMOPHONES, lambda m: "押金" if m.group(0) == "压金" else "费")
     if "毛" in norm.text:

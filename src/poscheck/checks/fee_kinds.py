@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from poscheck.checks import Analysis, check
-from poscheck.facts.patterns import FREQUENT, PER_YEAR, TERM_LOCK, RefundTarget, refund_target
+from poscheck.facts.patterns import FREQUENT, PER_YEAR, REFUNDED, TERM_LOCK, RefundTarget, refund_target
 from poscheck.models import Fee, Finding
 from poscheck.normalize import normalize
 
@@ -150,6 +150,8 @@ def judge_deposit(f: Fee) -> Verdict:
     context = normalize(f.evidence.quote + " " + f.conditions).text
     if _CONSUMER_DEPOSIT.search(context):
         return None  # the merchant collecting a deposit from its own customers
+    if REFUNDED.search(context):
+        return None  # a deposit being given back (统一退还…押金): a refund notice, real or a lure, takes nothing
     target = deposit_target(f)
     lock = TERM_LOCK.search(context)  # 合作满2年且终端完好的，无息退还: leaving earlier forfeits it
     if target is None and _DEVICE_DEPOSIT.search(context) and not lock:

@@ -59,7 +59,7 @@ FUZZY_MIN = 92.0
 GENERIC_BRANDS = frozenset({"收款宝", "考拉", "商户通", "超级收款宝", "天天富", "全民付", "新生易"})
 # A two-character brand (通联, 富友, 连连 …) names the institution only before a product or role word.
 _SHORT_BRAND_NEXT = re.compile(
-    r"(?:的|家的)?(?:支付|pos|电签|收款|收单|刷卡|智能|大pos|商务|机|客服|官网|官方|总部|直营|app|终端|牌照)"
+    r"(?:的|家的)?(?:支付|pos|电签|收款|收单|刷卡|智能|大pos|商务|大?机|客服|官网|官方|总部|直营|app|终端|牌照)"
 )  # 海科的电签, 通联家的机器
 # …or what is said of it before: 通道走的是海科的, 机器是乐刷的.
 _SHORT_BRAND_BEFORE = re.compile(r"(?:通道|机器|机子|牌子|品牌|收单)(?:走|用)?的?是$|走的是$|用的是$")

@@ -106,7 +106,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?:到账|入账|打款|流水)(?:记录|信息)?{_S}{{0,6}}?(?:显示|写着|写的是|显示为){_S}{{0,20}}?"
         r"(?:科技|商贸|信息|网络|商务|个人|私人)"
         # 钱却是个人打过来的, 到账是一个叫周丽的人转给我的
-        r"|(?:钱|款项?|结算款|货款)(?:却|都|竟然?)?是(?:一个|某个)?(?:个人|私人)(?:账户)?(?:打|转|付|汇)"
+        # …到账是我们财务小陈的个人卡转给你
+        r"|(?:到账|钱|款项?|结算款|货款)(?:却|都|竟然?)?是[^。,;\n]{0,10}?(?:个人|私人)(?:卡|账户|银行卡)?(?:打|转|付|汇)"
         r"|(?:到账|打款|打钱|转账|付款|钱|款项?|结算款|货款)的?(?:却|都|竟然?)?是(?:一个|个)?叫[“\"]?[\u4e00-\u9fff]{1,3}[”\"]?的"
         r"(?:人|个人)(?:账户|账号)?(?:打|转|付|汇))"  # 结算款都是一个叫“刘建波”的个人账户转给我的
         # a payer named as a person (对方户名：张晓峰); find_signs keeps it when it is a name and the money takings
@@ -131,6 +132,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # 餐饮、酒店等高费率行业可按商超类入网: a business of one category signed up under a cheaper one
         rf"|(?:高费率|高扣率|费率高){_S}{{0,24}}?(?:可|能|都|统一|一律)(?:以|可以|能)?(?:按|走|报|入)"
         r"[\u4e00-\u9fff]{1,6}?类(?:商户|行业)?(?:入网|进件|报件|登记|申请))"
+        # the category the merchant is told to sign up under (商户类型选超市百货), kept when a cheaper rate is why
+        rf"|(?P<advised>(?:商户类型|商户类别|行业类型|行业类别|经营类目|mcc)(?:就|都|直接|最好)?(?:选|填|报|写)(?:成|为)?"
+        rf"{_S}{{0,2}}?(?:{_CATEGORY}|公益|民生|批发))"
         r"|(?P<category>优惠类|公益类|民生类|福利类|优惠行业|优惠商户)"
         r"|(?P<jump>跳码|套码|跳商户|跳行业)"
         # what a slip or bill shows: another business's name (…生鲜超市 on a clothing shop's slip); _practice_signs
@@ -191,7 +195,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "汇款人", "业务员", "代理", "他人", "第三方", "先结算", "先归集", "首先", "先汇", "先打", "到账", "入账",
         "打钱的", "打款的", "转钱的", "付钱的", "流水", "收到", "是个人", "是私人", "是一个个人",
         "由甲方", "由乙方", "由丙方", "先存", "余额", "虚拟账户", "电子账户", "平台账户", "云账户", "子账户",
-        "人打", "人转", "人付", "人汇", "人账户", "人账号",  # 叫“刘建波”的个人账户转给我的
+        "人打", "人转", "人付", "人汇", "人账户", "人账号", "人卡",  # 叫“刘建波”的个人账户转给我的
     ),
     "mcc_jumping": (
         "自选", "可选商户", "选商户", "任选", "落地商户", "优选商户", "切换商户", "商户切换", "多商户", "精养商户",
@@ -200,6 +204,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "落地", "优惠商户", "签购单", "小票", "凭条", "账单", "交易记录", "刷卡记录", "商户名",
         "商户编号", "商户号", "中间", "8-11位", "第8到11位", "类别码", "行业码", "个商户", "高费率", "高扣率", "费率高",
         "切换", "随便选", "随便挑", "能落", "可以落", "给你落", "任您", "任你", "轮着来", "轮流", "轮换",
+        "商户类型", "商户类别", "行业类型", "行业类别", "经营类目",
     ),
     "statement_mismatch": (
         "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
@@ -223,6 +228,8 @@ _LICENSED_SUBJECT = re.compile(r"支付|银行|收单|持牌|银联|清算机构
 # A case described, not one that happened, right after a sign: "…套现的，乙方可终止", "到账方是个人的，大概率是二清",
 # "对方户名是个人的赶紧停", "存在套现等情形时" (but not what was sent: "…个人转过来的，", "钱却是个人打|过来的，");
 # for a wallet, whose ads say "秒到钱包的，随时提现", only with a verdict after it ("…提现费的，都不是一清").
+# A condition in the payer's own clause (textctx.CONDITIONAL, and the written 若 of a notice or an FAQ).
+_IF = re.compile(rf"{CONDITIONAL.pattern}|(?<![不倘])若(?!干|非)")
 _CONDITION_AFTER = re.compile(
     # 做养卡的别打 (but not …转给我的,: what was sent)
     r"(?:(?!转|打|汇|过来|过去|给我)[^。,]){0,12}的\s*(?:,|赶紧|立即|马上|立刻|请|就|都|一律|别|不要|勿)"
@@ -251,6 +258,9 @@ MINE_NEAR = 120  # characters around a category code in which the writer may say
 _SLIP = re.compile(r"签购单|小票|凭条|pos单|收单机构\s*:")  # …or its printed field: 收单机构：拉卡拉支付
 SLIP_NEAR = 80
 _NOT_THE_ACQUIRER = re.compile(r"(?:而不是|并非|却不是)(?!什么)")
+# Why a category is advised: its rate (别填餐饮，餐饮类费率高 … 选超市百货，费率能省一大截).
+_CHEAPER = re.compile(r"能省|省钱|省了|省一|便宜|划算|[费扣]率(?:更|比较)?[低高]|[低高][费扣]率")
+MOTIVE_NEAR = 40  # characters around an advised category in which its reason is read
 _SELECTING = re.compile(r"可选|任选|自选|选择|切换|匹配|均可|随意|通道|[给帮]你选|选成|报成|填成")
 _URGENT = re.compile(
     r"将于|即将|月底|月初|日起|号起|年起|到期|统一|之前|以前|逾期|名单|强制|\d+月\d+日|下周|本周|\d+天后|\d+日后|\d+小时|尽快|立即|马上"
@@ -416,8 +426,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                             text, max(0, m.start() - TAKINGS_NEAR), min(len(text), m.end() + TAKINGS_NEAR))):
                         continue
                     kind = "payer"
-                if kind == "payer" and CONDITIONAL.search(m.group(0)):
-                    continue  # "对方户名如果是个人，…": a case, the condition inside the sign
+                if kind == "payer" and _IF.search(text, max(lo, text.rfind(",", 0, m.start()) + 1), m.end()):
+                    continue  # "对方户名如果是个人，…", "若到账付款方显示为个人，请…": a case, not what happened
                 if kind == "payer" and re.search(r"应为|应当|应该|必须是", sentence):
                     continue  # how it should be, not what happened (…是某某科技，而不是收单机构 did happen)
                 if kind == "payer" and _LICENSED_SUBJECT.search(_OWN_RECORD.sub("", m.group(0))):
@@ -446,7 +456,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 if taken is None or agreed is None or not taken > agreed:
                     continue  # no more was taken than agreed
                 kind = "net"
-            if practice == "cash_out" and (_CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24))
+            if practice == "cash_out" and (text[m.start() - 1:m.start()] == "不"  # 不刷卡不套现不代还: refused
+                                           or _CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24))
                                            or _SANCTION.search(text, m.end(), hi)):
                 continue
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
@@ -482,7 +493,8 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         return found if any(s.kind == "strong" for s in found) else []
     if practice == "mcc_jumping":
         select = [s for s in found if s.kind == "select"
-                  or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))]
+                  or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))
+                  or (s.kind == "advised" and _CHEAPER.search(text, max(0, s.lo - MOTIVE_NEAR), s.hi + MOTIVE_NEAR))]
         elsewhere = [s for s in found if s.kind == "elsewhere" and _not_theirs(text, s)]
         elsewhere += [s for s in found if s.kind == "code" and _code_not_mine(text, s)]
         return select + [s for s in found if s.kind == "jump"] + elsewhere if select else elsewhere

@@ -26,7 +26,7 @@ Genre = Literal["teaching", "complaint", "other"]
 
 # Title words of warnings, guides and news (识别 teaches how to tell; OCR's 识别错误 / 识别后 does not).
 _TITLE_TEACH = re.compile(
-    r"提示|提醒|谨防|警惕|防范|声明|必读|必看|远离|小心|留意|(?<!拍照)(?<!图片)(?<!文字)(?<!ocr)识别(?!错误|结果|后|有误|率|置信|准确)|辨别|如何|怎么|怎样|是什么|什么是|教你|避开|避坑|"
+    r"提示|提醒|谨防|警惕|防范|声明|必读|必看|远离|小心|留意|(?<!拍照)(?<!图片)(?<!文字)(?<!ocr)识别(?!错误|结果|后|有误|率|置信|准确|出)|辨别|如何|怎么|怎样|是什么|什么是|教你|避开|避坑|"
     r"防骗|骗局|骗子|诈骗|套路|揭秘|指南|攻略|科普|解读|以案说法|律师|法律意见|不公平条款|霸王条款|不合理条款|[一二三四五六七八九十\d]+个问题|千万别|别办|不要办|"
     + "|".join(context.NEWS_TITLES)
 )
@@ -35,7 +35,8 @@ _HOWTO_OF_PRACTICE = re.compile(
     r"(?:教你|手把手|如何|怎么|怎样)[^。,?]{0,10}?(?:养卡|提额|代还|套现|跳码|自选商户|选商户)"
     r"|怎么办\?[^。,?]{0,4}?(?:养卡|提额|代还|套现)"  # 信用卡还不上怎么办？智能代还
 )
-_AVOIDING = re.compile(r"识别|辨别|避开|避免|防|警惕|小心|别|不要|看清|真相|骗|陷阱|风险|违法|犯罪|坑")
+_AVOIDING = re.compile(r"识别|辨别|认出|认清|分辨|鉴别|看穿|揭秘|避开|避免|防|警惕|小心|别|不要|看清|真相|骗|陷阱|风险"
+                       r"|违法|犯罪|坑")
 _COMPLAINT = re.compile(r"投诉|维权|求助|求懂行|求大神|求指点|求解答|诉求|被.{0,12}骗|骗了我|我被")
 
 # Sentence cues on top of rules.context: prohibitions anywhere before the trigger, reported speech,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,13 +66,20 @@ def boxes_to_text(items: list[tuple[list[list[float]], str]]) -> str:
     return "\n".join(" ".join(x[3] for x in sorted(line, key=lambda x: x[2])) for line in lines)
 
 
+# What a phone draws around a screenshot, above its content: the clock, the battery, the carrier, the address bar.
+_CHROME = re.compile(r"\s*(?:(?:(?:\d{1,2}:\d{2}|[45]g|wifi|\d{1,3}%|中国(?:移动|联通|电信))\s*)+"
+                     r"|(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?|[<×]|返回)\s*", re.I)
+
+
 def extract_image(raw: RawFile, data: bytes, sha: str) -> Document:
     text = ocr_text(Path(raw.path), raw.source) + "\n"
-    blocks, pos = [], 0
+    blocks, pos, title = [], 0, ""
     for line in text.split("\n"):
         if line.strip():
-            blocks.append(Block("line", pos, pos + len(line)))
+            # the first line that is not a screenshot's chrome is the image's title (its heading)
+            heading = not title and not _CHROME.fullmatch(line)
+            title = title or (line.strip() if heading else "")
+            blocks.append(Block("title" if heading else "line", pos, pos + len(line)))
         pos += len(line) + 1
-    title = next((ln for ln in text.splitlines() if ln.strip()), "")
     return Document(id=sha[:12], source=raw.source, kind="image", text=text, sha256=sha, url=raw.url,
                     title=title[:120], blocks=tuple(blocks))

@@ -140,7 +140,7 @@ _ENTRIES: tuple[_Entry, ...] = (
            "rate", "credit", "%"),
     _Entry(("储蓄卡", "借记卡"), rf"(?:储蓄卡|借记卡)(?:\((?:储蓄卡|借记卡)\))?{_RATE_SUFFIX}",
            "rate", "debit", "%"),
-    _Entry(_QR_HEADS, rf"{_QR_WORD}(?:[/、和及]{_QR_WORD})*{_RATE_SUFFIX}", "rate", "qr", "%"),
+    _Entry(_QR_HEADS, rf"{_QR_WORD}(?: ?[/、和及] ?(?:{_QR_WORD}|闪付))*{_RATE_SUFFIX}", "rate", "qr", "%"),
     _Entry(_words("刷卡 插卡 挥卡 闪付"),
            r"(?:刷卡|插卡|挥卡|闪付)(?:消费|交易)?(?:手续费率|手续费|费率|扣率)?", "rate", "card", "%"),
     _Entry(_words("交易手续费 交易费率 手续费率 手续费 费率 扣率"), r"(?:交易)?(?:手续费率|手续费|费率|扣率)",

@@ -23,6 +23,7 @@ from poscheck.textscan import sentence_at
 MAX_QUOTE = 160
 HEADING_UP = 4  # lines above a fee's line in which its section heading may stand
 NOTICE_AFTER = 300  # characters after a stated rate change read for its notice terms
+REFUNDED_BEFORE = 60  # characters before a deposit, on its line, read for a notice that it is being given back
 _TOP_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条)")
 _CELL = re.compile(r"[^|]+")
 _CLAUSE_SEP = re.compile(r"[,;]")
@@ -312,6 +313,12 @@ class FeeReader:
             conditions.append(self._orig(lo + no.start(), lo + no.end()))
             if refundable is None or P.NO_REFUND_EVER.search(window, max(0, no.start() - 16), no.start()):
                 refundable = False
+        if refundable is None:  # given back already, said in its sentence or just before it on its line
+            line = self.text.rfind("\n", 0, u.start) + 1
+            given = P.REFUNDED.search(self.text, max(line, u.start - REFUNDED_BEFORE), u.end)
+            if given:
+                conditions.append(self._orig(given.start(), given.end()))
+                refundable = True
         if refundable is None:  # an agreement may say how deposits come back in an article of its own
             back = self._deposit_article
             if back is not None:

@@ -65,6 +65,8 @@ HEARSAY = "|".join((
     # 常见话术是“机器免费送，首刷冻结299”: the pitch, described
     r"常见的?(?:话术|套路|说法)", r"惯用的?(?:话术|套路|说法)",
     r"(?:嘴里|口中)(?:说)?的",  # 推销的人嘴里的“选商户”: their words, quoted
+    # whoever says it, with no one saying it: 说信用卡万38的，要么…; 说能“自选商户”的、说…的，都别碰
+    r"(?:^|(?<=[,;。、:!?\s]))说[^。,;\n]{1,24}?的(?=\s*(?:、|,?\s*(?:都|要么|就是|肯定|别|一律|千万|全是|多半|大概率)))",
 ))
 
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
@@ -87,7 +89,7 @@ GUIDE_TITLE = re.compile(
     r"[问看搞弄讲说]清楚?|[讲说]明白|个坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?<!电)(?:签|办)[^,。?!|]{0,8}?前(?![\d一二两三四五六七八九十])|这[一二三四五六七八九十\d]+(?:类|种|条)"
 )
 # What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
-_OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后)")
+_OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后|出)")
 # ... unless the title reports what happened to the writer (complaints are evidence of a practice).
 COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "曝光", "被扣", "偷偷", "提不出", "联系不上",
                                      "多出", "坑了", "记录导出", "话术",
@@ -371,9 +373,15 @@ def list_intro_warning(text: str, lo: int) -> str:
     return warning_in(text[start:colon]) if colon >= 0 else ""
 
 
+# A sentence that ends asking "A not A" (押金到底退不退啊, 能不能退, 有没有押金): a question without a question mark
+# (but not one it reports: 问我是不是刷错了).
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]{0,2}[啊呀呢吧哈]*$")
+
+
 def is_question(scope: str) -> bool:
     s = scope.rstrip(" |\n\t")
-    return s.endswith(("?", "？", "吗", "么", "呢")) or s.startswith(("问:", "问：", "q:"))
+    return (s.endswith(("?", "？", "吗", "么", "呢")) or s.startswith(("问:", "问：", "q:"))
+            or (("不" in s or "没" in s) and _A_NOT_A.search(s) is not None))
 
 
 def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: bool = True,
