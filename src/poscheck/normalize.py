@@ -81,7 +81,8 @@ _HOMOPHONES = re.compile("压金|(?<=流量|服务|手续|管理|会员|激活)�
 # when they stand alone (not inside a Latin word, an address or a handle).
 _INITIALS = {"xyk": "信用卡", "jjk": "借记卡", "yj": "押金", "jh": "激活", "fl": "费率", "dz": "到账", "tx": "提现",
              "yzm": "验证码"}
-_INITIAL = re.compile(r"(?<![a-z./@_#-])(?:" + "|".join(_INITIALS) + r")(?![a-z./@_-])")
+_INITIAL = re.compile(r"(?:" + "|".join(_INITIALS) + r")(?![a-z./@_-])")  # the letter before: _initial
+_NOT_BEFORE_INITIAL = re.compile(r"[a-z./@_#-]")
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 # A line break inside a sentence (PDF wraps): CJK/digit on both sides, no sentence end before it.
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，,])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%])")
@@ -384,6 +385,15 @@ def _spaced_lines(text: str) -> Callable[[re.Match[str]], str | None]:
     return repl
 
 
+def _initial(text: str) -> Callable[[re.Match[str]], str | None]:
+    """The word a pinyin initialism stands for, unless a letter or an address character is before it (a look-behind
+    first in the pattern would make `re` try every position of the page)."""
+    def repl(m: re.Match[str]) -> str | None:
+        before = text[m.start() - 1:m.start()]
+        return None if before and _NOT_BEFORE_INITIAL.match(before) else _INITIALS[m.group(0)]
+    return repl
+
+
 def _hanging(text: str) -> Callable[[re.Match[str]], str | None]:
     def repl(m: re.Match[str]) -> str | None:
         return "" if text[max(0, m.start() - 8):m.start()].rstrip(" \t").endswith(_WAITING) else None
@@ -422,7 +432,7 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
     if "p0s" in norm.text:  # an OCR'd (or a flyer's own) spelling of POS with a zero: 智能P0S机
         norm = _sub(norm, _P0S, lambda m: "pos")
     if any(k in norm.text for k in _INITIALS):
-        norm = _sub(norm, _INITIAL, lambda m: _INITIALS[m.group(0)])
+        norm = _sub(norm, _INITIAL, _initial(norm.text))
     if "压金" in norm.text or "废" in norm.text:
         norm = _sub(norm, _HOMOPHONES, lambda m: "押金" if m.group(0) == "压金" else "费")
     if "毛" in norm.text:
