@@ -93,3 +93,28 @@ def test_an_ocr_apps_recognised_text_is_no_guide() -> None:
     post = ("我是开拉面馆的，下面是用手机“提取图中文字”识别出来的签购单，大家帮忙看看：\n"
             "签购单商户名写的是“乐购便民超市”，不是我的面馆，商户编号中间四位是5411。")
     assert "clearing.mcc_jumping" in flagged(post)
+
+
+def test_a_charge_made_in_spite_of_idleness_is_no_penalty_for_it() -> None:
+    assert "terms.penalty" not in flagged("投诉：电签机闲置还每月扣服务费，费率也被偷偷上调。")
+    assert "terms.penalty" in flagged("第六条 机具闲置超过90天的，乙方每月扣收甲方闲置管理费30元。")
+
+
+def test_any_other_cause_excused_is_a_blanket_exclusion() -> None:
+    head = "智能收款服务协议\n甲方（商户）：张三\n乙方：某某信息科技有限公司\n第五条 责任\n"
+    blanket = "5.1 因银行、支付通道、网络故障或任何其他原因导致甲方资金冻结或损失的，乙方不承担任何责任。"
+    assert "terms.liability_exclusion" in flagged(head + blanket, kind="pdf")
+    third_party = "5.1 因银行系统故障导致甲方资金延迟到账的，乙方不承担责任。"
+    assert "terms.liability_exclusion" not in flagged(head + third_party, kind="pdf")
+
+
+def test_money_that_will_be_frozen_for_as_long_as_the_company_likes_is_held() -> None:
+    assert "terms.fund_hold" in flagged("群主：风控期间钱包余额会冻结，冻结多久看公司安排。")
+    limited = "8.2 涉嫌欺诈的，该笔交易资金将冻结，冻结期限不超过30日，解除后立即结算。"
+    assert "terms.fund_hold" not in flagged(limited)
+
+
+def test_a_small_classroom_flyer_teaches() -> None:
+    flyer = ("商户收单知识小课堂\n某区个体劳动者协会\n1.费率多少？ “开会员降费率”\n"
+             "借记卡、贷记卡分开写 开通VIP会员299元/年，费率降到0.5%")
+    assert "fee.membership" not in flagged(flyer, kind="image")

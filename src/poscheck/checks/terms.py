@@ -45,7 +45,7 @@ BOLD_NOTICE = re.compile(r"加粗|粗体|黑体|特别提示|重要提示|仔细
 CAUSE = re.compile(r"(?:因|由于)(?P<who>甲方|乙方|商户|您|用户|持卡人|第三方|银行|发卡行|发卡机构|银联|运营商|电信)")
 FORCE_MAJEURE = re.compile(r"不可抗力|地震|战争|自然灾害|政府行为|罢工|疫情")
 PROVIDER_FAULT = re.compile(
-    r"工作人员|员工|操作失误|操作差错|操作错误|过错|过失|自身原因|任何原因|任何情况|任何(?:间接|直接)|间接或直接|直接或间接|"
+    r"工作人员|员工|操作失误|操作差错|操作错误|过错|过失|自身原因|任何(?:其他|其它)?原因|其他任何原因|任何情况|任何(?:间接|直接)|间接或直接|直接或间接|"
     r"一切损失|(?<!银行)(?<!银联)(?<!第三方)(?<!卡组织)(?<!发卡行)(?<!发卡机构)(?<!清算机构)(?<!通道)(?<!通道方)(?<!运营商)"
     r"系统(?:故障|升级|维护|异常|错误|原因)"
 )
@@ -177,11 +177,18 @@ def _penalty(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str 
         return None  # the provider pays
     if m.lastgroup == "idle" and re.search(r"(?:为了?|以)(?:防止|避免|免)[^。;\n]{0,6}$", doc.text[lo:m.start()]):
         return None  # "为防止机器闲置，首刷扣299元": a charge everyone pays, whatever its stated reason
+    if m.lastgroup == "idle" and _DESPITE_IDLE.match(m.group(0)):
+        return None  # "闲置还每月扣服务费", "从来没开通过…扣了两次": charged regardless, not for being idle
     if m.lastgroup == "volume" and not re.search(
         r"交易额|交易量|交易金额|刷卡(?:金)?额|流水|达标|考核|\d+(?:\.\d+)?万|\d{4,}元", sentence
     ):
         return None
     return f"charge for early exit or missed volume ({m.group(0)[:24]})"
+
+
+# Idle, or never chosen, and charged all the same: the charge does not follow from it (no penalty for idleness).
+_DESPITE_IDLE = re.compile(r"(?:(?:未|不|没有?)(?:完成)?(?:激活|开通|使用)|闲置|(?:无|未|没有)交易)"
+                           r"(?:过|[^。;\n]*?(?:还|也|照样|照|依然|仍|却))")
 
 
 def _liability(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
@@ -295,6 +302,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     "terms.fund_hold": (re.compile(  # 可 but not in 可疑交易 (a suspicious transaction: no power to hold)
         rf"(?<!不)(?:有权|可以|可(?!疑)|将|得|保留){_S}{{0,30}}?(?:暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|中止|停止|预留|留存)"
         rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金|余额|钱包)"
+        # the money named first: 风控期间钱包余额会冻结
+        r"|(?:结算款|交易款|资金|款项|余额)(?:会|将|可能|要)(?:冻结|止付|截留|扣留|暂停结算|暂缓结算)"
     ), _fund_hold),
 }
 #: Literals that every match of a category's pattern contains (the patterns run only where one occurs).
