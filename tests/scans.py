@@ -47,3 +47,16 @@ def scanned_pdf(path: Path, pages: list[list[str]], **kw: float) -> Path:
     images = [draw_lines(lines, **kw) for lines in pages]  # type: ignore[arg-type]
     images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=150)
     return path
+
+
+def cjk_canvas(path: Path):  # type: ignore[no-untyped-def]
+    """A reportlab canvas on A4 that writes Chinese (the STSong-Light CID font), for PDFs with a text layer."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("STSong-Light", 12)
+    return pdf

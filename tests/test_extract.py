@@ -9,6 +9,7 @@ import pytest
 from poscheck.errors import ExtractError, UnsupportedFile
 from poscheck.extract import extract
 from poscheck.models import RawFile
+from scans import cjk_canvas
 
 HTML = """<html><head><title>某某POS 资费</title><style>.x{}</style><script>var a='押金';</script></head>
 <body><div class="nav"><a href="/">首页</a></div><h1>收费标准</h1>
@@ -78,15 +79,8 @@ def test_extract_txt_title_is_an_exported_articles_title_line(tmp_path: Path) ->
 
 
 def test_extract_pdf_has_page_offsets(tmp_path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "c.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont("STSong-Light", 12)
+    c = cjk_canvas(path)
     c.drawString(72, 760, "第一条 服务内容")
     c.showPage()
     c.setFont("STSong-Light", 12)

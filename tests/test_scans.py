@@ -14,7 +14,7 @@ from poscheck.models import Document, RawFile, Report
 from poscheck.pipeline import Engine, check_local
 from poscheck.report import to_dict
 from poscheck.viewmodel import build
-from scans import draw_lines, needs_font, scanned_pdf
+from scans import cjk_canvas, draw_lines, needs_font, scanned_pdf
 
 pytestmark = [pytest.mark.slow, needs_font]
 
@@ -61,16 +61,10 @@ def test_the_same_scan_with_protective_clauses_flags_no_term(tmp_path: Path, eng
 
 
 def test_a_pdf_with_a_text_page_and_a_scanned_page_reads_only_the_scan_by_ocr(tmp_path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "mixed.pdf"
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    pdf.setFont("STSong-Light", 12)
+    pdf = cjk_canvas(path)
     pdf.drawString(72, 760, "特约商户收单服务协议（正文）第一条 总则")
     pdf.showPage()
     image = io.BytesIO()
