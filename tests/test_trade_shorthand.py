@@ -118,3 +118,18 @@ def test_a_small_classroom_flyer_teaches() -> None:
     flyer = ("商户收单知识小课堂\n某区个体劳动者协会\n1.费率多少？ “开会员降费率”\n"
              "借记卡、贷记卡分开写 开通VIP会员299元/年，费率降到0.5%")
     assert "fee.membership" not in flagged(flyer, kind="image")
+
+
+def test_a_claim_to_be_official_service_before_a_polite_question_is_made() -> None:
+    chat = ("[14:03] 客服-小雅：您好~这里是拉卡拉官方客服中心，系统查到您有一笔299元押金未退，"
+            "现在总部统一退还，请问是本人吗？\n[14:06] 客服-小雅：请提供结算卡卡号、卡密码和马上收到的验证码")
+    assert "promo.fake_service" in flagged(chat)
+    assert "promo.fake_service" not in flagged("商户：请问你们是拉卡拉官方客服吗？我想问问押金怎么退。")
+
+
+def test_a_slip_name_the_writer_disowns_in_a_sentence_of_its_own_is_not_theirs() -> None:
+    slip = ("开了个米粉店，我拍了小票：\n商户名称：鑫盛百货商行\n终端编号：58102716\n收单机构：拉卡拉\n"
+            "交易类型：消费\n卡号：6259 65** **** 1172\n金额：RMB 3000.00\n")
+    disowned = "结果周一到账2961元，按0.6算应该到2982，而且小票上名字也不是我的店。"
+    assert "clearing.mcc_jumping" in flagged(slip + disowned)
+    assert "clearing.mcc_jumping" not in flagged(slip + "到账金额也对得上。")

@@ -471,7 +471,14 @@ def signs(text: str, practice: str) -> tuple[Sign, ...]:
 def _not_theirs(text: str, s: Sign) -> bool:
     """A slip's or bill's name (kind elsewhere) that the writer disowns or that is not their business."""
     return not _LEGAL_NAME.search(text, s.lo, s.hi) and bool(
-        _NOT_MINE.search(text, s.start, min(len(text), s.end + NOT_MINE_AFTER)) or _mine_is_other(text, s))
+        _NOT_MINE.search(text, s.start, min(len(text), s.end + NOT_MINE_AFTER)) or _mine_is_other(text, s)
+        or (text[s.start:s.end].startswith(_SLIP_WORDS) and _SLIP_NOT_MINE.search(text)))
+
+
+_SLIP_WORDS = ("签购单", "小票", "凭条", "商户名")
+# The writer disowns the slip's name in a sentence of its own, away from the printed slip (小票上名字也不是我的店).
+_SLIP_NOT_MINE = re.compile(r"(?:签购单|小票|凭条)[^。\n]{0,6}?(?:商户名|名字|店名|名称)[^。\n]{0,4}?"
+                            r"不是(?:我|本店|我们)")
 
 
 _AS_THE_SLIP = re.compile(r"也是|也显示|也一样|同样")  # 账单上也是这个超市的名字: the bill agrees with the slip

@@ -190,8 +190,8 @@ _CLAUSE_MARK = re.compile(r"[,，;；:：]|(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-
 def _asked_of_something_else(text: str, start: int, end: int, lo: int, hi: int) -> bool:
     """A sentence that ends in a wh-question in a clause of its own asks about something else: in
     "签购单上的商户名是…超市，我开的是奶茶店，这到底是哪家在收我的钱？" the slip's name is stated, not asked; so does
-    one that ends by asking for a judgement of what it told ("…是一个叫周丽的人转给我的 这正常吗"). A chat's spaces
-    part clauses too."""
+    one that ends by asking for a judgement of what it told ("…是一个叫周丽的人转给我的 这正常吗"), or politely asks
+    a question of its own (…，请问是本人吗？). A chat's spaces part clauses too."""
     cuts = [m.start() for m in _CLAUSE_MARK.finditer(text, end, hi)]
     if not cuts:
         return False
@@ -199,9 +199,12 @@ def _asked_of_something_else(text: str, start: int, end: int, lo: int, hi: int) 
     own = text[own_lo:cuts[0]]
     if _WH.search(own) or re.search(r"吗|呢|么", own):
         return False
-    return bool(_WH.search(text, cuts[-1], hi) or _JUDGEMENT_ASKED.match(text, cuts[-1] + 1, hi))
+    return bool(_WH.search(text, cuts[-1], hi) or _JUDGEMENT_ASKED.match(text, cuts[-1] + 1, hi)
+                or _POLITE_ASK.match(text, cuts[-1] + 1, hi))
 
 
+# A polite question of its own after what was told: "这里是…客服中心，…，请问是本人吗？".
+_POLITE_ASK = re.compile(r"\s*请问")
 # Asking for a judgement of what was just told: 这正常吗, 这样合法吗, 这是不是二清.
 _JUDGEMENT_ASKED = re.compile(
     r"\s*(?:请问)?这(?:样|个|种情况)?(?:正常|对|合法|合规|合理|靠谱|是二清|是不是二清|是跳码|是不是跳码)"
