@@ -78,7 +78,8 @@ def extract_image(raw: RawFile, data: bytes, sha: str) -> Document:
         if line.strip():
             # the first line that is not a screenshot's chrome is the image's title (its heading)
             heading = not title and not _CHROME.fullmatch(line)
-            title = title or (line.strip() if heading else "")
+            if heading:
+                title = line.strip()
             blocks.append(Block("title" if heading else "line", pos, pos + len(line)))
         pos += len(line) + 1
     return Document(id=sha[:12], source=raw.source, kind="image", text=text, sha256=sha, url=raw.url,
