@@ -93,6 +93,21 @@ def test_extract_pdf_has_page_offsets(tmp_path: Path) -> None:
     assert doc.title == "第一条 服务内容"  # reportlab's metadata title "untitled" is a placeholder
 
 
+def test_pdf_pages_past_the_page_bound_are_listed_as_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from poscheck.extract import pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGES", 2)
+    path = tmp_path / "long.pdf"
+    c = cjk_canvas(path)
+    for n in range(1, 6):
+        c.drawString(72, 760, f"第{n}条 本页共有二十个以上的文字，用来说明条款内容")
+        c.showPage()
+    c.save()
+    doc = extract(RawFile(source=str(path), path=str(path)))
+    assert len(doc.pages) == 2 and doc.unread_pages == ((3, 5),) and "第3条" not in doc.text
+    assert pdf.runs([1, 2, 3, 7, 9, 10]) == ((1, 3), (7, 7), (9, 10))
+
+
 def test_placeholder_metadata_titles() -> None:
     from poscheck.extract.text import meta_title
 

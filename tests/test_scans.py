@@ -117,3 +117,21 @@ def test_a_screenshots_clock_and_address_bar_are_not_its_title(tmp_path: Path, e
     assert doc.title == "银联商务官方押金退还中心"
     report = check_local(engine, [shot], url="http://m.ums-tuikuan-center.com/")
     assert "site.impersonation" in _flagged(report)
+
+
+def test_scanned_pages_past_the_ocr_bound_are_listed_as_unread(tmp_path: Path, engine: Engine,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scan longer than the OCR bound is read up to it; the report names the pages left unread, so nobody takes
+    their silence for a clean bill."""
+    from poscheck.extract import pdf
+
+    monkeypatch.setattr(pdf, "MAX_OCR_PAGES", 1)
+    third = ["第三条 本协议自动续期，甲方不得提前解约。", "第 3 页"]
+    report = check_local(engine, [scanned_pdf(tmp_path / "long.pdf", [*UNFAIR, third])])
+    (doc,) = report.documents
+    assert doc.ocr_pages == (1,) and doc.unread_pages == ((2, 3),)
+    assert "调整费率" not in doc.text and "terms.unilateral_change" not in _flagged(report)
+    assert to_dict(report)["documents"][0]["unread_pages"] == [[2, 3]]
+    vm = build(report, lang="zh")
+    assert vm["documents"][0]["unread"] == "第 2–3 页超出读取上限未读，其中内容没有检查"
+    assert any("第 2–3 页（未读）" in u for u in vm["unchecked"])

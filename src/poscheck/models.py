@@ -62,6 +62,9 @@ class Document:
     blocks: tuple[Block, ...] = ()
     pages: tuple[int, ...] = ()  # start offset of each page (PDF); empty otherwise
     ocr_pages: tuple[int, ...] = ()  # 1-based pages of a PDF read by OCR from their images (a scan)
+    # (first, last) 1-based page runs of a PDF left unread by a bound (scanned pages past the OCR bound, pages past
+    # the page bound): their text is not in `text`, so nothing on them was checked
+    unread_pages: tuple[tuple[int, int], ...] = ()
     links: tuple[tuple[int, int], ...] = ()  # (start, end) of each link's text (HTML), in order
     # "" for the whole file; for a page that is no offer but holds one (passages.views): "ad" for a view of a
     # selling passage, a speaker of its own, and "rest" for the page without it

@@ -51,7 +51,8 @@ def _finding(f: Finding) -> dict[str, Any]:
 def _document(d: Document) -> dict[str, Any]:
     return {"id": d.id, "source": d.source, "url": d.url, "kind": d.kind, "title": d.title,
             "sha256": d.sha256, "characters": len(d.text), "encoding": d.encoding,
-            "pages": len(d.pages) or None, "ocr_pages": list(d.ocr_pages) or None}
+            "pages": len(d.pages) or None, "ocr_pages": list(d.ocr_pages) or None,
+            "unread_pages": [list(r) for r in d.unread_pages] or None}
 
 
 def to_dict(report: Report) -> dict[str, Any]:

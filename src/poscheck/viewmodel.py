@@ -139,8 +139,14 @@ def _documents(report: Report, lang: str) -> list[dict[str, Any]]:
     return [{"title": clip(squash(d.title), 120), "label": clip(squash(d.title), 120) or d.source,
              "source": d.source, "href": safe_href(d.url or d.source),
              "kind": d.kind, "sha256": d.sha256, "chars": text(lang, "doc_chars", n=f"{len(d.text):,}"),
-             "pages": str(len(d.pages)) if d.pages else "", "ocr": _read_by_ocr(d, lang)}
+             "pages": str(len(d.pages)) if d.pages else "", "ocr": _read_by_ocr(d, lang),
+             "unread": text(lang, "doc_unread_pages", pages=page_runs(d)) if d.unread_pages else ""}
             for d in sorted(report.documents, key=lambda d: (d.source, d.id))]
+
+
+def page_runs(d: Document) -> str:
+    """A document's unread pages as the reader counts them: "31–45, 50"."""
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in d.unread_pages)
 
 
 def _read_by_ocr(d: Document, lang: str) -> str:
@@ -190,6 +196,8 @@ def build(report: Report, *, lang: str = "zh", complaint: bool = False,
     unchecked = list(report.grade.unchecked) if report.grade else []
     if report.kind != "statements" and not identity["acquirers"]:
         unchecked.append(text(lang, "acquirer_none"))
+    unchecked.extend(text(lang, "unchecked_pages", doc=clip(squash(d.title), 40) or d.source, pages=page_runs(d))
+                     for d in report.documents if d.unread_pages)
     generated = _generated(report.generated_at)
     tool = f"poscheck {report.tool_version} · rules {report.rules_version}"
     return {

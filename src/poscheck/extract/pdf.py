@@ -30,22 +30,27 @@ def extract_pdf(raw: RawFile, data: bytes, sha: str) -> Document:
     parts: list[str] = []
     pages: list[int] = []
     scanned: list[int] = []
+    unread: list[int] = []
     tried = 0
     size = 0
     for number, page in enumerate(reader.pages[:MAX_PAGES], start=1):
         pages.append(size)
         page_text = page.extract_text() or ""
         # A scan has no text layer, or only what the scanner stamped on it (a page number, a date).
-        if len(page_text.strip()) < SCAN_STAMP_CHARS and tried < MAX_OCR_PAGES:
-            tried += 1
-            read = _page_by_ocr(page, raw.source, number)
-            if len(read.strip()) > len(page_text.strip()):
-                page_text = read
-                scanned.append(number)
+        if len(page_text.strip()) < SCAN_STAMP_CHARS:
+            if tried == MAX_OCR_PAGES:
+                unread.append(number)
+            else:
+                tried += 1
+                read = _page_by_ocr(page, raw.source, number)
+                if len(read.strip()) > len(page_text.strip()):
+                    page_text = read
+                    scanned.append(number)
         chunk = page_text.replace("\r\n", "\n").replace("\r", "\n").rstrip() + "\n\n"
         parts.append(chunk)
         size += len(chunk)
     text = "".join(parts)
+    unread.extend(range(MAX_PAGES + 1, len(reader.pages) + 1))
     if not text.strip():
         raise ExtractError("PDF has no text layer, and OCR found no text in its page images", source=raw.source,
                            remedy="Scan it again flat and at 200 dpi or more, or type the text into a .txt file.")
@@ -58,7 +63,18 @@ def extract_pdf(raw: RawFile, data: bytes, sha: str) -> Document:
     first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     return Document(id=sha[:12], source=raw.source, kind="pdf", text=text, sha256=sha, url=raw.url,
                     title=(meta_title(written) or first)[:120], blocks=line_blocks(text), pages=tuple(pages),
-                    ocr_pages=tuple(scanned))
+                    ocr_pages=tuple(scanned), unread_pages=runs(unread))
+
+
+def runs(pages: list[int]) -> tuple[tuple[int, int], ...]:
+    """Ascending page numbers as (first, last) runs: [3, 4, 5, 9] → ((3, 5), (9, 9))."""
+    out: list[tuple[int, int]] = []
+    for n in pages:
+        if out and out[-1][1] == n - 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return tuple(out)
 
 
 def _page_by_ocr(page: Any, source: str, number: int) -> str:
