@@ -138,6 +138,17 @@ _DENIED_AFTER = re.compile(
 _DENIAL_FIRST = frozenset("、/和及与均都一律全概也暂不免无 \t\n")  # what a _DENIED_AFTER match can start with
 
 
+# A promise of no fee that its own sentence says was broken: 嘴上说免流量费，实际满一年系统扣了99元. The name stands
+# only in the promise; the charge told after it is that fee.
+_PROMISED = re.compile(r"(?:说|说好的?|说是|号称|承诺|保证|答应)(?:的|是|了)?(?:免|不收|没有|无)$")
+_BROKEN = re.compile(r"(?:结果|实际上?|却|但是?|可是|后来|谁知)[^。]{0,24}?(?:扣|收)")
+
+
+def promise_broken(text: str, lab: Label, hi: int) -> bool:
+    """The negated name `lab` is a promise that the rest of its unit (to `hi`) says was broken by a charge."""
+    return bool(_PROMISED.search(text, max(0, lab.start - 8), lab.start) and _BROKEN.search(text, lab.end, hi))
+
+
 def denied_after(text: str, lab: Label) -> bool:
     """True when a denial follows the name `lab` (or the list it starts or continues): 流量费、年费不收取."""
     return text[lab.end:lab.end + 1] in _DENIAL_FIRST and _DENIED_AFTER.match(text, lab.end) is not None
@@ -224,7 +235,9 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         if not u.amounts:
             continue
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
-        live = [lab for lab in u.labels if not negated(text, lab.start, u.start) and not denied_after(text, lab)
+        live = [lab for lab in u.labels
+                if not (negated(text, lab.start, u.start) and not promise_broken(text, lab, u.end))
+                and not denied_after(text, lab)
                 and not _drawn_from(text, lab)
                 and not (credit and lab.kind == "rate"
                          and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
