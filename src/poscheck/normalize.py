@@ -332,7 +332,8 @@ def normalize_document(text: str, kind: str) -> Normalized:
 def _soft_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
     def repl(m: re.Match[str]) -> str | None:
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line_start < SOFT_WRAP_MIN or _ITEM_START.match(text, m.end()) \
+        if m.start() - line_start < SOFT_WRAP_MIN or text.find("|", line_start, m.start()) >= 0 \
+                or _ITEM_START.match(text, m.end()) \
                 or _RECORD_START.match(text, m.end()) or _RECORD_HEAD.fullmatch(text, line_start, m.start()):
             return None
         return ""

@@ -92,6 +92,8 @@ def judge_data(f: Fee) -> Verdict:
         return "info", note + "（可选，可不开通）"
     if frequent or annual > DATA_NORMAL_MAX:
         return "flag", note + f"（常见水平为一年一次、{fmt_num(DATA_NORMAL_MAX)}元以内）"
+    if f.optional is False:  # the terminal works only with the provider's card: not a fee the merchant can refuse
+        return "flag", note + "（强制收取，不能改用WiFi或自己的卡）"
     return "info", note + "（一年一次，金额在常见范围内）"
 
 

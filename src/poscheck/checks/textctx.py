@@ -73,9 +73,18 @@ def genre(text: str) -> Genre:
                  and context.own_story(text, context.OWN_STORY_MIN - 1 if mine else context.OWN_STORY_MIN))
     if complaint:
         return "complaint"
-    if teaching_title or context.teaches(text):
+    if teaching_title or (context.teaches(text) and not _agreement(first, text)):
         return "teaching"
     return "other"
+
+
+# An agreement between parties: its 须知 and compliance clauses (切勿将机具交给他人, 不得为电信网络诈骗…提供收款服务)
+# hold warning words, and it still binds the merchant to every other clause.
+_AGREEMENT_NAME = re.compile(r"协议|合同|确认书")
+
+
+def _agreement(first: str, text: str) -> bool:
+    return bool(_AGREEMENT_NAME.search(first)) and "甲方" in text and "乙方" in text
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -154,6 +154,22 @@ def denied_after(text: str, lab: Label) -> bool:
     return text[lab.end:lab.end + 1] in _DENIAL_FIRST and _DENIED_AFTER.match(text, lab.end) is not None
 
 
+# An agent's share of the merchant's fees (贷记卡分润 万分之五; 交易分润：贷记卡万分之四) and what the agent draws
+# from it are the agent's income, priced on a recruiting page next to the merchant's own fees.
+_AGENTS_SHARE = re.compile(r"分润|返佣|佣金|分佣")
+_CELL_END = ",;|\n。"
+
+
+def agents_share(text: str, lab: Label, header: tuple[int, int] | None) -> bool:
+    """The cell or clause that holds the name `lab` (or, for a name a row takes from its table's `header`, the
+    header's cell) says it is an agent's share, not a merchant's fee."""
+    if lab.borrowed and header is not None:
+        return any(lab.borrowed in cell and _AGENTS_SHARE.search(cell) for cell in text[header[0]:header[1]].split("|"))
+    lo = max(text.rfind(c, max(0, lab.start - 16), lab.start) for c in _CELL_END) + 1
+    hi = min((e for e in (text.find(c, lab.end, lab.end + 16) for c in _CELL_END) if e >= 0), default=lab.end + 16)
+    return _AGENTS_SHARE.search(text, max(lo, lab.start - 16), hi) is not None
+
+
 def _drawn_from(text: str, lab: Label) -> bool:
     """A fee name as what a charge is taken from (赔偿…可从押金中抵扣): it names no fee of its own."""
     return lab.start > 0 and text[lab.start - 1] in "从在" and _DRAWN_FROM.match(text, lab.end) is not None
@@ -237,7 +253,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
         live = [lab for lab in u.labels
                 if not (negated(text, lab.start, u.start) and not promise_broken(text, lab, u.end))
-                and not denied_after(text, lab)
+                and not denied_after(text, lab) and not agents_share(text, lab, u.header)
                 and not _drawn_from(text, lab)
                 and not (credit and lab.kind == "rate"
                          and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))

@@ -47,6 +47,8 @@ _NEVER_CHOSE = re.compile(r"(?:没有?|未|从未|不曾|并未)(?:勾|点|主�
 _OWN_LATER = r"\s*:?\s*(?P<r>\d+(?:\.\d+)?)\s*%"  # after a channel's name in a footnote: 贷记卡0.68%
 _NOTE_GOES_ON = re.compile(r"[ \t]*[^\s*※|\d(（一二三四五六七八九十]")  # a line that is no new note, item or row
 _FOOTNOTE = {mark: re.compile(r"\n[ \t]*(?:注\s*:?\s*)?" + re.escape(mark) + r"(?![*※])") for mark in "*※"}
+_UNTICKED = re.compile("[□☐]")
+_TICKED = re.compile("[☑■√✓✔☒]")
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
 _RECURRING_PERIODS = frozenset(P.PER_YEAR)
 
@@ -95,6 +97,8 @@ class FeeReader:
                 on, off = on or off, None  # 我从来没有勾选开通过: charged without being chosen
             optional = False if on else (True if off else None)
             notes = [self._orig(m.start(), m.end()) for m in (on, off) if m]
+            if optional is None and _UNTICKED.search(self.text, lo, hi) and not _TICKED.search(self.text, lo, hi):
+                optional, notes = True, ["未勾选"]  # an application form's option left unticked: not chosen
             if optional is None and (said := self._optional_services.get(pairs[0][0].kind)) is not None and all(
                     lab.kind == pairs[0][0].kind or lab.kind == "rate" for lab, _ in pairs):
                 optional = True  # 1.2 D0服务为可选服务 … 3.1 D0服务费按每笔结算金额的万分之五收取

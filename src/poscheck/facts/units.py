@@ -62,7 +62,39 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
     units.extend(_answers(text, units))
     units.extend(_chat_answers(text, units))
     units.extend(_under_header(text, units))
+    if "\n" in text and _ANY_BOX.search(text):
+        starts = [lab.start for lab in labels]
+        for u in units:
+            if not u.is_row and u.labels:
+                _priced_below(text, u, starts)
     return units
+
+
+# A table that a PDF gives a cell a line (开通服务费 / ☑ / 299元 / 于首笔交易时…扣收): a line that ends on a fee's
+# name, then at most two cells of a tick box or a yes/no (a PDF's line joining leaves them alone), then a line that
+# opens with the amount. The unit is extended over them, to the amount's line or the next fee's name on it.
+_ANY_BOX = re.compile("[☑☐□■√✓✔☒]")
+_BOX_CELL = re.compile(r"[ \t]*(?:[☑☐□■√✓✔☒]|是|否|有|无)[ \t]*")
+_CELL_AMOUNT = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d")
+
+
+def _priced_below(text: str, u: Unit, starts: list[int]) -> None:
+    """Extends the unit `u`, whose line ends on its only fee name, over the tick-box cells below it to its price."""
+    lab = u.labels[-1]
+    hi = text.find("\n", lab.end)
+    if hi < 0 or u.end != hi or text[lab.end:hi].strip():
+        return
+    boxes = 0
+    while True:
+        nxt = text.find("\n", hi + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        if boxes and _CELL_AMOUNT.match(text, hi + 1, nxt):
+            k = bisect.bisect_right(starts, hi)
+            u.end = min(nxt, starts[k]) if k < len(starts) else nxt
+            return
+        if boxes == 2 or not _BOX_CELL.fullmatch(text, hi + 1, nxt):
+            return
+        boxes, hi = boxes + 1, nxt
 
 
 def _under_header(text: str, units: list[Unit]) -> list[Unit]:
