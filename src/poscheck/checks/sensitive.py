@@ -3,8 +3,8 @@
 A request is a form field labelled with such an item ("短信验证码：", "安全码（CVN2）：") or a sentence
 asking the reader to give it ("把验证码念给我听", "取款密码报一下"). KYC data (ID, business licence,
 own settlement account) is never sensitive here. Warnings ("切勿透露验证码", "我们不会索要密码"), scam
-lines quoted inside a warning article, and a warning or guide (textctx.genre) retelling what scammers
-ask for are not requests.
+lines quoted inside a warning article, and a warning, guide or complaint (textctx.genre) retelling what
+scammers asked for are not requests.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ _NEGATION = re.compile(
     r"不会|从不|从未|绝不|不要|切勿|请勿|勿向|谨防|警惕|不得|严禁|禁止|拒绝|不索要|不向|骗|冒充|自称|防范|保管好|泄露|透露"
     r"|遮挡|提防|陷阱|持卡人|顾客|消费者|付款人|盗刷|别(?!人|家|的|处)"  # 谁都别告诉
 )
+_ASKED_OF_WRITER = re.compile(r"(?:让|要|叫|需要|要求|逼|骗)我|给(?:他|她|对方|那人|骗子)")  # 需要我把验证码念给他
 _WARNING_DOC = re.compile(r"骗局|骗子|诈骗|谨防|警惕|防骗|冒充")
 _LABEL_END = re.compile(r"[^\n，。；,;]{0,12}?[:：]\s*(?:$|\n|\s{1,}|_{2,}|[\u4e00-\u9fff]{2,8}[:：]|获取)")
 _WHAT = {"pin": "银行卡密码", "cvv": "卡背面的安全码（CVV/CVN2）", "otp": "短信验证码"}
@@ -84,8 +85,9 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
             warning_doc = bool(_WARNING_DOC.search(text))
         if warning_doc and in_quotes(text, m.start()):
             continue
-        if not field and genre(text) == "teaching":
-            continue  # a warning or guide retelling what scammers ask for; a form on it still counts
+        if not field and (kind_of := genre(text)) != "other" and (
+                kind_of == "teaching" or _ASKED_OF_WRITER.search(text, lo, hi)):
+            continue  # a warning, a guide, or a complaint retelling what was asked of its writer; a form counts
         if field:
             s, e = m.start(), m.end()
             how = "form field"

@@ -25,6 +25,7 @@ NEGATORS: tuple[str, ...] = (
     "从未", "绝不", "决不", "不会", "不再", "杜绝", "禁止", "严禁", "不得", "不能", "不可", "不要", "不准",
     "取消", "告别", "没有任何", "不设", "无任何", "0元",
     "不销售", "不出售", "不推销",  # 也不销售任何“降费率”服务包
+    "不提供", "不委托", "不接",  # 本行不提供、也不委托任何第三方提供“钱包提现”服务; 不接做代还的客户
 )
 # Compound words that start like a negator but do not negate what follows.
 NOT_NEGATORS: tuple[str, ...] = (
@@ -295,6 +296,7 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 
 _QUOTE_MARKS = "\"“”「」『』'"
+_QUOTED = re.compile(r"“[^”]{1,12}”|「[^」]{1,12}」|『[^』]{1,12}』|\"[^\"]{1,12}\"")
 _OWN_OBJECT = re.compile(r"[\u4e00-\u9fff]+[ \t]+")
 
 
@@ -320,8 +322,9 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
         if " " in head[idx:] and _OWN_OBJECT.match(head, idx + len(neg)):
             continue  # a flyer's items part at spaces: "无需执照 免费送机" (the negator took its object)
         gap = len(head) - idx - len(neg)
-        if gap > NEGATION_GAP:  # quote marks around listed items take no room: 不提供任何“提额”“代还”服务
-            gap -= sum(head.count(q, idx) for q in _QUOTE_MARKS)
+        if gap > NEGATION_GAP:  # listed items in quotes take no room: 不委托任何第三方提供“秒到”“钱包提现”服务
+            rest = _QUOTED.sub("", head[idx + len(neg):])
+            gap = len(rest) - sum(rest.count(q) for q in _QUOTE_MARKS)
         if gap <= NEGATION_GAP or _listed(head[idx + len(neg):]):
             return neg
     return _charge_denied(head)
