@@ -76,3 +76,27 @@ def test_a_complaint_retelling_a_code_asked_of_its_writer_asks_nothing_of_the_re
             "我也念了。后来新机器扣了我199元押金。我要求退款。")
     assert "site.sensitive_data" not in flagged(told)
     assert "site.sensitive_data" in flagged("您好，这边是银联商户服务中心，请您把手机收到的验证码念给我核对一下。")
+
+
+def test_what_an_honest_agent_will_not_allow_is_no_practice() -> None:
+    assert "clearing.second_clearing" not in flagged("我们的底线：不让商户把钱结到别人的卡或者什么钱包里。")
+    assert "clearing.second_clearing" in flagged("刷卡的钱先到APP钱包，商户自己点提现到银行卡。")
+
+
+def test_categories_picked_at_will_are_mcc_jumping_and_a_registered_one_is_not() -> None:
+    assert "clearing.mcc_jumping" in flagged("行业随便选：餐饮、百货、酒店、加油站、批发……APP里点一下就切。")
+    assert "clearing.mcc_jumping" in flagged("APP里有个“行业选择”，想要积分你就选商场啊酒店啊，自己选，随时换。")
+    assert "clearing.mcc_jumping" not in flagged("入网时行业选择请按营业执照如实填写，登记后不能随便换。")
+
+
+def test_an_apps_exported_reviews_offer_nothing() -> None:
+    reviews = ("微信小程序「惠商宝Plus」· 用户评价导出（最近30条中的12条）\n"
+               "★★☆☆☆ 开了会员说费率打折，前三个月是0.49%，第四个月开始又变回0.6%了，刷卡的钱还要等第二天。\n")
+    assert "licence.not_found" not in flagged(reviews)
+    assert "licence.not_found" in flagged("惠商宝电签POS\n开通会员享费率折扣，刷卡0.49%，秒到账，立即申请。")
+
+
+def test_a_deposit_named_as_the_sum_to_be_refunded_is_no_deposit_taken() -> None:
+    lure = "银联商务官方押金退还中心\n退还金额：299元押金 + 历史多收手续费补偿，原路退回您的结算卡。"
+    assert "fee.deposit" not in flagged(lure, url="http://ums-tuiyajin.top/")
+    assert "fee.deposit" in flagged("办理时交299元押金，三个月刷满5万退还。")

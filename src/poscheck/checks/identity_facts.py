@@ -97,6 +97,7 @@ _NOT_OFFER = Anchored(
 # site's nav often carries 媒体报道.
 _NOT_OFFER_HEAD = re.compile("|".join((
     "郑重声明", "风险提示", "防诈骗", "反诈", "安全提示", "短信记录", "关于防范", "律师事务所",
+    "评价导出", "评论导出",  # an app's reviews: what its users said (an SMS export may hold an agent's offer)
     *(w for w in context.NEWS_TITLES if w != "报道"),
 )))
 # Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply

@@ -86,7 +86,7 @@ DEVICE_RETURN = re.compile(
     r"|(?:无息|全额){1,2}(?:原路)?(?:退还|退回|退到|退至|返还)")
 #: A deposit being given back, not taken (总部现统一退还…收取的押金。您的押金299元已审核通过): a refund notice, real or
 #: a phishing page's, states no fee.
-REFUNDED = re.compile(r"(?:统一退还[^。]{0,30}?押金"
+REFUNDED = re.compile(r"(?:统一退还[^。]{0,30}?押金|(?:退还|退回|返还)金额[^。,;]{0,12}?押金|办理押金[^。,;]{0,8}?退还"
                       r"|押金[^。,;]{0,10}?已(?:审核通过|通过审核|退还|退回|原路退回|全额退))(?![?吗])")
 #: A charge made only when a volume is missed (激活后180天内累计交易不足2万元的，收取机具占用费150元): a penalty
 #: (terms.penalty), not money taken up front, whatever it is called.
