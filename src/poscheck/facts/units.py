@@ -79,7 +79,7 @@ _CELL_AMOUNT = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d")
 
 
 def _priced_below(text: str, u: Unit, starts: list[int]) -> None:
-    """Extends the unit `u`, whose line ends on its only fee name, over the tick-box cells below it to its price."""
+    """Extends the unit `u`, whose line ends on a fee name, over the tick-box cells below it to that fee's price."""
     lab = u.labels[-1]
     hi = text.find("\n", lab.end)
     if hi < 0 or u.end != hi or text[lab.end:hi].strip():
