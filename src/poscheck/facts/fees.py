@@ -222,6 +222,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     teaching = context.teaches(text) and not (genre == "complaint" and context.own_story(text))
     retells = genre != "complaint"  # there, a message quoted word for word (原话是：“…”) is someone else's offer
     reader = FeeReader(doc, norm, labels)
+    shares = _AGENTS_SHARE.search(text) is not None  # a recruiting page's commissions: looked for near each name
     warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading
     for u in find_units(text, labels):
         body = text[u.start:u.end]
@@ -253,7 +254,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
         live = [lab for lab in u.labels
                 if not (negated(text, lab.start, u.start) and not promise_broken(text, lab, u.end))
-                and not denied_after(text, lab) and not agents_share(text, lab, u.header)
+                and not denied_after(text, lab) and not (shares and agents_share(text, lab, u.header))
                 and not _drawn_from(text, lab)
                 and not (credit and lab.kind == "rate"
                          and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))

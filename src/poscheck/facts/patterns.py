@@ -154,8 +154,11 @@ OPTIONAL = re.compile(
 DEFAULT_ON = re.compile(
     r"默认开通|统一开通|系统默认|默认勾选|强制|必须开通|统一收取|所有机具|所有终端|全部开通|自动(?:从[^。,;]{0,12})?扣"
     r"|无需[^。,;]{0,6}确认|自动续费"
-    # a terminal locked to the provider's data card: 商户不能自行换卡, 仅支持乙方提供的物联网卡
-    r"|不(?:能|得|可|允许)(?:自行)?(?:换卡|更换[^。,;]{0,6}卡|改用|使用其他)|(?:仅|只)(?:支持|能(?:使用|用))[^。,;]{0,10}提供的"
+)
+#: A terminal locked to the provider's data card (商户不能自行换卡, 仅支持乙方提供的物联网卡): its data fee is no
+#: option.
+LOCKED_CARD = re.compile(
+    r"不(?:能|得|可|允许)(?:自行)?(?:换卡|更换[^。,;]{0,6}卡|改用|使用其他)|(?:仅|只)(?:支持|能(?:使用|用))[^。,;]{0,10}提供的"
 )
 #: Hedged, generic wording: an explanation of the market, not an offer.
 HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")

@@ -80,6 +80,7 @@ class FeeReader:
         self.labels = labels or []  # every fee name of the document, for what it says of a service elsewhere
         self._headers: dict[int, list[tuple[str, str]]] = {}
         self._found: dict[_Key, Fee] = {}
+        self._boxes = _UNTICKED.search(self.text) is not None  # a form's options left unticked
 
     def fees(self) -> list[Fee]:
         """The fees read so far, in the order they were first read."""
@@ -92,13 +93,16 @@ class FeeReader:
         if any(lab.kind != "rate" for lab, _ in pairs):
             lo, hi = self._scope(u)
             on, off = P.DEFAULT_ON.search(self.text, lo, hi), P.OPTIONAL.search(self.text, lo, hi)
+            if not on and any(lab.kind == "data" for lab, _ in pairs):
+                on = P.LOCKED_CARD.search(self.text, lo, hi)
             if not (on or off) and (head := self._heading(u)) is not None:  # 二、快速结算（可选）above its items
                 on, off = P.DEFAULT_ON.search(self.text, *head), P.OPTIONAL.search(self.text, *head)
             if off and _NEVER_CHOSE.search(self.text, max(0, off.start() - 6), off.start()):
                 on, off = on or off, None  # 我从来没有勾选开通过: charged without being chosen
             optional = False if on else (True if off else None)
             notes = [self._orig(m.start(), m.end()) for m in (on, off) if m]
-            if optional is None and _UNTICKED.search(self.text, lo, hi) and not _TICKED.search(self.text, lo, hi):
+            if optional is None and self._boxes and _UNTICKED.search(self.text, lo, hi) and not _TICKED.search(
+                    self.text, lo, hi):
                 optional, notes = True, ["未勾选"]  # an application form's option left unticked: not chosen
             if optional is None and (said := self._optional_services.get(pairs[0][0].kind)) is not None and all(
                     lab.kind == pairs[0][0].kind or lab.kind == "rate" for lab, _ in pairs):
