@@ -110,10 +110,13 @@ def heading_warns(text: str, pos: int) -> bool:
     return False
 
 
+_CLAUSE_ENDS = ",;|\n。"
+
+
 def _clause(text: str, lo: int, hi: int, pos: int) -> str:
-    """The clause around `pos` within [lo, hi)."""
-    a = max(text.rfind(c, lo, pos) for c in ",;|")
-    ends = [e for e in (text.find(c, pos, hi) for c in ",;|") if e >= 0]
+    """The clause (or table cell) around `pos` within [lo, hi)."""
+    a = max(text.rfind(c, lo, pos) for c in _CLAUSE_ENDS)
+    ends = [e for e in (text.find(c, pos, hi) for c in _CLAUSE_ENDS) if e >= 0]
     return text[max(lo, a + 1):min(ends) if ends else hi]
 
 
@@ -157,7 +160,7 @@ def denied_after(text: str, lab: Label) -> bool:
 # An agent's share of the merchant's fees (贷记卡分润 万分之五; 交易分润：贷记卡万分之四) and what the agent draws
 # from it are the agent's income, priced on a recruiting page next to the merchant's own fees.
 _AGENTS_SHARE = re.compile(r"分润|返佣|佣金|分佣")
-_CELL_END = ",;|\n。"
+SHARE_REACH = 16  # characters either side of a fee's name read for its clause
 
 
 def agents_share(text: str, lab: Label, header: tuple[int, int] | None) -> bool:
@@ -165,9 +168,8 @@ def agents_share(text: str, lab: Label, header: tuple[int, int] | None) -> bool:
     header's cell) says it is an agent's share, not a merchant's fee."""
     if lab.borrowed and header is not None:
         return any(lab.borrowed in cell and _AGENTS_SHARE.search(cell) for cell in text[header[0]:header[1]].split("|"))
-    lo = max(text.rfind(c, max(0, lab.start - 16), lab.start) for c in _CELL_END) + 1
-    hi = min((e for e in (text.find(c, lab.end, lab.end + 16) for c in _CELL_END) if e >= 0), default=lab.end + 16)
-    return _AGENTS_SHARE.search(text, max(lo, lab.start - 16), hi) is not None
+    clause = _clause(text, max(0, lab.start - SHARE_REACH), lab.end + SHARE_REACH, lab.start)
+    return _AGENTS_SHARE.search(clause) is not None
 
 
 def _drawn_from(text: str, lab: Label) -> bool:

@@ -155,6 +155,12 @@ DEFAULT_ON = re.compile(
     r"默认开通|统一开通|系统默认|默认勾选|强制|必须开通|统一收取|所有机具|所有终端|全部开通|自动(?:从[^。,;]{0,12})?扣"
     r"|无需[^。,;]{0,6}确认|自动续费"
 )
+#: A form's tick boxes: an option left unticked is not chosen; a ticked one is.
+UNTICKED_BOX = "□☐"
+TICKED_BOX = "☑■√✓✔☒"
+UNTICKED = re.compile(f"[{UNTICKED_BOX}]")
+TICKED = re.compile(f"[{TICKED_BOX}]")
+ANY_BOX = re.compile(f"[{UNTICKED_BOX}{TICKED_BOX}]")
 #: A terminal locked to the provider's data card (商户不能自行换卡, 仅支持乙方提供的物联网卡): its data fee is no
 #: option.
 LOCKED_CARD = re.compile(

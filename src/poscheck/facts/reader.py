@@ -48,8 +48,6 @@ _OWN_LATER = r"\s*:?\s*(?P<r>\d+(?:\.\d+)?)\s*%"  # after a channel's name in a 
 _NOTE_GOES_ON = re.compile(r"[ \t]*[^\s*※|\d(（一二三四五六七八九十]")  # a line that is no new note, item or row
 _FOOTNOTE = {mark: re.compile(r"\n[ \t]*(?:注\s*:?\s*)?" + re.escape(mark) + r"(?![*※])") for mark in "*※"}
 _REPAYMENT = re.compile(r"代还|还款|还信用卡|养卡")
-_UNTICKED = re.compile("[□☐]")
-_TICKED = re.compile("[☑■√✓✔☒]")
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
 _RECURRING_PERIODS = frozenset(P.PER_YEAR)
 
@@ -80,7 +78,7 @@ class FeeReader:
         self.labels = labels or []  # every fee name of the document, for what it says of a service elsewhere
         self._headers: dict[int, list[tuple[str, str]]] = {}
         self._found: dict[_Key, Fee] = {}
-        self._boxes = _UNTICKED.search(self.text) is not None  # a form's options left unticked
+        self._boxes = P.UNTICKED.search(self.text) is not None  # a form's options left unticked
 
     def fees(self) -> list[Fee]:
         """The fees read so far, in the order they were first read."""
@@ -101,7 +99,7 @@ class FeeReader:
                 on, off = on or off, None  # 我从来没有勾选开通过: charged without being chosen
             optional = False if on else (True if off else None)
             notes = [self._orig(m.start(), m.end()) for m in (on, off) if m]
-            if optional is None and self._boxes and _UNTICKED.search(self.text, lo, hi) and not _TICKED.search(
+            if optional is None and self._boxes and P.UNTICKED.search(self.text, lo, hi) and not P.TICKED.search(
                     self.text, lo, hi):
                 optional, notes = True, ["未勾选"]  # an application form's option left unticked: not chosen
             if optional is None and (said := self._optional_services.get(pairs[0][0].kind)) is not None and all(

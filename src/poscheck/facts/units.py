@@ -62,7 +62,7 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
     units.extend(_answers(text, units))
     units.extend(_chat_answers(text, units))
     units.extend(_under_header(text, units))
-    if "\n" in text and _ANY_BOX.search(text):
+    if "\n" in text and P.ANY_BOX.search(text):
         starts = [lab.start for lab in labels]
         for u in units:
             if not u.is_row and u.labels:
@@ -73,8 +73,7 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
 # A table that a PDF gives a cell a line (开通服务费 / ☑ / 299元 / 于首笔交易时…扣收): a line that ends on a fee's
 # name, then at most two cells of a tick box or a yes/no (a PDF's line joining leaves them alone), then a line that
 # opens with the amount. The unit is extended over them, to the amount's line or the next fee's name on it.
-_ANY_BOX = re.compile("[☑☐□■√✓✔☒]")
-_BOX_CELL = re.compile(r"[ \t]*(?:[☑☐□■√✓✔☒]|是|否|有|无)[ \t]*")
+_BOX_CELL = re.compile(rf"[ \t]*(?:[{P.UNTICKED_BOX}{P.TICKED_BOX}]|是|否|有|无)[ \t]*")
 _CELL_AMOUNT = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d")
 
 
