@@ -43,7 +43,8 @@ def run_round(engine: Engine, sites: list[list[RawFile]], timed: dict[str, float
     prof = cProfile.Profile() if profile else None
 
     def tm(stage: str, fn: Callable[[], T]) -> T:
-        profiled = prof is not None and (stage == profile or (profile == "checks" and stage.startswith("check ")))
+        profiled = prof is not None and (
+            profile in ("all", stage) or (profile == "checks" and stage.startswith("check ")))
         if profiled:
             prof.enable()
         t0 = time.process_time()
@@ -79,7 +80,7 @@ def run_round(engine: Engine, sites: list[list[RawFile]], timed: dict[str, float
         for name in sorted(names):
             an.findings.extend(tm(f"check {name}", lambda an=an, name=name: list(CHECKS[name](an))))
     if prof is not None:
-        pstats.Stats(prof).sort_stats(sort).print_stats(35)
+        pstats.Stats(prof).sort_stats(sort).print_stats(60)
     return pages
 
 
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shape", choices=SHAPES, default="dense", help="page shape (bench_crawl.SHAPES)")
     parser.add_argument("--sort", default="tottime", help="order of the --profile table (tottime, cumulative)")
     parser.add_argument("--profile", help="print a cProfile of this stage (extract, normalize, engine, fees, "
-                                          "entities, checks) in the last round")
+                                          "entities, checks, or all) in the last round")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="poscheck-bench-") as tmp:
         t0 = time.process_time()

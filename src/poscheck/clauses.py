@@ -61,6 +61,8 @@ PROVIDER_TERMS: tuple[str, ...] = (
     "我司", "本公司", "我公司", "本平台", "平台", "服务商", "收单机构", "代理商", "支付机构", "我们",
 )
 MERCHANT_TERMS: tuple[str, ...] = ("特约商户", "商户", "商家", "您", "用户", "经营者")
+# A party right after one of these prepositions is its object, not the one acting: 甲方对乙方在使用中发生的损失均不承担.
+_OBJECT_OF = frozenset("对向给为替")
 PARTY_WORD = re.compile(
     r"甲方|乙方|丙方|我司|本公司|我公司|本平台|平台|服务商|收单机构|代理商|支付机构|我们|特约商户|商户|商家|您|用户|经营者"
 )
@@ -141,7 +143,7 @@ class ClauseDoc:
         verb such as 有权/可/应/不/认为, past an optional "(role)"), with its role; '' when none."""
         word = ""
         for m in PARTY_WORD.finditer(self.text, lo, pos):
-            if _SUBJECT_NEXT.match(self.text, m.end()):
+            if _SUBJECT_NEXT.match(self.text, m.end()) and self.text[m.start() - 1:m.start()] not in _OBJECT_OF:
                 word = m.group(0)
         return word, (self.parties.role(word) if word else None)
 

@@ -55,6 +55,10 @@ _PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
 # How sales talk writes rates: 0.38个点 (percentage points), 千6 (6 per mille), 万5 (5 per ten thousand); not 1千6
 # (1,600) nor 千元 / 万元. The character before 千/万 is tested after it, so `re` can skip to 千 and 万.
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*个点(?!位)")
+# A sum with thousands separators (4,982.00 元, as statements and app notices print it): the digits first, so that
+# `re` skips to them; the separators must be ASCII commas in the original (a full-width "，" between two figures,
+# 押金299，199元的激活费, separates two sums).
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _P0S = re.compile(r"(?<![a-z0-9])p0s(?![a-z0-9])")
 _WAN_W = re.compile(r"(\d+(?:\.\d+)?)w(?![a-z0-9])")  # 刷够12w: chat's 万 (not in a word: _wan_w)
 _SHORT_FRACTION = re.compile(
@@ -98,6 +102,8 @@ _RECORD_START = re.compile(
 # …and a line that is only a record's head (2025-09-02 10:21:33 来自 1069…): its message is on the next line.
 _RECORD_HEAD = re.compile(r"[ \t]*\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*"
                           r"(?:来自|发送至|发送给|发给|收|发)?[ \t]*[+\dx*\- ]{3,24}")
+# …and a line that ends on a time of day is a message's or notice's heading (【提现成功通知】 2025-10-04 08:35).
+_ENDS_ON_TIME = re.compile(r"[ \t]\d{1,2}:\d{2}(?::\d{2})?$")
 _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
 )
@@ -334,7 +340,8 @@ def _soft_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if m.start() - line_start < SOFT_WRAP_MIN or text.find("|", line_start, m.start()) >= 0 \
                 or _ITEM_START.match(text, m.end()) \
-                or _RECORD_START.match(text, m.end()) or _RECORD_HEAD.fullmatch(text, line_start, m.start()):
+                or _RECORD_START.match(text, m.end()) or _RECORD_HEAD.fullmatch(text, line_start, m.start()) \
+                or _ENDS_ON_TIME.search(text, max(line_start, m.start() - 9), m.start()):
             return None
         return ""
     return repl
@@ -414,6 +421,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _WRAP, _pdf_wrap(norm.text))
     elif soft_wraps and "\n" in norm.text:
         norm = _sub(norm, _WRAP, _soft_wrap(norm.text))
+    if "," in text:
+        norm = _sub(norm, _THOUSANDS, _thousands(norm, text))
     if "分之" in norm.text:  # each pass runs only when its sign is on the page (`in` costs next to nothing)
         norm = _sub(norm, _FRACTION, _fraction)
     norm = _sub(norm, _NUM_BEFORE_UNIT, _numeral)
@@ -443,6 +452,21 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
     if "千" in norm.text or "万" in norm.text:
         norm = _sub(norm, _SHORT_FRACTION, _short_fraction)
     return norm
+
+
+def _thousands(norm: Normalized, original: str) -> Callable[[re.Match[str]], str | None]:
+    """The figures of a sum written with thousands separators, unless a digit or a point is before it or one of
+    its commas was not an ASCII comma in `original`."""
+    text = norm.text
+
+    def repl(m: re.Match[str]) -> str | None:
+        if m.start() and text[m.start() - 1] in "0123456789.":
+            return None
+        commas = (m.start() + k for k, c in enumerate(m.group(0)) if c == ",")
+        if any(original[norm.starts[i]] != "," for i in commas):
+            return None
+        return m.group(0).replace(",", "")
+    return repl
 
 
 def _mao(text: str) -> Callable[[re.Match[str]], str | None]:

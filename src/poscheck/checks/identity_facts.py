@@ -103,6 +103,17 @@ _NOT_OFFER_HEAD = re.compile("|".join((
 # Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply
 # (a 公众号 article that ends in "回复领机，免费申请" sells the device it writes about).
 _WEAK_NOT_OFFER = re.compile(r"骗局|诈骗|维权|冒充|作者[:：]|文/|本文|阅读时间|编辑部")
+# …except in a sentence that forbids the practice to a party: an agreement's compliance clause (商户不得为赌博、电信
+# 网络诈骗…提供收款服务) binds its signer; it does not warn a reader.
+_FORBIDS = re.compile(r"不得|禁止|严禁|不允许|不准")
+
+
+def _weak_not_offer(norm: str) -> re.Match[str] | None:
+    for m in _WEAK_NOT_OFFER.finditer(norm):
+        lo = sentence_at(norm, m.start())[0]
+        if m.group(0) not in ("诈骗", "冒充") or not _FORBIDS.search(norm, lo, m.start()):
+            return m
+    return None
 _STRONG_OFFER = re.compile(
     r"立即申请|在线申请|免费申请|免费领取|立即办理|申请办理|办理流程|办理须知|提交申请|资费|收费标准|费率说明|费用说明"
     r"|收费明细|费用一览|甲方|乙方|我司|本公司"
@@ -306,7 +317,7 @@ def offer_of(doc: Document) -> Offer:
         return Offer(False, False, f"its title reads as a guide, warning, report or complaint ({doc.title[:40]})")
     genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
     if genre is None and not _STRONG_OFFER.search(norm) and not context.sells(norm):
-        genre = _WEAK_NOT_OFFER.search(norm)
+        genre = _weak_not_offer(norm)
         if genre is None and context.teaches(norm):
             return Offer(False, False, "teaches or warns (the cues of its body) and sells nothing")
     if genre:

@@ -126,9 +126,11 @@ FROM_TO = re.compile(
 )
 #: A rate that something changed to, the earlier rate not in the same phrase: 费率变成了0.68%.
 CHANGED_TO = re.compile(
-    r"(?:变成了?|变为|涨到了?|涨至|涨成|上调至|上调到|上调为|提高到|提高至|调整为|调整到|调整至|调为|调到|恢复至|恢复到|恢复为"
+    r"(?:变成了?|变为|变回了?|变(?=\s*\d)|涨到了?|涨至|涨成|上调至|上调到|上调为|提高到|提高至|调整为|调整到|调整至|调为|调到|恢复至|恢复到|恢复为"
     # what a merchant worked out was really taken (等于被扣了0.85%)
-    r"|(?:实际上?|等于|相当于)被?扣了?|实扣)"
+    r"|(?:实际上?|等于|相当于)被?扣了?|实扣"
+    # 信用卡从4月2日起每笔都是按0.78%扣的: what every deduction was, told after the fact (not 刷卡都按0.6%收取)
+    r"|(?:都是|都|全是|全都|一直是?)按(?=\s*\d+(?:\.\d+)?\s*%\s*(?:扣|收)[的了]))"
     rf"\s*(?P<r>{_NUM}(?=\s*%)|0\.[2-9]\d{{0,2}}(?![\d.%元块万]))\s*%?"  # 变成0.63了: a rate without its %
 )
 DECREASE_VERBS = ("降", "下调", "减")
@@ -160,7 +162,6 @@ UNTICKED_BOX = "□☐"
 TICKED_BOX = "☑■√✓✔☒"
 UNTICKED = re.compile(f"[{UNTICKED_BOX}]")
 TICKED = re.compile(f"[{TICKED_BOX}]")
-ANY_BOX = re.compile(f"[{UNTICKED_BOX}{TICKED_BOX}]")
 #: A terminal locked to the provider's data card (商户不能自行换卡, 仅支持乙方提供的物联网卡): its data fee is no
 #: option.
 LOCKED_CARD = re.compile(

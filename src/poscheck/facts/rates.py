@@ -81,6 +81,13 @@ _PERMANENT_RATE = re.compile(
 )
 
 
+def _paid(rate: Fee) -> float | None:
+    """The rate last paid under `rate`: its cut-to rate when it states a cut (从0.6降到0.49), else its amount."""
+    if rate.amount is not None and rate.later_amount is not None and rate.later_amount < rate.amount:
+        return rate.later_amount
+    return rate.amount
+
+
 def rate_problems(fees: list[Fee]) -> list[RateProblem]:
     """Teaser rises, stated increases and credit rates below the floor among one document's fees."""
     rates = [f for f in fees if f.kind == "rate"]
@@ -94,10 +101,10 @@ def rate_problems(fees: list[Fee]) -> list[RateProblem]:
             kind = "promo_rise" if f.promo_months else "increase"
             out.append(RateProblem(kind, f, rise(f.amount, f.later_amount, f.promo_months)))
         elif f.amount is None and f.later_amount is not None:
-            earlier = next((e for e in rates if e.amount is not None and e.amount < f.later_amount
+            earlier = next((e for e in rates if (was := _paid(e)) is not None and was < f.later_amount
                             and e.channel in (*CARD_CHANNELS, None)), None)
-            if earlier is not None and earlier.amount is not None:
-                out.append(RateProblem("increase", f, rise(earlier.amount, f.later_amount), earlier))
+            if earlier is not None and (was := _paid(earlier)) is not None:
+                out.append(RateProblem("increase", f, rise(was, f.later_amount), earlier))
         if is_card_rate(f, qr) and f.amount is not None and not P.SMALL_TICKET.search(cond):
             # a stated cut is a promise of its lower rate: "从0.6降到0.38，终身" sells the 0.38
             text = below_floor(min(f.amount, f.later_amount or f.amount))

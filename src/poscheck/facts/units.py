@@ -62,7 +62,7 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
     units.extend(_answers(text, units))
     units.extend(_chat_answers(text, units))
     units.extend(_under_header(text, units))
-    if "\n" in text and P.ANY_BOX.search(text):
+    if "\n" in text:
         starts = [lab.start for lab in labels]
         for u in units:
             if not u.is_row and u.labels:
@@ -70,24 +70,27 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
     return units
 
 
-# A table that a PDF gives a cell a line (开通服务费 / ☑ / 299元 / 于首笔交易时…扣收): a line that ends on a fee's
-# name, then at most two cells of a tick box or a yes/no (a PDF's line joining leaves them alone), then a line that
-# opens with the amount. The unit is extended over them, to the amount's line or the next fee's name on it.
+# A table that a PDF gives a cell a line (开通服务费 / ☑ / 299元 / 于首笔交易时…扣收; 终端服务年费* / 298元/台/年): a
+# line that ends on a fee's name (maybe with a footnote mark), then at most two cells of a tick box or a yes/no (a
+# PDF's line joining leaves them alone), then a line that opens with the amount — with its unit when no box cell
+# came between. The unit is extended over them, to the amount's line or the next fee's name on it.
 _BOX_CELL = re.compile(rf"[ \t]*(?:[{P.UNTICKED_BOX}{P.TICKED_BOX}]|是|否|有|无)[ \t]*")
 _CELL_AMOUNT = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d")
+_CELL_PRICE = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d+(?:\.\d+)?\s*(?:元|%)")
+_NAME_MARKS = " \t*※"  # what may follow a fee's name at the end of its cell
 
 
 def _priced_below(text: str, u: Unit, starts: list[int]) -> None:
     """Extends the unit `u`, whose line ends on a fee name, over the tick-box cells below it to that fee's price."""
     lab = u.labels[-1]
     hi = text.find("\n", lab.end)
-    if hi < 0 or u.end != hi or text[lab.end:hi].strip():
+    if hi < 0 or u.end != hi or text[lab.end:hi].strip(_NAME_MARKS):
         return
     boxes = 0
     while True:
         nxt = text.find("\n", hi + 1)
         nxt = len(text) if nxt < 0 else nxt
-        if boxes and _CELL_AMOUNT.match(text, hi + 1, nxt):
+        if _CELL_AMOUNT.match(text, hi + 1, nxt) if boxes else _CELL_PRICE.match(text, hi + 1, nxt):
             k = bisect.bisect_right(starts, hi)
             u.end = min(nxt, starts[k]) if k < len(starts) else nxt
             return

@@ -1,0 +1,90 @@
+"""Leftovers of held-out sets 29 and 30, and held-out sets 31 and 32 (a month's intake for an auditor; is the
+provider who it says it is): each sign is read, and its honest look-alike is left alone."""
+
+from __future__ import annotations
+
+from flags import fees_of, flagged
+
+
+def test_damages_of_twice_the_remaining_fees_are_a_penalty() -> None:
+    clause = ("4.1 服务期内甲方要求提前解除本协议的，应提前三十日书面通知乙方，并向乙方一次性支付相当于剩余服务期"
+              "服务费两倍的款项作为违约赔偿。")
+    assert "terms.penalty" in flagged(clause)
+    mutual = "9.2 任何一方违反本协议约定的，违约方应向守约方承担违约赔偿责任。"
+    assert "terms.penalty" not in flagged(mutual)
+
+
+def test_a_hold_whose_amount_and_term_the_agent_decides_is_a_fund_hold() -> None:
+    hold = "5.3 服务商根据其风险判断，可以指令收单机构暂扣商户结算款，暂扣金额、期限及解除条件由服务商确定。"
+    assert "terms.fund_hold" in flagged(hold)
+    limited = ("5.3 持卡人对单笔交易提出争议的，乙方可暂扣该笔交易对应的结算款，暂扣期限不超过30日，"
+               "争议解决后立即解除。")
+    assert "terms.fund_hold" not in flagged(limited)
+
+
+def test_the_party_after_a_preposition_is_not_the_one_excusing_itself() -> None:
+    contract = ("POS收款服务合同\n甲方（服务方）：某某信息技术有限公司\n乙方（商户）：某某烧腊店\n"
+                "5.2 甲方对乙方在使用机具过程中发生的资金损失，包括因甲方系统故障导致的交易错误，均不承担任何责任。\n")
+    assert "terms.liability_exclusion" in flagged(contract)
+    fair = ("POS收款服务合同\n甲方（服务方）：某某信息技术有限公司\n乙方（商户）：某某烧腊店\n"
+            "5.2 乙方对甲方在维护机具过程中知悉的经营信息，不承担保密以外的任何责任。\n")
+    assert "terms.liability_exclusion" not in flagged(fair)
+
+
+def test_a_deduction_every_ninety_days_without_asking_renews_itself() -> None:
+    clause = "2.3 此后每满90日为一个计费周期，乙方从甲方当期结算资金中自动扣划流量服务费，无需甲方逐次确认。"
+    assert "terms.auto_renewal" in flagged(clause)
+    once = "2.3 开通服务费于首笔交易时自动扣划一次，此后不再收取。"
+    assert "terms.auto_renewal" not in flagged(once)
+
+
+def test_an_agreement_forbidding_fraud_still_offers_card_acceptance() -> None:
+    agreement = ("商户合作协议\n推广方为拉卡拉支付股份有限公司（支付业务许可证号：Z2000531000017）的合作推广服务商，"
+                 "为商户布放拉卡拉电签POS机具，受理银行卡。\n六、商户不得为赌博、电信网络诈骗等违法犯罪活动提供收款服务。")
+    assert "licence.number_mismatch" in flagged(agreement)
+    right = agreement.replace("Z2000531000017", "Z2002511000017")
+    assert "licence.number_mismatch" not in flagged(right)
+
+
+def test_a_fee_priced_on_the_line_below_its_name() -> None:
+    table = "附件 收费标准\n收费项目\n标准\n终端服务年费*\n298元/台/年\n每年首月从结算资金中代扣\n"
+    assert "fee.recurring" in flagged(table)
+    numbered = "附件 收费标准\n以下项目免收年费\n2. 终端维修：保修期内免费\n"
+    assert "fee.recurring" not in flagged(numbered)
+
+
+def test_every_deduction_at_a_higher_rate_than_agreed_is_an_increase() -> None:
+    told = "业务员说好信用卡千分之六。从4月2日起我看明细，信用卡每笔都是按0.78%扣的，多扣了四百多。"
+    assert "fee.rate_bait" in flagged(told)
+    plain = "扫码费率0.38%，刷卡都按0.6%收取，次日到账。"
+    assert "fee.rate_bait" not in flagged(plain)
+
+
+def test_a_rate_that_went_back_up_without_its_percent_sign() -> None:
+    review = "开会员说信用卡费率从0.6降到0.49，结果三个月后又变回0.6了，会员还没到期。"
+    assert "fee.rate_bait" in flagged(review)
+    assert "fee.rate_bait" not in flagged("开会员后信用卡费率是0.55，用了一年一直没变。")
+
+
+def test_an_apps_industry_setting_changed_at_will_is_merchant_selection() -> None:
+    talk = ("咱们这个APP里面有个“行业选择”，宝宝们想要积分的你就选商场啊酒店啊那种有积分的，想要便宜的你就选"
+            "那种费率低的，自己选，随时换")
+    assert "clearing.mcc_jumping" in flagged(talk)
+    fair = "“行业选择”按营业执照登记的经营范围填写，入网审核后不能随便换。"
+    assert "clearing.mcc_jumping" not in flagged(fair)
+
+
+def test_a_change_accepted_by_trading_on_is_unilateral() -> None:
+    notice = ("【结算方式变更通知】自10月1日起，您的交易款将统一结算至钱包，需在APP内提现。\n"
+              "本次调整自动生效，10月1日后如继续交易，即视为您已知悉并同意本变更。")
+    assert "terms.unilateral_change" in flagged(notice)
+    fair = ("【结算方式变更通知】自11月1日起结算时间调整为每日上午。我们提前30日通知您；不同意的可随时申请解约，"
+            "不收取任何费用。本次调整在11月1日生效，如继续交易，即视为您已知悉并同意本变更。")
+    assert "terms.unilateral_change" not in flagged(fair)
+
+
+def test_a_sum_with_thousands_separators_is_one_sum() -> None:
+    notice = "【提现成功通知】 2025-10-04 08:35\n提现金额：4,982.00 元\n提现手续费：1.50 元\n"
+    assert [(f.kind, f.amount) for f in fees_of(notice)] == [("withdrawal", 1.5)]
+    two = "押金299，199元的激活费另收"
+    assert sorted(f.amount for f in fees_of(two)) == [199.0, 299.0]
