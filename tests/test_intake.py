@@ -88,3 +88,52 @@ def test_a_sum_with_thousands_separators_is_one_sum() -> None:
     assert [(f.kind, f.amount) for f in fees_of(notice)] == [("withdrawal", 1.5)]
     two = "押金299，199元的激活费另收"
     assert sorted(f.amount for f in fees_of(two)) == [199.0, 299.0]
+
+
+def test_a_reconciliation_table_where_less_arrived_than_was_due() -> None:
+    table = ("我把签购单和到账一笔一笔对了：\n日期 | 签购单金额 | 按0.6%应到账 | 实际到账 |\n"
+             "09-03 | 5,000.00 | 4,970.00 | 4,967.00 |\n09-06 | 860.00 | 854.84 | 851.84 |\n")
+    assert "statements.mismatch" in flagged(table)
+    fair = table.replace("4,967.00", "4,970.00").replace("851.84", "854.84")
+    assert "statements.mismatch" not in flagged(fair)
+
+
+def test_a_slip_typed_into_a_post_against_its_bank_record() -> None:
+    post = ("本人在海淀开烧烤店，机器是业务员办的。小票是这样的：\n商户名称：海淀区某某生活超市\n"
+            "商户编号：836100054110001\n收单机构：随行付\n金额：RMB 300.00\n"
+            "到账记录：\n对方户名：某某商贸有限公司\n摘要：货款\n收入金额：298.20\n")
+    found = flagged(post)
+    assert {"statements.mismatch", "clearing.mcc_jumping", "clearing.second_clearing"} <= found
+    same = ("本人在海淀开超市。小票是这样的：\n商户名称：海淀区某某生活超市\n商户编号：836100054110001\n"
+            "收单机构：随行付\n金额：RMB 300.00\n到账记录：\n对方户名：随行付支付有限公司\n收入金额：298.20\n")
+    assert not {"statements.mismatch", "clearing.mcc_jumping", "clearing.second_clearing"} & flagged(same)
+
+
+def test_a_payer_said_not_to_be_the_acquirer_is_compared() -> None:
+    told = "7月12日那笔到账，付款方不是某某支付，是一个叫“刘*军”的个人账户转进来的。"
+    assert "clearing.second_clearing" in flagged(told)
+    assert "clearing.second_clearing" not in flagged("7月12日那笔到账，付款方是随行付支付有限公司，没问题。")
+
+
+def test_takings_collected_by_an_unlicensed_party_are_second_clearing() -> None:
+    head = "补充协议\n甲方（商户）：某某餐饮店\n乙方（服务商）：某某科技有限公司\n"
+    agent = head + "1. 甲方终端交易资金由乙方代为归集，乙方于T+1扣除费用后将余款转入甲方结算账户。\n"
+    assert "clearing.second_clearing" in flagged(agent)
+    acquirer = ("特约商户协议\n甲方（商户）：某某餐饮店\n乙方（收单机构）：随行付支付有限公司\n"
+                "1. 甲方交易资金由乙方代为归集，于T+1结算至甲方结算账户。\n")
+    assert "clearing.second_clearing" not in flagged(acquirer)
+
+
+def test_fees_to_be_posted_on_the_agents_system_are_undisclosed() -> None:
+    open_ended = "4. 商户承担的通道服务费及其他相关费用，按服务商系统届时公示的标准执行。"
+    assert "fee.undisclosed" in flagged(open_ended)
+    listed = "4. 商户开通的其他服务，费用按本协议附件一所列标准收取，附件未列明的一律不收取。"
+    assert "fee.undisclosed" not in flagged(listed)
+
+
+def test_a_device_offered_for_nothing_while_activation_freezes_money() -> None:
+    page = ("0元申领 顺丰包邮\n问：POS机真的免费吗？ 答：是的，机具本身0元。\n"
+            "开通说明：机器激活时冻结198元开通服务费，120天内刷满6万元退还。")
+    assert "promo.free_bait" in flagged(page)
+    honest = "0元申领 顺丰包邮\n机具本身0元，不收押金，不冻结任何费用；流量费第二年起每年36元。"
+    assert "promo.free_bait" not in flagged(honest)

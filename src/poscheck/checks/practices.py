@@ -94,8 +94,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:先|首先)(?:到|进|转到|进入|结算至|结算到|归集到|汇入|打入)(?:我们|咱们)?的?(?:公司|平台|我司|别人|他人|个人|第三方))"
         # a contract party settles the merchant's money (甲方交易资金由乙方统一清算; 乙方…将…款项代付至甲方…账户);
         # find_signs keeps it when that party is the provider and its defining line names no licensed firm
-        rf"|(?P<party>(?:资金|款项|货款|交易款|结算款){_S}{{0,8}}?(?<![不非未])由(?P<who>[甲乙丙]方)(?:统一|负责|代为)?"
-        r"(?:清算|结算|代收代付|代收|代付|划付)"
+        rf"|(?P<party>(?:资金|款项|货款|交易款|结算款){_S}{{0,8}}?(?<![不非未])由(?P<who>[甲乙丙]方)(?:(?:统一|负责|代为)?"
+        r"(?:清算|结算|代收代付|代收|代付|划付)|代为归集)"  # 统一归集 is an agent sign of its own
         rf"|(?P<payer_party>[甲乙丙]方){_S}{{0,16}}?将{_S}{{0,16}}?(?:款项|资金|货款|结算款)代付(?:至|到|给))"
         rf"|(?P<runs>负责(?:(?![不未无非])[^。;\n,]){{0,10}}?资金结算"  # not 负责播报，不参与资金结算
         # the party receives the takings and pays the rest on (乙方收到甲方POS交易款项后…将余款支付至甲方)
@@ -152,12 +152,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A merchant's own arithmetic: what should have arrived against what did (5000元按0.6%应该到账4970元，实际到账
     # 4925元); find_signs keeps it when less arrived.
     "statement_mismatch": re.compile(
-        rf"(?P<net>应(?:该|当)?(?:扣\s*(?:{_SUM})\s*元?\s*[、,]?\s*)?(?:到账|到手|入账|收到|到)\s*(?P<x>{_SUM})\s*元?{_S}{{0,16}}?"
+        rf"(?P<net>应(?:该|当)?(?:扣\s*(?:{_SUM})\s*元?\s*[、,]?\s*)?(?:到账|到手|入账|收到|结算|到)\s*(?P<x>{_SUM})\s*元?{_S}{{0,16}}?"
         r"(?:实际|结果|却|但|可)(?:上)?(?:是|在)?(?:\d{1,2}月\d{1,2}[日号])?"  # 实际是3月21日到账1266.71元
         rf"(?:只|才|仅)?(?:到账|到手|入账|收到|到)了?\s*(?:只有|仅有|只|才|仅)?\s*(?P<y>{_SUM}))"
         # … or what did first: 到我卡里只有9915，按0.6%应该到9940才对
         r"|(?P<short>(?:到账|到手|入账|收到|到(?:我|我的)?(?:卡|账户|账上)里?)了?\s*(?:只有|仅有|只|才|仅)?\s*"
-        rf"(?P<y2>{_SUM}){_S}{{0,16}}?应(?:该|当)?(?:到账|到手|入账|收到|到)\s*(?P<x2>{_SUM}))"
+        rf"(?P<y2>{_SUM}){_S}{{0,16}}?应(?:该|当)?(?:到账|到手|入账|收到|到|为|是)\s*(?P<x2>{_SUM}))"
         # … or the slip names one acquirer and another paid: 签购单上印的是拉卡拉，钱却是汇付打过来的
         # (签购单上印的收单机构是拉卡拉，到账记录上打款的却是银盛，…)
         r"|(?P<other>(?:签购单|小票|凭条)[^。\n]{0,8}?(?:印的是|写的是|显示的是|显示|是)(?P<a>[\u4e00-\u9fff]{2,8}?)(?:支付)?"
@@ -212,7 +212,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "statement_mismatch": (
         "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
         "签购单", "小票", "凭条", "商户编号", "商户号", "应扣", "应该扣", "应当扣", "应该只扣", "应只扣", "应收",
-        "应该收", "应当收", "应该只收",
+        "应该收", "应当收", "应该只收", "应为", "应是", "应结算", "应该结算", "应当结算",
     ),
     "one_clear": ("一清", "直接结算", "直接清算", "直结算", "直清算", "资金直达"),
     "fixed_rate": ("永不涨价", "永久", "终身", "锁定费率", "永不调整"),
@@ -249,7 +249,7 @@ _LEGAL_NAME = re.compile(r"营业执照|执照上|注册名|工商|法人")
 # …or when the writer says what their own business is, and it is another (我开的是拉面馆，签购单上都是“生鲜超市”;
 # 我在白云区开烧烤店).
 # …or names it in passing (我一个面馆怎么成了超市？).
-_MINE_IS = re.compile(r"我(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是"
+_MINE_IS = re.compile(r"(?:我|本人)(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是"
                       r"|在[^。,;]{1,10}?开(?:了)?(?:一家|一个|个|家)?(?=[^。,;]{1,8}(?:店|馆|铺|超市|档|诊所|药房|工作室))"
                       r"|(?:一个|一家|这个|这家)(?P<own>[\u4e00-\u9fff]{0,6}?(?:店|馆|铺|档|摊))"
                       r"|是(?=[\u4e00-\u9fff]{1,6}(?:店|馆|铺|档|摊)))")  # 我们是面馆
@@ -290,6 +290,18 @@ def _own_fields(text: str) -> str:
     return " ".join(m.group(1) for m in _OWN_FIELD.finditer(text))
 
 
+_PRINTED_ACQUIRER = re.compile(r"收单机构\s*:")
+
+
+def _printed_acquirer(text: str, s: Sign) -> bool:
+    """The writer's own post (the whole text when it is no thread) shows a slip's printed 收单机构 field: a payer it
+    tells of is set against that slip (签购单 … 收单机构：随行付 … 到账记录 对方户名：某某商贸有限公司)."""
+    starts = post_starts(text)
+    lo = max((h for h in starts if h <= s.start), default=0)
+    hi = min((h for h in starts if h > s.start), default=len(text))
+    return _PRINTED_ACQUIRER.search(text, lo, hi) is not None
+
+
 def _said_before(text: str, s: Sign) -> re.Match[str] | None:
     """The last place before `s`, in its writer's own post (a forum thread's other posts are other writers), where
     the writer says what their business is (我在五道口开烧烤店 … 商户名称：鑫源超市)."""
@@ -313,10 +325,12 @@ def _mine_is_other(text: str, s: Sign) -> bool:
 
 def _code_not_mine(text: str, s: Sign) -> bool:
     """A category code (5411, or digits 8–11 of a 15-digit merchant number) that the business the writer says is
-    theirs, near it (or the document's shop fields), is not expected to carry (business-mcc.csv)."""
+    theirs, near it or before it in their own post (or the document's shop fields), is not expected to carry
+    (business-mcc.csv)."""
     digits = re.findall(r"\d+", text[s.start:s.end])[-1]
     mcc = digits[7:11] if len(digits) == 15 else digits
-    own = _own_business(text, _MINE_IS.search(text, max(0, s.lo - MINE_NEAR), min(len(text), s.hi + MINE_NEAR)))
+    own = _own_business(text, _MINE_IS.search(text, max(0, s.lo - MINE_NEAR), min(len(text), s.hi + MINE_NEAR))
+                        or _said_before(text, s))
     types = businesses_named_in(own or _own_fields(text)) if mcc in mcc_table() else []
     return bool(types) and all(mcc not in bt.expected for bt in types)
 
@@ -433,7 +447,7 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue  # "对方户名如果是个人，…", "若到账付款方显示为个人，请…": a case, not what happened
                 if kind == "payer" and re.search(r"应为|应当|应该|必须是", sentence):
                     continue  # how it should be, not what happened (…是某某科技，而不是收单机构 did happen)
-                if kind == "payer" and _LICENSED_SUBJECT.search(_OWN_RECORD.sub("", m.group(0))):
+                if kind == "payer" and _LICENSED_SUBJECT.search(_DENIED_PAYER.sub("", _OWN_RECORD.sub("", m.group(0)))):
                     continue  # "付款方是通联支付网络服务股份有限公司": the acquirer itself
                 if kind == "payer" and _CONDITION_AFTER.match(text, m.end()):
                     continue
@@ -464,7 +478,37 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                                            or _SANCTION.search(text, m.end(), hi)):
                 continue
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
+    if "|" in text and ("应到" in text or "应结算" in text or "应入账" in text):
+        out.setdefault("statement_mismatch", []).extend(_short_rows(text))
     return {k: tuple(v) for k, v in out.items()}
+
+
+# A merchant's reconciliation table: a column of what should have arrived (按0.6%应到账) and one of what did
+# (实际到账); a row where less arrived is the same sign as the sentence "应到账4970元，实际到账4967元".
+_DUE_COLUMN = re.compile(r"应(?:该|当)?(?:到账|结算|入账|到)")
+_GOT_COLUMN = re.compile(r"实际(?:到账|结算|入账|到)|实到")
+
+
+def _short_rows(text: str) -> list[Sign]:
+    """Rows of a table under a header with a due and an arrived column, whose arrived sum is the smaller."""
+    out: list[Sign] = []
+    for head in _DUE_COLUMN.finditer(text):
+        lo = text.rfind("\n", 0, head.start()) + 1
+        end = _line_end(text, head.start())
+        cells = text[lo:end].split("|")
+        due = next((i for i, c in enumerate(cells) if _DUE_COLUMN.search(c)), None)
+        got = next((i for i, c in enumerate(cells) if _GOT_COLUMN.search(c)), None)
+        if due is None or got is None or len(cells) < 3:
+            continue
+        row = end + 1
+        while row < len(text) and (row_end := _line_end(text, row)) > row and "|" in text[row:row_end]:
+            values = text[row:row_end].split("|")
+            if len(values) > max(due, got):
+                owed, arrived = parse_amount(values[due].strip()), parse_amount(values[got].strip())
+                if owed is not None and arrived is not None and arrived < owed:
+                    out.append(Sign("statement_mismatch", "net", row, row_end, row, row_end))
+            row = row_end + 1
+    return out
 
 
 def signs(text: str, practice: str) -> tuple[Sign, ...]:
@@ -511,7 +555,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
     if practice == "statement_mismatch":  # and a payer set against the slip's acquirer (签购单上是通联，打钱的是个私人)
         payers = [s for s in signs(text, "second_clearing") if s.kind == "payer"
                   and (_SLIP.search(text, max(0, s.lo - SLIP_NEAR), min(len(text), s.hi + SLIP_NEAR))
-                       or _NOT_THE_ACQUIRER.search(text, s.end, s.hi))]
+                       or _NOT_THE_ACQUIRER.search(text, s.end, s.hi) or _printed_acquirer(text, s))]
         # …and a cardholder's bill that names another merchant than the slip the writer also shows
         bills = [s for s in signs(text, "mcc_jumping") if s.kind == "elsewhere" and "账单" in text[s.start:s.end]
                  and not _AS_THE_SLIP.search(text, s.lo, s.end)
@@ -545,6 +589,8 @@ def poses_as_service(text: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;。!?\n]")
+# The institution a payer is said not to be, before who it is (付款方不是金汇通支付,是一个…个人账户).
+_DENIED_PAYER = re.compile(r"(?:不是|并非|而非)[^,;。]{1,16}[,;]")
 
 
 def _licensed_payer(analysis: Analysis, text: str, s: Sign) -> bool:
