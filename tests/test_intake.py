@@ -137,3 +137,36 @@ def test_a_device_offered_for_nothing_while_activation_freezes_money() -> None:
     assert "promo.free_bait" in flagged(page)
     honest = "0元申领 顺丰包邮\n机具本身0元，不收押金，不冻结任何费用；流量费第二年起每年36元。"
     assert "promo.free_bait" not in flagged(honest)
+
+
+def test_a_contract_party_that_may_change_rates() -> None:
+    clause = ("2.3 乙方可根据市场行情对上述费率进行调整，调整后的费率自乙方在公众号发布之日起执行。")
+    assert "terms.unilateral_change" in flagged(clause)
+    both = "2.3 经双方协商一致，双方可以书面形式修改本协议。"
+    assert "terms.unilateral_change" not in flagged(both)
+
+
+def test_contract_terms_in_other_words() -> None:
+    assert "terms.liability_exclusion" in flagged(
+        "4.1 无论甲方结算资金因何种原因（包括乙方员工操作差错）发生延迟或损失，乙方均免于承担任何赔偿义务。")
+    assert "terms.liability_exclusion" not in flagged("4.1 因乙方员工操作差错造成甲方损失的，乙方依法承担赔偿责任。")
+    assert "terms.penalty" in flagged("3.2 有效期届满前注销商户的，应向乙方支付提前终止补偿金人民币叁仟元整。")
+    assert "terms.fund_hold" in flagged(
+        "2.1 乙方认为甲方交易存在风险时，有权要求收单机构对甲方的结算资金予以留存，留存金额、期限由乙方确定。")
+    assert "terms.auto_renewal" in flagged("3.1 会员周期届满时，系统将默认为您续订下一周期，续订费用从结算资金中划扣。")
+    assert "terms.non_refundable" in flagged("已扣收的机具服务费，在任何情况下均不作返还。")
+    assert "terms.non_refundable" not in flagged("机具押金在退机后七个工作日内全额返还。")
+
+
+def test_a_fee_left_to_be_set_later() -> None:
+    assert "fee.undisclosed" in flagged("其他费用 | 根据商户行业、机型及所选服务另行核定，以系统实际扣收为准 |")
+    assert "fee.undisclosed" in flagged(
+        "某某付电签POS在线办理\n刷卡费率0.6%。机具流量、系统维护、短信提醒等其他服务项目的收费，以某某付商户APP“我的-收费说明”"
+        "页面届时公布的为准。")
+    assert "fee.undisclosed" not in flagged("短信提醒服务每月3元，可随时关闭；表中未列明的费用一律不收取。")
+
+
+def test_a_row_of_instant_settlement_priced_by_the_sum_withdrawn() -> None:
+    row = "当日到账（可选） | 每笔提现金额的0.05%，最低0.5元 | 默认关闭，需在APP中手动发起，不用不收 |"
+    assert "fee.withdrawal" not in flagged(row)
+    assert "fee.withdrawal" in flagged("货款进入钱包后，提现手续费按提现金额的0.5%收取。")

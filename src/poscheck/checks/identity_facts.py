@@ -310,7 +310,7 @@ def offer_of(doc: Document) -> Offer:
     norm = simplified(doc.text)
     # A chat record (…聊天记录导出) is filed like a complaint, and a sales script (电销话术) like a leak, but the
     # agent's pitch in either is an offer.
-    chat = "聊天记录" in doc.title or "话术" in doc.title
+    chat = "聊天记录" in doc.title or "群聊记录" in doc.title or "话术" in doc.title
     if merchants_only_chat(norm):
         return Offer(False, False, "a chat among merchants: no one in it speaks for a provider")
     if doc.title and not chat and context.genre(simplified(doc.title)) in ("advisory", "complaint"):

@@ -60,8 +60,9 @@ _ENTRIES: tuple[_Entry, ...] = (
              " 代理提现 分润提现 佣金提现 收益提现 奖励提现"
              # a bank's charge for the settlement account itself, not the terminal's (vocabulary.md §9)
              " 单位结算账户管理费 结算账户管理费 对公账户管理费 对公账户年费", "none", ""),
-    # a notice's field for the sum withdrawn (提现金额：4982.00元), not a price of withdrawing (按提现金额的0.5%收取)
-    _Entry(("提现金额",), r"提现金额(?=\s*:)", "none", None, ""),
+    # the sum withdrawn, as a notice's field (提现金额：4982.00元) or as the base of a price named elsewhere (当日到账 |
+    # 每笔提现金额的0.05%): no price of withdrawing itself (提现手续费按提现金额的0.5%收取 is named by 提现手续费)
+    _Entry(("提现金额",), r"提现金额(?=\s*(?::|的))", "none", None, ""),
     # (资金|账户|交易|盗刷)(安全) + 保险/险/保障… (服务)(费): 资金安全保险, 账户安全保障服务费, 盗刷险 …;
     # a bare 保障 names no fee ("保障您的资金安全", "资金安全保障"), 保障费 and 保障服务 do.
     _Entry(_words("资金安全 资金保 资金险 账户安全 账户保 账户险 交易安全 交易保 交易险 盗刷"

@@ -354,10 +354,14 @@ def _charge_denied(head: str) -> str:
 _LEST = re.compile(r"(?<![可所足得])以免")
 
 
+# 提醒 as the name of a notification service (短信提醒, 到账提醒: a fee table's item) warns of nothing.
+_SERVICE_REMINDER = re.compile(r"(?:短信|到账|交易|扣款|消息|语音|收款|动账|微信|入账)提醒")
+
+
 def warning_in(scope: str) -> str:
     """The first WARNINGS cue in `scope` (or 以免), '' when none."""
     for w in WARNINGS:
-        if w in scope:
+        if w in scope and not (w == "提醒" and "提醒" not in _SERVICE_REMINDER.sub("", scope)):
             return w
     return "以免" if _LEST.search(scope) else ""
 
