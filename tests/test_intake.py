@@ -170,3 +170,29 @@ def test_a_row_of_instant_settlement_priced_by_the_sum_withdrawn() -> None:
     row = "当日到账（可选） | 每笔提现金额的0.05%，最低0.5元 | 默认关闭，需在APP中手动发起，不用不收 |"
     assert "fee.withdrawal" not in flagged(row)
     assert "fee.withdrawal" in flagged("货款进入钱包后，提现手续费按提现金额的0.5%收取。")
+
+
+def test_a_fake_service_centre_that_threatens_to_stop_trading() -> None:
+    page = ("中国银联商户服务中心-终端年度核验\n中国银联 · 商户服务中心（官方）\n关于存量POS终端年度核验的通知\n"
+            "尊敬的商户：系统显示您名下终端尚未完成2025年度核验，未在规定时间内完成的，将于9月20日起暂停交易。\n"
+            "请在下方填写结算卡信息完成核验。\n")
+    found = flagged(page, url="http://unionpay-hexiao.cn/", kind="html")
+    assert {"promo.fake_service", "site.impersonation"} <= found
+    notice = ("关于停止使用旧版收款码的通知\n尊敬的商户：我行将于9月20日起暂停交易旧版静态收款码，请在网点办理更换，"
+              "本行不会致电索要验证码。\n")
+    assert "promo.fake_service" not in flagged(notice)
+
+
+def test_a_caller_posing_as_service_who_pushes_a_refund() -> None:
+    call = ("来电：我这边是银联商务的客服中心，工号3062。根据新规定，所有POS机的机具押金都要退还给商户，"
+            "您当时是不是交过一笔押金？\n来电：这笔钱现在统一退还，过了今天系统就关闭了。")
+    assert "promo.fake_service" in flagged(call)
+    real = "客服：我是银联商务客服，您的报修单已受理，工程师明天上门。"
+    assert "promo.fake_service" not in flagged(real)
+
+
+def test_a_refund_lure_under_a_service_banner() -> None:
+    page = ("某某客服中心-机具押金退还登记\n银联商务 · 官方客服中心\n关于退还商户机具押金的通知\n"
+            "尊敬的商户：根据监管部门要求，我司现对前期收取的机具押金进行统一清退，逾期系统将关闭退款通道。\n")
+    assert "site.impersonation" in flagged(page, url="http://ums-tuikuan.top/", kind="html")
+    assert "site.impersonation" not in flagged(page, url="https://www.chinaums.com/", kind="html")

@@ -62,7 +62,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?P<weak>提额|提升{0,1}额度|还款计划|消费计划)"
     ),
     "fake_service": re.compile(
-        rf"(?P<stop>(?:停用|停止(?:交易|使用|服务|收款)|停机|作废|关停|终止(?:交易|服务|使用)|无法使用|用不了|不能用){_S}{{0,40}}"
+        rf"(?P<stop>(?:停用|停止(?:交易|使用|服务|收款)|暂停(?:交易|使用|服务|收款)|停机|作废|关停|终止(?:交易|服务|使用)|无法使用"
+        rf"|用不了|不能用|不能刷|刷不了){_S}{{0,40}}"
         rf"|备案{_S}{{0,4}}到期)"
         rf"|(?P<claim>(?:(?:我|我们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?){_S}{{0,14}}?"
         rf"(?:总部|官方|银联|银行|支付|收单|厂家){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心)"
@@ -70,11 +71,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|【(?:银联|中国银联|银联商务|拉卡拉|[\u4e00-\u9fff]{{0,6}}(?:银行|支付))[^】]{{0,6}}】"
         rf"|官方{_S}{{0,10}}?(?:退还|退款|退费|升级|换机|认证|核验)(?:服务)?(?:中心|通道|平台|专线)"
         # 银联商务官方商户服务中心
-        r"|(?:银联|银联商务|银行|支付|收单)[\u4e00-\u9fff]{0,4}?官方(?:商户|客户)?(?:服务|客服)中心"
+        r"|(?:银联|银联商务|银行|支付|收单)[\u4e00-\u9fff]{0,4}?[ \t·•|\-]{0,3}官方(?:商户|客户)?(?:服务|客服)中心"
         r"|(?:退还|退款|退费|升级|换机)官方(?:中心|通道|平台)"
         # a page headed as an institution's service centre (银联商务客户服务中心 on a line of its own)
-        r"|(?<![^\n])(?:银联商务|中国银联|银联|[\u4e00-\u9fff]{2,6}(?:银行|支付))(?:官方)?(?:商户|客户)(?:服务|客服)中心"
-        r"(?=[ \t]*(?:\n|$))"
+        r"|(?<![^\n])(?:银联商务|中国银联|银联|[\u4e00-\u9fff]{2,6}(?:银行|支付))[ \t·•|\-]{0,3}(?:官方)?"
+        r"(?:商户|客户)(?:服务|客服)中心(?:\(官方\))?(?=[ \t]*(?:\n|$))"
         rf"|(?:银联|银行|支付|收单|总部){_S}{{0,8}}?(?:退还|退款|退费)(?:中心|通道|平台|专线))"  # 银联POS机押金退还中心
     ),
     "second_clearing": re.compile(
@@ -187,7 +188,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     # ("客服" or "工作人员" alone would open every contact line to the pattern).
     "fake_service": (
         "停用", "停止交易", "停止使用", "停止服务", "停止收款", "停机", "作废", "关停", "终止交易", "终止服务",
-        "终止使用", "无法使用", "用不了", "不能用", "备案", "我是", "们是", "边是", "里是", "心是", "他是", "她是",
+        "终止使用", "无法使用", "用不了", "不能用", "不能刷", "刷不了", "暂停交易", "暂停使用", "暂停服务", "暂停收款",
+        "备案", "我是", "们是", "边是", "里是", "心是", "他是", "她是",
         "方是", "自称", "说是", "声称", "【", "官方", "户服务中心", "户客服中心",
         *(a + b for a in ("退还", "退款", "退费") for b in ("中心", "通道", "平台", "专线")),
     ),
@@ -266,10 +268,11 @@ _CHEAPER = re.compile(r"能省|省钱|省了|省一|便宜|划算|[费扣]率(?:
 MOTIVE_NEAR = 40  # characters around an advised category in which its reason is read
 _SELECTING = re.compile(r"可选|任选|自选|选择|切换|匹配|均可|随意|通道|[给帮]你选|选成|报成|填成")
 _URGENT = re.compile(
-    r"将于|即将|月底|月初|日起|号起|年起|到期|统一|之前|以前|逾期|名单|强制|\d+月\d+日|下周|本周|\d+天后|\d+日后|\d+小时|尽快|立即|马上"
+    r"将于|即将|月底|月初|日起|号起|年起|到期|统一|之前|以前|逾期|名单|强制|\d+月\d+[日号]|下周|本周|\d+天后|\d+日后|\d+小时|尽快|立即|马上"
     r"|下个?月|明天|明日|今天|今日|今晚"
 )
-_PUSH = re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|押金[^。]{0,12}退(?:还|回)|退押金")
+_PUSH = re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|退押金"
+                   r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路退")
 _REPLACEMENT = re.compile(r"换机|更换|换新|新机|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押|押金|认证|核验|补贴")
 
 
@@ -567,8 +570,10 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         claims = [s for s in found if s.kind == "claim"]
         if not (stops or claims):
             return []
-        pushes = bool(signs(text, "fixed_rate")) or any(asserted(text, m.start(), m.end())[0]
-                                                          for m in _PUSH.finditer(text))
+        # a push is judged in its clause: "押金都要退还给商户，您当时是不是交过…？" pushes, then asks
+        pushes = bool(signs(text, "fixed_rate")) or any(
+            asserted(text, m.start(), m.end(), bounds=_clause_bounds(text, m.start(), m.end()))[0]
+            for m in _PUSH.finditer(text))
         if stops and (claims or pushes):
             # A signature (【拉卡拉】) is quoted beside the stop when its message speaks of the swap
             # (…升级…停止使用); an ordinary notice in the same export (【建设银行】您尾号…收入) is no evidence of it.
@@ -589,6 +594,13 @@ def poses_as_service(text: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;。!?\n]")
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end], between the marks of _CLAUSE_END."""
+    lo = max(text.rfind(c, 0, start) for c in ",;。!?\n") + 1
+    m = _CLAUSE_END.search(text, end)
+    return lo, m.start() if m else len(text)
 # The institution a payer is said not to be, before who it is (付款方不是金汇通支付,是一个…个人账户).
 _DENIED_PAYER = re.compile(r"(?:不是|并非|而非)[^,;。]{1,16}[,;]")
 

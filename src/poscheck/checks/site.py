@@ -49,6 +49,8 @@ _NEGATION = re.compile(
 )
 _STOPS = frozenset("。！？!?\n")  # sentence stops (`textscan.sentence_at`)
 _SEPARATORS = set("，,。;；|｜_—·!！?？:：\n()（）【】")
+# …but a middle dot between a brand and what follows it names a part of it: "中国银联 · 商户服务中心（官方）"
+_SEPARATORS_AFTER = _SEPARATORS - {"·"}
 _QUOTES = {"「": "」", "“": "”", "『": "』", '"': '"'}
 _OPERATOR_CONTEXT = re.compile(r"版权|©|copyright|运营|主办|主体|公司地址|备案")
 
@@ -63,12 +65,19 @@ class _Claim:
     domain: str  # the domain that is presented as the institution's
 
 
+BANNER_LINES = 3  # the page's first lines …
+BANNER_MAX = 30  # … that are this short are its banner, however the page marks them up (<div class="hd">)
+
+
 def _heading(doc: Document, norm: Normalized, pos: int) -> bool:
-    """Is the normalised line holding `pos` a heading? The first line and title/heading blocks are."""
-    line = norm.text.rfind("\n", 0, pos) + 1
-    return line == 0 or norm.orig_span(line, line + 1)[0] in {
-        b.start for b in doc.blocks if b.kind in ("title", "heading")
-    }
+    """Is the normalised line holding `pos` a heading? The first line, title/heading blocks and the short lines of
+    the page's banner are."""
+    text = norm.text
+    line = text.rfind("\n", 0, pos) + 1
+    if line == 0 or (line <= BANNER_LINES * BANNER_MAX and text.count("\n", 0, line) < BANNER_LINES
+                     and 0 <= text.find("\n", line) - line <= BANNER_MAX):
+        return True
+    return norm.orig_span(line, line + 1)[0] in {b.start for b in doc.blocks if b.kind in ("title", "heading")}
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -130,7 +139,7 @@ def _self_claims(doc: Document, url: str, reg: Registry) -> Iterator[_Claim]:
 def _claim_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     m = _CLAIM.search(text, pos, min(limit, pos + 14))
     # a claim may open a bracket of its own: "中国银联商户服务中心（官方登记入口）"
-    if m and not any(ch in _SEPARATORS for ch in text[pos : m.start()].removesuffix("(")):
+    if m and not any(ch in _SEPARATORS_AFTER for ch in text[pos : m.start()].removesuffix("(")):
         return m.span()
     return None
 
