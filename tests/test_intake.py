@@ -196,3 +196,13 @@ def test_a_refund_lure_under_a_service_banner() -> None:
             "尊敬的商户：根据监管部门要求，我司现对前期收取的机具押金进行统一清退，逾期系统将关闭退款通道。\n")
     assert "site.impersonation" in flagged(page, url="http://ums-tuikuan.top/", kind="html")
     assert "site.impersonation" not in flagged(page, url="https://www.chinaums.com/", kind="html")
+
+
+def test_picking_the_industry_and_merchant_before_a_swipe() -> None:
+    assert "clearing.mcc_jumping" in flagged("系统内置上万家真实商户，刷之前可以自己挑行业、挑商户，账单好看。")
+    assert "clearing.mcc_jumping" not in flagged("入网时按营业执照登记行业，商户不能自己挑行业。")
+
+
+def test_a_credit_rate_of_048_is_at_the_floor() -> None:
+    assert "fee.rate_bait" not in flagged("至尊会员 399元/年，信用卡费率0.48%。")
+    assert "fee.rate_bait" in flagged("信用卡费率0.45%，永久不变。")

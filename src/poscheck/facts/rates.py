@@ -41,8 +41,9 @@ def _yuan(x: float) -> str:
 
 
 def below_floor(rate: float) -> str:
-    """The floor arithmetic for a credit rate that undercuts it ('' when it does not)."""
-    if round(rate, 6) >= round(CREDIT_FLOOR, 6):
+    """The floor arithmetic for a credit rate that undercuts it ('' when it does not). Rates are advertised to two
+    decimals and DOMAIN.md puts the floor at "about 0.48%": a rate of 0.48% is at the floor, not below it."""
+    if round(rate, 6) >= round(CREDIT_FLOOR, 2):
         return ""
     gap = CREDIT_FLOOR - rate
     return (f"{_pct(rate)} < {_pct(ISSUER_CREDIT_MAX)}（发卡行服务费上限）"
