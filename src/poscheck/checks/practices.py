@@ -294,16 +294,13 @@ def _own_fields(text: str) -> str:
     return " ".join(m.group(1) for m in _OWN_FIELD.finditer(text))
 
 
-_PRINTED_ACQUIRER = re.compile(r"收单机构\s*:")
-
-
 def _printed_acquirer(text: str, s: Sign) -> bool:
     """The writer's own post (the whole text when it is no thread) shows a slip's printed 收单机构 field: a payer it
     tells of is set against that slip (签购单 … 收单机构：随行付 … 到账记录 对方户名：某某商贸有限公司)."""
     starts = post_starts(text)
     lo = max((h for h in starts if h <= s.start), default=0)
     hi = min((h for h in starts if h > s.start), default=len(text))
-    return _PRINTED_ACQUIRER.search(text, lo, hi) is not None
+    return _ACQUIRER_FIELD.search(text, lo, hi) is not None
 
 
 def _said_before(text: str, s: Sign) -> re.Match[str] | None:
