@@ -591,12 +591,13 @@ def poses_as_service(text: str) -> bool:
     return bool(_practice_signs(text, "fake_service"))
 
 
-_CLAUSE_END = re.compile(r"[,;。!?\n]")
+_CLAUSE_MARKS = ",;。!?\n"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around text[start:end], between the marks of _CLAUSE_END."""
-    lo = max(text.rfind(c, 0, start) for c in ",;。!?\n") + 1
+    lo = max(text.rfind(c, 0, start) for c in _CLAUSE_MARKS) + 1
     m = _CLAUSE_END.search(text, end)
     return lo, m.start() if m else len(text)
 # The institution a payer is said not to be, before who it is (付款方不是金汇通支付,是一个…个人账户).

@@ -18,6 +18,8 @@ from poscheck.normalize import normalize
 ISSUER_CREDIT_MAX = 0.45  # 发卡行服务费, credit, percent, no cap
 NETWORK_ACQUIRER_SIDE = 0.0325  # 网络服务费 charged to the acquirer side, percent
 CREDIT_FLOOR = ISSUER_CREDIT_MAX + NETWORK_ACQUIRER_SIDE  # 0.4825 %
+# Rates are advertised to two decimals and DOMAIN.md puts the floor at "about 0.48%": 0.48% is at it, not below.
+ADVERTISED_FLOOR = round(CREDIT_FLOOR, 2)
 CARD_CHANNELS = ("credit", "card")
 _QR_WORDS = re.compile(r"扫码|微信|支付宝|二维码|云闪付|条码")
 
@@ -41,9 +43,8 @@ def _yuan(x: float) -> str:
 
 
 def below_floor(rate: float) -> str:
-    """The floor arithmetic for a credit rate that undercuts it ('' when it does not). Rates are advertised to two
-    decimals and DOMAIN.md puts the floor at "about 0.48%": a rate of 0.48% is at the floor, not below it."""
-    if round(rate, 6) >= round(CREDIT_FLOOR, 2):
+    """The floor arithmetic for a credit rate that undercuts ADVERTISED_FLOOR ('' when it does not)."""
+    if round(rate, 6) >= ADVERTISED_FLOOR:
         return ""
     gap = CREDIT_FLOOR - rate
     return (f"{_pct(rate)} < {_pct(ISSUER_CREDIT_MAX)}（发卡行服务费上限）"

@@ -81,7 +81,8 @@ _NAME_MARKS = " \t*※"  # what may follow a fee's name at the end of its cell
 
 
 def _priced_below(text: str, u: Unit, starts: list[int]) -> None:
-    """Extends the unit `u`, whose line ends on a fee name, over the tick-box cells below it to that fee's price."""
+    """Extends the unit `u`, whose line ends on a fee name, over the tick-box cells below it (if any) to that fee's
+    price."""
     lab = u.labels[-1]
     hi = text.find("\n", lab.end)
     if hi < 0 or u.end != hi or text[lab.end:hi].strip(_NAME_MARKS):

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from poscheck.facts.rates import ADVERTISED_FLOOR
+
 Validator = Callable[["re.Match[str]"], bool]
 VALIDATORS: dict[str, Validator] = {}
-
-# Regulated floor for a credit-card transaction (DOMAIN.md): issuer fee up to 0.45 % plus the
-# acquirer's half of the network fee, 0.0325 %.
-CREDIT_FLOOR_PERCENT = 0.45 + 0.0325
 
 
 def validator(name: str) -> Callable[[Validator], Validator]:
@@ -32,7 +30,7 @@ def _num(m: re.Match[str], group: str) -> float | None:
 def rate_below_credit_floor(m: re.Match[str]) -> bool:
     """The `rate` group (percent) is below the issuer + network floor for credit cards."""
     rate = _num(m, "rate")
-    return rate is not None and 0 < rate < round(CREDIT_FLOOR_PERCENT, 2)  # 0.48% is at the floor (facts/rates.py)
+    return rate is not None and 0 < rate < ADVERTISED_FLOOR
 
 
 @validator("rate_rises")
