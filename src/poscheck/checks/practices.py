@@ -479,8 +479,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                                            or _SANCTION.search(text, m.end(), hi)):
                 continue
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
-    if "|" in text and ("应到" in text or "应结算" in text or "应入账" in text):
-        out.setdefault("statement_mismatch", []).extend(_short_rows(text))
+    if "|" in text and (rows := _short_rows(text)):  # _short_rows looks for its due columns itself
+        out.setdefault("statement_mismatch", []).extend(rows)
     return {k: tuple(v) for k, v in out.items()}
 
 
