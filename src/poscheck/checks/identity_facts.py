@@ -133,6 +133,7 @@ class Mention:
     score: float = 0.0
     role: bool = False  # named as acquirer / party / licence holder (context words nearby)
     strict_role: bool = False  # named with acquirer words (收单, 许可证, 甲方/乙方 …) close by
+    distinguished: bool = False  # named to be told apart from the one meant (“汇付宝”…是两家不同的公司)
 
     @property
     def resolved(self) -> Institution | None:
@@ -219,6 +220,17 @@ def _compared(text: str, start: int, end: int) -> bool:
     return bool(_COMPARED_BEFORE.search(text, max(0, start - 1), start)) and bool(_COMPARED_AFTER.match(text, end))
 
 
+# A sentence that tells two similar names apart (经常有人把“汇付天下”和“汇付宝”搞混，这是两家不同的公司; 名字很像的
+# “XX企业服务有限公司”，那是另一家公司): the names in it are not the one behind the offer, whatever their licences.
+_TOLD_APART = re.compile(r"搞混|弄混|混淆|搞错|两家不同|不同的(?:两家)?公司|另一家|两回事|不是(?:同)?一家|不是一回事"
+                         r"|名字(?:很|非常|有点|特别)?(?:像|相似|相近)|山寨|李鬼")
+
+
+def _told_apart(text: str, start: int) -> bool:
+    lo, hi = sentence_at(text, start)
+    return _TOLD_APART.search(simplified(text[lo:hi])) is not None
+
+
 def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
     """Institutions and companies named in `doc` (names, brands, licence numbers, banks), in text order."""
     out: list[Mention] = []
@@ -240,6 +252,7 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
                     m.score if m else 0.0,
                     _role_near(doc.text, ev.start, ev.end),
                     _strict_role(doc.text, ev.start, ev.end, kind),
+                    _told_apart(doc.text, ev.start),
                 )
             )
             taken.append((ev.start, ev.end))
@@ -282,6 +295,7 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
                     100.0,
                     _role_near(doc.text, s, e),
                     _strict_role(doc.text, s, e, "brand"),
+                    _told_apart(doc.text, s),
                 )
             )
     out.sort(key=lambda x: x.start)

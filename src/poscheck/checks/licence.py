@@ -211,7 +211,7 @@ def _named(analysis: Analysis, doc: Document) -> list[tuple[Mention, Institution
     found = mentions(doc, reg)
     for m in found:
         inst = m.resolved
-        if inst is None or not m.names_acquirer or m.kind == "licence_no":
+        if inst is None or not m.names_acquirer or m.kind == "licence_no" or m.distinguished:
             continue
         out.setdefault(inst.key, (m, inst))
     if not out:  # only a number: its owner is the institution shown

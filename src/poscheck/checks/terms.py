@@ -373,7 +373,8 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
             sentence = text[lo:hi]
             if _SKIP_SENTENCE.search(sentence) or context.is_question(sentence):
                 continue
-            if kind_of_doc != "complaint" and _REPORTED.search(sentence):
+            if kind_of_doc != "complaint" and (_REPORTED.search(sentence)
+                                               or context.disowned(sentence, m.start() - lo)):
                 continue
             if kind_of_doc == "complaint" and category in _CLAUSE_ONLY and not _CITES_TERMS.search(sentence):
                 continue  # "押金不退" in a complaint tells what happened; a clause it cites is a term

@@ -25,7 +25,8 @@ _WEAK_CUES = {"提醒", "避免", "要注意", "需注意", "请注意", "注意
               "举报", "识别", "如发现", "若发现", "一旦发现",
               "防范"}  # 为防范盗刷风险，每笔交易默认开通资金保障服务: a purpose, not a warning
 _STRONG_CUES = re.compile("|".join(re.escape(w) for w in context.WARNINGS if w not in _WEAK_CUES))
-_REPORTED = re.compile(r"如有人|声称|所谓|宣称|号称|冒充|假冒|以“[^”]{0,24}”(?:等)?(?:名义|为由)|" + context.HEARSAY)
+_REPORTED = re.compile(
+    r"如有人|声称|所称|所谓|宣称|号称|冒充|假冒|以“[^”]{0,24}”(?:等)?(?:名义|为由)|" + context.HEARSAY)
 _HEDGED = re.compile(
     r"一般在|一般为|一般是|一般会|一般收|通常在|通常为|通常会|通常每|左右|大约|大概|可能会|可能有|可能收|不等|某些|有的|有些"
     r"|多数|大多|几百|几十|几元|市面上|业内|常见"
@@ -82,6 +83,8 @@ def unit_context(text: str) -> str:
         return "question"
     if _HEDGED.search(text):
         return "hedged"
+    if context.disowned(text):
+        return "disowned"
     if _EXAMPLE_START.match(text) or _EXAMPLE.search(text):
         return "example"
     if _REGULATION.search(text):

@@ -156,6 +156,8 @@ class FeeReader:
             unit = "%"
         elif amt.unit == "%":
             period, unit = "per_transaction", "%"
+        elif lab.kind in ("instant", "withdrawal") and lab.text.startswith("每"):
+            period, unit = "per_transaction", "元/笔"  # 每次转出扣的3元, 每提一次现扣2块: the name says how often
         else:
             period = every or ("once" if kind == "deposit" else P.period_near(
                 self.text, amt, piece_start(self.text, u, min(lab.start, amt.start)), u.end, lab.text))

@@ -26,6 +26,7 @@ NEGATORS: tuple[str, ...] = (
     "取消", "告别", "没有任何", "不设", "无任何", "0元",
     "不销售", "不出售", "不推销",  # 也不销售任何“降费率”服务包
     "不提供", "不委托", "不接",  # 本行不提供、也不委托任何第三方提供“钱包提现”服务; 不接做代还的客户
+    "未扣", "未扣过", "未被扣", "未被扣过", "没被扣", "没被扣过", "未曾被扣", "未发现被扣过",  # 未被扣过299元押金
 )
 # Compound words that start like a negator but do not negate what follows.
 NOT_NEGATORS: tuple[str, ...] = (
@@ -348,6 +349,19 @@ def _charge_denied(head: str) -> str:
         if len(head) - m.end() <= NEGATION_GAP:
             return m.group(0)
     return ""
+
+
+# Other sellers' practice that the writer then disowns: 要押金的都是代理商自己加的政策，刷不满就不退，我们不做这个.
+_OTHERS = re.compile(r"有的|有些|某些|别家|别人|其他|其它|外面|市面上|代理商|一些")
+_DISOWN = re.compile(r"(?:我们|我司|本公司|咱们|我家|我这边|本店)(?:这边|这里|家)?(?:从来|从|都|一律|绝|可)?"
+                     r"(?:不做|不这样|不这么|不搞|不干|不收这|不玩这|没有这|不会这样)")
+
+
+def disowned(sentence: str, pos: int | None = None) -> bool:
+    """True when `sentence` tells a practice (at `pos`, or wherever it names other sellers) of other sellers and
+    then says the writer does not do it."""
+    others = _OTHERS.search(sentence, 0, len(sentence) if pos is None else pos)
+    return others is not None and _DISOWN.search(sentence, others.end() if pos is None else pos) is not None
 
 
 # 以免 ("以免上当") warns; 可以免费, 所以免收 only hold its two characters.
