@@ -62,3 +62,55 @@ def test_a_transfer_priced_per_time_is_a_withdrawal_fee_not_instant_settlement()
     kinds = {(f.kind, f.amount, f.unit) for f in fees_of(story)}
     assert ("withdrawal", 3.0, "元/笔") in kinds
     assert not any(k == "instant" for k, _, _ in kinds)
+
+
+def test_a_yearly_fee_right_after_a_vip_plan_is_its_membership_fee() -> None:
+    page = "开通鑫收宝VIP，年费只要368元，信用卡费率由0.63%降到0.52%，免费办理。"
+    assert [(f.kind, f.amount) for f in fees_of(page) if f.unit == "元/年"] == [("membership", 368.0)]
+    device = "机具服务：年费96元（含流量），首年免收，免费办理。"
+    assert [f.kind for f in fees_of(device) if f.unit == "元/年"] != ["membership"]
+
+
+def test_a_protection_product_named_anxinbao_is_insurance() -> None:
+    table = "收费标准\n信用卡 | 0.60% |\n账户无忧保 | 按交易金额的0.05%收取 |\n结算 | T+1 |\n"
+    assert ("insurance", 0.05) in {(f.kind, f.amount) for f in fees_of(table)}
+    plain = "收费标准\n信用卡 | 0.60% |\n资金安心保障：资金由收单机构直接结算至本人账户 |\n"
+    assert all(f.kind != "insurance" for f in fees_of(plain))
+
+
+def test_a_sum_a_caller_names_a_deposit_is_a_deposit() -> None:
+    story = "新机第一笔刷了一千，只到账五百多。打电话问，对方说那399是“新机押金”，三个月刷满15万就退。"
+    assert ("deposit", 399.0) in {(f.kind, f.amount) for f in fees_of(story)}
+    example = "对方说那笔399的交易是顾客买烟酒刷的，不是押金。"
+    assert all(f.kind != "deposit" for f in fees_of(example))
+
+
+_CONTRACT = ("POS终端服务协议\n甲方（商户）：＿＿＿＿\n乙方（服务商）：杭州某某信息科技有限公司\n"
+             "第三条 资金结算\n3.1 {clause}\n第四条 其他\n4.1 甲方不得利用终端从事套现。\n")
+
+
+def test_takings_cleared_into_the_agents_pooling_account_are_second_clearing() -> None:
+    pooled = _CONTRACT.format(clause="甲方交易资金由收单机构清算至乙方指定的资金归集账户，"
+                                     "乙方扣除手续费后次日由乙方账户划付至甲方结算账户。")
+    assert "clearing.second_clearing" in flagged(pooled)
+    direct = _CONTRACT.format(clause="甲方交易资金由收单机构于T+1日直接清算至甲方名下的结算账户，乙方不经手任何资金。")
+    assert "clearing.second_clearing" not in flagged(direct)
+
+
+_SELF_LICENSED = ("某通付 - 持牌支付机构\n关于我们\n某通付支付科技有限公司是经中国人民银行批准、持有《支付业务许可证》"
+                  "（许可证编号：{number}）的第三方支付机构，业务类型为银行卡收单。\n某通付电签POS\n"
+                  "信用卡0.6%，储蓄卡0.5%封顶20元，T+1自动结算\n机具押金199元，激活后90天内交易满5万元全额退还\n")
+
+
+def test_a_page_that_states_its_prices_offers_card_acceptance() -> None:
+    page = _SELF_LICENSED.format(number="Z2023144000011")
+    assert "licence.not_found" in flagged(page)
+    article = ("信用卡手续费怎么算？\n本文作者：小店经营笔记\n"
+               "一般来说，信用卡0.6%、储蓄卡0.5%封顶20元是常见的标准费率，押金199元这种收费要警惕。\n")
+    assert "licence.not_found" not in flagged(article)
+
+
+def test_a_licence_serial_beyond_every_licence_ever_issued_is_no_real_number() -> None:
+    assert "licence.number_mismatch" in flagged(_SELF_LICENSED.format(number="Z2031544000018"))
+    # serial 0231 is within the licences issued; an unknown company's number is then only unverified
+    assert "licence.number_mismatch" not in flagged(_SELF_LICENSED.format(number="Z2023144000011"))

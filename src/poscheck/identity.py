@@ -82,6 +82,16 @@ def uscc_status(code: str) -> UsccStatus:
     return UsccStatus(False, f"check character is {code[17]}, GB 32100-2015 gives {expected}")
 
 
+#: Licences the PBOC ever issued; numbers carry their serial in issue order (DOMAIN.md, "Who may accept card
+#: payments"), so a serial beyond it belongs to no licence, past or present.
+LICENCES_ISSUED = 271
+
+
+def licence_serial(number: str) -> int:
+    """The 4-digit issue serial of a well-shaped licence number (Z2 + serial + …)."""
+    return int(number[2:6])
+
+
 def licence_shape_ok(number: str) -> bool:
     """A 支付业务许可证 number has the shape Z2 + serial(4) + province(2) + 00001 + digit."""
     m = LICENCE_SHAPE.fullmatch(number.upper())

@@ -21,6 +21,7 @@ from poscheck.checks.identity_facts import (
 )
 from poscheck.checks.practices import poses_as_service
 from poscheck.checks.who import ensure_identity
+from poscheck.identity import LICENCES_ISSUED, licence_serial
 from poscheck.models import Document, Evidence, Finding
 from poscheck.registry import PBOC_LIST_PATH, Institution, Registry
 
@@ -146,7 +147,8 @@ def number_mismatch(analysis: Analysis) -> Iterator[Finding]:
                 )
                 continue
             named = pair_number(doc, ent, found)
-            problem = _mismatch(reg, ent.value, named) if named else _unpaired(analysis, doc, reg, ent.value)
+            problem = _never_issued(reg, ent.value) or (
+                _mismatch(reg, ent.value, named) if named else _unpaired(analysis, doc, reg, ent.value))
             if problem:
                 yield analysis.finding(
                     "licence.number-mismatch",
@@ -156,6 +158,17 @@ def number_mismatch(analysis: Analysis) -> Iterator[Finding]:
                     problem_en=problem[1],
                     explanation="licence number compared with the registry",
                 )
+
+
+def _never_issued(reg: Registry, number: str) -> tuple[str, str] | None:
+    """A number whose issue serial is beyond every licence ever issued, and that no registry row holds."""
+    serial = licence_serial(number)
+    if serial <= LICENCES_ISSUED or reg.by_licence(number) is not None:
+        return None
+    return (
+        f"的序号{serial:04d}超出了人民银行累计发放的{LICENCES_ISSUED}张许可证，不可能是真实编号",
+        f"has serial {serial:04d}, beyond the {LICENCES_ISSUED} licences the PBOC ever issued: no real licence has it",
+    )
 
 
 def _mismatch(reg: Registry, number: str, named: Mention | None) -> tuple[str, str] | None:

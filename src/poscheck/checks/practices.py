@@ -100,7 +100,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # find_signs keeps it when that party is the provider and its defining line names no licensed firm
         rf"|(?P<party>(?:资金|款项|货款|交易款|结算款){_S}{{0,8}}?(?<![不非未])由(?P<who>[甲乙丙]方)(?:(?:统一|负责|代为)?"
         r"(?:清算|结算|代收代付|代收|代付|划付)|代为归集)"  # 统一归集 is an agent sign of its own
-        rf"|(?P<payer_party>[甲乙丙]方){_S}{{0,16}}?将{_S}{{0,16}}?(?:款项|资金|货款|结算款)代付(?:至|到|给))"
+        rf"|(?P<payer_party>[甲乙丙]方){_S}{{0,16}}?将{_S}{{0,16}}?(?:款项|资金|货款|结算款)代付(?:至|到|给)"
+        # …or has the takings cleared into its own account and pays out of it (由收单机构清算至乙方指定的资金归集账户;
+        # 由乙方账户划付至甲方)
+        rf"|(?:清算|结算|划转|汇入|打入)(?:至|到)(?P<pool_party>[甲乙丙]方)(?:指定|开立|名下)?的?{_S}{{0,8}}?"
+        r"(?:归集|中间|过渡|公司|对公)账户"
+        r"|由(?P<acct_party>[甲乙丙]方)(?:公司)?账户(?:划付|转付|代付|付款|打款|支付))"
         rf"|(?P<runs>负责(?:(?![不未无非])[^。;\n,]){{0,10}}?资金结算"  # not 负责播报，不参与资金结算
         # the party receives the takings and pays the rest on (乙方收到甲方POS交易款项后…将余款支付至甲方)
         rf"|收到{_S}{{0,12}}?(?:交易|刷卡)?(?:款项|资金|款)后{_S}{{0,30}}?(?:支付|转付|划付|划转|转账|结算|打)(?:至|到|给))"
@@ -202,7 +207,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "由代理", "先到", "先进", "先转", "资金结算", "付款方", "到账方", "打款方", "对方户名", "转账方", "付款人",
         "汇款人", "业务员", "代理", "他人", "第三方", "先结算", "先归集", "首先", "先汇", "先打", "到账", "入账",
         "打钱的", "打款的", "转钱的", "付钱的", "流水", "收到", "是个人", "是私人", "是一个个人",
-        "由甲方", "由乙方", "由丙方", "先存", "余额", "转出", "虚拟账户", "电子账户", "平台账户", "云账户", "子账户",
+        "由甲方", "由乙方", "由丙方", "先存", "余额", "转出", "清算至", "清算到", "结算至", "结算到", "账户划付",
+        "账户转付", "账户代付", "账户付款", "账户打款", "账户支付",
+        "虚拟账户", "电子账户", "平台账户", "云账户", "子账户",
         "人打", "人转", "人付", "人汇", "人账户", "人账号", "人卡",  # 叫“刘建波”的个人账户转给我的
     ),
     "mcc_jumping": (
@@ -440,7 +447,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue  # "交易款不进入任何钱包"
                 if kind in ("runs", "agent") and _subject_licensed(text, m.start(), lo):
                     continue
-                if kind == "party" and not _unlicensed_provider(text, m.group("who") or m.group("payer_party")):
+                if kind == "party" and not _unlicensed_provider(text, m.group("who") or m.group("payer_party")
+                                                                or m.group("pool_party") or m.group("acct_party")):
                     continue
                 if kind == "named":
                     if _CUSTOMER.search(sentence) or not (written_person_name(m.group("name")) and _TAKINGS.search(

@@ -69,6 +69,9 @@ _ENTRIES: tuple[_Entry, ...] = (
                   " 安全保障费 保障服务费 保障费 保险服务费 保险费 保费"),
            r"(?:资金|账户|交易|盗刷)(?:安全)?(?:保险|险|保障(?:服务|险|费))(?:服务)?费?"
            r"|安全保障费|保障服务费|保障费|保险服务费|保险费|保费", "insurance", None, "%元"),
+    # …and as a product named 安心保 / 无忧保 (资金安心保 | 按交易金额的0.05%收取), not 保障, 保管 or 保证金
+    _Entry(_words("资金安心 账户安心 交易安心 资金无忧 账户无忧 交易无忧 资金放心 账户放心"),
+           r"(?:资金|账户|交易)(?:安心|无忧|放心)保(?![障持证管])(?:服务)?费?", "insurance", None, "%元"),
     # … but a fee table's item is named by its first cell (账户资金安全保障 | 0.05%/笔), a list's item by the words
     # before its colon (3. 账户资金安全保障：默认开通，按交易金额的0.05%/笔收取), a complaint's by its quotes
     # (APP里叫“资金安全保障”)
@@ -244,6 +247,11 @@ _BARE_PERIOD_FEES = frozenset({"年费", "月费", "月租", "月租费", "服�
 _SERVICE_TO_PERIOD = re.compile(r"[^\S\n]*(?:商户|服务|套餐|权益|计划)?[^\S\n]*[,:(（]?[^\S\n]*")
 
 
+# …and right after a plan named by its tier alone, which no fee name spells: 开通湘收宝VIP，年费仅需398元.
+_MEMBER_BEFORE = re.compile(r"(?:vip|会员)" + _SERVICE_TO_PERIOD.pattern + "$")
+MEMBER_BACK = 12  # characters before a bare period fee read for the plan it prices
+
+
 def _periods_of_services(text: str, labels: list[Label]) -> None:
     for prev, lab in pairwise(labels):
         if (lab.kind == "recurring" and lab.text in _BARE_PERIOD_FEES and prev.kind in SERVICE_KINDS
@@ -252,6 +260,10 @@ def _periods_of_services(text: str, labels: list[Label]) -> None:
         elif lab.kind == "recurring" and prev.kind == "deposit" and prev.text.startswith(FIRST_SWIPE) \
                 and lab.start - prev.end <= 1:
             lab.kind = "deposit"  # 首次刷卡扣取技术服务费199元: a service fee taken once, at activation
+    for lab in labels:
+        if lab.kind == "recurring" and lab.text in _BARE_PERIOD_FEES and _MEMBER_BEFORE.search(
+                text, max(0, lab.start - MEMBER_BACK), lab.start):
+            lab.kind = "membership"
 
 
 # What makes a bare 服务费 the price of getting the device working: activation, the first swipe.
