@@ -114,3 +114,34 @@ def test_a_licence_serial_beyond_every_licence_ever_issued_is_no_real_number() -
     assert "licence.number_mismatch" in flagged(_SELF_LICENSED.format(number="Z2031544000018"))
     # serial 0231 is within the licences issued; an unknown company's number is then only unverified
     assert "licence.number_mismatch" not in flagged(_SELF_LICENSED.format(number="Z2023144000011"))
+
+
+def test_a_short_brand_inside_a_products_coined_name_is_not_that_brand() -> None:
+    ad = ("说实话，我们团队现在推的这款【云汇付电签】就是为此做的：\n✅ 机器免费送\n✅ 信用卡费率0.55%\n"
+          "✅ 一清到本人卡，T+1\n👉 点击文末“阅读原文”填写收货信息\n")
+    assert "licence.not_found" in flagged(ad)
+    named = ad.replace("【云汇付电签】", "汇付电签（收单机构：上海汇付数据服务有限公司）")
+    assert "licence.not_found" not in flagged(named)
+
+
+def test_an_article_that_teaches_then_sells_is_judged_on_what_it_sells() -> None:
+    article = ("办POS机的4个坑，老板们一定要看\n原创 老李聊收款\n"
+               "坑一：押金。很多机器说免费送，到手后首刷扣199、299，说刷满多少万才退。\n"
+               "坑二：费率偷偷涨。头一个月0.38%，第二个月变成0.68%。\n"
+               "看完是不是有点后怕？说实话，我们团队现在推的这款【云收电签】就是冲着这些问题做的：\n"
+               "✅ 机器免费送，全国包邮\n✅ 信用卡费率0.6%\n"
+               "唯一要说明的：新机首刷会扣99元服务费，激活后60天内刷满3万元，99元全额返还。\n"
+               "👉 点击文末“阅读原文”填写收货信息\n")
+    found = flagged(article)
+    assert {"fee.deposit", "promo.free_bait"} <= found
+    teaching_only = article[:article.index("看完")]
+    assert not {"fee.deposit", "promo.free_bait", "fee.rate_bait"} & flagged(teaching_only)
+    scam_quoted = teaching_only + "骗子还会发短信让你点击链接填写卡号，千万别填。\n"
+    assert not {"fee.deposit", "promo.free_bait"} & flagged(scam_quoted)
+
+
+def test_a_sum_taken_and_then_named_is_the_fee_it_is_named() -> None:
+    told = "直播间说0元下单，开机激活的时候扣一个99，这个是第一年的流量，后面每年也是99。"
+    assert ("data", 99.0) in {(f.kind, f.amount) for f in fees_of(told)}
+    activation = "开机激活的时候扣了99，说是激活费，刷满3万返还。"
+    assert ("deposit", 99.0) in {(f.kind, f.amount) for f in fees_of(activation)}

@@ -65,12 +65,18 @@ _SHORT_BRAND_NEXT = re.compile(
 _SHORT_BRAND_BEFORE = re.compile(r"(?:通道|机器|机子|牌子|品牌|收单)(?:走|用)?的?是$|走的是$|用的是$")
 
 
+# A bracketed or quoted name opened before a brand with other characters of the name between: 【星汇付电签】.
+_INSIDE_NAME = re.compile(r"[【「『《“\"][^】」』》”\"\s,。;:!?]+$")
+
+
 def brand_ok(text: str, start: int, end: int, brand: str) -> bool:
     """Is `text[start:end]` (normalised) a real mention of `brand`, not part of a word or a generic term?"""
     if brand in GENERIC_BRANDS or len(brand) < 2 or (brand.isascii() and len(brand) < 4):
         return False
     if brand.isascii():
         return not (_alnum(text[start - 1 : start]) or _alnum(text[end : end + 1]))
+    if _INSIDE_NAME.search(text, max(0, start - 8), start):
+        return False  # 【星汇付电签】: a product's coined name that holds the brand, not the brand
     if len(brand) == 2:
         return bool(_SHORT_BRAND_NEXT.match(text, end) or _SHORT_BRAND_BEFORE.search(text, max(0, start - 8), start))
     return True

@@ -234,8 +234,11 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         rated = any(lab.kind == "rate" for lab in u.labels)
         bare = rated and P.BARE_RATE.search(body) is not None
         # yuan amounts written without 元, pinned by the name they follow or the deduction that tells them
+        # a sum named right before a name (扣了99的服务费, 说299是押金, 扣一个99，这个是第一年的流量) is that name's
+        called = {lab.start: a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
+                  and (a := P.deducted_before(text, lab.start, u.start)) is not None}
         pinned = [a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
-                  for a in (P.bare_yuan_after(text, lab.end, u.end), P.deducted_before(text, lab.start, u.start),
+                  for a in (P.bare_yuan_after(text, lab.end, u.end), called.get(lab.start),
                             P.debit_after(text, lab.end, u.end) if "-" in body or "−" in body else None)
                   if a is not None] + ([u.told] if u.told else [])
         taken = _counted(text, u, labels) if any(lab.kind != "rate" for lab in u.labels) else None
@@ -270,5 +273,5 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         u.free = [a for a in u.amounts if not (reserved and any(s <= a.start < e for s, e in reserved))
                   and not (a.unit == "元" and P.is_threshold(text, a, u.start))
                   and not P.is_change_by(text, a, u.start)]
-        reader.read(u, body, assign(text, u, live, u.free), live)
+        reader.read(u, body, assign(text, u, live, u.free, called), live)
     return reader.fees()

@@ -282,8 +282,10 @@ def piece_start(text: str, u: Unit, pos: int, seps: str = "|,;") -> int:
     return best
 
 
-def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount]) -> list[tuple[Label, P.Amount]]:
-    """Pair fee names with amounts (see the module docstring for the order of preference)."""
+def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount],
+           called: dict[int, P.Amount] | None = None) -> list[tuple[Label, P.Amount]]:
+    """Pair fee names with amounts (see the module docstring for the order of preference); `called` maps a name's
+    start to the sum named right before it (说299是押金), paired before anything else."""
     ends = [] if u.is_row else [m.start() for m in _CLAUSE_END.finditer(text, u.start, u.end)]
     specific = [lab for lab in labels if not lab.generic]
     generic = [lab for lab in labels if lab.generic]
@@ -327,6 +329,12 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount]) -> 
             if lo <= a.start and a.end <= lab.start and take(lab, i):
                 return
 
+    for lab in labels if called else ():
+        pin = called.get(lab.start) if called else None
+        if pin is not None:
+            i = next((i for i, a in enumerate(amounts) if a.start == pin.start), -1)
+            if i >= 0:
+                take(lab, i)
     plan = ((specific, after), (specific, before), (generic, after), (generic, before))
     for group, find in plan:
         for lab in group:
