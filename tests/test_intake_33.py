@@ -145,3 +145,18 @@ def test_a_sum_taken_and_then_named_is_the_fee_it_is_named() -> None:
     assert ("data", 99.0) in {(f.kind, f.amount) for f in fees_of(told)}
     activation = "开机激活的时候扣了99，说是激活费，刷满3万返还。"
     assert ("deposit", 99.0) in {(f.kind, f.amount) for f in fees_of(activation)}
+
+
+def test_asking_for_the_six_digits_received_asks_for_the_sms_code() -> None:
+    page = ("商户换机登记\n换机登记验证码已发送至您的手机，请将收到的6位数字回复本号码，以完成身份确认。\n")
+    assert "site.sensitive_data" in flagged(page, url="https://huanji-dengji.example.cn/")
+    warning = "商户换机登记\n请勿把收到的6位数字告诉任何人，我们不会索要。\n"
+    assert "site.sensitive_data" not in flagged(warning, url="https://huanji-dengji.example.cn/")
+
+
+def test_a_balance_released_as_the_holder_sees_fit_is_a_fund_hold() -> None:
+    story = ("我的POS钱包余额4万多，客服说系统检测到交易异常，审核要45个工作日起，审核期间钱暂时冻结，"
+             "审核结束后“视情况解冻”。我每一笔都有小票，她说不需要。我就是受害者，现在投诉。")
+    assert "terms.fund_hold" in flagged(story)
+    bounded = "6.2 对单笔可疑交易，乙方可暂缓结算该笔款项，最长不超过30日，核查无误后立即解冻。"
+    assert "terms.fund_hold" not in flagged(bounded)

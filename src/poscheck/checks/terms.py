@@ -308,6 +308,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金|余额|钱包)"
         # the money named first: 风控期间钱包余额会冻结
         r"|(?:结算款|交易款|资金|款项|余额)(?:会|将|可能|要|予以)(?:冻结|止付|截留|扣留|暂扣|留存|暂停结算|暂缓结算)"
+        # …or released as the holder sees fit: 审核结束后“视情况解冻”
+        r"|视情况[“\"]?(?:解冻|解除冻结|放款|恢复结算|解除限制)"
     ), _fund_hold),
 }
 #: Literals that every match of a category's pattern contains (the patterns run only where one occurs).
@@ -326,6 +328,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "terms.jurisdiction": ("法院", "仲裁"),
     "terms.fund_hold": (
         "暂停", "暂缓", "延迟", "延缓", "冻结", "止付", "截留", "扣留", "暂扣", "中止", "停止", "预留", "留存",
+        "视情况",
     ),
 }
 _GATE = KeywordGate(KEYWORDS)
