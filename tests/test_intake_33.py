@@ -160,3 +160,13 @@ def test_a_balance_released_as_the_holder_sees_fit_is_a_fund_hold() -> None:
     assert "terms.fund_hold" in flagged(story)
     bounded = "6.2 对单笔可疑交易，乙方可暂缓结算该笔款项，最长不超过30日，核查无误后立即解冻。"
     assert "terms.fund_hold" not in flagged(bounded)
+
+
+def test_an_export_recording_a_terminal_in_use_offers_nothing() -> None:
+    export = ("短信备份导出（发件人含“1069”）\n[2025-03-12 09:31] 1069 0571 2288\n"
+              "【某掌柜】尊敬的商户，您的终端已激活成功，欢迎使用某掌柜收款服务。费率：贷记卡0.60%，借记卡0.50%封顶20元。\n"
+              "[2025-07-12 08:00] 1069 0571 2288\n【某掌柜】您的终端SIM卡服务费66.00元已于今日从结算资金中扣除。\n")
+    assert "licence.not_found" not in flagged(export)
+    pitch = ("短信备份导出\n[2025-03-12 09:31] 177 0000 2222\n"
+             "老板您好，电签POS机免费办理，刷卡秒到，费率0.55%，加微信pos777领机。\n")
+    assert "licence.not_found" in flagged(pitch)
