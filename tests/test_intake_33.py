@@ -170,3 +170,26 @@ def test_an_export_recording_a_terminal_in_use_offers_nothing() -> None:
     pitch = ("短信备份导出\n[2025-03-12 09:31] 177 0000 2222\n"
              "老板您好，电签POS机免费办理，刷卡秒到，费率0.55%，加微信pos777领机。\n")
     assert "licence.not_found" in flagged(pitch)
+
+
+def test_a_verb_before_a_company_name_is_not_part_of_the_name() -> None:
+    page = ("电签POS收费说明\n本页面列示北京海科融通信息技术有限公司（支付业务许可证 Z2006511000018，"
+            "业务类型：银行卡收单）向特约商户收取的全部费用：贷记卡费率0.60%，免费办理。\n")
+    assert "licence.number_mismatch" not in flagged(page)
+    wrong = page.replace("Z2006511000018", "Z2002511000017")
+    assert "licence.number_mismatch" in flagged(wrong)
+
+
+def test_card_rates_in_a_row_headed_by_a_qr_channel_are_qr_rates() -> None:
+    table = ("收费标准\n贷记卡 | 0.60% | 刷卡 |\n银联二维码 ≤1000元 | 借记卡0.38%，贷记卡0.38% | — |\n")
+    assert "fee.rate_bait" not in flagged(table)
+    swiped = "收费标准\n贷记卡 | 0.38% | 刷卡 |\n借记卡 | 0.38% | 刷卡 |\n"
+    assert "fee.rate_bait" in flagged(swiped)
+
+
+def test_a_rate_others_advertise_online_is_not_the_pages_own() -> None:
+    page = ("各品牌费率对比\n网上看到的信用卡0.38%，不是头几个月的引流价，就是改了商户类别。\n"
+            "本店贷记卡0.60%，免费办理。\n")
+    assert "fee.rate_bait" not in flagged(page)
+    own = "各品牌费率对比\n本店信用卡0.38%，免费办理。\n"
+    assert "fee.rate_bait" in flagged(own)

@@ -303,8 +303,10 @@ def _qr_items(text: str, labels: list[Label]) -> None:
         if lab.channel not in _CARD_CHANNELS:
             continue
         line = text.rfind("\n", 0, lab.start) + 1
-        if line not in heads:
+        if line not in heads:  # the head of a list item (before its colon) or of a table row (its first cell)
             colon = text.find(":", line, lab.start)
+            if colon < 0:
+                colon = text.find("|", line, lab.start)
             head = text[line:colon] if colon >= 0 else ""
             qr = ("unionpay_qr" if _only_unionpay(head) else "qr") if re.search(_QR_WORD, head) else None
             heads[line] = (colon if colon >= 0 else len(text), qr)

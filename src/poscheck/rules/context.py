@@ -61,6 +61,7 @@ WARNINGS: tuple[str, ...] = (
 # Every alternative starts with a literal: `re` then skips to candidate characters (a leading group defeats that).
 HEARSAY = "|".join((
     "听说", "据说", *(f"{who}[^。,;]{{0,8}}说" for who in ("隔壁", "朋友", "同行", "别人", "别家", "人家")),
+    r"网上(?:看到|说|传|流传|宣传|搜到)的",  # 网上看到的信用卡0.38%，不是…引流价: what others advertise
     r"有人[^。;]{0,10}?说(?:能|可以|给|是|要)",
     r"有说(?!明|服)[^。,;]{1,20}?的(?=[,;。、]|$)",  # 有说免费送机的，有说费率0.38永不涨的: what several said
     r"谁(?:跟|和|对)(?:你|您)说",  # 谁跟你说信用卡长期0.3几，你就要想想: whoever might say it
