@@ -193,3 +193,13 @@ def test_a_rate_others_advertise_online_is_not_the_pages_own() -> None:
     assert "fee.rate_bait" not in flagged(page)
     own = "各品牌费率对比\n本店信用卡0.38%，免费办理。\n"
     assert "fee.rate_bait" in flagged(own)
+
+
+def test_a_deposit_given_back_when_the_provider_collects_the_device_says_so() -> None:
+    page = ("收费明细\n机具押金 | 500元/台 |\n押金说明\n"
+            "不想用了打电话预约，我们上门收回机器，设备完好的，押金500元当场全额退还。\n")
+    [deposit] = [f for f in fees_of(page) if f.kind == "deposit"]
+    assert deposit.refundable is True
+    assert "收回机器" in deposit.conditions  # the condition the merchant must meet, not only 全额退还
+    kept = "收费明细\n机具押金 | 500元/台 |\n押金说明\n押金500元，到期后不予退还。\n"
+    assert [f.refundable for f in fees_of(kept) if f.kind == "deposit"] == [False]

@@ -83,7 +83,7 @@ REFUND_MONTHLY = re.compile(
 )
 #: A rental deposit that comes back with the device, not with volume.
 DEVICE_RETURN = re.compile(
-    r"(?:机具|设备|终端|机器)?[^。,;]{0,6}(?:完好)?(?:归还|交还|交回|寄回|送回|退回机具|退还机具|退机)[^。]{0,48}?(?:无息)?"
+    r"(?:机具|设备|终端|机器)?[^。,;]{0,6}(?:完好)?(?:归还|交还|交回|寄回|送回|收回|退回机具|退还机具|退机)[^。]{0,48}?(?:无息)?"
     r"(?:全额)?(?:原路)?(?:退还|退回|退到|退至|返还)"
     r"|(?:无息|全额){1,2}(?:原路)?(?:退还|退回|退到|退至|返还)")
 #: A deposit being given back, not taken (总部现统一退还…收取的押金。您的押金299元已审核通过): a refund notice, real or
