@@ -233,8 +233,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         body = text[u.start:u.end]
         rated = any(lab.kind == "rate" for lab in u.labels)
         bare = rated and P.BARE_RATE.search(body) is not None
-        # yuan amounts written without 元, pinned by the name they follow or the deduction that tells them
-        # a sum named right before a name (扣了99的服务费, 说299是押金, 扣一个99，这个是第一年的流量) is that name's
+        # a sum named right before a name (扣了99的服务费, 说299是押金, 扣一个99，这个是第一年的流量) is that name's;
+        # yuan amounts written without 元 are pinned by the name they follow or the deduction that tells them
         called = {lab.start: a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
                   and (a := P.deducted_before(text, lab.start, u.start)) is not None}
         pinned = [a for lab in u.labels if lab.kind != "rate" and "元" in lab.units

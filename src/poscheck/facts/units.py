@@ -329,9 +329,9 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount],
             if lo <= a.start and a.end <= lab.start and take(lab, i):
                 return
 
-    for lab in labels if called else ():
-        pin = called.get(lab.start) if called else None
-        if pin is not None:
+    pins = called or {}
+    for lab in labels if pins else ():
+        if (pin := pins.get(lab.start)) is not None:
             i = next((i for i, a in enumerate(amounts) if a.start == pin.start), -1)
             if i >= 0:
                 take(lab, i)
