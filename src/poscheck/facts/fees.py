@@ -235,9 +235,9 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         bare = rated and P.BARE_RATE.search(body) is not None
         # a sum named right before a name (扣了99的服务费, 说299是押金, 扣一个99，这个是第一年的流量) is that name's;
         # yuan amounts written without 元 are pinned by the name they follow or the deduction that tells them
-        called = {lab.start: a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
-                  and (a := P.deducted_before(text, lab.start, u.start)) is not None}
-        pinned = [a for lab in u.labels if lab.kind != "rate" and "元" in lab.units
+        in_yuan = [lab for lab in u.labels if lab.kind != "rate" and "元" in lab.units]
+        called = {lab.start: a for lab in in_yuan if (a := P.deducted_before(text, lab.start, u.start)) is not None}
+        pinned = [a for lab in in_yuan
                   for a in (P.bare_yuan_after(text, lab.end, u.end), called.get(lab.start),
                             P.debit_after(text, lab.end, u.end) if "-" in body or "−" in body else None)
                   if a is not None] + ([u.told] if u.told else [])
