@@ -63,6 +63,7 @@ _CONSUMER_CREDIT = re.compile(r"分期|取现|透支|利息|年化|日息|月息
 # The shared negators: without one in the 14 characters before a name, context.negator_before (which looks
 # back NEGATION_GAP + 4 = 12) finds none, so the full test is skipped.
 _ANY_NEGATOR = re.compile("|".join(map(re.escape, context.NEGATORS)))
+_DIGIT = re.compile(r"\d")
 
 
 def document_genre(doc: Document, norm: Normalized) -> str:
@@ -211,6 +212,26 @@ def _counted(text: str, u: Unit, labels: list[Label]) -> list[P.Amount] | None:
     return P.deductions(text, u.start, u.end) + ([each] if each else [])
 
 
+def _pins(text: str, u: Unit, body: str, labels: list[Label]) -> tuple[bool, dict[int, P.Amount], list[P.Amount]]:
+    """The amounts of unit `u` (text `body`) that no percent or yuan sign marks: whether it holds a bare rate, the
+    sums named right before its names (by the name's start), and the yuan sums its names pin. Sets `u.every` when a
+    count of deductions applies (`_counted`)."""
+    # every bare rate, bare sum, debit and sum named before a name is written in digits
+    digits = _DIGIT.search(body) is not None
+    bare = digits and any(lab.kind == "rate" for lab in u.labels) and P.BARE_RATE.search(body) is not None
+    # a sum named right before a name (扣了99的服务费, 说299是押金, 扣一个99，这个是第一年的流量) is that name's;
+    # yuan amounts written without 元 are pinned by the name they follow or the deduction that tells them
+    in_yuan = [lab for lab in u.labels if lab.kind != "rate" and "元" in lab.units] if digits else []
+    called = {lab.start: a for lab in in_yuan if (a := P.deducted_before(text, lab.start, u.start)) is not None}
+    pinned = [a for lab in in_yuan
+              for a in (P.bare_yuan_after(text, lab.end, u.end), called.get(lab.start),
+                        P.debit_after(text, lab.end, u.end) if "-" in body or "−" in body else None)
+              if a is not None] + ([u.told] if u.told else [])
+    taken = _counted(text, u, labels) if any(lab.kind != "rate" for lab in u.labels) else None
+    pinned += [a for a in taken or () if all(b.start != a.start for b in pinned)]
+    return bare, called, pinned
+
+
 def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     """The fees this document charges, in reading order, one per (kind, channel, amount, later rate)."""
     text = norm.text
@@ -231,19 +252,14 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading
     for u in find_units(text, labels):
         body = text[u.start:u.end]
-        rated = any(lab.kind == "rate" for lab in u.labels)
-        bare = rated and P.BARE_RATE.search(body) is not None
-        # a sum named right before a name (扣了99的服务费, 说299是押金, 扣一个99，这个是第一年的流量) is that name's;
-        # yuan amounts written without 元 are pinned by the name they follow or the deduction that tells them
-        in_yuan = [lab for lab in u.labels if lab.kind != "rate" and "元" in lab.units]
-        called = {lab.start: a for lab in in_yuan if (a := P.deducted_before(text, lab.start, u.start)) is not None}
-        pinned = [a for lab in in_yuan
-                  for a in (P.bare_yuan_after(text, lab.end, u.end), called.get(lab.start),
-                            P.debit_after(text, lab.end, u.end) if "-" in body or "−" in body else None)
-                  if a is not None] + ([u.told] if u.told else [])
-        taken = _counted(text, u, labels) if any(lab.kind != "rate" for lab in u.labels) else None
-        pinned += [a for a in taken or () if all(b.start != a.start for b in pinned)]
-        if not (bare or pinned or P.may_hold_amount(body)) or unit_context(body):
+        # a unit without a percent or yuan sign is read only for its amounts that take none (its pins); a unit with
+        # one has them looked for once the unit is known to be read
+        signed = P.may_hold_amount(body)
+        if not signed:
+            bare, called, pinned = _pins(text, u, body, labels)
+            if not (bare or pinned):
+                continue
+        if unit_context(body):
             continue
         if u.header is not None and unit_context(title + "\n" + text[u.header[0]:u.header[1]]):
             continue  # a table under a title or header that states no fee of this document (租车押金怎么交？)
@@ -252,6 +268,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
             warned[above] = genre != "complaint" and heading_warns(text, u.start)
         if warned[above]:
             continue
+        if signed:
+            bare, called, pinned = _pins(text, u, body, labels)
         u.amounts = P.amounts(text, u.start, u.end)
         if bare or pinned:
             more = (P.bare_rates(text, u.start, u.end) if bare else []) + [

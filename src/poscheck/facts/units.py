@@ -242,7 +242,8 @@ _CHAT_HEADER = re.compile(
     r"(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]+[^\n]{1,30}|[^\n\d]{1,20}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)[ \t]*:?[ \t]*"
 )
 _ASKS = re.compile(r"多少|几个点|怎么收|咋收|收不收|要不要|[?吗]")
-_CLOCK = re.compile(r"\d:\d\d")
+# (a message time: \d:\d\d, written colon first so that `re` skips from colon to colon instead of trying every digit)
+_CLOCK = re.compile(r":(?<=\d:)\d\d")
 
 
 def _chat_answers(text: str, units: list[Unit]) -> list[Unit]:
