@@ -58,7 +58,8 @@ WARNINGS: tuple[str, ...] = (
 
 
 # Someone else's words, retold: 听说…, 隔壁卖炒粉的说… (a regex alternation, shared by the fee reader and the checks).
-# Every alternative starts with a literal: `re` then skips to candidate characters (a leading group defeats that).
+# Every alternative starts with a literal: `re` then skips to candidate characters (a leading group or look-behind
+# defeats that, for this alternation and every pattern it is part of: ten times the cost of a fee sentence's search).
 HEARSAY = "|".join((
     "听说", "据说", *(f"{who}[^。,;]{{0,8}}说" for who in ("隔壁", "朋友", "同行", "别人", "别家", "人家")),
     r"网上(?:看到|说|传|流传|宣传|搜到)的",  # 网上看到的信用卡0.38%，不是…引流价: what others advertise
@@ -67,9 +68,10 @@ HEARSAY = "|".join((
     r"谁(?:跟|和|对)(?:你|您)说",  # 谁跟你说信用卡长期0.3几，你就要想想: whoever might say it
     # 常见话术是“机器免费送，首刷冻结299”: the pitch, described
     r"常见的?(?:话术|套路|说法)", r"惯用的?(?:话术|套路|说法)",
-    r"(?:嘴里|口中)(?:说)?的",  # 推销的人嘴里的“选商户”: their words, quoted
-    # whoever says it, with no one saying it: 说信用卡万38的，要么…; 说能“自选商户”的、说…的，都别碰
-    r"(?:^|(?<=[,;。、:!?\s]))说[^。,;\n]{1,24}?的(?=\s*(?:、|,?\s*(?:都|要么|就是|肯定|别|一律|千万|全是|多半|大概率)))",
+    r"嘴里(?:说)?的", r"口中(?:说)?的",  # 推销的人嘴里的“选商户”: their words, quoted
+    # whoever says it, with no one saying it: 说信用卡万38的，要么…; 说能“自选商户”的、说…的，都别碰 (a 说 at the
+    # start or after a break, tested behind it so that the alternative starts with its literal)
+    r"说(?<![^,;。、:!?\s]说)[^。,;\n]{1,24}?的(?=\s*(?:、|,?\s*(?:都|要么|就是|肯定|别|一律|千万|全是|多半|大概率)))",
 ))
 
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
