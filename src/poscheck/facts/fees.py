@@ -188,10 +188,13 @@ def _counted(text: str, u: Unit, labels: list[Label]) -> list[P.Amount] | None:
     count applies."""
     # deductions told (扣了99) may be counted in the lines after; amounts only in their own sentence (5个月扣了三次，
     # 每次99元), else a promise (一年就收一次60块) would take the count of the deductions told after it
+    wide = min(len(text), u.end + P.COUNTED_AFTER)
+    if text.find("次", u.start, wide) < 0:
+        return None  # no count in reach (the cheap test first: most units have none)
     told = P.DEDUCTED.search(text, u.start, u.end) is not None
     if not told and text.find("次", u.start, u.end) < 0:
         return None
-    hi = min(len(text), u.end + P.COUNTED_AFTER) if told else u.end
+    hi = wide if told else u.end
     m = P.COUNTED.search(text, u.start, hi) if text.find("次", u.start, hi) >= 0 else None
     if m is None:
         return None
