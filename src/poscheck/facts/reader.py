@@ -418,7 +418,14 @@ class FeeReader:
         text = self.text
         out: dict[str, tuple[int, int]] = {}
         starts = [lab.start for lab in self.labels]  # find_labels gives them in reading order
-        for m in P.OPTIONAL.finditer(text):
+        # Only a sentence that names a fee other than a rate counts, and no OPTIONAL match holds a 。: searching the
+        # stretches between two 。 around those names finds the same matches as searching the whole text.
+        stretches: list[tuple[int, int]] = []
+        for lab in self.labels:
+            if lab.kind != "rate" and (not stretches or lab.start > stretches[-1][1]):
+                hi = text.find("。", lab.start)
+                stretches.append((text.rfind("。", 0, lab.start) + 1, len(text) if hi < 0 else hi))
+        for m in (m for a, b in stretches for m in P.OPTIONAL.finditer(text, a, b)):
             lo, hi = sentence_at(text, m.start())
             named = self.labels[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
             if not any(lab.kind != "rate" for lab in named) or text.startswith("?", hi) or \
