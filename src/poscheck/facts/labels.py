@@ -18,6 +18,7 @@ from poscheck.textscan import Keywords
 _RATE_SUFFIX = r"(?:刷卡|交易|消费|收款|支付)?(?:交易)?(?:手续费率|手续费|费率|扣率)?"
 _QR_HEADS = ("微信支付", "微信", "支付宝", "云闪付", "银联二维码", "扫码", "二维码", "条码")
 _QR_WORD = "(?:" + "|".join(_QR_HEADS) + ")"
+_QR = re.compile(_QR_WORD)
 _INSTANT_WORDS = ("秒到", "及时到账", "即时到账", "实时到账", "快速结算", "当日到账", "当天到账",
                   "及时结算", "实时提现", "加急")
 
@@ -200,7 +201,7 @@ def _automaton() -> Keywords[tuple[tuple[int, ...], bool]]:
 
 
 def _only_unionpay(name: str) -> bool:
-    words = re.findall(_QR_WORD, name)
+    words = _QR.findall(name)
     return bool(words) and all(w in ("云闪付", "银联二维码") for w in words)
 
 
@@ -308,7 +309,7 @@ def _qr_items(text: str, labels: list[Label]) -> None:
             if colon < 0:
                 colon = text.find("|", line, lab.start)
             head = text[line:colon] if colon >= 0 else ""
-            qr = ("unionpay_qr" if _only_unionpay(head) else "qr") if re.search(_QR_WORD, head) else None
+            qr = ("unionpay_qr" if _only_unionpay(head) else "qr") if _QR.search(head) else None
             heads[line] = (colon if colon >= 0 else len(text), qr)
         colon, qr = heads[line]
         if qr is not None and colon < lab.start:

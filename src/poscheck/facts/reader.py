@@ -78,7 +78,7 @@ class FeeReader:
         self.labels = labels or []  # every fee name of the document, for what it says of a service elsewhere
         self._headers: dict[int, list[tuple[str, str]]] = {}
         self._found: dict[_Key, Fee] = {}
-        self._boxes = P.UNTICKED.search(self.text) is not None  # a form's options left unticked
+        self._boxes = any(box in self.text for box in P.UNTICKED_BOX)  # a form's options left unticked
 
     def fees(self) -> list[Fee]:
         """The fees read so far, in the order they were first read."""
