@@ -40,9 +40,6 @@ PAYMENT_METHOD_BRANDS = frozenset(
         "京东收银",
     }
 )
-ROLE = re.compile(
-    r"收单|清算|结算|支付业务许可证|许可证|牌照|持牌|甲方|乙方|通道|合作机构|服务商|授权|提供|收款方|签约|签署|央行"
-)
 # Words that make a payment-method brand or a bank the acquirer ("收单机构：…", "甲方：…银行").
 STRICT_ROLE = re.compile(r"收单|清算机构|支付业务许可证|许可证|牌照|持牌|合作银行")
 # A party of an agreement names the acquirer only as the party's own name: "乙方（收单机构）：…",
@@ -139,7 +136,6 @@ class Mention:
     institution: Institution | None
     how: str = ""  # Match.how, or "" when not in the registry
     score: float = 0.0
-    role: bool = False  # named as acquirer / party / licence holder (context words nearby)
     strict_role: bool = False  # named with acquirer words (收单, 许可证, 甲方/乙方 …) close by
     distinguished: bool = False  # named to be told apart from the one meant (“汇付宝”…是两家不同的公司)
 
@@ -167,10 +163,6 @@ class Mention:
 @lru_cache(maxsize=256)
 def entities(doc: Document) -> tuple[Entity, ...]:
     return tuple(extract_entities(doc))
-
-
-def _role_near(text: str, start: int, end: int, width: int = 40) -> bool:
-    return bool(ROLE.search(simplified(text[max(0, start - width) : min(len(text), end + width)])))
 
 
 def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
@@ -258,7 +250,6 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
                     m.institution if m else None,
                     m.how if m else "",
                     m.score if m else 0.0,
-                    _role_near(doc.text, ev.start, ev.end),
                     _strict_role(doc.text, ev.start, ev.end, kind),
                     _told_apart(doc.text, ev.start),
                 )
@@ -269,7 +260,7 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
             inst = reg.by_licence(ent.value)
             out.append(
                 Mention(
-                    ev.quote, ev.start, ev.end, "licence_no", inst, "licence_no" if inst else "", 100.0, True
+                    ev.quote, ev.start, ev.end, "licence_no", inst, "licence_no" if inst else "", 100.0
                 )
             )
     norm = normalized(doc.text)
@@ -301,7 +292,6 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
                     inst,
                     "brand",
                     100.0,
-                    _role_near(doc.text, s, e),
                     _strict_role(doc.text, s, e, "brand"),
                     _told_apart(doc.text, s),
                 )
