@@ -9,8 +9,8 @@ warning, SMS export or call script. Both are computed once per document text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from poscheck.domains import LookAlike
 from poscheck.identity import USCC_ALPHABET, extract_entities, normalized, simplified, uscc_check_char
@@ -136,8 +136,19 @@ class Mention:
     institution: Institution | None
     how: str = ""  # Match.how, or "" when not in the registry
     score: float = 0.0
-    strict_role: bool = False  # named with acquirer words (收单, 许可证, 甲方/乙方 …) close by
-    distinguished: bool = False  # named to be told apart from the one meant (“汇付宝”…是两家不同的公司)
+    # The document's text, which `strict_role` and `distinguished` read around the name when first asked: few
+    # mentions need them, and each normalises a window of the text anew. '' for a licence number (neither).
+    doc_text: str = field(default="", repr=False, compare=False)
+
+    @cached_property
+    def strict_role(self) -> bool:
+        """Named with acquirer words (收单, 许可证, 甲方/乙方 …) close by."""
+        return bool(self.doc_text) and _strict_role(self.doc_text, self.start, self.end, self.kind)
+
+    @cached_property
+    def distinguished(self) -> bool:
+        """Named to be told apart from the one meant (“汇付宝”…是两家不同的公司)."""
+        return bool(self.doc_text) and _told_apart(self.doc_text, self.start)
 
     @property
     def resolved(self) -> Institution | None:
@@ -250,8 +261,7 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
                     m.institution if m else None,
                     m.how if m else "",
                     m.score if m else 0.0,
-                    _strict_role(doc.text, ev.start, ev.end, kind),
-                    _told_apart(doc.text, ev.start),
+                    doc.text,
                 )
             )
             taken.append((ev.start, ev.end))
@@ -292,8 +302,7 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
                     inst,
                     "brand",
                     100.0,
-                    _strict_role(doc.text, s, e, "brand"),
-                    _told_apart(doc.text, s),
+                    doc.text,
                 )
             )
     out.sort(key=lambda x: x.start)
