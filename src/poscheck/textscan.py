@@ -96,7 +96,9 @@ def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
     ranges = sorted(first[0])
     cls = "".join(f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges)
-    led_pattern = re.compile(f"(?=[{cls}])(?:{pattern.pattern})", pattern.flags)
+    flags = _GLOBAL_FLAGS.match(pattern.pattern)  # (?m) …: in pattern.flags already, and only allowed first
+    body = pattern.pattern[flags.end():] if flags else pattern.pattern
+    led_pattern = re.compile(f"(?=[{cls}])(?:{body})", pattern.flags)
     LED.append((pattern, led_pattern))
     return led_pattern
 
@@ -104,6 +106,7 @@ def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
 #: Each pattern given to `led` with what it became, so that a test can hold the two to the same matches.
 LED: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 _ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
