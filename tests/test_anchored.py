@@ -112,6 +112,8 @@ def test_led_reads_the_first_characters_or_leaves_the_pattern() -> None:
         assert p.pattern.startswith("(?=[") and p.groupindex == {"a": 1}
         starts = {c for c in "甲乙1234戊己庚辛" if p.match(c + "庚") is not None}
         assert starts == {"甲", "乙", "1", "2", "3", "戊", "己", "庚"}
+        flagged = led(re.compile(r"(?m)^(?:甲|乙)方"))  # a leading global flag stays a flag
+        assert [m.span() for m in flagged.finditer("甲方\n乙方 丙方")] == [(0, 2), (3, 5)]
         for unknown in (r".押金", r"[^。]押金", r"\d+元", r"(?:押金)?", "押金", r"(?i)pos"):
             plain = re.compile(unknown)
             assert led(plain) is plain or unknown == "押金", unknown
