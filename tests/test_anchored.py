@@ -1,4 +1,5 @@
-"""Every anchored pattern (textscan.Anchored) finds exactly what its plain regex finds, on real texts.
+"""Every anchored pattern (textscan.Anchored) and every led one (textscan.led) finds exactly what its plain
+regex finds, on real texts.
 
 Anchored patterns are tried only just before hand-kept anchor words; a pattern edited without its
 anchors would silently miss matches. This holds each one to `pattern.finditer` on the corpus, the seeds,
@@ -17,7 +18,7 @@ from poscheck.demo import SITES_DIR
 from poscheck.models import RawFile
 from poscheck.normalize import normalize
 from poscheck.pipeline import Engine, read_documents
-from poscheck.textscan import Anchored
+from poscheck.textscan import LED, Anchored, led
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -87,3 +88,34 @@ def test_domain_search_by_runs_finds_what_the_plain_pattern_finds(texts: list[st
     for text in texts + edges:
         got = [m.span() for m in _domain_matches(text)]
         assert got == [m.span() for m in _PATTERNS["domain"].finditer(text)], text[:80]
+
+
+def test_led_patterns_find_what_the_plain_patterns_find(engine: Engine, texts: list[str]) -> None:
+    """The look-ahead of a pattern's first characters (textscan.led) keeps every match, its groups and its span."""
+    import poscheck.checks.practices  # noqa: F401  (its patterns are led)
+
+    assert len(LED) >= 4
+    edges = ["养卡代还", "钱包余额提现", "自选商户", "应到账4970元,实际到账4925元", "\n银联商务客户服务中心\n"]
+    for plain, led_pattern in LED:
+        for text in texts + edges:
+            got = [(m.span(), m.lastgroup, m.groups()) for m in led_pattern.finditer(text)]
+            want = [(m.span(), m.lastgroup, m.groups()) for m in plain.finditer(text)]
+            assert got == want, (plain.pattern[:60], text[:80])
+
+
+def test_led_reads_the_first_characters_or_leaves_the_pattern() -> None:
+    import re
+
+    before = len(LED)
+    try:
+        p = led(re.compile(r"(?<![^\n])(?P<a>甲|乙[方]?)|[1-3]x*|(?:戊|己)?庚"))
+        assert p.pattern.startswith("(?=[") and p.groupindex == {"a": 1}
+        starts = {c for c in "甲乙1234戊己庚辛" if p.match(c + "庚") is not None}
+        assert starts == {"甲", "乙", "1", "2", "3", "戊", "己", "庚"}
+        flagged = led(re.compile(r"(?m)^(?:甲|乙)方"))  # a leading global flag stays a flag
+        assert [m.span() for m in flagged.finditer("甲方\n乙方 丙方")] == [(0, 2), (3, 5)]
+        for unknown in (r".押金", r"[^。]押金", r"\d+元", r"(?:押金)?", "押金", r"(?i)pos"):
+            plain = re.compile(unknown)
+            assert led(plain) is plain or unknown == "押金", unknown
+    finally:
+        del LED[before:]

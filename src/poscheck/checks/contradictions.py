@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from poscheck.checks import Analysis, check
 from poscheck.checks import practices as _practices  # registers promo/clearing checks
 from poscheck.checks import terms as _terms  # registers terms checks
-from poscheck.checks.textctx import asserted, genre, make, quote, sentence_bounds
+from poscheck.checks.textctx import KeywordGate, asserted, genre, make, quote, sentence_bounds
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 from poscheck.passages import post_starts
@@ -46,17 +46,16 @@ def _regex_promise(needles: tuple[str, ...], pattern: re.Pattern[str], ok: Calla
                    back: int | None = None) -> Spans:
     """Asserted matches of a promise (itself a negation such as 免押金: only what precedes it can deny it).
 
-    Every match contains one of the `needles`. With `back`, the pattern is only tried just before them
+    Every match contains one of the `needles`, which the checks' shared keyword pass looks for (a text without
+    them costs no search of its own). With `back`, the pattern is only tried just before them
     (`textscan.Anchored`): for patterns that start with a choice of words, which `re` cannot skip to."""
     anchored = Anchored(pattern, needles, back) if back is not None else None
+    gate = KeywordGate({"promise": needles})
 
     def find(text: str) -> list[tuple[int, int, int]]:
-        if anchored is not None:
-            matches = anchored.finditer(text)
-        elif any(n in text for n in needles):
-            matches = pattern.finditer(text)
-        else:
+        if not gate.sentences(text):
             return []
+        matches = anchored.finditer(text) if anchored is not None else pattern.finditer(text)
         out = []
         for m in matches:
             lo, hi = sentence_bounds(text, m.start(), m.end())

@@ -14,20 +14,22 @@ from poscheck.facts.fees import document_genre, negated, unit_context
 from poscheck.facts.rates import rate_problems
 from poscheck.models import Document, Evidence, Fee, Finding
 from poscheck.passages import post_starts
+from poscheck.textscan import led
 
 __all__ = ["fee_kinds", "free_bait", "no_schedule", "rate_bait"]
 
 MAX_EVIDENCE = 3
 
-# "The device is free": 免费领取, 0元领机, 免费换新机, 机具 | 0元 … (normalised text).
-FREE_CLAIM = re.compile(
+# "The device is free": 免费领取, 0元领机, 免费换新机, 机具 | 0元 … (normalised text). Both claims are `led`: their
+# alternatives start with groups and classes, which `re` cannot skip to (textscan.led).
+FREE_CLAIM = led(re.compile(
     r"免费(?:领取|领机|领|送机|送|赠送|申请|办理|换新机|换机|更换|换新|寄|拿)|(?:0|零)元(?:包邮)?(?:领机|领取|申领|申请|领|办理|购机|拿机|拿|送|到家|下单|拍)"
     r"|0成本|白送|一分钱(?:都|也)?不(?:要|用|收|花)|不(?:要|用|收|花)(?:你|您)?一分钱|(?:机器|机具|pos机?|终端|新机器?|电签机?)(?:本身)?(?:是|都是)?(?:免费|0元)|(?:换机|换新机?|更换|升级)(?:是|都是|完全)?免费"
     r"|(?:机具|机器|终端)(?:费用|费)?\s*\|\s*(?:0元|免费)|(?:机器|机具|终端|电签)[^。,;]{0,3}?(?:送你|送您|送给你|白送|不要钱)|免费(?:给[我你您])?(?:升级|换|寄)(?:成|为|到)?[^,;。]{0,4}(?:新机|新的|电签|pos|终端|机器|机具)"
-)
+))
 # "Nothing to pay to start" (vocabulary.md §24: 免押金, 无需设备押金, 0元开通): bait only where a deposit or activation
 # fee is taken after all; beside a disclosed yearly fee it is an honest line of a fee table (机具：免押金 | 年费99元).
-NO_DEPOSIT_CLAIM = re.compile(r"(?:0|零)元(?:开通|激活|入网)|(?:0|零|免)押金|无需(?:设备|机具)?押金")
+NO_DEPOSIT_CLAIM = led(re.compile(r"(?:0|零)元(?:开通|激活|入网)|(?:0|零|免)押金|无需(?:设备|机具)?押金"))
 # A warranty, not a free device: 故障免费更换, 非人为损坏的终端自激活之日起一年内免费更换.
 _REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^;。]{0,16}$")  # …造成机具损坏的，由乙方免费更换
 REPAIR_BACK = 24  # characters before a free claim read for a fault it repairs

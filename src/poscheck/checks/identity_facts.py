@@ -9,15 +9,15 @@ warning, SMS export or call script. Both are computed once per document text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from poscheck.domains import LookAlike
 from poscheck.identity import USCC_ALPHABET, extract_entities, normalized, simplified, uscc_check_char
 from poscheck.models import Document, Entity
 from poscheck.registry import Institution, Registry, Status
 from poscheck.rules import context
-from poscheck.textscan import Anchored, sentence_at
+from poscheck.textscan import Anchored, led, sentence_at
 
 #: Consumer payment methods: naming them ("支持微信、支付宝、云闪付") does not name an acquirer.
 PAYMENT_METHOD_BRANDS = frozenset(
@@ -39,9 +39,6 @@ PAYMENT_METHOD_BRANDS = frozenset(
         "jdpay",
         "京东收银",
     }
-)
-ROLE = re.compile(
-    r"收单|清算|结算|支付业务许可证|许可证|牌照|持牌|甲方|乙方|通道|合作机构|服务商|授权|提供|收款方|签约|签署|央行"
 )
 # Words that make a payment-method brand or a bank the acquirer ("收单机构：…", "甲方：…银行").
 STRICT_ROLE = re.compile(r"收单|清算机构|支付业务许可证|许可证|牌照|持牌|合作银行")
@@ -83,12 +80,12 @@ def brand_ok(text: str, start: int, end: int, brand: str) -> bool:
 
 
 _PRODUCT = re.compile(r"pos|刷卡|收款|收单|电签|受理银行卡|银行卡受理|刷卡机|收银|银行卡(?:消费|交易)")
-_OFFER = re.compile(
+_OFFER = led(re.compile(  # led: its prices start with groups (textscan.led)
     r"办理|申请|领取|领机|送机|包邮|开通|资费|费率|收费标准|收费项目|手续费|费用|签约|装机|安装|服务费|免费|协议|合同|甲方|乙方|换机|更换"
     r"|告知书"  # 特约商户服务告知书: the terms a merchant is given
     # prices stated outright: 信用卡0.6%，储蓄卡0.5%封顶20元; 机具押金259元
     r"|(?:信用卡|贷记卡|储蓄卡|借记卡)\s*:?\s*\d+(?:\.\d+)?\s*%|押金\s*:?\s*\d+(?:\.\d+)?\s*元"
-)
+))
 # A how-to for a shop's own staff (酒店前台如何用POS机收押金: 操作全流程) uses the terminal it already has.
 _STAFF_GUIDE = re.compile(r"操作指南|操作流程|操作全流程|操作步骤|使用教程|使用说明|适用岗位")
 # Genres that report, teach or warn rather than offer: complaints, forum posts, articles, exports.
@@ -139,9 +136,19 @@ class Mention:
     institution: Institution | None
     how: str = ""  # Match.how, or "" when not in the registry
     score: float = 0.0
-    role: bool = False  # named as acquirer / party / licence holder (context words nearby)
-    strict_role: bool = False  # named with acquirer words (收单, 许可证, 甲方/乙方 …) close by
-    distinguished: bool = False  # named to be told apart from the one meant (“汇付宝”…是两家不同的公司)
+    # The document's text, which `strict_role` and `distinguished` read around the name when first asked: few
+    # mentions need them, and each normalises a window of the text anew. '' for a licence number (neither).
+    doc_text: str = field(default="", repr=False, compare=False)
+
+    @cached_property
+    def strict_role(self) -> bool:
+        """Named with acquirer words (收单, 许可证, 甲方/乙方 …) close by."""
+        return bool(self.doc_text) and _strict_role(self.doc_text, self.start, self.end, self.kind)
+
+    @cached_property
+    def distinguished(self) -> bool:
+        """Named to be told apart from the one meant (“汇付宝”…是两家不同的公司)."""
+        return bool(self.doc_text) and _told_apart(self.doc_text, self.start)
 
     @property
     def resolved(self) -> Institution | None:
@@ -167,10 +174,6 @@ class Mention:
 @lru_cache(maxsize=256)
 def entities(doc: Document) -> tuple[Entity, ...]:
     return tuple(extract_entities(doc))
-
-
-def _role_near(text: str, start: int, end: int, width: int = 40) -> bool:
-    return bool(ROLE.search(simplified(text[max(0, start - width) : min(len(text), end + width)])))
 
 
 def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
@@ -219,6 +222,21 @@ def brand_hits(text: str, reg: Registry) -> tuple[BrandHit, ...]:
     return hit[1]
 
 
+# id(registry) → (registry, {brand: (its place in brand_items, institution)}); the registry is kept so its id cannot
+# be reused.
+_BRAND_RANKS: dict[int, tuple[Registry, dict[str, tuple[int, Institution]]]] = {}
+
+
+def _brand_ranks(reg: Registry) -> dict[str, tuple[int, Institution]]:
+    """Each brand of `reg` with its place in `Registry.brand_items` (longest first) and its institution."""
+    hit = _BRAND_RANKS.get(id(reg))
+    if hit is None or hit[0] is not reg:
+        if len(_BRAND_RANKS) > 8:
+            _BRAND_RANKS.clear()
+        hit = _BRAND_RANKS[id(reg)] = (reg, {b: (i, inst) for i, (b, inst) in enumerate(reg.brand_items())})
+    return hit[1]
+
+
 # A brand named to compare with (跟拉卡拉那种比呢, 比拉卡拉便宜) names no one behind the offer.
 _COMPARED_BEFORE = re.compile(r"(?:跟|和|与|比|像)$")
 _COMPARED_AFTER = re.compile(r"(?:那种|那样|这种)?(?:比|相比|一样|差不多|便宜|更便宜|贵|更贵)")
@@ -258,9 +276,7 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
                     m.institution if m else None,
                     m.how if m else "",
                     m.score if m else 0.0,
-                    _role_near(doc.text, ev.start, ev.end),
-                    _strict_role(doc.text, ev.start, ev.end, kind),
-                    _told_apart(doc.text, ev.start),
+                    doc.text,
                 )
             )
             taken.append((ev.start, ev.end))
@@ -269,7 +285,7 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
             inst = reg.by_licence(ent.value)
             out.append(
                 Mention(
-                    ev.quote, ev.start, ev.end, "licence_no", inst, "licence_no" if inst else "", 100.0, True
+                    ev.quote, ev.start, ev.end, "licence_no", inst, "licence_no" if inst else "", 100.0
                 )
             )
     norm = normalized(doc.text)
@@ -277,9 +293,11 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
     starts: dict[str, list[int]] = {}
     for start, _end, key, _inst in brand_hits(text, reg):
         starts.setdefault(key, []).append(start)
-    for brand, inst in reg.brand_items():  # longest first
+    ranks = _brand_ranks(reg)
+    for brand in sorted((k for k in starts if k in ranks), key=lambda k: ranks[k][0]):  # as brand_items: longest first
+        inst = ranks[brand][1]
         end = 0
-        for ns in starts.get(brand, ()):
+        for ns in starts[brand]:
             if ns < end:  # occurrences do not overlap, as with re.finditer
                 continue
             ne = end = ns + len(brand)
@@ -301,9 +319,7 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
                     inst,
                     "brand",
                     100.0,
-                    _role_near(doc.text, s, e),
-                    _strict_role(doc.text, s, e, "brand"),
-                    _told_apart(doc.text, s),
+                    doc.text,
                 )
             )
     out.sort(key=lambda x: x.start)

@@ -33,6 +33,7 @@ from poscheck.passages import post_starts
 from poscheck.statements.merchant import acquirer_codes, businesses_named_in, mcc_table
 from poscheck.statements.names import names_agree, same_institution, written_person_name
 from poscheck.statements.values import parse_amount
+from poscheck.textscan import led
 
 _S = r"[^。;\n]"
 _SUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,278.28 or 1278.28
@@ -54,13 +55,14 @@ class Sign:
 _BUSINESSES = "超市|百货|便利店|加油站|批发|药店|药房|医院|诊所|学校|公益|慈善|物业|酒店|宾馆|饭店|商行"
 _CATEGORY = "酒店|宾馆|餐饮|饭店|商超|超市|百货|便利店|加油站|批发|药店|娱乐|珠宝|房产|汽车|教育"  # as agents list them
 
+# The patterns whose alternatives start with groups are `led`: `re` would enter every branch at every position.
 PATTERNS: dict[str, re.Pattern[str]] = {
-    "cash_out": re.compile(
+    "cash_out": led(re.compile(
         r"(?P<strong>养卡|以卡养卡|养着?(?:提额|提升额度)|代还|垫还|空卡|套现|信用卡周转|做流水|做足流水|刷流水|还款神器|智能还款|额度变现|信用卡变现|"
         r"刷卡变现|刷卡取现|pos取现|"
         rf"(?:银行|风控){_S}{{0,4}}(?:看不出|查不到|识别不了)|规避{_S}{{0,4}}风控|模拟{_S}{{0,2}}(?:真实)?消费)"
         r"|(?P<weak>提额|提升{0,1}额度|还款计划|消费计划)"
-    ),
+    )),
     "fake_service": re.compile(
         rf"(?P<stop>(?:停用|停止(?:交易|使用|服务|收款)|暂停(?:交易|使用|服务|收款)|停机|作废|关停|终止(?:交易|服务|使用)|无法使用"
         rf"|用不了|不能用|不能刷|刷不了){_S}{{0,40}}"
@@ -78,7 +80,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:商户|客户)(?:服务|客服)中心(?:\(官方\))?(?=[ \t]*(?:\n|$))"
         rf"|(?:银联|银行|支付|收单|总部){_S}{{0,8}}?(?:退还|退款|退费)(?:中心|通道|平台|专线))"  # 银联POS机押金退还中心
     ),
-    "second_clearing": re.compile(
+    "second_clearing": led(re.compile(
         rf"(?P<wallet>(?:款项|货款|交易款|收款|资金|钱|刷卡的钱|刷卡款|结算款|到账款|营业款){_S}{{0,16}}?"
         rf"(?:进入|进到|存入|转入|计入|记入|到|秒到|直达|留在){_S}{{0,14}}?钱包"
         rf"|钱包{_S}{{0,8}}?(?:余额)?{_S}{{0,4}}?提现|收款{_S}{{0,4}}到钱包"
@@ -125,8 +127,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?![\u4e00-\u9fff*＊]))"
         rf"|(?P<personal>(?:结算|打款|到账|转)(?:至|到)?{_S}{{0,6}}?(?:业务员|代理商?|他人|第三方)"
         r"(?:的|提供的|指定的)?(?:个人)?(?:账户|银行卡))"
-    ),
-    "mcc_jumping": re.compile(
+    )),
+    "mcc_jumping": led(re.compile(
         r"(?P<select>自选商户|(?<!\()商户(?:类型|类别)?可?自选(?!\))|可选商户|选商户|自选行业|行业自选|行业任选|任选行业|落地商户|优选商户|"
         rf"切换商户|商户切换|一机多商户|精养商户|(?:智能|自动)匹配{_S}{{0,16}}?(?:商户|账单|行业)|"
         rf"(?:刷卡|交易|消费)前{_S}{{0,10}}(?:选择|选){_S}{{0,10}}(?:行业|商户|城市)"
@@ -158,10 +160,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # is another's (_code_not_mine)
         r"|(?P<code>(?:商户编号|商户号)[^\d。\n]{0,8}?\d{15}(?!\d)"
         r"|(?:中间(?:那)?(?:四|4)位|8-11位|第8到11位|类别码|行业码|mcc码?)[^\d。\n]{0,8}?\d{4}(?!\d))"
-    ),
+    )),
     # A merchant's own arithmetic: what should have arrived against what did (5000元按0.6%应该到账4970元，实际到账
     # 4925元); find_signs keeps it when less arrived.
-    "statement_mismatch": re.compile(
+    "statement_mismatch": led(re.compile(
         rf"(?P<net>应(?:该|当)?(?:扣\s*(?:{_SUM})\s*元?\s*[、,]?\s*)?(?:到账|到手|入账|收到|结算|到)\s*(?P<x>{_SUM})\s*元?{_S}{{0,16}}?"
         r"(?:实际|结果|却|但|可)(?:上)?(?:是|在)?(?:\d{1,2}月\d{1,2}[日号])?"  # 实际是3月21日到账1266.71元
         rf"(?:只|才|仅)?(?:到账|到手|入账|收到|到)了?\s*(?:只有|仅有|只|才|仅)?\s*(?P<y>{_SUM}))"
@@ -179,7 +181,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # … or a slip that disagrees with itself: its 商户编号's acquirer code (acquirer-codes.csv) is another
         # institution's than its 收单机构 field; find_signs compares them
         r"|(?P<prefix>(?:商户编号|商户号)\s*:?\s*(?P<mno>\d{15})(?!\d))"
-    ),
+    )),
     "one_clear": re.compile(
         rf"一清|(?:直接|直)(?:结算|清算){_S}{{0,10}}(?:本人|同名|商户|您)|资金直达{_S}{{0,6}}(?:本人|商户|您)"
     ),
@@ -190,7 +192,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 #: Literals that every match of a practice's pattern contains (the patterns run only where one occurs).
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "cash_out": (
-        "养卡", "代还", "垫还", "空卡", "套现", "周转", "流水", "看不出", "查不到", "识别不了", "风控", "模拟",
+        "养卡", "代还", "垫还", "空卡", "套现", "周转", "流水", "看不出", "查不到", "识别不了", "规避", "模拟",
         "提额", "额度", "还款计划", "消费计划", "还款神器", "智能还款", "变现", "取现",
     ),
     # Each match holds one of these: a stop word, the claim's "…是" (我是, 我们这边是, 本中心是), 自称, 【 or 官方
@@ -283,8 +285,8 @@ _URGENT = re.compile(
     r"将于|即将|月底|月初|日起|号起|年起|到期|统一|之前|以前|逾期|名单|强制|\d+月\d+[日号]|下周|本周|\d+天后|\d+日后|\d+小时|尽快|立即|马上"
     r"|下个?月|明天|明日|今天|今日|今晚"
 )
-_PUSH = re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|退押金"
-                   r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路退")
+_PUSH = led(re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|退押金"
+                       r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路退"))
 _REPLACEMENT = re.compile(r"换机|更换|换新|新机|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押|押金|认证|核验|补贴")
 
 

@@ -74,13 +74,13 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
         kind = m.lastgroup or "otp"
         clause_lo = max(lo, m.start() - 18)
         clause_hi = min(hi, m.end() + 18)
-        field = _LABEL_END.match(text, m.end()) or _bare_field(text, m.start(), m.end())
         verb = _VERB.search(text, clause_lo, clause_hi)
-        if not field and not verb:
-            continue
         # a negation up to the request denies it ("我们不会索要验证码"); one after it is advice on the side
         # ("验证码念给我就可以，不要告诉别人")
         if _NEGATION.search(text, lo, max(m.end(), verb.end() if verb else m.end())):
+            continue
+        field = _LABEL_END.match(text, m.end()) or _bare_field(text, m.start(), m.end())
+        if not field and not verb:
             continue
         if warning_doc is None:
             warning_doc = bool(_WARNING_DOC.search(text))

@@ -34,19 +34,19 @@ from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 from poscheck.registry import Institution, Registry
 from poscheck.rules import context
-from poscheck.textscan import sentence_at
+from poscheck.textscan import led, sentence_at
 
 _CLAIM = re.compile(r"官网|官方网站|官方(?!授权|合作|认证|信息|渠道核实)|总部|直营")
 _ENTRANCE = re.compile(
     r"官网|官方网站|官方(?:申请|办理)?(?:入口|平台|网址|网站|渠道)|申请入口|办理入口|领取入口"
 )
 _FIRST_PERSON = re.compile(r"本站|本网|本中心|本平台|本公司|我司|我们是|欢迎来到|欢迎光临|欢迎访问")
-_NEGATION = re.compile(
+_NEGATION = led(re.compile(  # led: some of its words start with groups (textscan.led)
     r"非(?=[^常凡法]{0,8}(?:官网|官方))|"
     r"不是|并非|非官方|不属于|冒充|假冒|仿冒|谨防|警惕|骗|自称|声称|为准|核实|举报|投诉|无关"
     # "本站为服务商网站，官方渠道请访问随行付官网": the page says what it is and sends the reader elsewhere
     r"|(?:本站|本网站|本网)(?:为|是|系)[^。]{0,6}(?:服务商|代理商|代理)|(?:请|可)(?:访问|前往|登录|移步)[^。]{0,12}(?:官网|官方)"
-)
+))
 _STOPS = frozenset("。！？!?\n")  # sentence stops (`textscan.sentence_at`)
 _SEPARATORS = set("，,。;；|｜_—·!！?？:：\n()（）【】")
 # …but a middle dot between a brand and what follows it names a part of it: "中国银联 · 商户服务中心（官方）"

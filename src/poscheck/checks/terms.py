@@ -22,6 +22,7 @@ from poscheck.checks.textctx import KeywordGate, gated, genre, make, quote, sent
 from poscheck.clauses import ClauseDoc, parse
 from poscheck.models import Evidence, Finding
 from poscheck.rules import context
+from poscheck.textscan import led
 
 _S = r"[^。;\n]"  # any character inside one sentence
 _NUM = r"(?:\d+|[一二三四五六七八九十百]+)"
@@ -45,11 +46,11 @@ BOLD_NOTICE = re.compile(r"加粗|粗体|黑体|特别提示|重要提示|仔细
 # A cause named right after 因/由于: a party (judged by role), or someone outside the provider.
 CAUSE = re.compile(r"(?:因|由于)(?P<who>甲方|乙方|商户|您|用户|持卡人|第三方|银行|发卡行|发卡机构|银联|运营商|电信)")
 FORCE_MAJEURE = re.compile(r"不可抗力|地震|战争|自然灾害|政府行为|罢工|疫情")
-PROVIDER_FAULT = re.compile(
+PROVIDER_FAULT = led(re.compile(  # led: 系统… is behind look-behinds (textscan.led)
     r"工作人员|员工|操作失误|操作差错|操作错误|过错|过失|自身原因|任何(?:其他|其它)?原因|其他任何原因|任何情况|任何(?:间接|直接)|间接或直接|直接或间接|"
     r"一切损失|(?<!银行)(?<!银联)(?<!第三方)(?<!卡组织)(?<!发卡行)(?<!发卡机构)(?<!清算机构)(?<!通道)(?<!通道方)(?<!运营商)"
     r"系统(?:故障|升级|维护|异常|错误|原因)"
-)
+))
 # "…等非甲方原因导致…的，甲方不承担责任": the causes listed are, by the clause's own words, not the party's.
 NOT_OWN_CAUSE = re.compile(r"非(?:因)?(?P<who>甲方|乙方|我司|本公司|收单机构|平台)(?:自身)?(?:的)?(?:原因|过错|责任)")
 
@@ -260,24 +261,25 @@ def _fund_hold(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> st
 _PARTY = r"(?P<owner>甲方|乙方|丙方|我司|本公司|我公司|平台|本平台|服务商|收单机构|银行)"
 # What use or silence is taken for: 视为同意, 视为您已知悉并同意本变更.
 _ASSENT = r"(?:您|商户|甲方|乙方)?已?(?:知悉并|知晓并|阅读并|理解并)?(?:同意|接受|认可)"
+# `led` where a look-ahead of the first characters pays (textscan.led); jurisdiction's may start with any Han.
 PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
-    "terms.unilateral_change": (re.compile(  # power: 可 but not in 许可证, 方可(生效) or 双方可
+    "terms.unilateral_change": (led(re.compile(  # power: 可 but not in 许可证, 方可(生效) or 双方可
         rf"(?P<power>(?:有权|(?<!许)(?:(?<=[甲乙丙]方)|(?<!方))可以?|得|保留){_S}{{0,40}}?(?:调整|修改|变更|更改|上调|修订|调价))"
         rf"|(?P<posted>(?:公告|发布|公示|公布){_S}{{0,6}}?即(?:行)?生效)"
         rf"|(?P<use>继续(?:使用|交易|刷卡|合作|办理|受理){_S}{{0,16}}?视为{_ASSENT}"
         rf"|(?:未|没有)(?:提出|表示)?(?:书面)?异议{_S}{{0,8}}?视为{_ASSENT})"
         r"|(?P<silent>(?:无需|恕不|不再|不)另行(?:通知|告知)|无需(?:单独|事先)?(?:通知|告知)"
         r"|(?:无需|不需|不必)(?:另行|再|事先)?(?:征得|取得|经过?)[^。;\n]{0,6}同意)"
-    ), _unilateral),
-    "terms.non_refundable": (re.compile(
+    )), _unilateral),
+    "terms.non_refundable": (led(re.compile(
         r"(?:不予|概不|恕不|一律不|均不|不可|不能|无法|不再|不支持|不作|不做|不)(?:退还|退回|返还|退款|退(?![机货单出])|返(?![现利佣]))"
         r"|并非全额(?:退还|返还)"
-    ), _non_refundable),
-    "terms.auto_renewal": (re.compile(
+    )), _non_refundable),
+    "terms.auto_renewal": (led(re.compile(
         rf"(?P<renew>自动(?:续费|续期|续订|续约|续签|延续|延期|延长|续)|连续包月|默认(?:为您|为你)?(?:续费|续期|续订)|(?:期满|到期){_S}{{0,8}}?自动{_S}{{0,4}}?续)"
         rf"|(?P<deduct>自动{_S}{{0,12}}?(?:扣取|扣收|扣除|扣款|扣费|划扣|扣划|扣了|扣掉|扣走))"
-    ), _auto_renewal),
-    "terms.penalty": (re.compile(
+    )), _auto_renewal),
+    "terms.penalty": (led(re.compile(
         r"(?P<fine>违约金|罚金|滞纳金|扣罚|违约赔偿金|作为违约赔偿|(?:提前)?(?:终止|解约|解除|退出)(?:补偿金|赔偿金)|(?:扣除|收取|扣收)[^。;\n]{0,6}罚款|罚款\d+元)"
         rf"|(?P<exit>(?:提前|未满|不满|不足|(?:合约|合同|签约|服务|协议|租赁)期内){_S}{{0,10}}?"
         rf"(?:解约|终止|解除|退机|注销|退出|退还终端){_S}{{0,24}}?"
@@ -286,8 +288,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         rf"(?:扣收|扣除|扣取|收取|扣款|扣|补足|补缴|补齐|支付|缴纳){_S}{{0,16}}?(?:\d+(?:\.\d+)?元|费|差额|补偿金|赔偿金))"
         rf"|(?P<idle>(?:(?:未|不|没有?)(?:完成)?(?:激活|开通|使用)|闲置|(?:无|未|没有)交易){_S}{{0,24}}?"
         rf"(?:支付|缴纳|承担|收取|扣除|扣收|扣取|扣款|扣|补缴|赔偿){_S}{{0,16}}?(?:\d+(?:\.\d+)?元|费))"
-    ), _penalty),
-    "terms.liability_exclusion": (re.compile(
+    )), _penalty),
+    "terms.liability_exclusion": (led(re.compile(
         r"(?P<none>不承担(?:任何|一切)?(?:的)?(?:赔偿|法律|经济)?责任|不负任何责任|概不负责|概不承担|不负责任何"
         r"|不予(?:负责|赔偿|承担)|免于(?:承担)?(?:任何|一切)?(?:赔偿|补偿|责任)"
         rf"|不(?:对|就){_S}{{0,30}}?(?:负责|承担(?:任何)?(?:赔偿)?责任)"
@@ -295,7 +297,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         rf"|(?P<shift>(?:一切|全部|所有)(?:法律|经济)?(?:责任|后果|损失){_S}{{0,6}}?(?:均)?由{_S}{{0,8}}?(?:自行)?承担)"
         r"|(?P<unrelated>与(?:我司|本公司|平台|本平台|我公司|乙方|甲方)无关)"
         rf"|(?P<cap>赔偿(?:总额|金额|上限|责任){_S}{{0,4}}?(?:不超过|不高于|以{_S}{{0,12}}?为限))"
-    ), _liability),
+    )), _liability),
     "terms.jurisdiction": (re.compile(
         rf"(?P<seat>{_PARTY}{_S}{{0,4}}?(?:所在地|住所地|注册地|所在城市|注册所在地){_S}{{0,10}}?(?:人民法院|法院|仲裁))"
         rf"|(?P<arbitration>(?:提交|申请|交由|由){_S}{{0,20}}?仲裁(?:委员会|院|机构|庭)?)"
@@ -303,14 +305,14 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         rf"|(?P<chosen>(?:甲方|乙方|我司|本公司|平台)指定的?{_S}{{0,12}}?(?:法院|仲裁))"
         rf"|(?P<named>(?<!被告)(?<!原告)[\u4e00-\u9fff]{{2,10}}(?:市|区|县)(?:人民)?法院(?={_S}{{0,6}}(?:管辖|起诉|诉讼)))"
     ), _jurisdiction),
-    "terms.fund_hold": (re.compile(  # 可 but not in 可疑交易 (a suspicious transaction: no power to hold)
+    "terms.fund_hold": (led(re.compile(  # 可 but not in 可疑交易 (a suspicious transaction: no power to hold)
         rf"(?<!不)(?:有权|可以|可(?!疑)|将|得|保留){_S}{{0,30}}?(?:暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|暂扣|中止|停止|预留|留存)"
         rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金|余额|钱包)"
         # the money named first: 风控期间钱包余额会冻结
         r"|(?:结算款|交易款|资金|款项|余额)(?:会|将|可能|要|予以)(?:冻结|止付|截留|扣留|暂扣|留存|暂停结算|暂缓结算)"
         # …or released as the holder sees fit: 审核结束后“视情况解冻”
         r"|视情况[“\"]?(?:解冻|解除冻结|放款|恢复结算|解除限制)"
-    ), _fund_hold),
+    )), _fund_hold),
 }
 #: Literals that every match of a category's pattern contains (the patterns run only where one occurs).
 KEYWORDS: dict[str, tuple[str, ...]] = {

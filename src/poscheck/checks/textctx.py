@@ -20,7 +20,7 @@ from poscheck.errors import RuleError
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 from poscheck.rules import context
-from poscheck.textscan import Keywords, bounds_in, sentence_ends
+from poscheck.textscan import Keywords, bounds_in, led, sentence_ends
 
 Genre = Literal["teaching", "complaint", "other"]
 
@@ -40,21 +40,22 @@ _AVOIDING = re.compile(r"识别|辨别|认出|认清|分辨|鉴别|看穿|揭秘
 _COMPLAINT = re.compile(r"投诉|维权|求助|求懂行|求大神|求指点|求解答|诉求|被.{0,12}骗|骗了我|我被")
 
 # Sentence cues on top of rules.context: prohibitions anywhere before the trigger, reported speech,
-# quoted bad examples and advice.
+# quoted bad examples and advice. The ones whose alternatives start with groups or look-behinds are `led`
+# (textscan.led); PROHIBITION, all literals, is skipped to by `re` itself.
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|切勿|不要|杜绝|防止|打击|远离|拒绝|谨防|不能")
-EXTRA_NEGATORS = re.compile(
+EXTRA_NEGATORS = led(re.compile(
     r"(不提供|不通过|不设|不做|不教|不帮|不支持|不经手|不经过|并非|而非|而不是|不是|没有|从未|从不|不会|不再|未曾)[^。;\n,]{0,10}$"
     r"|((?:不会|从不|绝不|决不)以|不让|不许)[^。;\n,]{0,24}$"  # 不会以“系统升级”…为由: the pretext is denied;
     # 不让商户把钱结到别人的卡或者什么钱包里: what is not allowed
-)
-REPORTED = re.compile(
+))
+REPORTED = led(re.compile(
     r"声称|宣称|号称|所谓|俗称|嫌疑|反面例子|反例|霸王条款|不公平条款|不合理条款|例如|比如|诸如|凡是|凡宣称|一旦发现|建议|"
     r"应当要求|要求对方修改|卖点|为幌子|名义|有人自称|有人冒充|接到自称|冒用|假冒|原话|" + context.HEARSAY
-)
+))
 # 如商户反映资金先到某个APP余额: a case to handle, not one that happened
 # (but 你要是想省点，我给你选… offers on the reader's wish: an offer, not a case)
-CONDITIONAL = re.compile(r"如果(?![你您]?想)|假如|若是|(?<![主只你您])要是|万一|一旦|如发现|如遇|遇到|凡是|是否|有没有"
-                         r"|如(?:商户|您|你|客户|用户)(?:反映|反馈|看到|发现|遇到|收到)")
+CONDITIONAL = led(re.compile(r"如果(?![你您]?想)|假如|若是|(?<![主只你您])要是|万一|一旦|如发现|如遇|遇到|凡是|是否"
+                             r"|有没有|如(?:商户|您|你|客户|用户)(?:反映|反馈|看到|发现|遇到|收到)"))
 
 
 @lru_cache(maxsize=256)
