@@ -38,6 +38,7 @@ _HOWTO_OF_PRACTICE = re.compile(
 _AVOIDING = re.compile(r"识别|辨别|认出|认清|分辨|鉴别|看穿|揭秘|避开|避免|防|警惕|小心|别|不要|看清|真相|骗|陷阱|风险"
                        r"|违法|犯罪|坑")
 _COMPLAINT = re.compile(r"投诉|维权|求助|求懂行|求大神|求指点|求解答|诉求|被.{0,12}骗|骗了我|我被")
+_ASKER = ("提问者", "问题详情", "提问:")  # a question-and-answer page's question, at its head
 
 # Sentence cues on top of rules.context: prohibitions anywhere before the trigger, reported speech,
 # quoted bad examples and advice. The ones whose alternatives start with groups or look-behinds are `led`
@@ -71,7 +72,9 @@ def genre(text: str) -> Genre:
     retold = teaching_title and not titled and context.teaches(text)
     # a complaint's title in the first person (说说我的踩坑经历) is one of the story's 我 already
     mine = titled and context.FIRST_PERSON.search(first) is not None
-    complaint = ((titled or (bool(_COMPLAINT.search(head)) and not retold))
+    # a question page's asker (提问者) telling what happened to them reports it, whatever the answers say
+    asked = any(m in head for m in _ASKER)
+    complaint = ((titled or ((bool(_COMPLAINT.search(head)) or asked) and not retold))
                  and context.own_story(text, context.OWN_STORY_MIN - 1 if mine else context.OWN_STORY_MIN))
     if complaint:
         return "complaint"

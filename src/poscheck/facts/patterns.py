@@ -47,11 +47,13 @@ DEDUCTED = re.compile(
     r"|(?<![\d.])(?P<p>[1-9]\d{1,3})\s*(?:元|块)?\s*被(?:扣|收|冻结)(?:了|掉|走)"  # …到账只有1块，299被扣了
 )
 #: A whole number taken right before a yuan fee's name, without 元: 扣了299押金, 收了99流量费.
-DEDUCTED_BEFORE = re.compile(rf"(?:{_TAKEN}|收|要)\s*(?P<a>[1-9]\d{{1,3}})\s*的?\s*[「“\"『]?$")  # 收99的「服务费」
+# 收99的「服务费」, 扣一个199的服务费 (a measure word between: 一个, 个, 一笔)
+DEDUCTED_BEFORE = re.compile(
+    rf"(?:{_TAKEN}|收|要)\s*(?:一个|个|一笔)?\s*(?P<a>[1-9]\d{{1,3}})\s*的?\s*[「“\"『]?$")
 #: …or what a sum taken was called, right before the name: 到账只有201，说299是押金.
 CALLED_BEFORE = re.compile(  # …and with the name quoted and qualified: 说199是“新机激活押金”, 说那399是“新机押金”;
-    # a sum taken, then named: 扣一个99，这个是第一年的流量
-    r"(?:说\s*(?:那|这)?(?:个|笔)?|扣了?(?:一个|个))\s*(?P<a>[1-9]\d{1,3})\s*(?:元|块)?\s*(?:,\s*(?:这个|这|那个|那)\s*)?"
+    # a sum taken, then named: 扣一个99，这个是第一年的流量; one sum of a short payout named: 他说里面299是押金
+    r"(?:说\s*(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:一个|个))\s*(?P<a>[1-9]\d{1,3})\s*(?:元|块)?\s*(?:,\s*(?:这个|这|那个|那)\s*)?"
     r"(?:是|就是|算)\s*[“\"「『]?[\u4e00-\u9fff]{0,3}$")
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
 RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(?:/笔)?")

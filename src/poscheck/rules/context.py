@@ -139,8 +139,9 @@ _TEACHING_CUE = re.compile("|".join(map(re.escape, BODY_TEACHING)))
 
 
 # A bank's or UnionPay's own message in an SMS export, with the anti-fraud line such messages carry
-# (【建设银行】…请谨防诈骗, 【云闪付】验证码…切勿告知他人): its cues are the bank's habit, not what the export is about.
-_INSTITUTION_FOOTER = re.compile(r"【[^】\n]{0,8}(?:银行|云闪付|银联)】[^\n]*(?:切勿|谨防|请勿|不会)[^\n]*")
+# (【建设银行】…请谨防诈骗, 【云闪付】验证码…切勿告知他人, 【银联商务】…冒充我司…谨防诈骗): its cues are the
+# institution's habit, not what the export is about.
+_INSTITUTION_FOOTER = re.compile(r"【[^】\n]{0,8}(?:银行|云闪付|银联|银联商务)】[^\n]*(?:切勿|谨防|请勿|不会)[^\n]*")
 
 
 @lru_cache(maxsize=256)  # the fee reader and the checks ask it of the same page
