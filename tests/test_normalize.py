@@ -172,3 +172,19 @@ def test_normalize_keeps_characters_beyond_its_table() -> None:
     # U+1F600 and U+E0100 lie past the highest code point the table maps; full-width and traditional
     # characters around them are still mapped.
     assert normalize("Ａ😀體\U000E0100０").text == "a😀体\U000E01000"
+
+
+def test_spaced_hint_finds_what_the_plain_pattern_finds() -> None:
+    """_SPACED_HINT starts at the first space (the Chinese character before it is a look-behind) so that `re` skips
+    to spaces; on any text it must find a match exactly when the pattern written in reading order does."""
+    import random
+    import re
+
+    from poscheck.normalize import _SPACED_HINT
+
+    plain = re.compile(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fffa-z0-9]{1,2}[ \t]+[\u4e00-\u9fffa-z0-9]")
+    rng = random.Random(7)
+    alphabet = "免费 \t\ta9.送机 \n"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 14)))
+        assert bool(_SPACED_HINT.search(text)) == bool(plain.search(text)), repr(text)

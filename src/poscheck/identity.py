@@ -195,7 +195,7 @@ _LEGAL_FORM = "(?:股份有限公司|有限责任公司|有限公司)"
 _COMPANY = re.compile(
     rf"[\u4e00-\u9fff()（）]{{2,40}}?{_LEGAL_FORM}(?:[\u4e00-\u9fff]{{2,8}}?(?:分公司|支行|分行))?"
 )
-_LEGAL_FORM_RE = re.compile(_LEGAL_FORM)
+_LEGAL_FORM_RE = Anchored(re.compile(_LEGAL_FORM), ("有限",), 2)  # 股份 + 有限公司: one str.find run, not a class scan
 #: Banks named by their short name + 银行 (中国工商银行, 邮政储蓄银行 …).
 _BANK_NAMES = (
     "工商", "农业", "建设", "交通", "招商", "浦发", "中信", "光大", "华夏", "民生", "兴业", "平安",
