@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 import pytest
@@ -14,7 +13,6 @@ from poscheck.facts.units import _CLOCK
 from poscheck.models import Document
 from poscheck.normalize import normalize
 from poscheck.rules import context
-from poscheck.textscan import sentence_at
 
 # HEARSAY's alternatives as they were spelt before they all started with a literal
 _OLD_HEARSAY = context.HEARSAY.replace(r"嘴里(?:说)?的|口中(?:说)?的", r"(?:嘴里|口中)(?:说)?的").replace(
@@ -54,22 +52,6 @@ def test_optional_words_never_reach_past_a_full_stop() -> None:
     assert not any(part in rest for part in ("。", "[^", ".", r"\S", r"\W", r"\D"))
 
 
-def _optional_services_whole_text(reader: FeeReader) -> dict[str, tuple[int, int]]:
-    """FeeReader._optional_services as it was: OPTIONAL searched over the whole text."""
-    text, out = reader.text, {}
-    starts = [lab.start for lab in reader.labels]
-    for m in P.OPTIONAL.finditer(text):
-        lo, hi = sentence_at(text, m.start())
-        named = reader.labels[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-        if not any(lab.kind != "rate" for lab in named) or text.startswith("?", hi) or \
-                text[lo:hi].rstrip().endswith(("吗", "么")) or P.DEFAULT_ON.search(text, lo, hi):
-            continue
-        for lab in named:
-            if lab.kind != "rate":
-                out.setdefault(lab.kind, (m.start(), m.end()))
-    return out
-
-
 @pytest.mark.parametrize("text", [
     "1.2 D0服务为可选服务。3.1 D0服务费按每笔结算金额的万分之五收取。",
     "信用卡费率0.6%,可选。押金99元,自愿缴纳!流量费每年69元\n可随时关闭。",
@@ -81,4 +63,4 @@ def test_optional_services_as_found_over_the_whole_text(text: str) -> None:
     norm = normalize(text)
     doc = Document(id="t", source="t", kind="txt", text=text, sha256="t")
     reader = FeeReader(doc, norm, find_labels(norm.text))
-    assert reader._optional_services == _optional_services_whole_text(reader)
+    assert reader._optional_services == reader.optional_in(P.OPTIONAL.finditer(reader.text))

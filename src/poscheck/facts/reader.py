@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -416,8 +417,6 @@ class FeeReader:
         """Kinds of fee whose service the document calls optional in a sentence of its own (D0服务为可选服务),
         with the words that say so; not in a question, nor beside a default (默认开通)."""
         text = self.text
-        out: dict[str, tuple[int, int]] = {}
-        starts = [lab.start for lab in self.labels]  # find_labels gives them in reading order
         # Only a sentence that names a fee other than a rate counts, and no OPTIONAL match holds a 。: searching the
         # stretches between two 。 around those names finds the same matches as searching the whole text.
         stretches: list[tuple[int, int]] = []
@@ -425,7 +424,14 @@ class FeeReader:
             if lab.kind != "rate" and (not stretches or lab.start > stretches[-1][1]):
                 hi = text.find("。", lab.start)
                 stretches.append((text.rfind("。", 0, lab.start) + 1, len(text) if hi < 0 else hi))
-        for m in (m for a, b in stretches for m in P.OPTIONAL.finditer(text, a, b)):
+        return self.optional_in(m for a, b in stretches for m in P.OPTIONAL.finditer(text, a, b))
+
+    def optional_in(self, matches: Iterable[re.Match[str]]) -> dict[str, tuple[int, int]]:
+        """`_optional_services` from the OPTIONAL `matches` given (a test gives those of the whole text)."""
+        text = self.text
+        out: dict[str, tuple[int, int]] = {}
+        starts = [lab.start for lab in self.labels]  # find_labels gives them in reading order
+        for m in matches:
             lo, hi = sentence_at(text, m.start())
             named = self.labels[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
             if not any(lab.kind != "rate" for lab in named) or text.startswith("?", hi) or \
