@@ -185,6 +185,14 @@ class Registry:
             self.__dict__["_brand_items"] = cached
         return list(cached)
 
+    def brand_ranks(self) -> dict[str, tuple[int, Institution]]:
+        """Each brand with its place in `brand_items` (longest first) and its institution (computed once)."""
+        cached = self.__dict__.get("_brand_ranks")
+        if cached is None:
+            cached = {b: (i, inst) for i, (b, inst) in enumerate(self.brand_items())}
+            self.__dict__["_brand_ranks"] = cached
+        return cached
+
     def name_items(self) -> list[tuple[str, Institution]]:
         """(simplified legal or former name, institution), longest first (computed once)."""
         cached = self.__dict__.get("_name_items")

@@ -222,21 +222,6 @@ def brand_hits(text: str, reg: Registry) -> tuple[BrandHit, ...]:
     return hit[1]
 
 
-# id(registry) → (registry, {brand: (its place in brand_items, institution)}); the registry is kept so its id cannot
-# be reused.
-_BRAND_RANKS: dict[int, tuple[Registry, dict[str, tuple[int, Institution]]]] = {}
-
-
-def _brand_ranks(reg: Registry) -> dict[str, tuple[int, Institution]]:
-    """Each brand of `reg` with its place in `Registry.brand_items` (longest first) and its institution."""
-    hit = _BRAND_RANKS.get(id(reg))
-    if hit is None or hit[0] is not reg:
-        if len(_BRAND_RANKS) > 8:
-            _BRAND_RANKS.clear()
-        hit = _BRAND_RANKS[id(reg)] = (reg, {b: (i, inst) for i, (b, inst) in enumerate(reg.brand_items())})
-    return hit[1]
-
-
 # A brand named to compare with (跟拉卡拉那种比呢, 比拉卡拉便宜) names no one behind the offer.
 _COMPARED_BEFORE = re.compile(r"(?:跟|和|与|比|像)$")
 _COMPARED_AFTER = re.compile(r"(?:那种|那样|这种)?(?:比|相比|一样|差不多|便宜|更便宜|贵|更贵)")
@@ -293,7 +278,7 @@ def _mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
     starts: dict[str, list[int]] = {}
     for start, _end, key, _inst in brand_hits(text, reg):
         starts.setdefault(key, []).append(start)
-    ranks = _brand_ranks(reg)
+    ranks = reg.brand_ranks()
     for brand in sorted((k for k in starts if k in ranks), key=lambda k: ranks[k][0]):  # as brand_items: longest first
         inst = ranks[brand][1]
         end = 0
