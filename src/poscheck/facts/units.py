@@ -161,44 +161,44 @@ def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:
     ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)] + [hi]
     i = 0
     while i < len(ends):
+        # pass over the sentences before the one that holds the next label (most sentences of a line hold none)
+        first = bisect.bisect_right(ends, labels[k].start, i)  # < len(ends): the labels start before hi
+        if first > i:
+            prev, s, i = (ends[first - 2] if first - 1 > i else s), ends[first - 1], first
         e = ends[i]
         i += 1
         if e <= s:
             break
-        if labels[k].start < e:
-            j, last = k + 1, labels[k].end
+        j, last = k + 1, labels[k].end
+        while j < len(labels) and labels[j].start < e:
+            last = max(last, labels[j].end)
+            j += 1
+        if (i < len(ends) and _ENDS_ON_NAME.fullmatch(text, last, e) and not _DIGIT.search(text, s, e)
+                and (price := _PRICE_OPENS.match(text, e, ends[i])) is not None
+                and (j == len(labels) or labels[j].start >= price.end())):
+            e = ends[i]  # 还有个通讯的费用。一年也就99: the next sentence prices the name this one ends on
+            i += 1
             while j < len(labels) and labels[j].start < e:
-                last = max(last, labels[j].end)
                 j += 1
-            if (i < len(ends) and _ENDS_ON_NAME.fullmatch(text, last, e) and not _DIGIT.search(text, s, e)
-                    and (price := _PRICE_OPENS.match(text, e, ends[i])) is not None
-                    and (j == len(labels) or labels[j].start >= price.end())):
-                e = ends[i]  # 还有个通讯的费用。一年也就99: the next sentence prices the name this one ends on
-                i += 1
-                while j < len(labels) and labels[j].start < e:
-                    j += 1
-            start, told = s, None
-            # the name a deduction told before it is given: the first that is no rate (…让扫码激活，…到账少了299，
-            # 打电话问，说是新机激活服务费), in this sentence or, without amounts of its own, in the one before
-            name = labels[k]
-            for lab in labels[k:j]:
-                if lab.kind != "rate":
-                    name = lab
-                    break
-            said = _TOLD.search(text, s, name.start)
-            if said is not None:
-                if (prev < s and not any(c.isdigit() for c in text[s:labels[k].end])
-                        and (told := P.deducted(text, prev, s)) is not None):
-                    start = prev
-                else:
-                    told = P.deducted(text, s, said.start())
-            out.append(Unit(start, e, False, [lab for lab in labels[k:j] if lab.end <= e], told=told))
-            if j == len(labels):
-                return out
-            k, prev = j, e
-        else:
-            prev = s
-        s = e
+        start, told = s, None
+        # the name a deduction told before it is given: the first that is no rate (…让扫码激活，…到账少了299，
+        # 打电话问，说是新机激活服务费), in this sentence or, without amounts of its own, in the one before
+        name = labels[k]
+        for lab in labels[k:j]:
+            if lab.kind != "rate":
+                name = lab
+                break
+        said = _TOLD.search(text, s, name.start)
+        if said is not None:
+            if (prev < s and not any(c.isdigit() for c in text[s:labels[k].end])
+                    and (told := P.deducted(text, prev, s)) is not None):
+                start = prev
+            else:
+                told = P.deducted(text, s, said.start())
+        out.append(Unit(start, e, False, [lab for lab in labels[k:j] if lab.end <= e], told=told))
+        if j == len(labels):
+            return out
+        k, prev, s = j, e, e
     return out
 
 
