@@ -153,8 +153,26 @@ def test_shared_gate_pass_finds_the_sentences_of_every_keyword() -> None:
                         i = text.find(w, i + 1)
                 if spans:
                     want[name] = sorted(spans)
-        assert textctx._shared_sentences(text) == want, text[:40]
+        assert textctx._shared_pass(text).sentences == want, text[:40]
 
+
+
+def test_shared_gate_pass_finds_every_anchor_of_the_gated_anchored_patterns() -> None:
+    """The same pass gives each GatedAnchored pattern the positions of its anchors that `str.find` finds."""
+    import poscheck.checks.contradictions
+    import poscheck.checks.identity_facts
+    import poscheck.checks.sensitive  # noqa: F401  (each registers its patterns)
+
+    assert len(textctx._ANCHOR_LISTS) >= 4  # sensitive, identity_facts, contradictions (2)
+    for text in _gate_texts():
+        for anchors in textctx._ANCHOR_LISTS:
+            want = set()
+            for a in anchors:
+                i = text.find(a)
+                while i >= 0:
+                    want.add(i)
+                    i = text.find(a, i + 1)
+            assert sorted(set(textctx._shared_pass(text).starts.get(anchors, ()))) == sorted(want), text[:40]
 
 def test_sentence_ends_are_the_stops_regex_ends() -> None:
     for text in _gate_texts():

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from poscheck.checks.textctx import GatedAnchored
 from poscheck.domains import LookAlike
 from poscheck.identity import USCC_ALPHABET, extract_entities, normalized, simplified, uscc_check_char
 from poscheck.models import Document, Entity
 from poscheck.registry import Institution, Registry, Status
 from poscheck.rules import context
-from poscheck.textscan import Anchored, led, sentence_at
+from poscheck.textscan import led, sentence_at
 
 #: Consumer payment methods: naming them ("支持微信、支付宝、云闪付") does not name an acquirer.
 PAYMENT_METHOD_BRANDS = frozenset(
@@ -89,7 +90,7 @@ _OFFER = led(re.compile(  # led: its prices start with groups (textscan.led)
 # A how-to for a shop's own staff (酒店前台如何用POS机收押金: 操作全流程) uses the terminal it already has.
 _STAFF_GUIDE = re.compile(r"操作指南|操作流程|操作全流程|操作步骤|使用教程|使用说明|适用岗位")
 # Genres that report, teach or warn rather than offer: complaints, forum posts, articles, exports.
-_NOT_OFFER = Anchored(
+_NOT_OFFER = GatedAnchored(  # its anchors found by the checks' shared keyword pass
     re.compile(
         r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于|发帖|回帖|\d楼[:：]|律师提醒"
         r"|以案说法|记者|据.{0,8}报道"

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from poscheck.checks import Analysis, evidence_for
 from poscheck.errors import RuleError
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 from poscheck.rules import context
-from poscheck.textscan import Keywords, bounds_in, led, sentence_ends
+from poscheck.textscan import Anchored, Keywords, bounds_in, led, sentence_ends
 
 Genre = Literal["teaching", "complaint", "other"]
 
@@ -100,48 +100,82 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 class KeywordGate:
     """Aho-Corasick over literal keywords that every match of a pattern must contain, so that a pattern
     runs only on the sentences where one of its keywords occurs (CJK alternations are slow in `re`).
-    All gates share one automaton and one pass per text (`_shared_sentences`)."""
+    All gates share one automaton and one pass per text (`_shared_pass`)."""
 
     def __init__(self, keywords: Mapping[str, Iterable[str]]):
         self.prefix = f"g{len(_REGISTRY)}:"
         _REGISTRY.append({self.prefix + k: tuple(v) for k, v in keywords.items()})
         _automaton.cache_clear()
-        _shared_sentences.cache_clear()
+        _shared_pass.cache_clear()
 
     def sentences(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """For each pattern name, the distinct sentences (lo, hi) that contain one of its keywords."""
         n = len(self.prefix)
-        return {k[n:]: v for k, v in _shared_sentences(text).items() if k.startswith(self.prefix)}
+        return {k[n:]: v for k, v in _shared_pass(text).sentences.items() if k.startswith(self.prefix)}
+
+
+class GatedAnchored(Anchored):
+    """A `textscan.Anchored` pattern whose anchors are found by the shared keyword pass (`_shared_pass`), not by
+    a search of their own: an anchor list's `str.find` runs or alternation cost a scan of the page each."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _ANCHOR_LISTS.append(self.anchors)
+        _automaton.cache_clear()
+        _shared_pass.cache_clear()
+
+    def _anchor_starts(self, text: str) -> Iterator[int]:
+        return iter(sorted(set(_shared_pass(text).starts.get(self.anchors, ()))))
 
 
 _REGISTRY: list[dict[str, tuple[str, ...]]] = []
+_ANCHOR_LISTS: list[tuple[str, ...]] = []  # of the GatedAnchored patterns
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> Keywords[tuple[str, ...]]:
-    """One automaton over every gate's keywords, each keyword with the gates that own it."""
+def _automaton() -> Keywords[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]:
+    """One automaton over every gate's keywords and every GatedAnchored pattern's anchors, each word with the
+    gates that own it and the anchor lists that hold it."""
     owners: dict[str, set[str]] = {}
+    lists: dict[str, set[tuple[str, ...]]] = {}
     for group in _REGISTRY:
         for name, words in group.items():
             for w in words:
                 owners.setdefault(w, set()).add(name)
-    return Keywords({w: tuple(sorted(names)) for w, names in owners.items()})
+    for anchors in _ANCHOR_LISTS:
+        for w in anchors:
+            lists.setdefault(w, set()).add(anchors)
+    return Keywords({w: (tuple(sorted(owners.get(w, ()))), tuple(sorted(lists.get(w, ()))))
+                     for w in owners.keys() | lists.keys()})
+
+
+class _Pass(NamedTuple):
+    """What the shared pass found in one text: per gate (its prefixed name), the distinct sentences that hold
+    one of its keywords, in text order; per anchor list, where its anchors start (by end, as found)."""
+
+    sentences: dict[str, list[tuple[int, int]]]
+    starts: dict[tuple[str, ...], list[int]]
 
 
 @lru_cache(maxsize=256)
-def _shared_sentences(text: str) -> dict[str, list[tuple[int, int]]]:
+def _shared_pass(text: str) -> _Pass:
     out: dict[str, list[tuple[int, int]]] = {}
+    starts: dict[tuple[str, ...], list[int]] = {}
     last: dict[str, int] = {}
     lo = hi = -1
     ends, n = sentence_ends(text), len(text)
-    for start, end, names in _automaton().iter(text):
+    for start, end, (names, lists) in _automaton().iter(text):
+        for anchors in lists:
+            starts.setdefault(anchors, []).append(start)
+        if not names:
+            continue
         if not lo <= start < hi or end > hi:  # hits come in text order: reuse the sentence
             lo, hi = bounds_in(ends, n, start, end)
         for name in names:
             if last.get(name) != lo:
                 last[name] = lo
                 out.setdefault(name, []).append((lo, hi))
-    return out
+    return _Pass(out, starts)
 
 
 def gated(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
