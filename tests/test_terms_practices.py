@@ -157,22 +157,22 @@ def test_shared_gate_pass_finds_the_sentences_of_every_keyword() -> None:
 
 
 
-def test_shared_gate_pass_finds_every_anchor_of_the_gated_anchored_patterns() -> None:
-    """The same pass gives each GatedAnchored pattern the positions of its anchors that `str.find` finds."""
+def test_shared_gate_pass_finds_every_word_of_a_word_list() -> None:
+    """The same pass gives each `Words` list (here the GatedAnchored patterns' anchors) what `str.find` finds."""
     import poscheck.checks.contradictions
     import poscheck.checks.identity_facts
     import poscheck.checks.sensitive  # noqa: F401  (each registers its patterns)
 
-    assert len(textctx._ANCHOR_LISTS) >= 4  # sensitive, identity_facts, contradictions (2)
+    assert len(textctx._ANCHOR_WORDS) >= 4  # sensitive, identity_facts, contradictions (2)
     for text in _gate_texts():
-        for anchors in textctx._ANCHOR_LISTS:
+        for anchors, words in textctx._ANCHOR_WORDS.items():
             want = set()
             for a in anchors:
                 i = text.find(a)
                 while i >= 0:
-                    want.add(i)
+                    want.add((i, i + len(a)))
                     i = text.find(a, i + 1)
-            assert sorted(set(textctx._shared_pass(text).starts.get(anchors, ()))) == sorted(want), text[:40]
+            assert sorted(words.find(text)) == sorted(want), text[:40]
 
 def test_sentence_ends_are_the_stops_regex_ends() -> None:
     for text in _gate_texts():

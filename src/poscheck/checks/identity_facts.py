@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from poscheck.checks.textctx import GatedAnchored
+from poscheck.checks.textctx import GatedAnchored, Words
 from poscheck.domains import LookAlike
 from poscheck.identity import USCC_ALPHABET, extract_entities, normalized, simplified, uscc_check_char
 from poscheck.models import Document, Entity
@@ -211,15 +211,23 @@ def mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
 BrandHit = tuple[int, int, str, Institution]
 # normalised text → (registry, brand and name hits); the registry is kept so its id cannot be reused.
 _BRAND_HITS: dict[str, tuple[Registry, tuple[BrandHit, ...]]] = {}
+# id(registry) → (registry, its scan keys as a word list of the checks' shared keyword pass)
+_REGISTRY_WORDS: dict[int, tuple[Registry, Words]] = {}
 
 
 def brand_hits(text: str, reg: Registry) -> tuple[BrandHit, ...]:
-    """Every brand or name occurrence in normalised `text`, sorted: one `Registry.scan` per text and registry."""
+    """Every brand or name occurrence in normalised `text` (what `Registry.scan` finds), sorted: found once per
+    text and registry, by the pass that also finds the checks' keywords (`textctx.Words`)."""
     hit = _BRAND_HITS.get(text)
     if hit is None or hit[0] is not reg:
         if len(_BRAND_HITS) > 64:
             _BRAND_HITS.clear()
-        hit = _BRAND_HITS[text] = (reg, tuple(sorted(reg.scan(text))))
+        keys = reg.scan_keys()
+        words = _REGISTRY_WORDS.get(id(reg))
+        if words is None or words[0] is not reg:
+            words = _REGISTRY_WORDS[id(reg)] = (reg, Words(keys))
+        hit = _BRAND_HITS[text] = (reg, tuple(sorted((s, e, text[s:e], keys[text[s:e]])
+                                                     for s, e in words[1].find(text))))
     return hit[1]
 
 

@@ -114,59 +114,74 @@ class KeywordGate:
         return {k[n:]: v for k, v in _shared_pass(text).sentences.items() if k.startswith(self.prefix)}
 
 
-class GatedAnchored(Anchored):
-    """A `textscan.Anchored` pattern whose anchors are found by the shared keyword pass (`_shared_pass`), not by
-    a search of their own: an anchor list's `str.find` runs or alternation cost a scan of the page each."""
+class Words:
+    """Every occurrence of some literal words in a text, found by the shared keyword pass (`_shared_pass`) with
+    the gates' keywords: one pass over a page where a search of their own would be another."""
 
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        _ANCHOR_LISTS.append(self.anchors)
+    def __init__(self, words: Iterable[str]):
+        self.id = len(_WORD_LISTS)
+        _WORD_LISTS.append(tuple(words))
         _automaton.cache_clear()
         _shared_pass.cache_clear()
 
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every occurrence in `text`, overlapping ones too, by end."""
+        return _shared_pass(text).words.get(self.id, [])
+
+
+class GatedAnchored(Anchored):
+    """A `textscan.Anchored` pattern whose anchors are found by the shared keyword pass (`Words`), not by a
+    search of their own: an anchor list's `str.find` runs or alternation cost a scan of the page each."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.anchors not in _ANCHOR_WORDS:
+            _ANCHOR_WORDS[self.anchors] = Words(self.anchors)
+
     def _anchor_starts(self, text: str) -> Iterator[int]:
-        return iter(sorted(set(_shared_pass(text).starts.get(self.anchors, ()))))
+        return iter(sorted({start for start, _ in _ANCHOR_WORDS[self.anchors].find(text)}))
 
 
 _REGISTRY: list[dict[str, tuple[str, ...]]] = []
-_ANCHOR_LISTS: list[tuple[str, ...]] = []  # of the GatedAnchored patterns
+_WORD_LISTS: list[tuple[str, ...]] = []  # by Words.id
+_ANCHOR_WORDS: dict[tuple[str, ...], Words] = {}  # the GatedAnchored patterns' anchors
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> Keywords[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]:
-    """One automaton over every gate's keywords and every GatedAnchored pattern's anchors, each word with the
-    gates that own it and the anchor lists that hold it."""
+def _automaton() -> Keywords[tuple[tuple[str, ...], tuple[int, ...]]]:
+    """One automaton over every gate's keywords and every `Words` list, each word with the gates that own it
+    and the lists that hold it."""
     owners: dict[str, set[str]] = {}
-    lists: dict[str, set[tuple[str, ...]]] = {}
+    lists: dict[str, set[int]] = {}
     for group in _REGISTRY:
         for name, words in group.items():
             for w in words:
                 owners.setdefault(w, set()).add(name)
-    for anchors in _ANCHOR_LISTS:
-        for w in anchors:
-            lists.setdefault(w, set()).add(anchors)
+    for i, words in enumerate(_WORD_LISTS):
+        for w in words:
+            lists.setdefault(w, set()).add(i)
     return Keywords({w: (tuple(sorted(owners.get(w, ()))), tuple(sorted(lists.get(w, ()))))
                      for w in owners.keys() | lists.keys()})
 
 
 class _Pass(NamedTuple):
     """What the shared pass found in one text: per gate (its prefixed name), the distinct sentences that hold
-    one of its keywords, in text order; per anchor list, where its anchors start (by end, as found)."""
+    one of its keywords, in text order; per `Words` list, its words' (start, end), by end."""
 
     sentences: dict[str, list[tuple[int, int]]]
-    starts: dict[tuple[str, ...], list[int]]
+    words: dict[int, list[tuple[int, int]]]
 
 
 @lru_cache(maxsize=256)
 def _shared_pass(text: str) -> _Pass:
     out: dict[str, list[tuple[int, int]]] = {}
-    starts: dict[tuple[str, ...], list[int]] = {}
+    found: dict[int, list[tuple[int, int]]] = {}
     last: dict[str, int] = {}
     lo = hi = -1
     ends, n = sentence_ends(text), len(text)
     for start, end, (names, lists) in _automaton().iter(text):
-        for anchors in lists:
-            starts.setdefault(anchors, []).append(start)
+        for i in lists:
+            found.setdefault(i, []).append((start, end))
         if not names:
             continue
         if not lo <= start < hi or end > hi:  # hits come in text order: reuse the sentence
@@ -175,7 +190,7 @@ def _shared_pass(text: str) -> _Pass:
             if last.get(name) != lo:
                 last[name] = lo
                 out.setdefault(name, []).append((lo, hi))
-    return _Pass(out, starts)
+    return _Pass(out, found)
 
 
 def gated(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
