@@ -161,9 +161,10 @@ def test_shared_gate_pass_finds_every_word_of_a_word_list() -> None:
     """The same pass gives each `Words` list (here the GatedAnchored patterns' anchors) what `str.find` finds."""
     import poscheck.checks.contradictions
     import poscheck.checks.identity_facts
-    import poscheck.checks.sensitive  # noqa: F401  (each registers its patterns)
+    import poscheck.checks.sensitive
+    import poscheck.identity  # noqa: F401  (each registers its patterns)
 
-    assert len(textctx._ANCHOR_WORDS) >= 4  # sensitive, identity_facts, contradictions (2)
+    assert len(textctx._ANCHOR_WORDS) >= 10  # identity (7), sensitive, identity_facts (2), contradictions (2)
     for text in _gate_texts():
         for anchors, words in textctx._ANCHOR_WORDS.items():
             want = set()

@@ -108,7 +108,11 @@ _NOT_OFFER_HEAD = re.compile("|".join((
 )))
 # Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply
 # (a 公众号 article that ends in "回复领机，免费申请" sells the device it writes about).
-_WEAK_NOT_OFFER = re.compile(r"骗局|诈骗|维权|冒充|作者[:：]|文/|本文|阅读时间|编辑部")
+_WEAK_NOT_OFFER = GatedAnchored(  # its words found by the checks' shared keyword pass
+    re.compile(r"骗局|诈骗|维权|冒充|作者[:：]|文/|本文|阅读时间|编辑部"),
+    ("骗局", "诈骗", "维权", "冒充", "作者", "文/", "本文", "阅读时间", "编辑部"),
+    0,
+)
 # …except in a sentence that forbids the practice to a party: an agreement's compliance clause (商户不得为赌博、电信
 # 网络诈骗…提供收款服务) binds its signer; it does not warn a reader.
 _FORBIDS = re.compile(r"不得|禁止|严禁|不允许|不准")

@@ -116,7 +116,10 @@ class KeywordGate:
 
 class Words:
     """Every occurrence of some literal words in a text, found by the shared keyword pass (`_shared_pass`) with
-    the gates' keywords: one pass over a page where a search of their own would be another."""
+    the gates' keywords: one pass over a page where a search of their own would be another. The registry's names
+    and brands (`identity_facts.brand_hits`) and the anchors of the GatedAnchored patterns (the checks' and the
+    entity extractor's, `poscheck.identity`) are such lists; the extractor, which reads each document first,
+    pays for the pass, and the checks find it cached."""
 
     def __init__(self, words: Iterable[str]):
         self.id = len(_WORD_LISTS)
