@@ -122,8 +122,12 @@ class Words:
     pays for the pass, and the checks find it cached."""
 
     def __init__(self, words: Iterable[str]):
+        key = tuple(sorted(set(words)))
+        if key in _WORD_LISTS:  # another engine, registry or pattern with the same words shares their list
+            self.id = _WORD_LISTS.index(key)
+            return
         self.id = len(_WORD_LISTS)
-        _WORD_LISTS.append(tuple(words))
+        _WORD_LISTS.append(key)
         _automaton.cache_clear()
         _shared_pass.cache_clear()
 
