@@ -377,3 +377,19 @@ def test_an_acquirers_own_notice_of_a_device_swap_is_no_fake_service(engine: Eng
     assert "promo.fake_service" in {f.category for f in on_other.findings}
     on_own = check_text(engine, notice, url="https://www.chinaums.com/notice", kind="html")
     assert "promo.fake_service" not in {f.category for f in on_own.findings}
+
+
+def test_fake_service_starts_are_its_alternatives_first_characters() -> None:
+    """The hand-kept first characters of the fake_service pattern (all but the service-centre heading, which is
+    tried at every line's start) are those re's parse tree gives: an edited alternative cannot be left out."""
+    import re._parser as sre_parse
+
+    from poscheck.textscan import _first_chars
+
+    plain = practices._FAKE_SERVICE_PLAIN.pattern
+    others = plain.replace(f"|{practices._SERVICE_HEADING}", "")
+    assert others != plain
+    found = _first_chars(list(sre_parse.parse(others)))
+    assert found is not None and not found[1]
+    chars = {chr(c) for lo, hi in found[0] for c in range(lo, hi + 1)}
+    assert chars == set(practices.FAKE_SERVICE_STARTS)
