@@ -6,6 +6,10 @@ unfair clauses as "反面例子", a legal article retells a cash-out case. `genr
 pages (warnings, guides, legal articles) from complaints (a merchant reporting what happened to
 them, which *is* evidence) and from offers and contracts. `asserted()` adds to the shared negation
 handling the prohibitions of contracts (不得…套现), reported speech (声称, 所谓) and conditionals.
+
+It also holds the page's one keyword pass (`_shared_pass`): the checks' keyword gates (`KeywordGate`) and every
+literal word list (`Words`: the rules' phrases, the registry's names, the anchors of `GatedAnchored` patterns, the
+entity extractor's too) are found by one Aho-Corasick pass over each normalised text.
 """
 
 from __future__ import annotations
