@@ -153,8 +153,27 @@ def test_shared_gate_pass_finds_the_sentences_of_every_keyword() -> None:
                         i = text.find(w, i + 1)
                 if spans:
                     want[name] = sorted(spans)
-        assert textctx._shared_sentences(text) == want, text[:40]
+        assert textctx._shared_pass(text).sentences == want, text[:40]
 
+
+
+def test_shared_gate_pass_finds_every_word_of_a_word_list() -> None:
+    """The same pass gives each `Words` list (here the GatedAnchored patterns' anchors) what `str.find` finds."""
+    import poscheck.checks.contradictions
+    import poscheck.checks.identity_facts
+    import poscheck.checks.sensitive
+    import poscheck.identity  # noqa: F401  (each registers its patterns)
+
+    assert len(textctx._ANCHOR_WORDS) >= 10  # identity (7), sensitive, identity_facts (2), contradictions (2)
+    for text in _gate_texts():
+        for anchors, words in textctx._ANCHOR_WORDS.items():
+            want = set()
+            for a in anchors:
+                i = text.find(a)
+                while i >= 0:
+                    want.add((i, i + len(a)))
+                    i = text.find(a, i + 1)
+            assert sorted(words.find(text)) == sorted(want), text[:40]
 
 def test_sentence_ends_are_the_stops_regex_ends() -> None:
     for text in _gate_texts():
@@ -358,3 +377,19 @@ def test_an_acquirers_own_notice_of_a_device_swap_is_no_fake_service(engine: Eng
     assert "promo.fake_service" in {f.category for f in on_other.findings}
     on_own = check_text(engine, notice, url="https://www.chinaums.com/notice", kind="html")
     assert "promo.fake_service" not in {f.category for f in on_own.findings}
+
+
+def test_fake_service_starts_are_its_alternatives_first_characters() -> None:
+    """The hand-kept first characters of the fake_service pattern (all but the service-centre heading, which is
+    tried at every line's start) are those re's parse tree gives: an edited alternative cannot be left out."""
+    import re._parser as sre_parse
+
+    from poscheck.textscan import _first_chars
+
+    plain = practices._FAKE_SERVICE_PLAIN.pattern
+    others = plain.replace(f"|{practices._SERVICE_HEADING}", "")
+    assert others != plain
+    found = _first_chars(list(sre_parse.parse(others)))
+    assert found is not None and not found[1]
+    chars = {chr(c) for lo, hi in found[0] for c in range(lo, hi + 1)}
+    assert chars == set(practices.FAKE_SERVICE_STARTS)

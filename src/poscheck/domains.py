@@ -67,6 +67,7 @@ def host_of(url_or_host: str) -> str:
     return host.rstrip(".")
 
 
+@lru_cache(maxsize=1024)  # the identity summary and several checks ask it of every page's URL
 def registrable_domain(url_or_host: str) -> str | None:
     """eTLD+1 of a URL or host name ("www.lakala.com" → "lakala.com"); None for IPs and unknown suffixes."""
     host = host_of(url_or_host)

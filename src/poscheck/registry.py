@@ -202,16 +202,23 @@ class Registry:
             self.__dict__["_name_items"] = cached
         return list(cached)
 
+    def scan_keys(self) -> dict[str, Institution]:
+        """Every simplified brand and name that `scan` looks for, with its institution: a key given to several
+        institutions stays with the first (brands before names, longest first). Computed once."""
+        cached: dict[str, Institution] | None = self.__dict__.get("_scan_keys")
+        if cached is None:
+            cached = {}
+            for key, inst in [*self.brand_items(), *self.name_items()]:
+                cached.setdefault(key, inst)
+            self.__dict__["_scan_keys"] = cached
+        return cached
+
     def scan(self, text: str) -> list[tuple[int, int, str, Institution]]:
-        """Every brand or name occurrence in simplified `text`, overlapping ones too, by start: (start, end,
-        key, institution). One Aho-Corasick pass over all keys; a key given to several institutions stays
-        with the first (brands before names, longest first)."""
+        """Every brand or name occurrence (`scan_keys`) in simplified `text`, overlapping ones too, by start:
+        (start, end, key, institution). One Aho-Corasick pass over all keys."""
         index: Keywords[tuple[str, Institution]] | None = self.__dict__.get("_scan_index")
         if index is None:
-            keys: dict[str, tuple[str, Institution]] = {}
-            for key, inst in [*self.brand_items(), *self.name_items()]:
-                keys.setdefault(key, (key, inst))
-            index = self.__dict__["_scan_index"] = Keywords(keys)
+            index = self.__dict__["_scan_index"] = Keywords({k: (k, i) for k, i in self.scan_keys().items()})
         return sorted(((start, end, key, inst) for start, end, (key, inst) in index.iter(text)), key=lambda h: h[:2])
 
     def lookup(self, query: str, *, fuzzy_cutoff: float = 85.0) -> Match | None:
