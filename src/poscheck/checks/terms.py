@@ -285,12 +285,14 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         rf"(?:解约|终止|解除|退机|注销|退出|退还终端){_S}{{0,24}}?"
         rf"(?:支付|缴纳|承担|收取|扣除|扣收|扣|赔偿|赔付|补缴){_S}{{0,12}}?(?:\d+(?:\.\d+)?元|费))"
         rf"|(?P<volume>(?:未达|未满|未达到|达不到|没达到|不足|低于|少于){_S}{{0,30}}?"
-        rf"(?:扣收|扣除|扣取|收取|扣款|扣|补足|补缴|补齐|支付|缴纳){_S}{{0,16}}?(?:\d+(?:\.\d+)?元|费|差额|补偿金|赔偿金))"
+        rf"(?:扣收|扣除|扣取|收取|扣款|扣|补足|补缴|补齐|支付|缴纳)(?:{_S}{{0,16}}?(?:\d+(?:\.\d+)?元|费|差额|补偿金|赔偿金)"
+        # …or a table's cell whose row prices it: 月度考核 | 50元/月 | 交易额不足5000元的，每月扣收 |
+        r"|(?=[ \t]*\|)))"
         rf"|(?P<idle>(?:(?:未|不|没有?)(?:完成)?(?:激活|开通|使用)|闲置|(?:无|未|没有)交易){_S}{{0,24}}?"
         rf"(?:支付|缴纳|承担|收取|扣除|扣收|扣取|扣款|扣|补缴|赔偿){_S}{{0,16}}?(?:\d+(?:\.\d+)?元|费))"
     )), _penalty),
     "terms.liability_exclusion": (led(re.compile(
-        r"(?P<none>不承担(?:任何|一切)?(?:的)?(?:赔偿|法律|经济)?责任|不负任何责任|概不负责|概不承担|不负责任何"
+        r"(?P<none>不承担(?:任何|一切)?(?:的)?(?:赔偿|法律|经济)?责任|不负(?:任何|一切)(?:赔偿|法律|经济)?责任|不负(?:赔偿|法律|经济)责任|概不负责|概不承担|不负责任何"
         r"|不予(?:负责|赔偿|承担)|免于(?:承担)?(?:任何|一切)?(?:赔偿|补偿|责任)"
         rf"|不(?:对|就){_S}{{0,30}}?(?:负责|承担(?:任何)?(?:赔偿)?责任)"
         rf"|免除{_S}{{0,10}}?(?:全部|一切|任何)?(?:赔偿)?责任|免责)"
@@ -353,6 +355,24 @@ _CLAUSE_ONLY = frozenset({"terms.non_refundable", "terms.liability_exclusion", "
                           "terms.unilateral_change"})
 _SIGNED = re.compile(r"《[^》\n]{1,30}》|协议|合同|承诺书|条款")
 _CITES_TERMS = re.compile(r"合同|协议|条款|约定|写着|写明|注明|规定|规则|第[一二三四五六七八九十\d]+条")
+# …or by the other side's own words: a chat message the writer did not send (2024-08-12 10:09 POS小王: …扣了之后不退的)
+# or what their staff said (客服说扣了就不退).
+_SENDER = re.compile(r"[ \t]*(?:\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]+"
+                     r"(?P<who>[^\n:]{1,30}?)[ \t]*:?[ \t]*")
+_WRITER = frozenset({"我", "本人", "自己", "me"})
+_THEY_SAID = re.compile(r"(?:业务员|客服|代理商?|经理|对方|工作人员|销售|他们|他|她)[^,。;\n]{0,6}?"
+                        r"(?:说|讲|回复|回答|表示|称|告诉我)")
+
+
+def _their_words(text: str, lo: int, start: int) -> bool:
+    """Whether the sentence at `lo` says what the other side said: a chat message under a sender's header that is
+    not the writer's, or their staff's words reported before `start`."""
+    line = text.rfind("\n", 0, start)
+    if line > 0:
+        m = _SENDER.fullmatch(text, text.rfind("\n", 0, line) + 1, line)
+        if m and m.group("who") not in _WRITER:
+            return True
+    return _THEY_SAID.search(text, lo, start) is not None
 
 
 @lru_cache(maxsize=128)
@@ -381,8 +401,9 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
             if kind_of_doc != "complaint" and (_REPORTED.search(sentence)
                                                or context.disowned(sentence, m.start() - lo)):
                 continue
-            if kind_of_doc == "complaint" and category in _CLAUSE_ONLY and not _CITES_TERMS.search(sentence):
-                continue  # "押金不退" in a complaint tells what happened; a clause it cites is a term
+            if kind_of_doc == "complaint" and category in _CLAUSE_ONLY and not _CITES_TERMS.search(sentence) \
+                    and not _their_words(text, lo, m.start()):
+                continue  # "押金不退" in a complaint tells what happened; a clause it cites, or their words, a term
             if _negated(text, m, lo):
                 continue
             if lure and not _SIGNED.search(sentence):

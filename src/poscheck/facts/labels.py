@@ -247,10 +247,11 @@ def find_labels(text: str, service: str | None = None) -> list[Label]:
 # 流量卡：年费48元 (data). Only separators and the service's own nouns may stand between.
 FIRST_SWIPE = ("首刷", "首笔", "首次刷卡", "第一笔", "头一笔", "激活")  # heads of the activation entry
 _BARE_PERIOD_FEES = frozenset({"年费", "月费", "月租", "月租费", "服务年费", "年服务费", "月服务费"})
-_SERVICE_TO_PERIOD = re.compile(r"[^\S\n]*(?:商户|服务|套餐|权益|计划)?[^\S\n]*[,:(（]?[^\S\n]*")
+_SERVICE_TO_PERIOD = re.compile(r"[”」』\"]?[^\S\n]*(?:商户|服务|套餐|权益|计划)?[”」』\"]?[^\S\n]*[,:(（]?[^\S\n]*")
 
 
-# …and right after a plan named by its tier alone, which no fee name spells: 开通湘收宝VIP，年费仅需398元.
+# …and right after a plan named by its tier alone, which no fee name spells: 开通湘收宝VIP，年费仅需398元,
+# 开通“黄金会员”，年费298元.
 _MEMBER_BEFORE = re.compile(r"(?:vip|会员)" + _SERVICE_TO_PERIOD.pattern + "$")
 MEMBER_BACK = 12  # characters before a bare period fee read for the plan it prices
 
@@ -274,6 +275,16 @@ _ACTIVATION = re.compile(r"激活|首笔|首刷|首次刷卡|开机|开通时")
 ACTIVATION_BACK = 40  # characters before a bare 服务费, within its sentence, read for _ACTIVATION
 
 
+# …and what makes it an insurance premium: a stated cover for stolen or lost funds (这是“账户守护”服务费，按每笔
+# 交易金额的0.05%收取，用于资金被盗刷时的赔付保障), read in its sentence after the name.
+_INSURES = re.compile(r"(?:盗刷|被盗|资金损失|资金被)[^。!?\n]{0,12}?(?:赔付|理赔|赔偿|保障)|(?:赔付|理赔)保障")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    hi = min(len(text), pos + ACTIVATION_BACK)
+    return min([hi, *(i for c in "。!?\n" if (i := text.find(c, pos, hi)) >= 0)])
+
+
 def _sentence_start(text: str, pos: int) -> int:
     lo = max(0, pos - ACTIVATION_BACK)
     return max(lo, *(text.rfind(c, lo, pos) + 1 for c in "。!?\n"))
@@ -286,6 +297,8 @@ def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str
     kind = service if e.kind == SERVICE else e.kind
     if e.kind == SERVICE and kind is None and _ACTIVATION.search(text, _sentence_start(text, start), start):
         kind = "deposit"  # 激活说明：新机首笔刷卡需满200元，系统自动扣除服务费199元
+    elif e.kind == SERVICE and kind is None and _INSURES.search(text, end, _sentence_end(text, end)):
+        kind = "insurance"
     if kind is None or kind == "none":
         return
     name = text[start:end]

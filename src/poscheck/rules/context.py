@@ -282,12 +282,32 @@ def sells(text: str) -> bool:
     return selling_at(text) is not None
 
 
+#: Marks of a question-and-answer page's question, at its head (提问者：做窗帘的阿华).
+ASKER_MARKS = ("提问者", "问题详情", "提问:")
+ASKER_HEAD = 400  # characters at the head of a page read for ASKER_MARKS
+
+
+_ANSWERS = re.compile(r"个回答|最佳答案|最佳回答|回答者")  # where the answers begin
+
+
+def asker_story(text: str) -> bool:
+    """A Q&A page whose asker tells what happened to them in the question (a complaint, whatever the answers say;
+    an answerer's 我 is no asker's story)."""
+    head = text[:ASKER_HEAD]
+    if not any(m in head for m in ASKER_MARKS):
+        return False
+    answers = _ANSWERS.search(text)
+    return len(FIRST_PERSON.findall(text, 0, answers.start() if answers else len(text))) >= OWN_STORY_MIN
+
+
 @lru_cache(maxsize=256)  # the rule engine, the fee reader and the fee checks ask it of the same page
 def document_genre(title: str, text: str) -> Genre:
     """What a document is: `genre` of its normalised title and title line, and a Q&A page is advisory (a passage
-    of it that sells is judged on its own: passages.views)."""
+    of it that sells is judged on its own: passages.views), or a complaint when its asker tells their own story."""
     found = genre(title + " " + title_line(text[:400])[:200])  # not an OCR tool's note above the text
-    return "advisory" if found == "offer" and qa_page(text) else found
+    if found != "complaint" and qa_page(text):  # a Q&A site's title (…- 小店问答) is advisory by itself
+        return "complaint" if asker_story(text) else "advisory" if found == "offer" else found
+    return found
 
 
 @dataclass(frozen=True)
