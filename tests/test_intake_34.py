@@ -3,7 +3,8 @@ read, and its honest look-alike is left alone."""
 
 from __future__ import annotations
 
-from flags import fees_of, flagged
+from flags import fees_of, flagged, shared_engine
+from poscheck.pipeline import check_text
 
 
 def test_a_sum_deducted_with_a_measure_word_is_the_fee_named_after_it() -> None:
@@ -56,6 +57,11 @@ def test_a_question_pages_asker_telling_what_happened_reports_it() -> None:
     asked = ("POS机备案到期会被停用吗？ - 小店问答\n提问者：匿名用户 2025-02-19\n"
              "听说有电话说机器下个月停用，要免费换新机，这种是真的吗？\n")
     assert "promo.fake_service" not in flagged(asked)
+
+
+def rules_of(text: str) -> set[str]:
+    """The rules that fired on `text` (not only their categories), notes left out."""
+    return {f.rule for f in check_text(shared_engine(), text).findings if f.severity != "info"}
 
 
 # What set 34 left, mended by mechanism in the session after (each with its look-alike).
@@ -131,3 +137,49 @@ def test_a_later_cell_of_a_row_says_when_its_fee_is_taken_and_a_shortfall_is_a_t
     honest = "项目 | 说明 |\n流量费 | 36元/年 | 交易额不足5000元的月份不扣 |\n"
     assert [(f.amount, f.unit) for f in fees_of(honest)] == [(36.0, "元/年")]
     assert "terms.penalty" not in flagged(honest)
+
+
+# …and what set 33 left (the same session).
+
+def test_a_lent_device_priced_at_zero_beside_its_yearly_fee_is_no_bait_a_deposit_still_makes_it_one() -> None:
+    table = ("项目 | 标准 | 说明 |\n智能POS机具 | 0元 | 免费提供，所有权归服务商 |\n押金/激活费 | 无 | |\n"
+             "系统服务年费 | 120元/年 | 每年激活日从结算资金中扣取 |\n")
+    assert "promo.free_bait" not in flagged(table)
+    deposit = ("项目 | 标准 | 说明 |\n智能POS机具 | 0元 | 免费提供，所有权归服务商 |\n"
+               "激活押金 | 299元 | 首笔交易时扣除，90天刷满8万元退还 |\n")
+    assert "promo.free_bait" in flagged(deposit)
+
+
+def test_no_deposit_for_another_product_the_reader_may_pick_is_no_promise_about_this_one() -> None:
+    page = ("机具押金 | 500元/台 | 见下方押金说明\n"
+            "如果您的店比较小，不想交押金，可以选电签POS（免押金，不收服务费），费率完全一样。")
+    assert "fee.deposit" in flagged(page)  # the big terminal's deposit
+    assert "promo.free_bait" not in flagged(page) and "contradictions.deposit" not in rules_of(page)
+    promise = "本店电签POS免押金，包邮到家。\n激活说明：首刷扣除押金299元，刷满5万退还。"
+    assert "promo.free_bait" in flagged(promise) and "contradictions.deposit" in rules_of(promise)
+
+
+def test_a_how_to_guide_offers_nothing_to_check_a_licence_for() -> None:
+    guide = ("每月花10分钟：手把手教你核对签购单、刷卡账单和到账记录\n"
+             "开店的朋友都知道要对账。POS收款有三样东西要放在一起看：签购单、银行卡账单、到账记录。\n"
+             "第一步：用你自己的信用卡，在店里的POS上刷一笔1000元，保留签购单。\n"
+             "第二步：按合同里信用卡0.6%的费率，到账应该是994元；算出来的费率比合同高，可能被多收了别的费用。")
+    assert "licence.not_found" not in flagged(guide)
+
+
+def test_a_service_fee_taken_on_the_first_swipe_is_an_activation_fee() -> None:
+    faq = ("常见问题\n不是押金，是机具服务费。第一笔刷卡时会从到账金额里先扣299元服务费，"
+           "90天内累计刷卡满8万元返还。")
+    assert [(f.kind, f.amount) for f in fees_of(faq)] == [("deposit", 299.0)]
+    yearly = "常见问题\n开通后第一年免服务费，之后服务费每年99元。"
+    assert [f.kind for f in fees_of(yearly)] != ["deposit"]
+
+
+def test_a_terminal_without_wifi_makes_its_data_card_fee_mandatory() -> None:
+    faq = ("常见问题\n5. 流量卡要钱吗？\n第一年免费，从第13个月开始每年从结算款里扣一次流量费69元。\n"
+           "6. 能用自己的WiFi吗？\n这款电签机不带WiFi模块，只能用自带的流量卡。")
+    assert [f.optional for f in fees_of(faq) if f.kind == "data"] == [False]
+    assert "fee.data" in flagged(faq)
+    wifi = ("常见问题\n5. 流量卡要钱吗？\n第一年免费，从第13个月开始每年从结算款里扣一次流量费69元。\n"
+            "6. 能用自己的WiFi吗？\n可以，连上WiFi后可申请停用流量卡。")
+    assert "fee.data" not in flagged(wifi)

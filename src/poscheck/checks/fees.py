@@ -34,6 +34,9 @@ NO_DEPOSIT_CLAIM = led(re.compile(r"(?:0|零)元(?:开通|激活|入网)|(?:0|�
 _REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^;。]{0,16}$")  # …造成机具损坏的，由乙方免费更换
 REPAIR_BACK = 24  # characters before a free claim read for a fault it repairs
 _DENIED = re.compile(r"(?:不是|并非|并不|不再|没有)\s*$")
+# A device lent, not given: 机具 | 0元 | 免费提供，所有权归通联 (read just after the claim: a PDF's cells are lines).
+_KEPT = re.compile(r"所有权(?:归|属于|仍归|仍属于)|产权归")
+KEPT_AFTER = 16
 _TIED = re.compile(r"押金|激活费|服务费|开通费|机具费|扣")
 _SENT = re.compile(r"[。!?\n]")
 _AGREEMENT_TITLE = re.compile(r"协议|合同")
@@ -65,10 +68,11 @@ def rate_bait(analysis: Analysis) -> Iterator[Finding]:
                                explanation=f"rate facts ({kinds}): {arithmetic}")
 
 
-def _claims(analysis: Analysis, doc: Document,
-            pattern: re.Pattern[str] = FREE_CLAIM) -> Iterator[tuple[int, int, bool]]:
+def _claims(analysis: Analysis, doc: Document, pattern: re.Pattern[str] = FREE_CLAIM,
+            deposit_taken: bool = True) -> Iterator[tuple[int, int, bool]]:
     """Claims of `pattern` the document asserts: (start, end, disclosed), normalised. A claim is disclosed when
-    it is "free to use" (免费使用: a lent device) and a fee its sentence names secures it."""
+    it is of a lent device (免费使用; 0元 | 免费提供，所有权归通联) and a fee its sentence names secures it, or no
+    deposit is taken at all (a yearly fee priced beside it is then the rent, not a hidden price)."""
     norm = analysis.normalized(doc)
     text = norm.text
     if document_genre(doc, norm) == "advisory":
@@ -83,8 +87,9 @@ def _claims(analysis: Analysis, doc: Document,
                 or _DENIED.search(head) or negated(text, m.start(), lo):
             continue
         # "免费送，不要押金" denies the fee it names: that makes the claim stronger, not disclosed
-        lent = text.startswith("使用", m.end())
-        yield lo, hi, lent and any(not negated(text, t.start(), lo) for t in _TIED.finditer(text, lo, hi))
+        lent = text.startswith("使用", m.end()) or _KEPT.search(text, m.end(), m.end() + KEPT_AFTER) is not None
+        yield lo, hi, lent and (not deposit_taken
+                                or any(not negated(text, t.start(), lo) for t in _TIED.finditer(text, lo, hi)))
 
 
 @check("promo_free_bait")
@@ -103,9 +108,11 @@ def free_bait(analysis: Analysis) -> Iterator[Finding]:
     if not money:
         return
     for doc in analysis.documents:
-        claims = [(c, money[0]) for c in _claims(analysis, doc)]
-        if deposits:  # "no deposit" said where one is taken
-            claims += [(c, deposits[0]) for c in _claims(analysis, doc, NO_DEPOSIT_CLAIM)]
+        claims = [(c, money[0]) for c in _claims(analysis, doc, deposit_taken=bool(deposits))]
+        if deposits:  # "no deposit" said where one is taken (not of one case: 不想交押金，可以选电签POS（免押金）)
+            norm = analysis.normalized(doc)
+            claims += [(c, deposits[0]) for c in _claims(analysis, doc, NO_DEPOSIT_CLAIM)
+                       if not fee_kinds.ONE_CASE_NO_DEPOSIT.search(norm.text, c[0], c[1])]
         if not claims:
             continue
         bait = [c for c in claims if not c[0][2]]

@@ -271,7 +271,7 @@ def _periods_of_services(text: str, labels: list[Label]) -> None:
 
 
 # What makes a bare 服务费 the price of getting the device working: activation, the first swipe.
-_ACTIVATION = re.compile(r"激活|首笔|首刷|首次刷卡|开机|开通时")
+_ACTIVATION = re.compile(r"激活|首笔|首刷|首次刷卡|第一笔|头一笔|开机|开通时")
 ACTIVATION_BACK = 40  # characters before a bare 服务费, within its sentence, read for _ACTIVATION
 
 

@@ -169,7 +169,9 @@ TICKED = re.compile(f"[{TICKED_BOX}]")
 #: A terminal locked to the provider's data card (商户不能自行换卡, 仅支持乙方提供的物联网卡): its data fee is no
 #: option.
 LOCKED_CARD = re.compile(
-    r"不(?:能|得|可|允许)(?:自行)?(?:换卡|更换[^。,;]{0,6}卡|改用|使用其他)|(?:仅|只)(?:支持|能(?:使用|用))[^。,;]{0,10}提供的"
+    r"不(?:能|得|可|允许)(?:自行)?(?:换卡|更换[^。,;]{0,6}卡|改用|使用其他)"
+    r"|(?:仅|只)(?:支持|能(?:使用|用))[^。,;]{0,10}(?:提供的|自带的?(?:流量卡|物联网卡|sim卡)|内置的?(?:流量卡|物联网卡|sim卡))"
+    r"|不带wi-?fi|不支持wi-?fi"  # 这款电签机不带WiFi模块，只能用自带的流量卡
 )
 #: Hedged, generic wording: an explanation of the market, not an offer.
 HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")
