@@ -82,8 +82,14 @@ _MAO_RATE_BEFORE = re.compile(
     r"(?:费率|扣率|点位|手续费|刷卡|扫码|信用卡|借记卡|储蓄卡|贷记卡|云闪付|微信|支付宝)"
     r"(?:[\s:]|是|为|只要|只需|只|仅需|仅|才|低至|都是|都|就|也)*$"
 )
-# How voice input and hurried typing write 押金 and a fee (流量废): read as the words they stand for.
-_HOMOPHONES = re.compile("压金|(?<=流量|服务|手续|管理|会员|激活)废")
+# Figures written in circled digits to dodge a keyword filter (服务费⑨⑨元): a run of them, or one before a unit; a
+# lone ① is a list's marker.
+_CIRCLED_DIGITS = str.maketrans("⓪①②③④⑤⑥⑦⑧⑨❶❷❸❹❺❻❼❽❾", "0123456789123456789")
+_CIRCLED = re.compile(r"[⓪①-⑨❶-❾]{2,}|[⓪①-⑨❶-❾](?=\s*(?:元|块|万|千|%))")
+# How voice input, hurried typing and writers dodging a keyword filter write 押金, a fee (流量废), a rate (费律) and
+# the data fee (流亮费): read as the words they stand for.
+_HOMOPHONES = re.compile("压金|(?<=流量|服务|手续|管理|会员|激活)废|费律|流亮(?=费|卡)")
+_MEANT = {"压金": "押金", "费律": "费率", "流亮": "流量"}
 # The trade's pinyin initials for its own words (xyk 0.6个点, 0 yj, 没有 jh 扣款, 每笔 tx 收2元): read as the words,
 # when they stand alone (not inside a Latin word, an address or a handle).
 _INITIALS = {"xyk": "信用卡", "jjk": "借记卡", "yj": "押金", "jh": "激活", "fl": "费率", "dz": "到账", "tx": "提现",
@@ -431,6 +437,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _THOUSANDS, _thousands(norm, text))
     # Each pass runs only when its sign is on the page (`in` costs next to nothing; a rare character of a longer
     # sign is tested first, as a one-character `in` costs a quarter of a two-character one).
+    if _CIRCLED.search(norm.text):
+        norm = _sub(norm, _CIRCLED, lambda m: m.group(0).translate(_CIRCLED_DIGITS))
     if "之" in norm.text and "分之" in norm.text:
         norm = _sub(norm, _FRACTION, _fraction)
     norm = _sub(norm, _NUM_BEFORE_UNIT, _numeral)
@@ -450,8 +458,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
     if "p0s" in norm.text:  # an OCR'd (or a flyer's own) spelling of POS with a zero: 智能P0S机
         norm = _sub(norm, _P0S, lambda m: "pos")
     norm = _sub(norm, _INITIAL, _initial(norm.text))  # one pass: cheaper than an `in` test for each initialism
-    if ("压" in norm.text and "压金" in norm.text) or "废" in norm.text:
-        norm = _sub(norm, _HOMOPHONES, lambda m: "押金" if m.group(0) == "压金" else "费")
+    if "压金" in norm.text or "废" in norm.text or "律" in norm.text or "亮" in norm.text:
+        norm = _sub(norm, _HOMOPHONES, lambda m: _MEANT.get(m.group(0), "费"))
     if "毛" in norm.text:
         norm = _sub(norm, _MAO, _mao(norm.text))
     if "个点" in norm.text:

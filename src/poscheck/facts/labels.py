@@ -76,8 +76,9 @@ _ENTRIES: tuple[_Entry, ...] = (
     # … but a fee table's item is named by its first cell (账户资金安全保障 | 0.05%/笔), a list's item by the words
     # before its colon (3. 账户资金安全保障：默认开通，按交易金额的0.05%/笔收取), a complaint's by its quotes
     # (APP里叫“资金安全保障”)
-    _Entry(_words("资金安全 账户安全 账户资金"),
-           r"(?:账户资金|资金|账户)安全保障(?=[ \t]*(?:\([^()|\n]{0,12}\))?[ \t]*[|:]|[”」』])",
+    _Entry(_words("资金安全 账户安全 账户资金 资金保障 账户保障"),
+           r"(?:账户资金|资金|账户)安全保障(?=[ \t]*(?:\([^()|\n]{0,12}\))?[ \t]*[|:]|[”」』])"
+           r"|(?:账户资金|资金|账户)保障(?=[ \t]*\||[”」』])",  # “账户资金保障”，…每笔就多0.1% (not 资金保障：T+1)
            "insurance", None, "%元"),
     _Entry(_words("d0 d+0 t0 t+0"),
            r"(?:d\+?0|t\+?0)(?![0-9])(?:秒到|及时到账|即时到账|快速结算|到账)?(?:服务)?"
@@ -86,7 +87,9 @@ _ENTRIES: tuple[_Entry, ...] = (
            "instant", None, "%元"),
     _literal("秒到费 及时费 加急费 每笔加收 每笔另收 每笔另加 每笔额外收取 每笔另外收取 每笔附加"
              " 到账手续费 到账费 结算手续费 结算费", "instant", "%元"),
-    _Entry(("钱包提现", "提现"), r"(?:钱包)?提现(?:手续费|服务费|费)?", "withdrawal", None, "%元"),
+    # (提领: Taiwan's word for a withdrawal, 錢包提領 每筆人民幣2元)
+    _Entry(("钱包提现", "提现", "钱包提领", "提领"), r"(?:钱包)?(?:提现|提领)(?:手续费|服务费|费)?", "withdrawal", None,
+           "%元"),
     # a balance moved out to the merchant's card, priced (转出手续费; 转出到银行卡每次收取2元; 每转一次收3块钱; 每次
     # 转出扣的3元) — not 转出 of a sum (单次最低转出50元)
     _Entry(_words("转出 每转 每次转出"),

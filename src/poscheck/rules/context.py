@@ -27,6 +27,7 @@ NEGATORS: tuple[str, ...] = (
     "不销售", "不出售", "不推销",  # 也不销售任何“降费率”服务包
     "不提供", "不委托", "不接",  # 本行不提供、也不委托任何第三方提供“钱包提现”服务; 不接做代还的客户
     "未扣", "未扣过", "未被扣", "未被扣过", "没被扣", "没被扣过", "未曾被扣", "未发现被扣过",  # 未被扣过299元押金
+    "不玩", "不搞",  # 我们不玩“首刷扣99再返”那一套
 )
 # Compound words that start like a negator but do not negate what follows.
 NOT_NEGATORS: tuple[str, ...] = (
@@ -73,6 +74,11 @@ HEARSAY = "|".join((
     # start or after a break, tested behind it so that the alternative starts with its literal)
     r"说(?<![^,;。、:!?\s]说)[^。,;\n]{1,24}?的(?=\s*(?:、|,?\s*(?:都|要么|就是|肯定|别|一律|千万|全是|多半|大概率)))",
 ))
+
+# A business taking its own customers' money (a car rental's deposit, a hotel's hold on a guest's card): its POS
+# words are no fee of the merchant's and no offer of card acceptance (facts.fees, checks.identity_facts).
+CUSTOMER_SIDE = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金"
+                           r"|预授权[^。]{0,30}押金|押金[^。]{0,30}预授权")
 
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
 GENERAL: tuple[str, ...] = ("一般会", "一般在", "一般为", "通常会", "通常在", "可能会", "不等", "大多", "多数",
