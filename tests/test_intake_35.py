@@ -4,7 +4,7 @@ each sign is read, and its honest look-alike is left alone."""
 from __future__ import annotations
 
 from flags import fees_of, flagged
-from poscheck.normalize import normalize
+from poscheck.normalize import normalize, normalize_document
 
 
 def test_a_practice_the_writer_says_they_do_not_play_is_denied() -> None:
@@ -63,3 +63,24 @@ def test_an_official_accounts_post_location_does_not_make_its_ad_a_forum_post() 
     forum = ("问一下这种机器靠谱吗\n楼主 发表于 2025-03-02 09:41\n有人推一款一清机，说大牌通道，机器0元包邮，"
              "我想问问大家靠不靠谱？")
     assert "licence.not_found" not in flagged(forum)
+
+
+def test_an_images_lines_that_reach_its_width_wrap_and_a_posters_short_lines_do_not() -> None:
+    bubble = ("10:21\n您好,这边是拉卡拉总部客服,系统检测到您\n名下pos机存在异常交易,明天零点起将暂停\n使用。\n"
+              "10:21\n为了不影响您收款,总部可以免费给您升级一\n台新机,旧机寄回即可。")
+    read = normalize_document(bubble, "image").text
+    assert "系统检测到您名下pos机存在异常交易,明天零点起将暂停使用。" in read
+    assert "升级1台新机" in read and "\n10:21\n" in read  # a message's time stays a line of its own
+    poster = ("新款电签pos\n0元领 包邮到家\n*活动说明:首笔交易自动扣除机具激活费99元,激活后90天内累计交易\n"
+              "满5万元全额返还。")
+    assert normalize_document(poster, "image").text.splitlines()[:2] == ["新款电签pos", "0元领 包邮到家"]
+    assert "累计交易满5万元" in normalize_document(poster, "image").text
+    # a plain text's short lines stay as they are
+    assert normalize_document(bubble, "txt").text.count("\n") == bubble.count("\n")
+
+
+def test_midnight_is_a_time_not_a_negation() -> None:
+    chat = ("拉卡拉总部客服 10:21\n您好，这边是拉卡拉总部客服，您名下POS机存在异常交易，明天零点起将暂停使用。\n"
+            "为了不影响您收款，总部可以免费给您升级一台新机，旧机寄回即可。")
+    assert "promo.fake_service" in flagged(chat)
+    assert "fee.deposit" not in flagged("新机零押金，包邮到家，信用卡0.6%。")

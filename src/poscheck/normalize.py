@@ -102,6 +102,11 @@ _WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，,])[ \t]*\n[ \t]*(?=[\u4e00-\u9
 # Plain text wrapped at a fixed width (a contract copied out of a PDF or an e-mail: "…向甲方住所\n地人民法院"):
 # only a break after a line of at least SOFT_WRAP_MIN characters is joined, and not before an item or article.
 SOFT_WRAP_MIN = 24
+# An image's text wraps at the width of its bubble, banner or column: a line at least OCR_WRAP_SHARE of the longest
+# (and OCR_WRAP_FLOOR characters) ran into the edge (您好,这边是拉卡拉总部客服,系统检测到您 / 名下pos机…); a poster's
+# short lines are lines of their own.
+OCR_WRAP_SHARE = 0.85
+OCR_WRAP_FLOOR = 12
 # A line that starts with a date or a time is a new record of a chat or SMS export ("2025-05-18 09:13 小王：…").
 # …or with a sender and then the time (何经理 14:08  开机第一笔…).
 _RECORD_START = re.compile(
@@ -339,18 +344,24 @@ def normalize(text: str, *, join_wraps: bool = False, soft_wraps: bool = False) 
     Cached per text: the rule engine, the fact extractors and the checks all normalise the same
     documents, and a str caches its own hash, so a repeat costs a dictionary look-up.
     """
-    return _normalize(text, join_wraps, soft_wraps and not join_wraps)
+    return _normalize(text, join_wraps, SOFT_WRAP_MIN if soft_wraps and not join_wraps else 0)
 
 
 def normalize_document(text: str, kind: str) -> Normalized:
-    """`normalize` with the line-break handling a document of this kind needs (PDF lines always wrap)."""
+    """`normalize` with the line-break handling a document of this kind needs (PDF lines always wrap; an image's
+    OCR'd lines wrap where they reach the width of its longest)."""
+    if kind == "image":
+        longest = max(map(len, text.split("\n")), default=0)
+        return _normalize(text, False, max(OCR_WRAP_FLOOR, int(longest * OCR_WRAP_SHARE)))
     return normalize(text, join_wraps=kind == "pdf", soft_wraps=kind == "txt")
 
 
-def _soft_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
+def _soft_wrap(text: str, least: int) -> Callable[[re.Match[str]], str | None]:
+    """Joins a break after a line of at least `least` characters, unless a table row, item, record or time ends or
+    starts there."""
     def repl(m: re.Match[str]) -> str | None:
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line_start < SOFT_WRAP_MIN or text.find("|", line_start, m.start()) >= 0 \
+        if m.start() - line_start < least or text.find("|", line_start, m.start()) >= 0 \
                 or _ITEM_START.match(text, m.end()) \
                 or _RECORD_START.match(text, m.end()) or _RECORD_HEAD.fullmatch(text, line_start, m.start()) \
                 or _ENDS_ON_TIME.search(text, max(line_start, m.start() - 9), m.start()):
@@ -421,7 +432,8 @@ def _hanging(text: str) -> Callable[[re.Match[str]], str | None]:
 
 
 @lru_cache(maxsize=256)
-def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normalized:
+def _normalize(text: str, join_wraps: bool, wrap_min: int = 0) -> Normalized:
+    """`normalize`; `wrap_min` > 0 joins soft wraps after lines of at least that many characters."""
     n = len(text)
     norm = Normalized(remap(text, _char_lut()), np.arange(n, dtype=np.int32),
                       np.arange(1, n + 1, dtype=np.int32))
@@ -431,8 +443,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _HANGING, _hanging(norm.text))
     if join_wraps:
         norm = _sub(norm, _WRAP, _pdf_wrap(norm.text))
-    elif soft_wraps and "\n" in norm.text:
-        norm = _sub(norm, _WRAP, _soft_wrap(norm.text))
+    elif wrap_min and "\n" in norm.text:
+        norm = _sub(norm, _WRAP, _soft_wrap(norm.text, wrap_min))
     if "," in text:
         norm = _sub(norm, _THOUSANDS, _thousands(norm, text))
     # Each pass runs only when its sign is on the page (`in` costs next to nothing; a rare character of a longer

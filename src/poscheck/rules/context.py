@@ -34,6 +34,7 @@ NOT_NEGATORS: tuple[str, ...] = (
     "无论", "无法", "无息", "免费领取", "免费办理", "免费送", "免费申请", "免费赠", "不论", "不管", "不仅",
     "无限", "无忧", "无线", "免费使用", "免费领", "零售", "不足", "不超过", "不低于", "无条件", "无故",
     "不得不", "不会再",
+    "零点", "零时",  # 明天零点起将暂停使用: a time of day
 )
 NEGATION_GAP = 8  # characters between the end of a negator and the trigger
 _NEGATORS_LONGEST_FIRST = sorted(NEGATORS, key=len, reverse=True)
