@@ -84,3 +84,10 @@ def test_midnight_is_a_time_not_a_negation() -> None:
             "为了不影响您收款，总部可以免费给您升级一台新机，旧机寄回即可。")
     assert "promo.fake_service" in flagged(chat)
     assert "fee.deposit" not in flagged("新机零押金，包邮到家，信用卡0.6%。")
+
+
+def test_a_flat_denial_that_refunds_exist_declares_the_fee_non_refundable() -> None:
+    caption = ("文案：被商户问烦了统一回复一下：那129是激活费，不是押金!!! 没有“退”这一说，"
+               "达标的平台给奖励，没达标就是机器成本。")
+    assert "terms.non_refundable" in flagged(caption)
+    assert "terms.non_refundable" not in flagged("押金随时可退，没有“不退”这一说。")

@@ -132,9 +132,11 @@ def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) 
         return None  # "不得以任何理由不予退还": protective
     if re.search(r"损坏|遗失|丢失|灭失|毁损|未归还|不归还|欠费|下载|文档|积分", sentence):
         return None  # damage/loss/arrears deduction, or a document site's download terms
-    # a refusal with a rule behind it may answer a message about the money (要是没刷够呢 / 那就不退了 这是公司规定)
+    # a refusal with a rule behind it may answer a message about the money (要是没刷够呢 / 那就不退了 这是公司规定), and
+    # so may a flat denial that refunds exist (那129是激活费，不是押金！ 没有“退”这一说)
     if not _MONEY.search(sentence) and not _SUM_BEFORE.search(head) and not (
-            _RULE_CITED.search(sentence) and _MONEY.search(doc.text, max(0, m.start() - MONEY_BACK), m.start())):
+            (_RULE_CITED.search(sentence) or m.group(0).startswith("没有"))
+            and _MONEY.search(doc.text, max(0, m.start() - MONEY_BACK), m.start())):
         return None
     if re.match(r".{0,2}(?:终端|机具|设备|机器|pos)", doc.text[m.end():m.end() + 6]):
         return None  # the merchant not returning a device
@@ -274,6 +276,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     "terms.non_refundable": (led(re.compile(
         r"(?:不予|概不|恕不|一律不|均不|不可|不能|无法|不再|不支持|不作|不做|不)(?:退还|退回|返还|退款|退(?![机货单出])|返(?![现利佣]))"
         r"|并非全额(?:退还|返还)"
+        r"|没有[“\"「]?(?:退|退款|退还)[”\"」]?(?:这一说|这么一说|一说|这回事)"  # 没有“退”这一说
     )), _non_refundable),
     "terms.auto_renewal": (led(re.compile(
         rf"(?P<renew>自动(?:续费|续期|续订|续约|续签|延续|延期|延长|续)|连续包月|默认(?:为您|为你)?(?:续费|续期|续订)|(?:期满|到期){_S}{{0,8}}?自动{_S}{{0,4}}?续)"
@@ -323,7 +326,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "terms.unilateral_change": (
         "调整", "修改", "变更", "更改", "上调", "修订", "调价", "生效", "视为", "通知", "告知",
     ),
-    "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返"),
+    "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返", "一说", "这回事"),
     "terms.auto_renewal": ("自动", "包月", "默认续", "默认为您续", "默认为你续"),
     "terms.penalty": (
         "违约金", "罚", "滞纳金", "违约赔偿", "补偿金", "赔偿金", "解约", "终止", "解除", "退机", "注销", "退出",
