@@ -82,8 +82,14 @@ _MAO_RATE_BEFORE = re.compile(
     r"(?:费率|扣率|点位|手续费|刷卡|扫码|信用卡|借记卡|储蓄卡|贷记卡|云闪付|微信|支付宝)"
     r"(?:[\s:]|是|为|只要|只需|只|仅需|仅|才|低至|都是|都|就|也)*$"
 )
-# How voice input and hurried typing write 押金 and a fee (流量废): read as the words they stand for.
-_HOMOPHONES = re.compile("压金|(?<=流量|服务|手续|管理|会员|激活)废")
+# Figures written in circled digits to dodge a keyword filter (服务费⑨⑨元): a run of them, or one before a unit; a
+# lone ① is a list's marker.
+_CIRCLED_DIGITS = str.maketrans("⓪①②③④⑤⑥⑦⑧⑨❶❷❸❹❺❻❼❽❾", "0123456789123456789")
+_CIRCLED = re.compile(r"[⓪①-⑨❶-❾]{2,}|[⓪①-⑨❶-❾](?=\s*(?:元|块|万|千|%))")
+# How voice input, hurried typing and writers dodging a keyword filter write 押金, a fee (流量废), a rate (费律) and
+# the data fee (流亮费): read as the words they stand for.
+_HOMOPHONES = re.compile("压金|(?<=流量|服务|手续|管理|会员|激活)废|费律|流亮(?=费|卡)")
+_MEANT = {"压金": "押金", "费律": "费率", "流亮": "流量"}
 # The trade's pinyin initials for its own words (xyk 0.6个点, 0 yj, 没有 jh 扣款, 每笔 tx 收2元): read as the words,
 # when they stand alone (not inside a Latin word, an address or a handle).
 _INITIALS = {"xyk": "信用卡", "jjk": "借记卡", "yj": "押金", "jh": "激活", "fl": "费率", "dz": "到账", "tx": "提现",
@@ -96,6 +102,11 @@ _WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，,])[ \t]*\n[ \t]*(?=[\u4e00-\u9
 # Plain text wrapped at a fixed width (a contract copied out of a PDF or an e-mail: "…向甲方住所\n地人民法院"):
 # only a break after a line of at least SOFT_WRAP_MIN characters is joined, and not before an item or article.
 SOFT_WRAP_MIN = 24
+# An image's text wraps at the width of its bubble, banner or column: a line at least OCR_WRAP_SHARE of the longest
+# (and OCR_WRAP_FLOOR characters) ran into the edge (您好,这边是拉卡拉总部客服,系统检测到您 / 名下pos机…); a poster's
+# short lines are lines of their own.
+OCR_WRAP_SHARE = 0.85
+OCR_WRAP_FLOOR = 12
 # A line that starts with a date or a time is a new record of a chat or SMS export ("2025-05-18 09:13 小王：…").
 # …or with a sender and then the time (何经理 14:08  开机第一笔…).
 _RECORD_START = re.compile(
@@ -333,18 +344,24 @@ def normalize(text: str, *, join_wraps: bool = False, soft_wraps: bool = False) 
     Cached per text: the rule engine, the fact extractors and the checks all normalise the same
     documents, and a str caches its own hash, so a repeat costs a dictionary look-up.
     """
-    return _normalize(text, join_wraps, soft_wraps and not join_wraps)
+    return _normalize(text, join_wraps, SOFT_WRAP_MIN if soft_wraps and not join_wraps else 0)
 
 
 def normalize_document(text: str, kind: str) -> Normalized:
-    """`normalize` with the line-break handling a document of this kind needs (PDF lines always wrap)."""
+    """`normalize` with the line-break handling a document of this kind needs (PDF lines always wrap; an image's
+    OCR'd lines wrap where they reach the width of its longest)."""
+    if kind == "image":
+        longest = max(map(len, text.split("\n")), default=0)
+        return _normalize(text, False, max(OCR_WRAP_FLOOR, int(longest * OCR_WRAP_SHARE)))
     return normalize(text, join_wraps=kind == "pdf", soft_wraps=kind == "txt")
 
 
-def _soft_wrap(text: str) -> Callable[[re.Match[str]], str | None]:
+def _soft_wrap(text: str, least: int) -> Callable[[re.Match[str]], str | None]:
+    """Joins a break after a line of at least `least` characters, unless a table row, item, record or time ends or
+    starts there."""
     def repl(m: re.Match[str]) -> str | None:
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line_start < SOFT_WRAP_MIN or text.find("|", line_start, m.start()) >= 0 \
+        if m.start() - line_start < least or text.find("|", line_start, m.start()) >= 0 \
                 or _ITEM_START.match(text, m.end()) \
                 or _RECORD_START.match(text, m.end()) or _RECORD_HEAD.fullmatch(text, line_start, m.start()) \
                 or _ENDS_ON_TIME.search(text, max(line_start, m.start() - 9), m.start()):
@@ -415,7 +432,8 @@ def _hanging(text: str) -> Callable[[re.Match[str]], str | None]:
 
 
 @lru_cache(maxsize=256)
-def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normalized:
+def _normalize(text: str, join_wraps: bool, wrap_min: int = 0) -> Normalized:
+    """`normalize`; `wrap_min` > 0 joins soft wraps after lines of at least that many characters."""
     n = len(text)
     norm = Normalized(remap(text, _char_lut()), np.arange(n, dtype=np.int32),
                       np.arange(1, n + 1, dtype=np.int32))
@@ -425,12 +443,14 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _HANGING, _hanging(norm.text))
     if join_wraps:
         norm = _sub(norm, _WRAP, _pdf_wrap(norm.text))
-    elif soft_wraps and "\n" in norm.text:
-        norm = _sub(norm, _WRAP, _soft_wrap(norm.text))
+    elif wrap_min and "\n" in norm.text:
+        norm = _sub(norm, _WRAP, _soft_wrap(norm.text, wrap_min))
     if "," in text:
         norm = _sub(norm, _THOUSANDS, _thousands(norm, text))
     # Each pass runs only when its sign is on the page (`in` costs next to nothing; a rare character of a longer
     # sign is tested first, as a one-character `in` costs a quarter of a two-character one).
+    if _CIRCLED.search(norm.text):
+        norm = _sub(norm, _CIRCLED, lambda m: m.group(0).translate(_CIRCLED_DIGITS))
     if "之" in norm.text and "分之" in norm.text:
         norm = _sub(norm, _FRACTION, _fraction)
     norm = _sub(norm, _NUM_BEFORE_UNIT, _numeral)
@@ -450,8 +470,8 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
     if "p0s" in norm.text:  # an OCR'd (or a flyer's own) spelling of POS with a zero: 智能P0S机
         norm = _sub(norm, _P0S, lambda m: "pos")
     norm = _sub(norm, _INITIAL, _initial(norm.text))  # one pass: cheaper than an `in` test for each initialism
-    if ("压" in norm.text and "压金" in norm.text) or "废" in norm.text:
-        norm = _sub(norm, _HOMOPHONES, lambda m: "押金" if m.group(0) == "压金" else "费")
+    if "压金" in norm.text or "废" in norm.text or "律" in norm.text or "亮" in norm.text:
+        norm = _sub(norm, _HOMOPHONES, lambda m: _MEANT.get(m.group(0), "费"))
     if "毛" in norm.text:
         norm = _sub(norm, _MAO, _mao(norm.text))
     if "个点" in norm.text:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from poscheck.checks import Analysis, check
 from poscheck.checks import practices as _practices  # registers promo/clearing checks
 from poscheck.checks import terms as _terms  # registers terms checks
+from poscheck.checks.fee_kinds import ONE_CASE_NO_DEPOSIT
 from poscheck.checks.textctx import GatedAnchored, KeywordGate, asserted, genre, make, quote, sentence_bounds
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
@@ -99,8 +100,6 @@ def _rate_change(text: str) -> list[tuple[int, int, int]]:
 
 # A promise limited in time ("首年免流量费") is not contradicted by the charge that follows it.
 _TIME_BOUND = re.compile(r"首年|首月|前\d+|前[一二三四五六七八九十]+|第一年|第1年|一年内|活动期|限时|新用户|新户")
-# A promise for one case only: 商户使用自有设备或电签POS的，不收取押金 (a rented terminal still takes one).
-_ONE_CASE = re.compile(r"的\s*,\s*(?:免|无|不收取?|无需|不需要?)\s*(?:设备|机具|终端)?\s*押金")
 _CONDITIONAL_REFUND = re.compile(r"刷满|达标|满\d|交易额|累计|交易量|未达")
 _NOT_MERCHANT_DEPOSIT = re.compile(r"共享单车|充电宝|租车|顾客|消费者|无息退还|完好|归还")
 _RATE_CHANGE = re.compile(
@@ -112,7 +111,7 @@ PAIRS: tuple[Pair, ...] = (
         _regex_promise(("押金",), re.compile(
             r"(?:免|无|不收取?|无需|不需要?|(?<![\d.])0元?|零)\s*(?:设备|机具|终端)?\s*押金"  # not 300元押金
             r"|押金\s*[|:]\s*(?:无|免|0元?|不收取?)"
-        ), lambda s: not _TIME_BOUND.search(s) and not _ONE_CASE.search(s), back=5),  # 不收取设备押金
+        ), lambda s: not _TIME_BOUND.search(s) and not ONE_CASE_NO_DEPOSIT.search(s), back=5),  # 不收取设备押金
         ("deposit",), ("fee.deposit",),
         _regex_practice(re.compile(r"(?:押金|激活费|开通服务费|机具服务费|激活服务费)[^。;\n]{0,16}?\d{2,4}(?:\.\d+)?元"),
                         _NOT_MERCHANT_DEPOSIT),

@@ -23,7 +23,7 @@ MAX_EVIDENCE = 3
 # "The device is free": 免费领取, 0元领机, 免费换新机, 机具 | 0元 … (normalised text). Both claims are `led`: their
 # alternatives start with groups and classes, which `re` cannot skip to (textscan.led).
 FREE_CLAIM = led(re.compile(
-    r"免费(?:领取|领机|领|送机|送|赠送|申请|办理|换新机|换机|更换|换新|寄|拿)|(?:0|零)元(?:包邮)?(?:领机|领取|申领|申请|领|办理|购机|拿机|拿|送|到家|下单|拍)"
+    r"免费(?:领取|领机|申领|领|送机|送|赠送|申请|办理|换新机|换机|更换|换新|寄|拿)|(?:0|零)元(?:包邮)?(?:领机|领取|申领|申请|领|办理|购机|拿机|拿|送|到家|下单|拍)"
     r"|0成本|白送|一分钱(?:都|也)?不(?:要|用|收|花)|不(?:要|用|收|花)(?:你|您)?一分钱|(?:机器|机具|pos机?|终端|新机器?|电签机?)(?:本身)?(?:是|都是)?(?:免费|0元)|(?:换机|换新机?|更换|升级)(?:是|都是|完全)?免费"
     r"|(?:机具|机器|终端)(?:费用|费)?\s*\|\s*(?:0元|免费)|(?:机器|机具|终端|电签)[^。,;]{0,3}?(?:送你|送您|送给你|白送|不要钱)|免费(?:给[我你您])?(?:升级|换|寄)(?:成|为|到)?[^,;。]{0,4}(?:新机|新的|电签|pos|终端|机器|机具)"
 ))
@@ -34,6 +34,9 @@ NO_DEPOSIT_CLAIM = led(re.compile(r"(?:0|零)元(?:开通|激活|入网)|(?:0|�
 _REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^;。]{0,16}$")  # …造成机具损坏的，由乙方免费更换
 REPAIR_BACK = 24  # characters before a free claim read for a fault it repairs
 _DENIED = re.compile(r"(?:不是|并非|并不|不再|没有)\s*$")
+# A device lent, not given: 机具 | 0元 | 免费提供，所有权归通联 (read just after the claim: a PDF's cells are lines).
+_KEPT = re.compile(r"所有权(?:归|属于|仍归|仍属于)|产权归")
+KEPT_AFTER = 16
 _TIED = re.compile(r"押金|激活费|服务费|开通费|机具费|扣")
 _SENT = re.compile(r"[。!?\n]")
 _AGREEMENT_TITLE = re.compile(r"协议|合同")
@@ -65,10 +68,11 @@ def rate_bait(analysis: Analysis) -> Iterator[Finding]:
                                explanation=f"rate facts ({kinds}): {arithmetic}")
 
 
-def _claims(analysis: Analysis, doc: Document,
-            pattern: re.Pattern[str] = FREE_CLAIM) -> Iterator[tuple[int, int, bool]]:
+def _claims(analysis: Analysis, doc: Document, pattern: re.Pattern[str] = FREE_CLAIM,
+            deposit_taken: bool = True) -> Iterator[tuple[int, int, bool]]:
     """Claims of `pattern` the document asserts: (start, end, disclosed), normalised. A claim is disclosed when
-    it is "free to use" (免费使用: a lent device) and a fee its sentence names secures it."""
+    it is of a lent device (免费使用; 0元 | 免费提供，所有权归通联) and a fee its sentence names secures it, or no
+    deposit is taken at all (a yearly fee priced beside it is then the rent, not a hidden price)."""
     norm = analysis.normalized(doc)
     text = norm.text
     if document_genre(doc, norm) == "advisory":
@@ -83,8 +87,9 @@ def _claims(analysis: Analysis, doc: Document,
                 or _DENIED.search(head) or negated(text, m.start(), lo):
             continue
         # "免费送，不要押金" denies the fee it names: that makes the claim stronger, not disclosed
-        lent = text.startswith("使用", m.end())
-        yield lo, hi, lent and any(not negated(text, t.start(), lo) for t in _TIED.finditer(text, lo, hi))
+        lent = text.startswith("使用", m.end()) or _KEPT.search(text, m.end(), m.end() + KEPT_AFTER) is not None
+        yield lo, hi, lent and (not deposit_taken
+                                or any(not negated(text, t.start(), lo) for t in _TIED.finditer(text, lo, hi)))
 
 
 @check("promo_free_bait")
@@ -103,9 +108,11 @@ def free_bait(analysis: Analysis) -> Iterator[Finding]:
     if not money:
         return
     for doc in analysis.documents:
-        claims = [(c, money[0]) for c in _claims(analysis, doc)]
-        if deposits:  # "no deposit" said where one is taken
-            claims += [(c, deposits[0]) for c in _claims(analysis, doc, NO_DEPOSIT_CLAIM)]
+        claims = [(c, money[0]) for c in _claims(analysis, doc, deposit_taken=bool(deposits))]
+        if deposits:  # "no deposit" said where one is taken (not of one case: 不想交押金，可以选电签POS（免押金）)
+            norm = analysis.normalized(doc)
+            claims += [(c, deposits[0]) for c in _claims(analysis, doc, NO_DEPOSIT_CLAIM)
+                       if not fee_kinds.ONE_CASE_NO_DEPOSIT.search(norm.text, c[0], c[1])]
         if not claims:
             continue
         bait = [c for c in claims if not c[0][2]]

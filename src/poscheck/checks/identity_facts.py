@@ -89,10 +89,11 @@ _OFFER = led(re.compile(  # led: its prices start with groups (textscan.led)
 ))
 # A how-to for a shop's own staff (酒店前台如何用POS机收押金: 操作全流程) uses the terminal it already has.
 _STAFF_GUIDE = re.compile(r"操作指南|操作流程|操作全流程|操作步骤|使用教程|使用说明|适用岗位")
-# Genres that report, teach or warn rather than offer: complaints, forum posts, articles, exports.
+# Genres that report, teach or warn rather than offer: complaints, forum posts, articles, exports. A forum post is
+# 发表于 a date; a 公众号 article's 发表于广东 (where it was posted from) says nothing of its genre.
 _NOT_OFFER = GatedAnchored(  # its anchors found by the checks' shared keyword pass
     re.compile(
-        r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于|发帖|回帖|\d楼[:：]|律师提醒"
+        r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于(?=\s*\d)|发帖|回帖|\d楼[:：]|律师提醒"
         r"|以案说法|记者|据.{0,8}报道"
         r"|不推荐任何(?:具体)?(?:品牌|产品|机构)"  # an association's FAQ: 协会不推荐任何具体品牌的POS机
     ),
@@ -351,6 +352,8 @@ def offer_of(doc: Document) -> Offer:
         return Offer(False, False, "a chat among merchants: no one in it speaks for a provider")
     if doc.title and not chat and context.genre(simplified(doc.title)) in ("advisory", "complaint"):
         return Offer(False, False, f"its title reads as a guide, warning, report or complaint ({doc.title[:40]})")
+    if doc.title and (own := context.CUSTOMER_SIDE.search(simplified(doc.title))):
+        return Offer(False, False, f"a business taking its own customers' payments ({own.group(0)})")
     genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
     if genre is None and not _STRONG_OFFER.search(norm) and not context.sells(norm):
         genre = _weak_not_offer(norm)

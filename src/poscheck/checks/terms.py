@@ -132,9 +132,11 @@ def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) 
         return None  # "不得以任何理由不予退还": protective
     if re.search(r"损坏|遗失|丢失|灭失|毁损|未归还|不归还|欠费|下载|文档|积分", sentence):
         return None  # damage/loss/arrears deduction, or a document site's download terms
-    # a refusal with a rule behind it may answer a message about the money (要是没刷够呢 / 那就不退了 这是公司规定)
+    # a refusal with a rule behind it may answer a message about the money (要是没刷够呢 / 那就不退了 这是公司规定), and
+    # so may a flat denial that refunds exist (那129是激活费，不是押金！ 没有“退”这一说)
     if not _MONEY.search(sentence) and not _SUM_BEFORE.search(head) and not (
-            _RULE_CITED.search(sentence) and _MONEY.search(doc.text, max(0, m.start() - MONEY_BACK), m.start())):
+            (_RULE_CITED.search(sentence) or m.group(0).startswith("没有"))
+            and _MONEY.search(doc.text, max(0, m.start() - MONEY_BACK), m.start())):
         return None
     if re.match(r".{0,2}(?:终端|机具|设备|机器|pos)", doc.text[m.end():m.end() + 6]):
         return None  # the merchant not returning a device
@@ -274,6 +276,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     "terms.non_refundable": (led(re.compile(
         r"(?:不予|概不|恕不|一律不|均不|不可|不能|无法|不再|不支持|不作|不做|不)(?:退还|退回|返还|退款|退(?![机货单出])|返(?![现利佣]))"
         r"|并非全额(?:退还|返还)"
+        r"|没有[“\"「]?(?:退|退款|退还)[”\"」]?(?:这一说|这么一说|一说|这回事)"  # 没有“退”这一说
     )), _non_refundable),
     "terms.auto_renewal": (led(re.compile(
         rf"(?P<renew>自动(?:续费|续期|续订|续约|续签|延续|延期|延长|续)|连续包月|默认(?:为您|为你)?(?:续费|续期|续订)|(?:期满|到期){_S}{{0,8}}?自动{_S}{{0,4}}?续)"
@@ -285,12 +288,14 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         rf"(?:解约|终止|解除|退机|注销|退出|退还终端){_S}{{0,24}}?"
         rf"(?:支付|缴纳|承担|收取|扣除|扣收|扣|赔偿|赔付|补缴){_S}{{0,12}}?(?:\d+(?:\.\d+)?元|费))"
         rf"|(?P<volume>(?:未达|未满|未达到|达不到|没达到|不足|低于|少于){_S}{{0,30}}?"
-        rf"(?:扣收|扣除|扣取|收取|扣款|扣|补足|补缴|补齐|支付|缴纳){_S}{{0,16}}?(?:\d+(?:\.\d+)?元|费|差额|补偿金|赔偿金))"
+        rf"(?:扣收|扣除|扣取|收取|扣款|扣|补足|补缴|补齐|支付|缴纳)(?:{_S}{{0,16}}?(?:\d+(?:\.\d+)?元|费|差额|补偿金|赔偿金)"
+        # …or a table's cell whose row prices it: 月度考核 | 50元/月 | 交易额不足5000元的，每月扣收 |
+        r"|(?=[ \t]*\|)))"
         rf"|(?P<idle>(?:(?:未|不|没有?)(?:完成)?(?:激活|开通|使用)|闲置|(?:无|未|没有)交易){_S}{{0,24}}?"
         rf"(?:支付|缴纳|承担|收取|扣除|扣收|扣取|扣款|扣|补缴|赔偿){_S}{{0,16}}?(?:\d+(?:\.\d+)?元|费))"
     )), _penalty),
     "terms.liability_exclusion": (led(re.compile(
-        r"(?P<none>不承担(?:任何|一切)?(?:的)?(?:赔偿|法律|经济)?责任|不负任何责任|概不负责|概不承担|不负责任何"
+        r"(?P<none>不承担(?:任何|一切)?(?:的)?(?:赔偿|法律|经济)?责任|不承担(?:任何|一切)?(?:的)?赔偿义务|不负(?:任何|一切)(?:赔偿|法律|经济)?责任|不负(?:赔偿|法律|经济)责任|概不负责|概不承担|不负责任何"
         r"|不予(?:负责|赔偿|承担)|免于(?:承担)?(?:任何|一切)?(?:赔偿|补偿|责任)"
         rf"|不(?:对|就){_S}{{0,30}}?(?:负责|承担(?:任何)?(?:赔偿)?责任)"
         rf"|免除{_S}{{0,10}}?(?:全部|一切|任何)?(?:赔偿)?责任|免责)"
@@ -306,7 +311,9 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         rf"|(?P<named>(?<!被告)(?<!原告)[\u4e00-\u9fff]{{2,10}}(?:市|区|县)(?:人民)?法院(?={_S}{{0,6}}(?:管辖|起诉|诉讼)))"
     ), _jurisdiction),
     "terms.fund_hold": (led(re.compile(  # 可 but not in 可疑交易 (a suspicious transaction: no power to hold)
-        rf"(?<!不)(?:有权|可以|可(?!疑)|将|得|保留){_S}{{0,30}}?(?:暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|暂扣|中止|停止|预留|留存)"
+        # (通知收单机构冻结…: the provider has the acquirer hold it)
+        rf"(?<!不)(?:有权|可以|可(?!疑)|将|得|保留|通知(?=收单|银行|清算)){_S}{{0,30}}?"
+        r"(?:暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|暂扣|中止|停止|预留|留存)"
         rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金|余额|钱包)"
         # the money named first: 风控期间钱包余额会冻结
         r"|(?:结算款|交易款|资金|款项|余额)(?:会|将|可能|要|予以)(?:冻结|止付|截留|扣留|暂扣|留存|暂停结算|暂缓结算)"
@@ -319,7 +326,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "terms.unilateral_change": (
         "调整", "修改", "变更", "更改", "上调", "修订", "调价", "生效", "视为", "通知", "告知",
     ),
-    "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返"),
+    "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返", "一说", "这回事"),
     "terms.auto_renewal": ("自动", "包月", "默认续", "默认为您续", "默认为你续"),
     "terms.penalty": (
         "违约金", "罚", "滞纳金", "违约赔偿", "补偿金", "赔偿金", "解约", "终止", "解除", "退机", "注销", "退出",
@@ -353,6 +360,24 @@ _CLAUSE_ONLY = frozenset({"terms.non_refundable", "terms.liability_exclusion", "
                           "terms.unilateral_change"})
 _SIGNED = re.compile(r"《[^》\n]{1,30}》|协议|合同|承诺书|条款")
 _CITES_TERMS = re.compile(r"合同|协议|条款|约定|写着|写明|注明|规定|规则|第[一二三四五六七八九十\d]+条")
+# …or by the other side's own words: a chat message the writer did not send (2024-08-12 10:09 POS小王: …扣了之后不退的)
+# or what their staff said (客服说扣了就不退).
+_SENDER = re.compile(r"[ \t]*(?:\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]+"
+                     r"(?P<who>[^\n:]{1,30}?)[ \t]*:?[ \t]*")
+_WRITER = frozenset({"我", "本人", "自己", "me"})
+_THEY_SAID = re.compile(r"(?:业务员|客服|代理商?|经理|对方|工作人员|销售|他们|他|她)[^,。;\n]{0,6}?"
+                        r"(?:说|讲|回复|回答|表示|称|告诉我)")
+
+
+def _their_words(text: str, lo: int, start: int) -> bool:
+    """Whether the sentence at `lo` says what the other side said: a chat message under a sender's header that is
+    not the writer's, or their staff's words reported before `start`."""
+    line = text.rfind("\n", 0, start)
+    if line > 0:
+        m = _SENDER.fullmatch(text, text.rfind("\n", 0, line) + 1, line)
+        if m and m.group("who") not in _WRITER:
+            return True
+    return _THEY_SAID.search(text, lo, start) is not None
 
 
 @lru_cache(maxsize=128)
@@ -381,8 +406,9 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
             if kind_of_doc != "complaint" and (_REPORTED.search(sentence)
                                                or context.disowned(sentence, m.start() - lo)):
                 continue
-            if kind_of_doc == "complaint" and category in _CLAUSE_ONLY and not _CITES_TERMS.search(sentence):
-                continue  # "押金不退" in a complaint tells what happened; a clause it cites is a term
+            if kind_of_doc == "complaint" and category in _CLAUSE_ONLY and not _CITES_TERMS.search(sentence) \
+                    and not _their_words(text, lo, m.start()):
+                continue  # "押金不退" in a complaint tells what happened; a clause it cites, or their words, a term
             if _negated(text, m, lo):
                 continue
             if lure and not _SIGNED.search(sentence):

@@ -42,7 +42,6 @@ _HOWTO_OF_PRACTICE = re.compile(
 _AVOIDING = re.compile(r"识别|辨别|认出|认清|分辨|鉴别|看穿|揭秘|避开|避免|防|警惕|小心|别|不要|看清|真相|骗|陷阱|风险"
                        r"|违法|犯罪|坑")
 _COMPLAINT = re.compile(r"投诉|维权|求助|求懂行|求大神|求指点|求解答|诉求|被.{0,12}骗|骗了我|我被")
-_ASKER = ("提问者", "问题详情", "提问:")  # a question-and-answer page's question, at its head
 
 # Sentence cues on top of rules.context: prohibitions anywhere before the trigger, reported speech,
 # quoted bad examples and advice. The ones whose alternatives start with groups or look-behinds are `led`
@@ -57,6 +56,10 @@ REPORTED = led(re.compile(
     r"声称|宣称|号称|所谓|俗称|嫌疑|反面例子|反例|霸王条款|不公平条款|不合理条款|例如|比如|诸如|凡是|凡宣称|一旦发现|建议|"
     r"应当要求|要求对方修改|卖点|为幌子|名义|有人自称|有人冒充|接到自称|冒用|假冒|原话|" + context.HEARSAY
 ))
+# What is rejected after it is named, in the same clause: 进APP钱包再提现的不要; 能选商户的一律别碰 (not 不要紧)
+REJECTED_AFTER = re.compile(
+    r"[^,;。!?\n]{0,16}?的,?(?:都|一律|统统|直接|千万|坚决)?(不要(?![紧急慌怕钱])|别要|别办|不能要|不能办|别碰|别信|pass|拉黑)"
+)
 # 如商户反映资金先到某个APP余额: a case to handle, not one that happened
 # (but 你要是想省点，我给你选… offers on the reader's wish: an offer, not a case)
 CONDITIONAL = led(re.compile(r"如果(?![你您]?想)|假如|若是|(?<![主只你您])要是|万一|一旦|如发现|如遇|遇到|凡是|是否"
@@ -76,10 +79,10 @@ def genre(text: str) -> Genre:
     retold = teaching_title and not titled and context.teaches(text)
     # a complaint's title in the first person (说说我的踩坑经历) is one of the story's 我 already
     mine = titled and context.FIRST_PERSON.search(first) is not None
-    # a question page's asker (提问者) telling what happened to them reports it, whatever the answers say
-    asked = any(m in head for m in _ASKER)
-    complaint = ((titled or ((bool(_COMPLAINT.search(head)) or asked) and not retold))
+    complaint = ((titled or (bool(_COMPLAINT.search(head)) and not retold))
                  and context.own_story(text, context.OWN_STORY_MIN - 1 if mine else context.OWN_STORY_MIN))
+    # a question page's asker (提问者) telling what happened to them reports it, whatever the answers say
+    complaint = complaint or (not retold and context.asker_story(text))
     if complaint:
         return "complaint"
     if teaching_title or (context.teaches(text) and not _agreement(first, text)):
@@ -233,6 +236,9 @@ def asserted(text: str, start: int, end: int, *, conditional: bool = False, repo
     m = EXTRA_NEGATORS.search(before)
     if m:
         return False, m.group(1) or m.group(2)
+    m = REJECTED_AFTER.match(text, end, hi)
+    if m:
+        return False, m.group(1)
     if warnings:
         warn = context.warning_in(sentence)
         if warn:

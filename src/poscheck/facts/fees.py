@@ -44,8 +44,6 @@ _NEWS_HEAD = re.compile(
     "|".join((*context.NEWS_TITLES, "处罚", "罚款", "判决", "(?<!所在地)(?<!住所地)(?<!地人民)法院", "立案")))
 _ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a list item is not a heading
 # Deposits a shop takes from its own customers through the terminal are not the provider's fees.
-_CUSTOMER = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金"
-                       r"|预授权[^。]{0,30}押金|押金[^。]{0,30}预授权")  # a hotel's hold on a guest's card
 # A message to the merchant (您) offering back a fee paid before ("您的旧机押金299元可原路退回", "您激活时冻结的
 # 299元服务费已符合退还条件") charges nothing: that is the refund lure of fake service messages.
 _PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初"
@@ -90,7 +88,7 @@ def unit_context(text: str) -> str:
         return "example"
     if _REGULATION.search(text):
         return "regulation"
-    if _CUSTOMER.search(text):
+    if context.CUSTOMER_SIDE.search(text):
         return "customer"
     if ("您" in text or _OLD_DEVICE.search(text)) and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
         return "refund offer"

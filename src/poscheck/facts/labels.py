@@ -76,8 +76,9 @@ _ENTRIES: tuple[_Entry, ...] = (
     # … but a fee table's item is named by its first cell (账户资金安全保障 | 0.05%/笔), a list's item by the words
     # before its colon (3. 账户资金安全保障：默认开通，按交易金额的0.05%/笔收取), a complaint's by its quotes
     # (APP里叫“资金安全保障”)
-    _Entry(_words("资金安全 账户安全 账户资金"),
-           r"(?:账户资金|资金|账户)安全保障(?=[ \t]*(?:\([^()|\n]{0,12}\))?[ \t]*[|:]|[”」』])",
+    _Entry(_words("资金安全 账户安全 账户资金 资金保障 账户保障"),
+           r"(?:账户资金|资金|账户)安全保障(?=[ \t]*(?:\([^()|\n]{0,12}\))?[ \t]*[|:]|[”」』])"
+           r"|(?:账户资金|资金|账户)保障(?=[ \t]*\||[”」』])",  # “账户资金保障”，…每笔就多0.1% (not 资金保障：T+1)
            "insurance", None, "%元"),
     _Entry(_words("d0 d+0 t0 t+0"),
            r"(?:d\+?0|t\+?0)(?![0-9])(?:秒到|及时到账|即时到账|快速结算|到账)?(?:服务)?"
@@ -86,7 +87,9 @@ _ENTRIES: tuple[_Entry, ...] = (
            "instant", None, "%元"),
     _literal("秒到费 及时费 加急费 每笔加收 每笔另收 每笔另加 每笔额外收取 每笔另外收取 每笔附加"
              " 到账手续费 到账费 结算手续费 结算费", "instant", "%元"),
-    _Entry(("钱包提现", "提现"), r"(?:钱包)?提现(?:手续费|服务费|费)?", "withdrawal", None, "%元"),
+    # (提领: Taiwan's word for a withdrawal, 錢包提領 每筆人民幣2元)
+    _Entry(("钱包提现", "提现", "钱包提领", "提领"), r"(?:钱包)?(?:提现|提领)(?:手续费|服务费|费)?", "withdrawal", None,
+           "%元"),
     # a balance moved out to the merchant's card, priced (转出手续费; 转出到银行卡每次收取2元; 每转一次收3块钱; 每次
     # 转出扣的3元) — not 转出 of a sum (单次最低转出50元)
     _Entry(_words("转出 每转 每次转出"),
@@ -247,10 +250,11 @@ def find_labels(text: str, service: str | None = None) -> list[Label]:
 # 流量卡：年费48元 (data). Only separators and the service's own nouns may stand between.
 FIRST_SWIPE = ("首刷", "首笔", "首次刷卡", "第一笔", "头一笔", "激活")  # heads of the activation entry
 _BARE_PERIOD_FEES = frozenset({"年费", "月费", "月租", "月租费", "服务年费", "年服务费", "月服务费"})
-_SERVICE_TO_PERIOD = re.compile(r"[^\S\n]*(?:商户|服务|套餐|权益|计划)?[^\S\n]*[,:(（]?[^\S\n]*")
+_SERVICE_TO_PERIOD = re.compile(r"[”」』\"]?[^\S\n]*(?:商户|服务|套餐|权益|计划)?[”」』\"]?[^\S\n]*[,:(（]?[^\S\n]*")
 
 
-# …and right after a plan named by its tier alone, which no fee name spells: 开通湘收宝VIP，年费仅需398元.
+# …and right after a plan named by its tier alone, which no fee name spells: 开通湘收宝VIP，年费仅需398元,
+# 开通“黄金会员”，年费298元.
 _MEMBER_BEFORE = re.compile(r"(?:vip|会员)" + _SERVICE_TO_PERIOD.pattern + "$")
 MEMBER_BACK = 12  # characters before a bare period fee read for the plan it prices
 
@@ -270,8 +274,18 @@ def _periods_of_services(text: str, labels: list[Label]) -> None:
 
 
 # What makes a bare 服务费 the price of getting the device working: activation, the first swipe.
-_ACTIVATION = re.compile(r"激活|首笔|首刷|首次刷卡|开机|开通时")
+_ACTIVATION = re.compile(r"激活|首笔|首刷|首次刷卡|第一笔|头一笔|开机|开通时")
 ACTIVATION_BACK = 40  # characters before a bare 服务费, within its sentence, read for _ACTIVATION
+
+
+# …and what makes it an insurance premium: a stated cover for stolen or lost funds (这是“账户守护”服务费，按每笔
+# 交易金额的0.05%收取，用于资金被盗刷时的赔付保障), read in its sentence after the name.
+_INSURES = re.compile(r"(?:盗刷|被盗|资金损失|资金被)[^。!?\n]{0,12}?(?:赔付|理赔|赔偿|保障)|(?:赔付|理赔)保障")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    hi = min(len(text), pos + ACTIVATION_BACK)
+    return min([hi, *(i for c in "。!?\n" if (i := text.find(c, pos, hi)) >= 0)])
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -286,6 +300,8 @@ def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str
     kind = service if e.kind == SERVICE else e.kind
     if e.kind == SERVICE and kind is None and _ACTIVATION.search(text, _sentence_start(text, start), start):
         kind = "deposit"  # 激活说明：新机首笔刷卡需满200元，系统自动扣除服务费199元
+    elif e.kind == SERVICE and kind is None and _INSURES.search(text, end, _sentence_end(text, end)):
+        kind = "insurance"
     if kind is None or kind == "none":
         return
     name = text[start:end]

@@ -73,7 +73,7 @@ THRESHOLD_AFTER = re.compile(r"\s*(?:及以下|以下|以上|以内|及以上|�
                              r"|赔偿|作为赔偿)")
 THRESHOLD_BEFORE = re.compile(
     r"(?:(?<![扣收交缴付结])(?:一笔|1笔)|满|刷满|刷够|达到|超过|最低|单日|每日|限额|每刷|刷了|每万元|每万|省|多扣|少扣|返还|退还|退回"
-    r"|返|赔偿|成本价|加起来快?|合计|总共|一共|共计|累计|快|约|近|不低于|不少于|至少"
+    r"|返|赔偿|成本价|加起来快?|合计|总共|一共|共计|累计|快|约|近|不低于|不少于|至少|不足|低于|少于|未达|未满|不满"
     r"|(?:到账|到手|入账|卡里|到卡)(?:只有|才|仅|只|了))\s*$"  # what arrived (到账只有695) is no charge
 )
 
@@ -173,7 +173,9 @@ TICKED = re.compile(f"[{TICKED_BOX}]")
 #: A terminal locked to the provider's data card (商户不能自行换卡, 仅支持乙方提供的物联网卡): its data fee is no
 #: option.
 LOCKED_CARD = re.compile(
-    r"不(?:能|得|可|允许)(?:自行)?(?:换卡|更换[^。,;]{0,6}卡|改用|使用其他)|(?:仅|只)(?:支持|能(?:使用|用))[^。,;]{0,10}提供的"
+    r"不(?:能|得|可|允许)(?:自行)?(?:换卡|更换[^。,;]{0,6}卡|改用|使用其他)"
+    r"|(?:仅|只)(?:支持|能(?:使用|用))[^。,;]{0,10}(?:提供的|自带的?(?:流量卡|物联网卡|sim卡)|内置的?(?:流量卡|物联网卡|sim卡))"
+    r"|不带wi-?fi|不支持wi-?fi"  # 这款电签机不带WiFi模块，只能用自带的流量卡
 )
 #: Hedged, generic wording: an explanation of the market, not an offer.
 HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")
@@ -407,9 +409,14 @@ def period_near(text: str, amount: Amount, lo: int, hi: int, label: str) -> str 
     for name, pat in _PERIODS:
         if pat.search(text, amount.end, min(hi, amount.end + 10)):
             return name
+    # …else a later cell of its table row that says when it is taken (30元 | — | 激活满90天起每季度扣收)
+    m = _TAKEN_EVERY.search(text, amount.end, hi)
+    if m and "|" in text[amount.end:m.start()] and "元" not in text[amount.end:m.start()]:
+        return next((name for name, pat in _PERIODS if pat.search(m.group(1))), None)
     return None
 
 
+_TAKEN_EVERY = re.compile(r"(每(?:季度?|半年|1?个?月|1?年))[^|\n元]{0,4}?(?:扣收|扣除|扣取|扣款|收取|扣)")
 _EVERY = re.compile(r"(?:每|按)(?:1?个?月|季度?|半年|1?年)")
 
 

@@ -93,7 +93,7 @@ class FeeReader:
             lo, hi = self._scope(u)
             on, off = P.DEFAULT_ON.search(self.text, lo, hi), P.OPTIONAL.search(self.text, lo, hi)
             if not on and any(lab.kind == "data" for lab, _ in pairs):
-                on = P.LOCKED_CARD.search(self.text, lo, hi)
+                on = P.LOCKED_CARD.search(self.text, lo, hi) or (None if off else self._locked_card)
             if not (on or off) and (head := self._heading(u)) is not None:  # 二、快速结算（可选）above its items
                 on, off = P.DEFAULT_ON.search(self.text, *head), P.OPTIONAL.search(self.text, *head)
             if off and _NEVER_CHOSE.search(self.text, max(0, off.start() - 6), off.start()):
@@ -411,6 +411,13 @@ class FeeReader:
                 break
             hi = nl
         return text[u.start:min(hi, u.start + 400)]
+
+    @cached_property
+    def _locked_card(self) -> re.Match[str] | None:
+        """Where the document says its terminal works only on the provider's data card, in a sentence of its own (6.
+        能换成自己的WiFi吗？ 这款电签机不带WiFi模块，只能用自带的流量卡); not in a question."""
+        return next((m for m in P.LOCKED_CARD.finditer(self.text)
+                     if not self.text.startswith("?", sentence_at(self.text, m.start())[1])), None)
 
     @cached_property
     def _optional_services(self) -> dict[str, tuple[int, int]]:

@@ -27,12 +27,14 @@ NEGATORS: tuple[str, ...] = (
     "不销售", "不出售", "不推销",  # 也不销售任何“降费率”服务包
     "不提供", "不委托", "不接",  # 本行不提供、也不委托任何第三方提供“钱包提现”服务; 不接做代还的客户
     "未扣", "未扣过", "未被扣", "未被扣过", "没被扣", "没被扣过", "未曾被扣", "未发现被扣过",  # 未被扣过299元押金
+    "不玩", "不搞",  # 我们不玩“首刷扣99再返”那一套
 )
 # Compound words that start like a negator but do not negate what follows.
 NOT_NEGATORS: tuple[str, ...] = (
     "无论", "无法", "无息", "免费领取", "免费办理", "免费送", "免费申请", "免费赠", "不论", "不管", "不仅",
     "无限", "无忧", "无线", "免费使用", "免费领", "零售", "不足", "不超过", "不低于", "无条件", "无故",
     "不得不", "不会再",
+    "零点", "零时",  # 明天零点起将暂停使用: a time of day
 )
 NEGATION_GAP = 8  # characters between the end of a negator and the trigger
 _NEGATORS_LONGEST_FIRST = sorted(NEGATORS, key=len, reverse=True)
@@ -74,6 +76,11 @@ HEARSAY = "|".join((
     r"说(?<![^,;。、:!?\s]说)[^。,;\n]{1,24}?的(?=\s*(?:、|,?\s*(?:都|要么|就是|肯定|别|一律|千万|全是|多半|大概率)))",
 ))
 
+# A business taking its own customers' money (a car rental's deposit, a hotel's hold on a guest's card): its POS
+# words are no fee of the merchant's and no offer of card acceptance (facts.fees, checks.identity_facts).
+CUSTOMER_SIDE = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金"
+                           r"|预授权[^。]{0,30}押金|押金[^。]{0,30}预授权")
+
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
 GENERAL: tuple[str, ...] = ("一般会", "一般在", "一般为", "通常会", "通常在", "可能会", "不等", "大多", "多数",
                             "有的", "有些", "部分机构", "很多", "市面上")
@@ -86,6 +93,7 @@ ADVISORY_TITLES: tuple[str, ...] = (
     "知乎", "百度知道", "悟空问答", "问答",  # a question-and-answer site's page: someone asks, others explain
     "千万别", "别办", "不要办", "别碰",  # "这三种POS机千万别办"
     "找找", "查一查", "对一对",  # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill
+    "手把手",  # "手把手教你核对签购单、刷卡账单和到账记录": a how-to
 )
 # Checklists for the reader, by either judge of a page (here and checks.textctx): "办POS机前，这8类收费一定要问清楚",
 # "签POS机协议前，这七类条款要圈出来", "办POS机最容易踩的6个坑", "…——写给商户的一份说明".
@@ -282,12 +290,32 @@ def sells(text: str) -> bool:
     return selling_at(text) is not None
 
 
+#: Marks of a question-and-answer page's question, at its head (提问者：做窗帘的阿华).
+ASKER_MARKS = ("提问者", "问题详情", "提问:")
+ASKER_HEAD = 400  # characters at the head of a page read for ASKER_MARKS
+
+
+_ANSWERS = re.compile(r"个回答|最佳答案|最佳回答|回答者")  # where the answers begin
+
+
+def asker_story(text: str) -> bool:
+    """A Q&A page whose asker tells what happened to them in the question (a complaint, whatever the answers say;
+    an answerer's 我 is no asker's story)."""
+    head = text[:ASKER_HEAD]
+    if not any(m in head for m in ASKER_MARKS):
+        return False
+    answers = _ANSWERS.search(text)
+    return len(FIRST_PERSON.findall(text, 0, answers.start() if answers else len(text))) >= OWN_STORY_MIN
+
+
 @lru_cache(maxsize=256)  # the rule engine, the fee reader and the fee checks ask it of the same page
 def document_genre(title: str, text: str) -> Genre:
     """What a document is: `genre` of its normalised title and title line, and a Q&A page is advisory (a passage
-    of it that sells is judged on its own: passages.views)."""
+    of it that sells is judged on its own: passages.views), or a complaint when its asker tells their own story."""
     found = genre(title + " " + title_line(text[:400])[:200])  # not an OCR tool's note above the text
-    return "advisory" if found == "offer" and qa_page(text) else found
+    if found != "complaint" and qa_page(text):  # a Q&A site's title (…- 小店问答) is advisory by itself
+        return "complaint" if asker_story(text) else "advisory" if found == "offer" else found
+    return found
 
 
 @dataclass(frozen=True)
