@@ -85,7 +85,8 @@ _MAO_RATE_BEFORE = re.compile(
 # Figures written in circled digits to dodge a keyword filter (服务费⑨⑨元): a run of them, or one before a unit; a
 # lone ① is a list's marker.
 _CIRCLED_DIGITS = str.maketrans("⓪①②③④⑤⑥⑦⑧⑨❶❷❸❹❺❻❼❽❾", "0123456789123456789")
-_CIRCLED = re.compile(r"[⓪①-⑨❶-❾]{2,}|[⓪①-⑨❶-❾](?=\s*(?:元|块|万|千|%))")
+# (one branch led by the class: `re` skips ahead to it; two branches made it try both at every character, 90 µs a page)
+_CIRCLED = re.compile(r"[⓪①-⑨❶-❾](?:[⓪①-⑨❶-❾]+|(?=\s*(?:元|块|万|千|%)))")
 # How voice input, hurried typing and writers dodging a keyword filter write 押金, a fee (流量废), a rate (费律) and
 # the data fee (流亮费): read as the words they stand for.
 _HOMOPHONES = re.compile("压金|(?<=流量|服务|手续|管理|会员|激活)废|费律|流亮(?=费|卡)")
@@ -470,7 +471,9 @@ def _normalize(text: str, join_wraps: bool, wrap_min: int = 0) -> Normalized:
     if "p0s" in norm.text:  # an OCR'd (or a flyer's own) spelling of POS with a zero: 智能P0S机
         norm = _sub(norm, _P0S, lambda m: "pos")
     norm = _sub(norm, _INITIAL, _initial(norm.text))  # one pass: cheaper than an `in` test for each initialism
-    if "压金" in norm.text or "废" in norm.text or "律" in norm.text or "亮" in norm.text:
+    # (a one-character `in` first: a two-character one costs 5 µs on a page without it; 律 and 亮 are common, 法律)
+    t = norm.text
+    if ("压" in t and "压金" in t) or "废" in t or ("律" in t and "费律" in t) or ("亮" in t and "流亮" in t):
         norm = _sub(norm, _HOMOPHONES, lambda m: _MEANT.get(m.group(0), "费"))
     if "毛" in norm.text:
         norm = _sub(norm, _MAO, _mao(norm.text))
