@@ -331,9 +331,13 @@ def normalize(text: str, *, join_wraps: bool = False, soft_wraps: bool = False) 
     only those after a long line (plain text wrapped at a fixed width).
 
     Cached per text: the rule engine, the fact extractors and the checks all normalise the same
-    documents, and a str caches its own hash, so a repeat costs a dictionary look-up.
+    documents, and a str caches its own hash, so a repeat costs a dictionary look-up. Short texts (titles, a
+    fee's quote or conditions, several per page) have a cache of their own: in the one cache they pushed the
+    pages out before the checks asked for them again, and every page was normalised twice.
     """
-    return _normalize(text, join_wraps, soft_wraps and not join_wraps)
+    if len(text) < FRAGMENT_MAX:
+        return _normalize_fragment(text, join_wraps, soft_wraps and not join_wraps)
+    return _normalize_page(text, join_wraps, soft_wraps and not join_wraps)
 
 
 def normalize_document(text: str, kind: str) -> Normalized:
@@ -414,11 +418,25 @@ def _hanging(text: str) -> Callable[[re.Match[str]], str | None]:
     return repl
 
 
-@lru_cache(maxsize=256)
-def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normalized:
+# Below this many characters (a title, a fee's quote) str.translate maps a text faster than remap, whose
+# array calls cost a few microseconds whatever the length.
+_TRANSLATE_MAX = 40
+# Identity offsets (character i comes from [i, i + 1)) for texts up to this long are views of one read-only
+# array: an array of its own costs a page a few microseconds per offset array.
+_POSITIONS = np.arange(2**16 + 1, dtype=np.int32)
+_POSITIONS.flags.writeable = False
+
+
+def _identity(text: str) -> Normalized:
+    """`text` as its own normalisation: every character maps to itself."""
     n = len(text)
-    norm = Normalized(remap(text, _char_lut()), np.arange(n, dtype=np.int32),
-                      np.arange(1, n + 1, dtype=np.int32))
+    if n < len(_POSITIONS):
+        return Normalized(text, _POSITIONS[:n], _POSITIONS[1:n + 1])
+    return Normalized(text, np.arange(n, dtype=np.int32), np.arange(1, n + 1, dtype=np.int32))
+
+
+def _normalize(text: str, join_wraps: bool, soft_wraps: bool) -> Normalized:
+    norm = _identity(text.translate(_char_table()) if len(text) < _TRANSLATE_MAX else remap(text, _char_lut()))
     if _SPACED_HINT.search(norm.text):  # a word of one or two characters between spaces: maybe letter-spaced
         norm = _sub(norm, _SPACE_BETWEEN, _spaced_lines(norm.text))
     if "\n" in norm.text:
@@ -458,6 +476,11 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool = False) -> Normali
         norm = _sub(norm, _POINTS, lambda m: m.group(1) + "%")
     norm = _sub(norm, _SHORT_FRACTION, _short_fraction)  # (its finditer looks for 千 and 万 first)
     return norm
+
+
+FRAGMENT_MAX = 256  # texts shorter than this are cached apart from the pages (`normalize`)
+_normalize_page = lru_cache(maxsize=256)(_normalize)
+_normalize_fragment = lru_cache(maxsize=4096)(_normalize)
 
 
 def _thousands(norm: Normalized, original: str) -> Callable[[re.Match[str]], str | None]:
