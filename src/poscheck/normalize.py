@@ -63,10 +63,11 @@ _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*个点(?!位)")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _P0S = re.compile(r"(?<![a-z0-9])p0s(?![a-z0-9])")
 _WAN_W = re.compile(r"(\d+(?:\.\d+)?)w(?![a-z0-9])")  # 刷够12w: chat's 万 (not in a word: _wan_w)
-# It is tried only at each 千 and 万 (found by str.find): `re` would step through the page to find them.
+# It is tried only at each 千 and 万 (found by str.find): `re` would step through the page to find them. (Not by the
+# pass the checks' anchored patterns share: it searches the text between two passes, which nothing else does.)
 _SHORT_FRACTION = Anchored(re.compile(
     r"(千|万)(?<![\d.一二两三四五六七八九十百千万几].)(\d{1,2}(?:\.\d{1,2})?)(?![\d.%万千百元块个])"
-), ("千", "万"), 0)
+), ("千", "万"), 0, shared=False)
 # The trade's shorthand for a surcharge on each transaction (the price of 秒到/D0): 每笔+3, 秒到+2, D0+3, 0.6+3
 # (0.6% and 3元 a transaction); not +0 (no surcharge), nor a sum of percents (0.38%+0.1%). 0.6%+3 is read as it is.
 # The pattern starts at the "+" (so `re` skips to it); _plus_fee looks at what stands before it.
@@ -480,7 +481,7 @@ def _normalize(text: str, join_wraps: bool, soft_wraps: bool) -> Normalized:
 
 FRAGMENT_MAX = 256  # texts shorter than this are cached apart from the pages (`normalize`)
 _normalize_page = lru_cache(maxsize=256)(_normalize)
-_normalize_fragment = lru_cache(maxsize=4096)(_normalize)
+_normalize_fragment = lru_cache(maxsize=1024)(_normalize)
 
 
 def _thousands(norm: Normalized, original: str) -> Callable[[re.Match[str]], str | None]:

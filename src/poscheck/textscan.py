@@ -27,6 +27,9 @@ class Anchored:
     pattern: re.Pattern[str]
     anchors: tuple[str, ...]
     back: int
+    #: Whether its anchors may be found by the pass shared with the other patterns (_SharedAnchors): not for a
+    #: pattern that searches texts no other pattern does (normalize's, between two of its passes).
+    shared: bool = True
 
     #: Every instance, so a test can hold each one to `pattern.finditer` on real texts (the anchors are
     #: kept by hand next to their patterns; an edited pattern with a stale anchor list would miss matches).
@@ -47,6 +50,11 @@ class Anchored:
     def _anchor_starts(self, text: str) -> Iterator[int]:
         """Every position where some anchor starts, ascending, overlapping ones too (what searching the
         alternation again from one past each hit gives)."""
+        shared = _SHARED_ANCHORS.starts(text, self.anchors, many=len(self.anchors) > self.FIND_AT_MOST) \
+            if self.shared else None
+        if shared is not None:
+            yield from sorted({i for anchor in self.anchors for i in shared.get(anchor, ())})
+            return
         if len(self.anchors) > self.FIND_AT_MOST:
             a = self._anchor.search(text)
             while a is not None:
@@ -79,6 +87,57 @@ class Anchored:
                 yield m
                 pos = max(m.end(), pos + 1)
             nxt = max(nxt, pos)
+
+
+class _SharedAnchors:
+    """Where the anchors of every Anchored pattern start in a text, found by one Aho-Corasick pass over all of them.
+
+    A page is searched by a dozen Anchored patterns (identity, sensitive data, licence, contradictions); a
+    `str.find` run per anchor or an alternation's scan costs each of them 5-25 µs on a page, the one pass for all
+    their anchors about 30 µs. The pass is made for a text when a pattern with many anchors searches it (its own
+    scan would cost about as much), or when a second pattern in a row does (more follow: a page's, not a one-off
+    search of a passage or of normalize's text between two passes). Kept for the last TEXTS texts: the fact
+    extractors and the checks search the same normalised pages.
+    """
+
+    TEXTS: ClassVar[int] = 256
+
+    def __init__(self) -> None:
+        self._covered: set[tuple[str, ...]] = set()  # the anchor lists the automaton holds every word of
+        self._keywords: Keywords[str] | None = None
+        self._found: dict[str, dict[str, list[int]]] = {}  # text → anchor → its starts, ascending
+        self._last = ""  # the text searched last
+
+    def starts(self, text: str, anchors: tuple[str, ...], *, many: bool) -> dict[str, list[int]] | None:
+        """Every anchor's starts in `text` (an anchor that is not there has no key), or None when the pass is not
+        made for `text` (see above) or does not cover `anchors`."""
+        make = many or text is self._last
+        self._last = text
+        if anchors not in self._covered:  # a pattern made after the automaton was built
+            if not make:
+                return None
+            self._build()
+            if anchors not in self._covered:  # no longer in Anchored.instances, or with an empty anchor
+                return None
+        found = self._found.get(text)
+        if found is None and make:
+            found = {}
+            assert self._keywords is not None
+            for start, _end, anchor in self._keywords.iter(text):
+                found.setdefault(anchor, []).append(start)
+            if len(self._found) >= self.TEXTS:
+                del self._found[next(iter(self._found))]  # the oldest
+            self._found[text] = found
+        return found
+
+    def _build(self) -> None:
+        lists = {a.anchors for a in Anchored.instances if a.shared and all(a.anchors)}
+        words = sorted({w for anchors in lists for w in anchors})
+        self._keywords, self._covered = Keywords(dict(zip(words, words, strict=True))), lists
+        self._found.clear()
+
+
+_SHARED_ANCHORS = _SharedAnchors()
 
 
 def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
