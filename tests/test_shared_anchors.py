@@ -1,4 +1,5 @@
-"""The shared anchor pass (textscan._SharedAnchors) gives every Anchored pattern the places its own search gives."""
+"""On a page (a text of Keywords.SHARED_MIN_CHARS characters or more) an Anchored pattern takes its anchors' places from
+the pass all Keywords share: the places its own `str.find` runs or alternation give."""
 
 from __future__ import annotations
 
@@ -6,51 +7,33 @@ import re
 
 import poscheck.checks.sensitive  # (these modules' Anchored patterns register themselves)
 import poscheck.identity  # noqa: F401
-from poscheck.textscan import Anchored, _SharedAnchors
+from poscheck.textscan import Anchored, Keywords
 
 
 def _own_starts(text: str, anchors: tuple[str, ...]) -> list[int]:
     return sorted({m.start() for a in anchors for m in re.finditer(f"(?={re.escape(a)})", text)})
 
 
-def test_the_shared_pass_finds_each_anchor_where_str_find_does() -> None:
-    assert len(Anchored.instances) >= 8
-    text = "押金押金99元，保证金 押金。icp备案 b2-icp 新大陆新大陆"
-    shared = _SharedAnchors()
-    for anchored in (a for a in Anchored.instances if a.shared):
-        found = shared.starts(text, anchored.anchors, many=True)
-        assert found is not None
-        got = sorted({i for a in anchored.anchors for i in found.get(a, ())})
-        assert got == _own_starts(text, anchored.anchors), anchored.anchors
+def _page(anchored: Anchored) -> str:
+    """The pattern's anchors, doubled and in one another's way, repeated to a page's length."""
+    unit = "".join(f"见{a}{a}，{a[:1]}{a}备12345号 " for a in anchored.anchors) + "押金99元，icp备案 新大陆。"
+    return unit * (Keywords.SHARED_MIN_CHARS // len(unit) + 1)
 
 
-def test_a_pattern_made_after_the_pass_is_not_given_a_stale_one() -> None:
-    shared = _SharedAnchors()
-    text = "押金99元，保证金50元，质保金30元"
-    assert shared.starts(text, next(a for a in Anchored.instances if a.shared).anchors, many=True) is not None
-    late = Anchored(re.compile(r"质保金\d+元"), ("质保金",), 0)
-    try:
-        assert late.anchors not in shared._covered
-        found = shared.starts(text, late.anchors, many=True)  # the pass is made again, with its anchor
-        assert found is not None and found["质保金"] == [text.index("质保金")]
-        assert [m.span() for m in late.finditer(text)] == [m.span() for m in late.pattern.finditer(text)]
-    finally:
-        Anchored.instances.remove(late)
+def test_a_page_s_anchors_come_from_the_shared_pass_where_str_find_puts_them() -> None:
+    shared = [a for a in Anchored.instances if a.shared]
+    assert len(shared) >= 8
+    for anchored in shared:
+        for text in (_page(anchored), _page(shared[0]) + _page(anchored)):
+            assert len(text) >= Keywords.SHARED_MIN_CHARS
+            for _ in range(2):  # the second time, from an automaton built again with this pattern's anchors
+                assert list(anchored._anchor_starts(text)) == _own_starts(text, anchored.anchors), anchored.anchors
+            assert [m.span() for m in anchored.finditer(text)] == [m.span() for m in anchored.pattern.finditer(text)]
 
 
-def test_only_a_second_search_of_the_same_text_makes_the_pass_for_few_anchors() -> None:
-    shared = _SharedAnchors()
-    few = next(a for a in Anchored.instances if a.shared and len(a.anchors) <= Anchored.FIND_AT_MOST)
-    text = "".join(["费率0.6%，押金299元。"] * 3)
-    assert shared.starts(text, few.anchors, many=False) is None
-    assert shared.starts(text, few.anchors, many=False) is not None  # the same text again: the pass is made
-
-
-def test_a_pattern_kept_out_of_the_pass_searches_alone() -> None:
+def test_a_pattern_kept_out_of_the_shared_pass_searches_alone() -> None:
     from poscheck.normalize import _SHORT_FRACTION
 
-    shared = _SharedAnchors()
-    text = "千6，万5"
-    assert shared.starts(text, next(a for a in Anchored.instances if a.shared).anchors, many=True) is not None
-    assert _SHORT_FRACTION.anchors not in shared._covered
-    assert shared.starts(text, _SHORT_FRACTION.anchors, many=True) is None
+    assert not _SHORT_FRACTION.shared and _SHORT_FRACTION._keywords is None
+    text = "千6，万5，" * 300
+    assert list(_SHORT_FRACTION._anchor_starts(text)) == _own_starts(text, _SHORT_FRACTION.anchors)

@@ -28,8 +28,8 @@ class Anchored:
     pattern: re.Pattern[str]
     anchors: tuple[str, ...]
     back: int
-    #: Whether its anchors may be found by the pass shared with the other patterns (_SharedAnchors): not for a
-    #: pattern that searches texts no other pattern does (normalize's, between two of its passes).
+    #: Whether a page's anchors come from the pass all Keywords share (see Keywords): not for a pattern that
+    #: searches texts nothing else does (normalize's, between two of its passes).
     shared: bool = True
 
     #: Every instance, so a test can hold each one to `pattern.finditer` on real texts (the anchors are
@@ -48,13 +48,19 @@ class Anchored:
     def _anchor(self) -> re.Pattern[str]:
         return re.compile("|".join(re.escape(a) for a in self.anchors))
 
+    @cached_property
+    def _keywords(self) -> Keywords[bool] | None:
+        """The anchors as Keywords, for pages; None when kept out of the shared pass (or with an empty anchor)."""
+        return Keywords(dict.fromkeys(self.anchors, True)) if self.shared and all(self.anchors) else None
+
     def _anchor_starts(self, text: str) -> Iterator[int]:
         """Every position where some anchor starts, ascending, overlapping ones too (what searching the
         alternation again from one past each hit gives)."""
-        shared = _SHARED_ANCHORS.starts(text, self.anchors, many=len(self.anchors) > self.FIND_AT_MOST) \
-            if self.shared else None
-        if shared is not None:
-            yield from sorted({i for anchor in self.anchors for i in shared.get(anchor, ())})
+        # A page is searched by a dozen patterns (identity, sensitive data, licence, contradictions): its anchors
+        # come from the pass every Keywords shares, where a `str.find` run per anchor or an alternation's scan
+        # cost each pattern 5-25 µs.
+        if len(text) >= Keywords.SHARED_MIN_CHARS and self._keywords is not None:
+            yield from sorted({start for start, _, _ in self._keywords.iter(text)})
             return
         if len(self.anchors) > self.FIND_AT_MOST:
             a = self._anchor.search(text)
@@ -88,57 +94,6 @@ class Anchored:
                 yield m
                 pos = max(m.end(), pos + 1)
             nxt = max(nxt, pos)
-
-
-class _SharedAnchors:
-    """Where the anchors of every Anchored pattern start in a text, found by one Aho-Corasick pass over all of them.
-
-    A page is searched by a dozen Anchored patterns (identity, sensitive data, licence, contradictions); a
-    `str.find` run per anchor or an alternation's scan costs each of them 5-25 µs on a page, the one pass for all
-    their anchors about 30 µs. The pass is made for a text when a pattern with many anchors searches it (its own
-    scan would cost about as much), or when a second pattern in a row does (more follow: a page's, not a one-off
-    search of a passage or of normalize's text between two passes). Kept for the last TEXTS texts: the fact
-    extractors and the checks search the same normalised pages.
-    """
-
-    TEXTS: ClassVar[int] = 256
-
-    def __init__(self) -> None:
-        self._covered: set[tuple[str, ...]] = set()  # the anchor lists the automaton holds every word of
-        self._keywords: Keywords[str] | None = None
-        self._found: dict[str, dict[str, list[int]]] = {}  # text → anchor → its starts, ascending
-        self._last = ""  # the text searched last
-
-    def starts(self, text: str, anchors: tuple[str, ...], *, many: bool) -> dict[str, list[int]] | None:
-        """Every anchor's starts in `text` (an anchor that is not there has no key), or None when the pass is not
-        made for `text` (see above) or does not cover `anchors`."""
-        make = many or text is self._last
-        self._last = text
-        if anchors not in self._covered:  # a pattern made after the automaton was built
-            if not make:
-                return None
-            self._build()
-            if anchors not in self._covered:  # no longer in Anchored.instances, or with an empty anchor
-                return None
-        found = self._found.get(text)
-        if found is None and make:
-            found = {}
-            assert self._keywords is not None
-            for start, _end, anchor in self._keywords.iter(text):
-                found.setdefault(anchor, []).append(start)
-            if len(self._found) >= self.TEXTS:
-                del self._found[next(iter(self._found))]  # the oldest
-            self._found[text] = found
-        return found
-
-    def _build(self) -> None:
-        lists = {a.anchors for a in Anchored.instances if a.shared and all(a.anchors)}
-        words = sorted({w for anchors in lists for w in anchors})
-        self._keywords, self._covered = Keywords(dict(zip(words, words, strict=True))), lists
-        self._found.clear()
-
-
-_SHARED_ANCHORS = _SharedAnchors()
 
 
 def led(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -342,19 +297,17 @@ class _SharedKeywords:
         self._owners: list[tuple[tuple[int, int], ...]] = []  # by shared pattern: (slot, the instance's index)
         self._auto: Any = None
         self._size = 0  # instances the shared automaton holds
+        self._stale = True  # some instance is not held: build the automaton again before the next pass
         self._found: dict[str, list[list[tuple[int, int, int]]]] = {}  # text → by slot: the instance's hits
 
     def hits(self, keywords: Keywords[Any], text: str) -> list[tuple[int, int, int]] | None:
         """`keywords`' own hits in `text` (its index, start, end), from the shared pass; None for an instance the
-        shared automaton does not hold (made after it, and gone by the time it was built again)."""
-        slot = self._slot.get(keywords)
-        if slot is None:
-            self._build()
-            slot = self._slot.get(keywords)
-            if slot is None:
-                return None
+        shared automaton does not hold yet (made after it was built: it is built again, for every instance then
+        alive, when the next text comes, so that the instances made on a run's first page cost one build)."""
         found = self._found.get(text)
         if found is None:
+            if self._stale:
+                self._build()
             found = [[] for _ in range(self._size)]
             owners = self._owners
             for p, start, end in _find(self._auto, text):
@@ -363,6 +316,10 @@ class _SharedKeywords:
             if len(self._found) >= self.TEXTS:
                 del self._found[next(iter(self._found))]  # the oldest
             self._found[text] = found
+        slot = self._slot.get(keywords)
+        if slot is None:
+            self._stale = True
+            return None
         return found[slot]
 
     def _build(self) -> None:
@@ -381,6 +338,7 @@ class _SharedKeywords:
         self._owners = [tuple(o) for o in owners]
         self._slot = weakref.WeakKeyDictionary((k, s) for s, k in enumerate(members))
         self._size = len(members)
+        self._stale = False
         self._found.clear()
 
 
