@@ -63,8 +63,8 @@ _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*个点(?!位)")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _P0S = re.compile(r"(?<![a-z0-9])p0s(?![a-z0-9])")
 _WAN_W = re.compile(r"(\d+(?:\.\d+)?)w(?![a-z0-9])")  # 刷够12w: chat's 万 (not in a word: _wan_w)
-# It is tried only at each 千 and 万 (found by str.find): `re` would step through the page to find them. (Not by the
-# pass the checks' anchored patterns share: it searches the text between two passes, which nothing else does.)
+# It is tried only at each 千 and 万 (found by str.find): `re` would step through the page to find them. (Not found by
+# the pass all Keywords share on a page, textscan.Anchored.shared: nothing else searches the text between two passes.)
 _SHORT_FRACTION = Anchored(re.compile(
     r"(千|万)(?<![\d.一二两三四五六七八九十百千万几].)(\d{1,2}(?:\.\d{1,2})?)(?![\d.%万千百元块个])"
 ), ("千", "万"), 0, shared=False)
