@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["info", "low", "medium", "high", "critical"]
 SEVERITIES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical")
@@ -24,9 +24,12 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Block:
-    """A structural unit of a document's text: heading, paragraph, table row, footer …"""
+class Block(NamedTuple):
+    """A structural unit of a document's text: heading, paragraph, table row, footer …
+
+    A named tuple rather than a frozen dataclass: a page has dozens, and a frozen dataclass costs twice as much
+    to build (its __init__ sets each field through object.__setattr__).
+    """
 
     kind: str  # title | heading | para | row | footer | page | line | cell
     start: int

@@ -63,10 +63,11 @@ _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*个点(?!位)")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _P0S = re.compile(r"(?<![a-z0-9])p0s(?![a-z0-9])")
 _WAN_W = re.compile(r"(\d+(?:\.\d+)?)w(?![a-z0-9])")  # 刷够12w: chat's 万 (not in a word: _wan_w)
-# It is tried only at each 千 and 万 (found by str.find): `re` would step through the page to find them.
+# It is tried only at each 千 and 万 (found by str.find): `re` would step through the page to find them. (Not found by
+# the pass all Keywords share on a page, textscan.Anchored.shared: nothing else searches the text between two passes.)
 _SHORT_FRACTION = Anchored(re.compile(
     r"(千|万)(?<![\d.一二两三四五六七八九十百千万几].)(\d{1,2}(?:\.\d{1,2})?)(?![\d.%万千百元块个])"
-), ("千", "万"), 0)
+), ("千", "万"), 0, shared=False)
 # The trade's shorthand for a surcharge on each transaction (the price of 秒到/D0): 每笔+3, 秒到+2, D0+3, 0.6+3
 # (0.6% and 3元 a transaction); not +0 (no surcharge), nor a sum of percents (0.38%+0.1%). 0.6%+3 is read as it is.
 # The pattern starts at the "+" (so `re` skips to it); _plus_fee looks at what stands before it.
@@ -343,9 +344,11 @@ def normalize(text: str, *, join_wraps: bool = False, soft_wraps: bool = False) 
     only those after a long line (plain text wrapped at a fixed width).
 
     Cached per text: the rule engine, the fact extractors and the checks all normalise the same
-    documents, and a str caches its own hash, so a repeat costs a dictionary look-up.
+    documents, and a str caches its own hash, so a repeat costs a dictionary look-up. Short texts (titles, a
+    fee's quote or conditions, several per page) have a cache of their own: in the one cache they pushed the
+    pages out before the checks asked for them again, and every page was normalised twice.
     """
-    return _normalize(text, join_wraps, SOFT_WRAP_MIN if soft_wraps and not join_wraps else 0)
+    return _cached(text, join_wraps, SOFT_WRAP_MIN if soft_wraps and not join_wraps else 0)
 
 
 def normalize_document(text: str, kind: str) -> Normalized:
@@ -353,7 +356,7 @@ def normalize_document(text: str, kind: str) -> Normalized:
     OCR'd lines wrap where they reach the width of its longest)."""
     if kind == "image":
         longest = max(map(len, text.split("\n")), default=0)
-        return _normalize(text, False, max(OCR_WRAP_FLOOR, int(longest * OCR_WRAP_SHARE)))
+        return _cached(text, False, max(OCR_WRAP_FLOOR, int(longest * OCR_WRAP_SHARE)))
     return normalize(text, join_wraps=kind == "pdf", soft_wraps=kind == "txt")
 
 
@@ -432,12 +435,26 @@ def _hanging(text: str) -> Callable[[re.Match[str]], str | None]:
     return repl
 
 
-@lru_cache(maxsize=256)
-def _normalize(text: str, join_wraps: bool, wrap_min: int = 0) -> Normalized:
-    """`normalize`; `wrap_min` > 0 joins soft wraps after lines of at least that many characters."""
+# Below this many characters (a title, a fee's quote) str.translate maps a text faster than remap, whose
+# array calls cost a few microseconds whatever the length.
+_TRANSLATE_MAX = 40
+# Identity offsets (character i comes from [i, i + 1)) for texts up to this long are views of one read-only
+# array: an array of its own costs a page a few microseconds per offset array.
+_POSITIONS = np.arange(2**16 + 1, dtype=np.int32)
+_POSITIONS.flags.writeable = False
+
+
+def _identity(text: str) -> Normalized:
+    """`text` as its own normalisation: every character maps to itself."""
     n = len(text)
-    norm = Normalized(remap(text, _char_lut()), np.arange(n, dtype=np.int32),
-                      np.arange(1, n + 1, dtype=np.int32))
+    if n < len(_POSITIONS):
+        return Normalized(text, _POSITIONS[:n], _POSITIONS[1:n + 1])
+    return Normalized(text, np.arange(n, dtype=np.int32), np.arange(1, n + 1, dtype=np.int32))
+
+
+def _normalize(text: str, join_wraps: bool, wrap_min: int) -> Normalized:
+    """`normalize`; `wrap_min` > 0 joins soft wraps after lines of at least that many characters."""
+    norm = _identity(text.translate(_char_table()) if len(text) < _TRANSLATE_MAX else remap(text, _char_lut()))
     if _SPACED_HINT.search(norm.text):  # a word of one or two characters between spaces: maybe letter-spaced
         norm = _sub(norm, _SPACE_BETWEEN, _spaced_lines(norm.text))
     if "\n" in norm.text:
@@ -481,6 +498,18 @@ def _normalize(text: str, join_wraps: bool, wrap_min: int = 0) -> Normalized:
         norm = _sub(norm, _POINTS, lambda m: m.group(1) + "%")
     norm = _sub(norm, _SHORT_FRACTION, _short_fraction)  # (its finditer looks for 千 and 万 first)
     return norm
+
+
+FRAGMENT_MAX = 256  # texts shorter than this are cached apart from the pages (`normalize`)
+_normalize_page = lru_cache(maxsize=256)(_normalize)
+_normalize_fragment = lru_cache(maxsize=1024)(_normalize)
+
+
+def _cached(text: str, join_wraps: bool, wrap_min: int) -> Normalized:
+    """`_normalize` from the cache for texts of its length."""
+    if len(text) < FRAGMENT_MAX:
+        return _normalize_fragment(text, join_wraps, wrap_min)
+    return _normalize_page(text, join_wraps, wrap_min)
 
 
 def _thousands(norm: Normalized, original: str) -> Callable[[re.Match[str]], str | None]:

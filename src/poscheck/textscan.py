@@ -6,6 +6,7 @@ import bisect
 import re
 import re._constants as sre
 import re._parser as sre_parse
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -27,6 +28,9 @@ class Anchored:
     pattern: re.Pattern[str]
     anchors: tuple[str, ...]
     back: int
+    #: Whether a page's anchors come from the pass all Keywords share (see Keywords): not for a pattern that
+    #: searches texts nothing else does (normalize's, between two of its passes).
+    shared: bool = True
 
     #: Every instance, so a test can hold each one to `pattern.finditer` on real texts (the anchors are
     #: kept by hand next to their patterns; an edited pattern with a stale anchor list would miss matches).
@@ -44,9 +48,20 @@ class Anchored:
     def _anchor(self) -> re.Pattern[str]:
         return re.compile("|".join(re.escape(a) for a in self.anchors))
 
+    @cached_property
+    def _keywords(self) -> Keywords[bool] | None:
+        """The anchors as Keywords, for pages; None when kept out of the shared pass (or with an empty anchor)."""
+        return Keywords(dict.fromkeys(self.anchors, True)) if self.shared and all(self.anchors) else None
+
     def _anchor_starts(self, text: str) -> Iterator[int]:
         """Every position where some anchor starts, ascending, overlapping ones too (what searching the
         alternation again from one past each hit gives)."""
+        # A page is searched by a dozen patterns (identity, sensitive data, licence, contradictions): its anchors
+        # come from the pass every Keywords shares, where a `str.find` run per anchor or an alternation's scan
+        # cost each pattern 5-25 µs.
+        if len(text) >= Keywords.SHARED_MIN_CHARS and self._keywords is not None:
+            yield from sorted({start for start, _, _ in self._keywords.iter(text)})
+            return
         if len(self.anchors) > self.FIND_AT_MOST:
             a = self._anchor.search(text)
             while a is not None:
@@ -222,24 +237,109 @@ class Keywords(Generic[V]):
     A DFA moves one table look-up per character, where pyahocorasick compares a character with a node's
     children one by one (dozens at the root, for a lexicon): over a fee-dense page the pass costs a
     third as much (bench/bench_analysis.py). Offsets are in characters, as `re` gives them.
+
+    A page is scanned by half a dozen of them (the text rules' phrases, fee labels, the checks' gates, the registry's
+    names, Q&A markers, Anchored's anchors), each pass 30-80 µs: a text of at least SHARED_MIN_CHARS characters is
+    scanned once for the words of all of them (_SharedKeywords), and each takes its own hits from that pass.
     """
+
+    #: Texts this long are scanned by the shared pass; shorter ones (titles, lines, fee quotes) by the own automaton.
+    SHARED_MIN_CHARS: ClassVar[int] = 1000
+
+    #: Every instance with words, weakly (the shared automaton holds the words of the living ones).
+    instances: ClassVar[weakref.WeakSet[Keywords[Any]]] = weakref.WeakSet()
 
     def __init__(self, words: dict[str, V]):
         import ahocorasick_rs
 
         kept = [(w, value) for w, value in words.items() if w]
+        self.words: tuple[str, ...] = tuple(w for w, _ in kept)
         self._values: list[V] = [value for _, value in kept]
         self._auto: Any = ahocorasick_rs.AhoCorasick(
-            [w for w, _ in kept], implementation=ahocorasick_rs.Implementation.DFA) if kept else None
+            list(self.words), implementation=ahocorasick_rs.Implementation.DFA) if kept else None
+        if kept:
+            Keywords.instances.add(self)
 
     def iter(self, text: str) -> Iterator[tuple[int, int, V]]:
         """(start, end, value) of every keyword occurrence in `text`, overlapping ones too, by end."""
         if self._auto is None:
             return
         values = self._values
-        try:
-            hits = self._auto.find_matches_as_indexes(text, overlapping=True)
-        except UnicodeEncodeError:  # a lone surrogate (bytes decoded with surrogateescape): one character for one
-            hits = self._auto.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+        hits = _SHARED_KEYWORDS.hits(self, text) if len(text) >= self.SHARED_MIN_CHARS else None
+        if hits is None:
+            hits = _find(self._auto, text)
         for i, start, end in hits:
             yield start, end, values[i]
+
+
+def _find(auto: Any, text: str) -> list[tuple[int, int, int]]:
+    """(pattern index, start, end) of every occurrence of `auto`'s patterns in `text`, overlapping ones too, by end."""
+    try:
+        hits: list[tuple[int, int, int]] = auto.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:  # a lone surrogate (bytes decoded with surrogateescape): one character for one
+        hits = auto.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+    return hits
+
+
+class _SharedKeywords:
+    """One Aho-Corasick pass over a text for the words of every Keywords, split into each one's hits.
+
+    An automaton over several word lists reports, at each end position, the words that end there longest first,
+    as each list's own automaton does (each is a suffix of the next longer), so the hits of one list, taken in the
+    shared pass's order, are in its own pass's order (tests/test_shared_keywords.py). Kept for the last TEXTS texts:
+    the rule engine, the fact extractors and the checks scan the same normalised pages.
+    """
+
+    TEXTS: ClassVar[int] = 256
+
+    def __init__(self) -> None:
+        self._slot: weakref.WeakKeyDictionary[Keywords[Any], int] = weakref.WeakKeyDictionary()  # by instance
+        self._owners: list[tuple[tuple[int, int], ...]] = []  # by shared pattern: (slot, the instance's index)
+        self._auto: Any = None
+        self._size = 0  # instances the shared automaton holds
+        self._stale = True  # some instance is not held: build the automaton again before the next pass
+        self._found: dict[str, list[list[tuple[int, int, int]]]] = {}  # text → by slot: the instance's hits
+
+    def hits(self, keywords: Keywords[Any], text: str) -> list[tuple[int, int, int]] | None:
+        """`keywords`' own hits in `text` (its index, start, end), from the shared pass; None for an instance the
+        shared automaton does not hold yet (made after it was built: it is built again, for every instance then
+        alive, when the next text comes, so that the instances made on a run's first page cost one build)."""
+        found = self._found.get(text)
+        if found is None:
+            if self._stale:
+                self._build()
+            found = [[] for _ in range(self._size)]
+            owners = self._owners
+            for p, start, end in _find(self._auto, text):
+                for s, i in owners[p]:
+                    found[s].append((i, start, end))
+            if len(self._found) >= self.TEXTS:
+                del self._found[next(iter(self._found))]  # the oldest
+            self._found[text] = found
+        slot = self._slot.get(keywords)
+        if slot is None:
+            self._stale = True
+            return None
+        return found[slot]
+
+    def _build(self) -> None:
+        import ahocorasick_rs
+
+        members = list(Keywords.instances)
+        index: dict[str, int] = {}
+        owners: list[list[tuple[int, int]]] = []
+        for s, k in enumerate(members):
+            for i, w in enumerate(k.words):
+                if w not in index:
+                    index[w] = len(owners)
+                    owners.append([])
+                owners[index[w]].append((s, i))
+        self._auto = ahocorasick_rs.AhoCorasick(list(index), implementation=ahocorasick_rs.Implementation.DFA)
+        self._owners = [tuple(o) for o in owners]
+        self._slot = weakref.WeakKeyDictionary((k, s) for s, k in enumerate(members))
+        self._size = len(members)
+        self._stale = False
+        self._found.clear()
+
+
+_SHARED_KEYWORDS = _SharedKeywords()
