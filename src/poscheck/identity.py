@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from poscheck.checks import evidence_for
-from poscheck.checks.textctx import GatedAnchored
 from poscheck.models import Document, Entity
 from poscheck.normalize import Normalized, normalize, normalize_document
+from poscheck.textscan import Anchored
 
 # --- validators -------------------------------------------------------------------------------
 
@@ -152,13 +152,10 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
-# The anchored patterns' anchors are found by the checks' shared keyword pass (textctx.GatedAnchored): one
-# Aho-Corasick pass over the page, which the checks then find cached, where each pattern's own `str.find` runs or
-# anchor alternation would cost a scan each.
-_ICP = GatedAnchored(_PATTERNS["icp"], ("icp",), 2)  # province + space before "icp"
-_ICP_LICENCE = GatedAnchored(_PATTERNS["icp_licence"], ("b2", "icp"), 2)
-_PSB = GatedAnchored(_PATTERNS["psb"], ("公网安备",), 1)
-_UNIONPAY_CLAIM = GatedAnchored(_PATTERNS["unionpay_claim"], ("银联", "pci"), 4)  # 通过中国银联…
+_ICP = Anchored(_PATTERNS["icp"], ("icp",), 2)  # province + space before "icp"
+_ICP_LICENCE = Anchored(_PATTERNS["icp_licence"], ("b2", "icp"), 2)
+_PSB = Anchored(_PATTERNS["psb"], ("公网安备",), 1)
+_UNIONPAY_CLAIM = Anchored(_PATTERNS["unionpay_claim"], ("银联", "pci"), 4)  # 通过中国银联…
 # Characters a domain match is made of: it lies inside one run of them that contains ".<letter>".
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789:/.-")
 _DOT_LETTER = re.compile(r"\.[a-z]")
@@ -185,7 +182,7 @@ MANUFACTURERS = (
     "新大陆", "联迪", "百富", "惠尔丰", "艾体威尔", "新国都", "证通", "魔方", "天喻", "优博讯", "商米", "升腾",
     "实达", "长城", "华智融", "锦弘霖", "立晶", "海信", "小蓝", "newland", "landi", "pax", "verifone", "sunmi",
 )
-_MODEL = GatedAnchored(
+_MODEL = Anchored(
     re.compile(
         r"(?:(?P<maker>" + "|".join(MANUFACTURERS) + r")\s?(?P<model>[a-z]{1,4}\d{1,4}[a-z0-9+]{0,4})"
         r"|(?:终端|机具|机器|设备)?型号\s?[:：]?\s?(?P<model2>[a-z0-9][a-z0-9+ -]{1,14}[a-z0-9+]))"
@@ -198,13 +195,13 @@ _LEGAL_FORM = "(?:股份有限公司|有限责任公司|有限公司)"
 _COMPANY = re.compile(
     rf"[\u4e00-\u9fff()（）]{{2,40}}?{_LEGAL_FORM}(?:[\u4e00-\u9fff]{{2,8}}?(?:分公司|支行|分行))?"
 )
-_LEGAL_FORM_RE = GatedAnchored(re.compile(_LEGAL_FORM), ("有限",), 2)  # 股份 + 有限公司: no class scan
+_LEGAL_FORM_RE = Anchored(re.compile(_LEGAL_FORM), ("有限",), 2)  # 股份 + 有限公司: one str.find run, not a class scan
 #: Banks named by their short name + 银行 (中国工商银行, 邮政储蓄银行 …).
 _BANK_NAMES = (
     "工商", "农业", "建设", "交通", "招商", "浦发", "中信", "光大", "华夏", "民生", "兴业", "平安",
     "广发", "浙商", "渤海", "恒丰", "邮政储蓄", "北京", "上海", "江苏", "宁波", "南京", "杭州", "徽商",
 )
-_BANK = GatedAnchored(
+_BANK = Anchored(
     re.compile(
         rf"(?:中国)?(?:{'|'.join(_BANK_NAMES)})银行(?:股份有限公司)?(?:[\u4e00-\u9fff]{{2,10}}?(?:分行|支行))?"
         r"|中国银行(?:股份有限公司)?(?:[\u4e00-\u9fff]{2,10}?(?:分行|支行))?"

@@ -22,10 +22,11 @@ from poscheck.checks import Analysis, check
 from poscheck.checks import practices as _practices  # registers promo/clearing checks
 from poscheck.checks import terms as _terms  # registers terms checks
 from poscheck.checks.fee_kinds import ONE_CASE_NO_DEPOSIT
-from poscheck.checks.textctx import GatedAnchored, KeywordGate, asserted, genre, make, quote, sentence_bounds
+from poscheck.checks.textctx import KeywordGate, asserted, genre, make, quote, sentence_bounds
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 from poscheck.passages import post_starts
+from poscheck.textscan import Anchored
 
 _S = r"[^。;\n]"
 Spans = Callable[[str], list[tuple[int, int, int]]]
@@ -47,9 +48,9 @@ def _regex_promise(needles: tuple[str, ...], pattern: re.Pattern[str], ok: Calla
     """Asserted matches of a promise (itself a negation such as 免押金: only what precedes it can deny it).
 
     Every match contains one of the `needles`, which the checks' shared keyword pass looks for (a text without
-    them costs no search of its own). With `back`, the pattern is only tried just before them, where that pass
-    found them (`textctx.GatedAnchored`): for patterns that start with a choice of words, which `re` cannot skip to."""
-    anchored = GatedAnchored(pattern, needles, back) if back is not None else None
+    them costs no search of its own). With `back`, the pattern is only tried just before them
+    (`textscan.Anchored`): for patterns that start with a choice of words, which `re` cannot skip to."""
+    anchored = Anchored(pattern, needles, back) if back is not None else None
     gate = KeywordGate({"promise": needles})
 
     def find(text: str) -> list[tuple[int, int, int]]:

@@ -12,13 +12,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from poscheck.checks.textctx import GatedAnchored, Words
 from poscheck.domains import LookAlike
 from poscheck.identity import USCC_ALPHABET, extract_entities, normalized, simplified, uscc_check_char
 from poscheck.models import Document, Entity
 from poscheck.registry import Institution, Registry, Status
 from poscheck.rules import context
-from poscheck.textscan import led, sentence_at
+from poscheck.textscan import Anchored, led, sentence_at
 
 #: Consumer payment methods: naming them ("支持微信、支付宝、云闪付") does not name an acquirer.
 PAYMENT_METHOD_BRANDS = frozenset(
@@ -91,7 +90,7 @@ _OFFER = led(re.compile(  # led: its prices start with groups (textscan.led)
 _STAFF_GUIDE = re.compile(r"操作指南|操作流程|操作全流程|操作步骤|使用教程|使用说明|适用岗位")
 # Genres that report, teach or warn rather than offer: complaints, forum posts, articles, exports. A forum post is
 # 发表于 a date; a 公众号 article's 发表于广东 (where it was posted from) says nothing of its genre.
-_NOT_OFFER = GatedAnchored(  # its anchors found by the checks' shared keyword pass
+_NOT_OFFER = Anchored(
     re.compile(
         r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于(?=\s*\d)|发帖|回帖|\d楼[:：]|律师提醒"
         r"|以案说法|记者|据.{0,8}报道"
@@ -109,7 +108,7 @@ _NOT_OFFER_HEAD = re.compile("|".join((
 )))
 # Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply
 # (a 公众号 article that ends in "回复领机，免费申请" sells the device it writes about).
-_WEAK_NOT_OFFER = GatedAnchored(  # its words found by the checks' shared keyword pass
+_WEAK_NOT_OFFER = Anchored(  # its words found by the page's shared keyword pass (textscan.Keywords)
     re.compile(r"骗局|诈骗|维权|冒充|作者[:：]|文/|本文|阅读时间|编辑部"),
     ("骗局", "诈骗", "维权", "冒充", "作者", "文/", "本文", "阅读时间", "编辑部"),
     0,
@@ -216,23 +215,14 @@ def mentions(doc: Document, reg: Registry) -> tuple[Mention, ...]:
 BrandHit = tuple[int, int, str, Institution]
 # normalised text → (registry, brand and name hits); the registry is kept so its id cannot be reused.
 _BRAND_HITS: dict[str, tuple[Registry, tuple[BrandHit, ...]]] = {}
-# id(registry) → (registry, its scan keys as a word list of the checks' shared keyword pass)
-_REGISTRY_WORDS: dict[int, tuple[Registry, Words]] = {}
-
 
 def brand_hits(text: str, reg: Registry) -> tuple[BrandHit, ...]:
-    """Every brand or name occurrence in normalised `text` (what `Registry.scan` finds), sorted: found once per
-    text and registry, by the pass that also finds the checks' keywords (`textctx.Words`)."""
+    """Every brand or name occurrence in normalised `text`, sorted: one `Registry.scan` per text and registry."""
     hit = _BRAND_HITS.get(text)
     if hit is None or hit[0] is not reg:
         if len(_BRAND_HITS) > 64:
             _BRAND_HITS.clear()
-        keys = reg.scan_keys()
-        words = _REGISTRY_WORDS.get(id(reg))
-        if words is None or words[0] is not reg:
-            words = _REGISTRY_WORDS[id(reg)] = (reg, Words(keys))
-        hit = _BRAND_HITS[text] = (reg, tuple(sorted((s, e, text[s:e], keys[text[s:e]])
-                                                     for s, e in words[1].find(text))))
+        hit = _BRAND_HITS[text] = (reg, tuple(sorted(reg.scan(text))))
     return hit[1]
 
 

@@ -13,12 +13,12 @@ import re
 from collections.abc import Iterator
 
 from poscheck.checks import Analysis, check, evidence_for
-from poscheck.checks.textctx import GatedAnchored, genre
+from poscheck.checks.textctx import genre
 from poscheck.identity import normalized
 from poscheck.models import Document, Finding
-from poscheck.textscan import in_quotes, sentence_at
+from poscheck.textscan import Anchored, in_quotes, sentence_at
 
-_ITEM = GatedAnchored(  # its anchors found by the checks' shared keyword pass
+_ITEM = Anchored(
     re.compile(
         r"(?P<pin>(?:银行卡|储蓄卡|信用卡|借记卡|结算卡|取款|支付|交易|卡)密码|pin码?)"
         r"|(?P<cvv>cvv2?|cvn2?|cvc2?|安全码|卡片验证码|(?:卡)?背面(?:的|那个?)?(?:末|后)?(?:三|3)位(?:数字|数|码)?)"

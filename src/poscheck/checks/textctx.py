@@ -6,10 +6,6 @@ unfair clauses as "反面例子", a legal article retells a cash-out case. `genr
 pages (warnings, guides, legal articles) from complaints (a merchant reporting what happened to
 them, which *is* evidence) and from offers and contracts. `asserted()` adds to the shared negation
 handling the prohibitions of contracts (不得…套现), reported speech (声称, 所谓) and conditionals.
-
-It also holds the page's one keyword pass (`_shared_pass`): the checks' keyword gates (`KeywordGate`) and every
-literal word list (`Words`: the rules' phrases, the registry's names, the anchors of `GatedAnchored` patterns, the
-entity extractor's too) are found by one Aho-Corasick pass over each normalised text.
 """
 
 from __future__ import annotations
@@ -17,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from poscheck.checks import Analysis, evidence_for
 from poscheck.errors import RuleError
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 from poscheck.rules import context
-from poscheck.textscan import Anchored, Keywords, bounds_in, led, sentence_ends
+from poscheck.textscan import Keywords, bounds_in, led, sentence_ends
 
 Genre = Literal["teaching", "complaint", "other"]
 
@@ -107,104 +103,48 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 class KeywordGate:
     """Aho-Corasick over literal keywords that every match of a pattern must contain, so that a pattern
     runs only on the sentences where one of its keywords occurs (CJK alternations are slow in `re`).
-    All gates share one automaton and one pass per text (`_shared_pass`)."""
+    All gates share one automaton and one pass per text (`_shared_sentences`)."""
 
     def __init__(self, keywords: Mapping[str, Iterable[str]]):
         self.prefix = f"g{len(_REGISTRY)}:"
         _REGISTRY.append({self.prefix + k: tuple(v) for k, v in keywords.items()})
         _automaton.cache_clear()
-        _shared_pass.cache_clear()
+        _shared_sentences.cache_clear()
 
     def sentences(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """For each pattern name, the distinct sentences (lo, hi) that contain one of its keywords."""
         n = len(self.prefix)
-        return {k[n:]: v for k, v in _shared_pass(text).sentences.items() if k.startswith(self.prefix)}
-
-
-class Words:
-    """Every occurrence of some literal words in a text, found by the shared keyword pass (`_shared_pass`) with
-    the gates' keywords: one pass over a page where a search of their own would be another. The registry's names
-    and brands (`identity_facts.brand_hits`) and the anchors of the GatedAnchored patterns (the checks' and the
-    entity extractor's, `poscheck.identity`) are such lists; the extractor, which reads each document first,
-    pays for the pass, and the checks find it cached."""
-
-    def __init__(self, words: Iterable[str]):
-        key = tuple(sorted(set(words)))
-        if key in _WORD_LISTS:  # another engine, registry or pattern with the same words shares their list
-            self.id = _WORD_LISTS.index(key)
-            return
-        self.id = len(_WORD_LISTS)
-        _WORD_LISTS.append(key)
-        _automaton.cache_clear()
-        _shared_pass.cache_clear()
-
-    def find(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of every occurrence in `text`, overlapping ones too, by end."""
-        return _shared_pass(text).words.get(self.id, [])
-
-
-class GatedAnchored(Anchored):
-    """A `textscan.Anchored` pattern whose anchors are found by the shared keyword pass (`Words`), not by a
-    search of their own: an anchor list's `str.find` runs or alternation cost a scan of the page each."""
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        if self.anchors not in _ANCHOR_WORDS:
-            _ANCHOR_WORDS[self.anchors] = Words(self.anchors)
-
-    def _anchor_starts(self, text: str) -> Iterator[int]:
-        return iter(sorted({start for start, _ in _ANCHOR_WORDS[self.anchors].find(text)}))
+        return {k[n:]: v for k, v in _shared_sentences(text).items() if k.startswith(self.prefix)}
 
 
 _REGISTRY: list[dict[str, tuple[str, ...]]] = []
-_WORD_LISTS: list[tuple[str, ...]] = []  # by Words.id
-_ANCHOR_WORDS: dict[tuple[str, ...], Words] = {}  # the GatedAnchored patterns' anchors
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> Keywords[tuple[tuple[str, ...], tuple[int, ...]]]:
-    """One automaton over every gate's keywords and every `Words` list, each word with the gates that own it
-    and the lists that hold it."""
+def _automaton() -> Keywords[tuple[str, ...]]:
+    """One automaton over every gate's keywords, each keyword with the gates that own it."""
     owners: dict[str, set[str]] = {}
-    lists: dict[str, set[int]] = {}
     for group in _REGISTRY:
         for name, words in group.items():
             for w in words:
                 owners.setdefault(w, set()).add(name)
-    for i, words in enumerate(_WORD_LISTS):
-        for w in words:
-            lists.setdefault(w, set()).add(i)
-    return Keywords({w: (tuple(sorted(owners.get(w, ()))), tuple(sorted(lists.get(w, ()))))
-                     for w in owners.keys() | lists.keys()})
-
-
-class _Pass(NamedTuple):
-    """What the shared pass found in one text: per gate (its prefixed name), the distinct sentences that hold
-    one of its keywords, in text order; per `Words` list, its words' (start, end), by end."""
-
-    sentences: dict[str, list[tuple[int, int]]]
-    words: dict[int, list[tuple[int, int]]]
+    return Keywords({w: tuple(sorted(names)) for w, names in owners.items()})
 
 
 @lru_cache(maxsize=256)
-def _shared_pass(text: str) -> _Pass:
+def _shared_sentences(text: str) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}
-    found: dict[int, list[tuple[int, int]]] = {}
     last: dict[str, int] = {}
     lo = hi = -1
     ends, n = sentence_ends(text), len(text)
-    for start, end, (names, lists) in _automaton().iter(text):
-        for i in lists:
-            found.setdefault(i, []).append((start, end))
-        if not names:
-            continue
+    for start, end, names in _automaton().iter(text):
         if not lo <= start < hi or end > hi:  # hits come in text order: reuse the sentence
             lo, hi = bounds_in(ends, n, start, end)
         for name in names:
             if last.get(name) != lo:
                 last[name] = lo
                 out.setdefault(name, []).append((lo, hi))
-    return _Pass(out, found)
+    return out
 
 
 def gated(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:

@@ -1,12 +1,12 @@
 """Compiled text matching: phrases and gated regexes on normalised text → Findings.
 
 Phrases are matched on characters, so no segmentation can hide them: Aho-Corasick over the whole
-text (the pass that also finds the checks' keywords, `checks.textctx.Words`) picks the candidate
-lines, and spaCy (`poscheck.nlp`) reads those lines — their sentences and phrase hits. A rule's
-regexes run only inside the scopes where one of its phrases hit, or over the whole text when it has
-no phrases, so the cost per page stays a fraction of a crawl (research/performance.md). Context —
-negation, warning, question, general explanation, advisory article — is judged by
-`poscheck.rules.context`; evidence maps back to the original text.
+text (the page's one keyword pass, `textscan.Keywords`) picks the candidate lines, and spaCy
+(`poscheck.nlp`) reads those lines — their sentences and phrase hits. A rule's regexes run only
+inside the scopes where one of its phrases hit, or over the whole text when it has no phrases, so the
+cost per page stays a fraction of a crawl (research/performance.md). Context — negation, warning,
+question, general explanation, advisory article — is judged by `poscheck.rules.context`; evidence
+maps back to the original text.
 """
 
 from __future__ import annotations
@@ -18,13 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from poscheck.checks.textctx import Words
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized, normalize, normalize_document
 from poscheck.rules import context
 from poscheck.rules.model import Rule
 from poscheck.rules.validators import VALIDATORS
-from poscheck.textscan import bounds_in, sentence_ends
+from poscheck.textscan import Keywords, bounds_in, sentence_ends
 
 MAX_EVIDENCE = 3
 MAX_QUOTE = 160
@@ -114,9 +113,7 @@ class Matcher:
                     phrase_rules[key].append(idx)
             if not m.phrases:
                 self._regex_only.append(idx)
-        # found by the checks' shared keyword pass, with every other literal the entity extractor and the checks
-        # look for in the page: one Aho-Corasick pass over each text (checks.textctx.Words)
-        self._phrase_words = Words(phrase_rules)
+        self._automaton = Keywords(dict.fromkeys(phrase_rules, True))
         self._phrase_rules = {k: tuple(v) for k, v in phrase_rules.items()}
         self._has_phrases = bool(phrase_rules)
         self._phrases = tuple(sorted(phrase_rules))
@@ -132,7 +129,7 @@ class Matcher:
 
         ends, n = sentence_ends(text), len(text)
         chosen: dict[int, tuple[int, int]] = {}  # by first sentence: the candidate span reaching furthest
-        for start, end in self._phrase_words.find(text):
+        for start, end, _ in self._automaton.iter(text):
             lo, hi = bounds_in(ends, n, start, end)
             if lo not in chosen or chosen[lo][1] < hi:
                 chosen[lo] = (lo, hi)
