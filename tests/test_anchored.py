@@ -8,40 +8,19 @@ the demo sites, every rule example, and texts made to sit right at the anchors' 
 
 from __future__ import annotations
 
-import random
-import sys
-from pathlib import Path
-
 import pytest
 
-from poscheck.demo import SITES_DIR
-from poscheck.models import RawFile
+from conftest import real_texts
 from poscheck.normalize import normalize
-from poscheck.pipeline import Engine, read_documents
+from poscheck.pipeline import Engine
 from poscheck.textscan import LED, Anchored, led
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="module")
 def texts(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """Extracted texts of the demo sites, corpus, seeds and bench pages, rule examples; raw and normalised."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from bench_crawl import make_page
-
-    folder = tmp_path_factory.mktemp("bench")
-    rng = random.Random(5)
-    for i, shape in enumerate(("dense", "site")):
-        for page in ("index", "fees", "about"):
-            (folder / f"{shape}-{page}.html").write_text(make_page(i, page, rng, shape=shape), encoding="utf-8")
-    paths = sorted(SITES_DIR.rglob("*.html")) + sorted(folder.glob("*.html"))
-    paths += sorted(p for p in (SHARED / "corpus" / "docs").glob("*") if p.suffix in {".html", ".txt", ".docx"})
-    paths += sorted((SHARED / "seeds").glob("*.txt"))
-    docs, _ = read_documents(RawFile(source=str(p), path=str(p)) for p in paths)
-    out = [d.text for d in docs]
-    for rule in engine.rules:
-        out += [e.text for e in (*rule.spec.examples.match, *rule.spec.examples.no_match)]
+    docs, examples = real_texts(engine, tmp_path_factory.mktemp("bench"))
+    out = [d.text for d in docs] + examples
     return out + [normalize(t).text for t in out]
 
 

@@ -4,40 +4,20 @@ order: on the demo sites, the corpus, the seeds, bench pages, rule examples and 
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
 import pytest
 
-from poscheck.demo import SITES_DIR
-from poscheck.models import RawFile
+from conftest import real_texts
 from poscheck.normalize import normalize, normalize_document
-from poscheck.pipeline import Engine, read_documents
+from poscheck.pipeline import Engine
 from poscheck.textscan import Keywords, _find, _SharedKeywords
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="module")
 def texts(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """Normalised texts of the demo sites, corpus, seeds and bench pages, and the rule examples."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from bench_crawl import make_page
-
-    folder = tmp_path_factory.mktemp("bench")
-    rng = random.Random(5)
-    for i, shape in enumerate(("dense", "site", "reference")):
-        for page in ("index", "fees", "about", "contract"):
-            (folder / f"{shape}-{page}.html").write_text(make_page(i, page, rng, shape=shape), encoding="utf-8")
-    paths = sorted(SITES_DIR.rglob("*.html")) + sorted(folder.glob("*.html"))
-    paths += sorted(p for p in (SHARED / "corpus" / "docs").glob("*") if p.suffix in {".html", ".txt", ".docx"})
-    paths += sorted((SHARED / "seeds").glob("*.txt"))
-    docs, _ = read_documents(RawFile(source=str(p), path=str(p)) for p in paths)
-    out = [normalize_document(d.text, d.kind).text for d in docs]
-    for rule in engine.rules:
-        out += [normalize(e.text).text for e in (*rule.spec.examples.match, *rule.spec.examples.no_match)]
-    return out
+    docs, examples = real_texts(engine, tmp_path_factory.mktemp("bench"))
+    return [normalize_document(d.text, d.kind).text for d in docs] + [normalize(t).text for t in examples]
 
 
 def _instances(engine: Engine, texts: list[str]) -> list[Keywords[object]]:
