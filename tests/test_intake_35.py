@@ -91,3 +91,28 @@ def test_a_flat_denial_that_refunds_exist_declares_the_fee_non_refundable() -> N
                "达标的平台给奖励，没达标就是机器成本。")
     assert "terms.non_refundable" in flagged(caption)
     assert "terms.non_refundable" not in flagged("押金随时可退，没有“不退”这一说。")
+
+
+def test_a_rate_told_as_promised_and_then_as_taken_in_a_later_sentence_is_a_raise() -> None:
+    story = ("投诉：POS机费率没打招呼就变了\n我开窗帘店的，当时说好信用卡0.55%，一直也是这个数。"
+             "上个月对账突然发现每笔都是按0.72%扣的，我没收到过任何通知。")
+    assert [(f.amount, f.later_amount) for f in fees_of(story) if f.kind == "rate"] == [(0.55, None), (None, 0.72)]
+    assert "fee.rate_bait" in flagged(story)
+    # another fee named in between keeps the change with that one; a sentence without a change adds nothing
+    plain = "当时说好信用卡0.55%，一直也是这个数。流量费每年按99元扣的。"
+    assert [f.later_amount for f in fees_of(plain) if f.kind == "rate"] == [None]
+
+
+def test_an_answer_s_advice_is_no_notice_term_of_the_askers_provider() -> None:
+    page = ("费率没打招呼就变了，正常吗？ - 小店问答\n提问者：做窗帘的阿华\n"
+            "我开窗帘店的，当时说好信用卡0.55%，一直也是这个数。我上个月对账发现每笔都是按0.72%扣的，我没收到过通知。\n"
+            "5个回答\n最佳答案 支付老兵\n正规收单机构调价会提前公告并给你不同意就解约的权利，一声不吭调价肯定有问题。")
+    assert "fee.rate_bait" in flagged(page)
+    notice = ("调价通知\n信用卡费率将由0.55%调整为0.6%，自公告之日起30日后生效，"
+              "商户不同意本次调整的，可在生效前免费解约。")
+    assert "fee.rate_bait" not in flagged(notice)
+
+
+def test_a_rate_changed_again_and_again_is_reported_as_raised() -> None:
+    assert "fee.rate_bait" in flagged("投诉：从办理到现在一年，我的费率被调了三次，我一次都没同意过。")
+    assert "fee.rate_bait" not in flagged("担心费率被调了怎么办？签约前看清合同里的调价条款。")

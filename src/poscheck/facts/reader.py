@@ -19,6 +19,7 @@ from poscheck.facts.labels import FIRST_SWIPE, Label
 from poscheck.facts.units import Unit, piece_start
 from poscheck.models import Document, Evidence, Fee
 from poscheck.normalize import Normalized
+from poscheck.rules import context
 from poscheck.textscan import sentence_at
 
 MAX_QUOTE = 160
@@ -299,10 +300,13 @@ class FeeReader:
 
     def _notice(self, u: Unit) -> list[str]:
         """The compliant-notice words (提前30日, 免费解约) around a stated rate change, if any: on its line or
-        in the lines just after it (a notice lists its terms as items under the change)."""
+        in the lines just after it (a notice lists its terms as items under the change), not in a Q&A page's
+        answers (正规机构调价会…给你不同意就解约的权利 answers the asker's story; it is no term of theirs)."""
         text = self.text
         lo = text.rfind("\n", 0, u.start) + 1
-        m = P.NOTICE.search(text, lo, min(len(text), u.end + NOTICE_AFTER))
+        hi = min(len(text), u.end + NOTICE_AFTER)
+        answers = context.ANSWERS.search(text, u.end, hi)
+        m = P.NOTICE.search(text, lo, answers.start() if answers else hi)
         return [self._orig(m.start(), m.end())] if m else []
 
     def _refund(self, u: Unit, conditions: list[str]) -> bool | None:

@@ -59,6 +59,7 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
             units.extend(_sentences(text, lo, hi, labels[k:j]))
         k = j
     units = [u for u in units if u.labels]
+    _changed_after(text, units, [lab.start for lab in labels])
     units.extend(_answers(text, units))
     units.extend(_chat_answers(text, units))
     units.extend(_under_header(text, units))
@@ -149,6 +150,26 @@ _TOLD = re.compile(r"说(?:那|这)?是|名目是|名目为|写的是|写着|叫
 _ENDS_ON_NAME = re.compile(r"\s*(?:吧|呢|啊|呀|哦|哈)?\s*[。!]")
 _PRICE_OPENS = re.compile(r"[^。!?\d]{0,8}\d")
 _DIGIT = re.compile(r"\d")
+
+
+# How far after a rate's sentence, in its line, a change of that rate is looked for.
+CHANGED_AFTER = 80
+
+
+def _changed_after(text: str, units: list[Unit], starts: list[int]) -> None:
+    """A rate's sentence is read on to a later sentence of its line that tells what the rate became and names no
+    fee of its own (当时说好信用卡0.55%，一直也是这个数。上个月对账发现每笔都是按0.72%扣的), as a complaint tells it."""
+    for u in units:
+        if u.is_row or not any(lab.kind == "rate" for lab in u.labels):
+            continue
+        line_end = text.find("\n", u.end)
+        hi = min(len(text) if line_end < 0 else line_end, u.end + CHANGED_AFTER)
+        m = P.CHANGED_TO.search(text, u.end, hi) if "按" in text[u.end:hi] or "变" in text[u.end:hi] \
+            or "涨" in text[u.end:hi] else None
+        if m is None or bisect.bisect_left(starts, u.end) < bisect.bisect_left(starts, m.start()):
+            continue  # no change told, or another fee named before it
+        end = _SENTENCE_END.search(text, m.end(), hi)
+        u.end = end.end() if end else hi
 
 
 def _sentences(text: str, lo: int, hi: int, labels: list[Label]) -> list[Unit]:

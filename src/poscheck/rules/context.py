@@ -295,7 +295,7 @@ ASKER_MARKS = ("提问者", "问题详情", "提问:")
 ASKER_HEAD = 400  # characters at the head of a page read for ASKER_MARKS
 
 
-_ANSWERS = re.compile(r"个回答|最佳答案|最佳回答|回答者")  # where the answers begin
+ANSWERS = re.compile(r"个回答|最佳答案|最佳回答|回答者")  # where a Q&A page's answers begin
 
 
 def asker_story(text: str) -> bool:
@@ -304,7 +304,7 @@ def asker_story(text: str) -> bool:
     head = text[:ASKER_HEAD]
     if not any(m in head for m in ASKER_MARKS):
         return False
-    answers = _ANSWERS.search(text)
+    answers = ANSWERS.search(text)
     return len(FIRST_PERSON.findall(text, 0, answers.start() if answers else len(text))) >= OWN_STORY_MIN
 
 
