@@ -116,3 +116,18 @@ def test_an_answer_s_advice_is_no_notice_term_of_the_askers_provider() -> None:
 def test_a_rate_changed_again_and_again_is_reported_as_raised() -> None:
     assert "fee.rate_bait" in flagged("投诉：从办理到现在一年，我的费率被调了三次，我一次都没同意过。")
     assert "fee.rate_bait" not in flagged("担心费率被调了怎么办？签约前看清合同里的调价条款。")
+
+
+def test_a_plan_named_by_whom_or_how_long_it_is_for_is_a_membership() -> None:
+    chat = "2024-05-02 10:11 小李:\n想费率低一点，可以开个商户会员，199一年，开了以后信用卡给你降到0.58，直接从到账里扣"
+    assert [(f.kind, f.amount) for f in fees_of(chat) if f.kind == "membership"] == [("membership", 199.0)]
+    # the shop's own membership scheme for its customers is no fee of the terminal
+    shop = "收银功能\n支持会员管理、会员储值，顾客充值199元送20元。"
+    assert [f for f in fees_of(shop) if f.kind == "membership"] == []
+
+
+def test_a_transaction_sms_reminder_priced_by_the_month_is_a_recurring_fee() -> None:
+    form = "商户开通确认单\n交易短信提醒 每月3.00元，按月从结算款扣收 ☑ 已开通"
+    assert [(f.kind, f.amount, f.unit) for f in fees_of(form)] == [("recurring", 3.0, "元/月")]
+    notice = "收费标准\n流量费每年36元，扣收前三日以短信提醒商户。"
+    assert [f.kind for f in fees_of(notice)] == ["data"]
