@@ -131,3 +131,10 @@ def test_a_transaction_sms_reminder_priced_by_the_month_is_a_recurring_fee() -> 
     assert [(f.kind, f.amount, f.unit) for f in fees_of(form)] == [("recurring", 3.0, "元/月")]
     notice = "收费标准\n流量费每年36元，扣收前三日以短信提醒商户。"
     assert [f.kind for f in fees_of(notice)] == ["data"]
+
+
+def test_an_unnamed_rate_said_to_hold_for_credit_cards_too_is_held_to_the_floor() -> None:
+    post = "今天给大家推一款yq一清机\n🔺费率 万38 ！！！（信用卡借记卡都一样哦）\n🔺秒到 秒到"
+    assert "fee.rate_bait" in flagged(post)
+    qr = "收费标准\n扫码费率 万38（信用卡借记卡绑定的都一样）"
+    assert "fee.rate_bait" not in flagged(qr)

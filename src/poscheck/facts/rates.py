@@ -63,7 +63,8 @@ def rise(first: float, later: float, months: int | None = None) -> str:
 
 def is_card_rate(fee: Fee, qr_amounts: set[float]) -> bool:
     """A rate that a reader takes for a credit-card rate: credit or card channel, or an unnamed rate
-    sold with a never-changes promise that is not also the page's QR rate."""
+    sold with a never-changes promise, or said to hold for credit cards too (费率万38！（信用卡借记卡都一样哦）),
+    that is not also the page's QR rate."""
     if fee.kind != "rate" or fee.amount is None:
         return False
     if fee.channel in CARD_CHANNELS:
@@ -72,11 +73,15 @@ def is_card_rate(fee: Fee, qr_amounts: set[float]) -> bool:
         cond = normalize(fee.conditions).text
         near = normalize(fee.evidence.quote + fee.evidence.context_after[:12]).text
         promised = P.PERMANENT.search(cond) or any(
-            float(m.group("a") or m.group("b")) == fee.amount for m in _PERMANENT_RATE.finditer(near))
+            float(m.group("a") or m.group("b")) == fee.amount for m in _PERMANENT_RATE.finditer(near)) \
+            or _CARDS_ALIKE.search(normalize(fee.evidence.context_after[:CARDS_AFTER]).text)
         return bool(promised) and fee.amount not in qr_amounts and not _QR_WORDS.search(near)
     return False
 
 
+# Credit cards said to pay the same rate, right after an unnamed one (（信用卡借记卡都一样哦）, 信用卡也是这个价).
+_CARDS_ALIKE = re.compile(r"^[^,。;\d]{0,4}(?:信用卡|贷记卡)[^,。;\d]{0,6}?(?:都一样|一样|同价|一个价|也是|都是)")
+CARDS_AFTER = 24  # characters after an unnamed rate read for _CARDS_ALIKE
 # A never-changes promise written onto the rate itself: 0.38%永久费率, 永久0.38%.
 _PERMANENT_RATE = re.compile(
     rf"(?:{P.PERMANENT.pattern})[^,。;\d]{{0,4}}(?P<a>\d+\.\d+)%|(?P<b>\d+\.\d+)%[^,。;\d]{{0,2}}(?:{P.PERMANENT.pattern})"
