@@ -161,3 +161,25 @@ def test_a_list_of_other_articles_is_the_linked_pages_words(tmp_path: Path, engi
         assert kept in view.text
     flagged = _flagged(engine.analyse(Target(id="t", url="http://www.xinfutong-pos.cn/"), [doc], []))
     assert "fee.deposit" in flagged and not flagged & {"clearing.mcc_jumping", "terms.non_refundable", "fee.membership"}
+
+
+def test_the_checks_reuse_the_views_and_texts_a_reading_made_and_judge_alike_without_them(engine: Engine) -> None:
+    """An audit reads pages while it crawls and checks them later: a reading hands its views and normalised texts on
+    (so they are not cut and normalised again), or, once too much is kept, only its findings and facts."""
+    from poscheck.demo import SITES_DIR
+    from poscheck.pipeline import read_documents
+
+    paths = sorted((SITES_DIR / "predatory").rglob("*.html"))
+    docs, _ = read_documents(RawFile(source=str(p), path=str(p)) for p in paths)
+    readings = {d.id: engine.read(d) for d in docs}
+    assert all(r.views and len(r.views) == len(r.norms) for r in readings.values())
+
+    def judged(report: Report) -> tuple[object, ...]:
+        return (sorted((f.category, f.severity, tuple(e.quote for e in f.evidence)) for f in report.findings),
+                report.facts, report.grade)
+
+    fresh = judged(engine.analyse(Target("t"), docs, []))
+    assert judged(engine.analyse(Target("t"), docs, [], readings=readings)) == fresh
+    bare = {k: r.without_texts() for k, r in readings.items()}
+    assert not any(r.views for r in bare.values())
+    assert judged(engine.analyse(Target("t"), docs, [], readings=bare)) == fresh

@@ -103,14 +103,16 @@ def run_rows(engine: Engine | Callable[[], Engine], rows: list[Row], *, crawl_op
 
 
 #: Characters of extracted text `_ReadAhead` keeps for the analysis after the crawl (about 100 MB of
-#: documents); beyond that a document is extracted again when its target is analysed.
+#: documents and 200 MB of their normalised views: offsets take 8 bytes a character); beyond that a document is
+#: extracted, cut and normalised again when its target is analysed.
 READ_AHEAD_KEEP_CHARS = 20_000_000
 
 
 class _ReadAhead:
     """Does the per-document stage (Engine.read) of each file as the crawler saves it, on this process's
     core while the crawler runs on another. Readings are small and always kept; documents are kept up to
-    `READ_AHEAD_KEEP_CHARS`, so a crawl of hundreds of sites never holds all their text at once."""
+    `READ_AHEAD_KEEP_CHARS`, with their readings' views and normalised texts (which the checks then reuse), so a
+    crawl of hundreds of sites never holds all their text at once."""
 
     def __init__(self, engine: Engine | Callable[[], Engine]):
         self._engine = engine
@@ -132,10 +134,13 @@ class _ReadAhead:
         engine = self.ready()
         docs, _errors = read_documents([raw])  # extraction errors are reported when the target is analysed
         for doc in docs:
-            self.readings[target_id][doc.id] = engine.read(doc)
+            reading = engine.read(doc)
             if self.kept_chars + len(doc.text) <= READ_AHEAD_KEEP_CHARS:
-                self.documents[raw] = doc
+                self.documents[raw] = doc  # kept with its views and their normalised texts
                 self.kept_chars += len(doc.text)
+            else:
+                reading = reading.without_texts()
+            self.readings[target_id][doc.id] = reading
 
 
 def _crawl(rows: list[Row], options: object | None, work_dir: Path | None,

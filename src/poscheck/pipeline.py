@@ -15,7 +15,7 @@ from poscheck.checks import CHECKS, Analysis, Target
 from poscheck.errors import ExtractError, PoscheckError
 from poscheck.extract import extract
 from poscheck.models import SEVERITY_RANK, Document, Facts, Finding, RawFile, Report, RunError
-from poscheck.normalize import normalize_document
+from poscheck.normalize import Normalized, normalize_document
 from poscheck.passages import views
 from poscheck.rules.engine import Matcher
 from poscheck.rules.model import RuleSet
@@ -45,10 +45,17 @@ def now_iso() -> str:
 
 @dataclass(frozen=True)
 class Reading:
-    """What the per-document stage found in one document: text-rule findings and facts."""
+    """What the per-document stage found in one document: text-rule findings and facts, and the views it judged
+    with their normalised texts (so that the checks need not cut and normalise them again; `without_texts` drops
+    them when a reading is kept long and its document is not)."""
 
     findings: tuple[Finding, ...]
     facts: Facts
+    views: tuple[Document, ...] = ()
+    norms: tuple[Normalized, ...] = ()
+
+    def without_texts(self) -> Reading:
+        return Reading(self.findings, self.facts)
 
 
 @dataclass
@@ -81,12 +88,13 @@ class Engine:
         crawl can have it done while it fetches the rest (see audit.run_rows)."""
         facts = Facts()
         findings: list[Finding] = []
-        for view in views(doc):  # a page that is no offer but holds one: each part judged on its own
-            norm = normalize_document(view.text, view.kind)
+        parts = views(doc)  # a page that is no offer but holds one: each part judged on its own
+        norms = tuple(normalize_document(view.text, view.kind) for view in parts)
+        for view, norm in zip(parts, norms, strict=True):
             for fn, slot in self._extractors:
                 getattr(facts, slot).extend(fn(view, norm))
             findings.extend(self.matcher.match(view, norm))
-        return Reading(tuple(findings), facts)
+        return Reading(tuple(findings), facts, parts, norms)
 
     def analyse(self, target: Target, documents: list[Document], errors: list[RunError],
                 readings: Mapping[str, Reading] | None = None) -> Report:
@@ -94,10 +102,11 @@ class Engine:
 
         `readings` (by document id) are per-document stages already done; the rest are done here.
         """
-        analysis = Analysis(target=target, documents=[v for d in documents for v in views(d)], rules=self.rules,
-                            facts=Facts())
-        for doc in documents:
-            reading = (readings or {}).get(doc.id) or self.read(doc)
+        read = [(readings or {}).get(doc.id) or self.read(doc) for doc in documents]
+        analysis = Analysis(target=target, documents=[v for d, r in zip(documents, read, strict=True)
+                                                      for v in (r.views or views(d))], rules=self.rules, facts=Facts())
+        for reading in read:
+            analysis.known(reading.views, reading.norms)
             analysis.findings.extend(reading.findings)
             for _fn, slot in self._extractors:
                 getattr(analysis.facts, slot).extend(getattr(reading.facts, slot))

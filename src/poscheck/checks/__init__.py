@@ -50,6 +50,10 @@ class Analysis:
             self._registry = load_registry()
         return self._registry
 
+    def known(self, docs: Iterable[Document], norms: Iterable[Normalized]) -> None:
+        """Normalised texts already made for these documents (by the per-document stage)."""
+        self._norms.update(zip(docs, norms, strict=True))
+
     def normalized(self, doc: Document) -> Normalized:
         """The document's normalised text (computed once per document)."""
         if doc not in self._norms:
