@@ -372,14 +372,25 @@ def normalized(text: str) -> Normalized:
 def extract_entities(doc: Document, norm: Normalized | None = None) -> list[Entity]:
     """Every identity fact in `doc`, each with evidence whose quote is the original text.
 
-    `norm` is accepted for the pipeline's fact-extractor signature; the normalised text is cached
-    per text anyway, and so is the result per document (the checks ask for it again)."""
-    return list(_entities(doc))
+    `norm` is `normalize_document(doc.text, doc.kind)` when the caller has it (the pipeline's fact extractors do).
+    The result is kept per document: the checks ask for it again, maybe long after (an audit reads hundreds of
+    pages while it crawls and checks each target after)."""
+    key = (doc.id, doc.source, doc.view, len(doc.text), hash(doc.text))  # no text held: many can be kept
+    found = _ENTITIES.get(key)
+    if found is None:
+        # a PDF's lines joined: a licence number may wrap
+        found = _entities(doc, norm if norm is not None else normalize_document(doc.text, doc.kind))
+        if len(_ENTITIES) >= ENTITIES_KEPT:
+            del _ENTITIES[next(iter(_ENTITIES))]  # the oldest
+        _ENTITIES[key] = found
+    return list(found)
 
 
-@lru_cache(maxsize=256)
-def _entities(doc: Document) -> tuple[Entity, ...]:
-    norm = normalize_document(doc.text, doc.kind)  # a PDF's lines joined: a licence number may wrap
+ENTITIES_KEPT = 4096  # documents whose entities extract_entities keeps
+_ENTITIES: dict[tuple[str, str, str, int, int], tuple[Entity, ...]] = {}
+
+
+def _entities(doc: Document, norm: Normalized) -> tuple[Entity, ...]:
     out: list[Entity] = []
     seen: set[tuple[str, int, int]] = set()
     for gen in (_icp_hits, _code_hits, _domain_hits, _name_hits, _misc_hits):
