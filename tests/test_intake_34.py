@@ -183,3 +183,12 @@ def test_a_terminal_without_wifi_makes_its_data_card_fee_mandatory() -> None:
     wifi = ("常见问题\n5. 流量卡要钱吗？\n第一年免费，从第13个月开始每年从结算款里扣一次流量费69元。\n"
             "6. 能用自己的WiFi吗？\n可以，连上WiFi后可申请停用流量卡。")
     assert "fee.data" not in flagged(wifi)
+
+
+def test_a_section_headed_by_a_fees_bare_noun_prices_that_fee_on_its_next_line() -> None:
+    sheet = ("【电签费率表】\n◆ 机具\n机具0元，包邮\n\n◆ 流量\n第一年送，第二年起９９元／年，开机自动扣，不能关\n\n"
+             "◆ 注意\n有问题找客服")
+    assert [(f.kind, f.amount, f.unit) for f in fees_of(sheet) if f.kind == "data"] == [("data", 99.0, "元/年")]
+    # the noun in running text, or a heading whose next line names a fee of its own, is no such section
+    prose = "【电签费率表】\n机器里的流量够用，不用另外充值。\n◆ 流量\n短信费每月2元"
+    assert [f.kind for f in fees_of(prose)] == ["recurring"]

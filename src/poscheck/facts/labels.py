@@ -8,6 +8,7 @@ tables of acquirers' agreements; they are generalised, not copied from any page.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -247,7 +248,26 @@ def find_labels(text: str, service: str | None = None) -> list[Label]:
         _take(text, best, out, service)
     _periods_of_services(text, out)
     _qr_items(text, out)
+    if "\n" in text:
+        _headings(text, out)
     return out
+
+
+# A section headed by a fee's bare noun on a line of its own, behind a bullet (◆ 流量 / ■ 押金 / 【会员】): its lines
+# price that fee (第一年送，第二年起99元/年). The noun alone names no fee anywhere else.
+HEADING = re.compile(r"(?m)^[ \t]*[◆◇■□●○▶▷★☆•#【\[][ \t]*(流量卡?|押金|秒到|会员|保险)[ \t]*[】\]]?[ \t]*$")
+_HEADING_KINDS = {"流量": "data", "流量卡": "data", "押金": "deposit", "秒到": "instant", "会员": "membership",
+                  "保险": "insurance"}
+
+
+def _headings(text: str, labels: list[Label]) -> None:
+    starts = [lab.start for lab in labels]
+    for m in HEADING.finditer(text):
+        k = bisect.bisect_left(starts, m.start())
+        if k < len(labels) and labels[k].start < m.end():
+            continue  # the line names a fee already (■ 押金费)
+        labels.insert(k, Label(m.start(1), m.end(1), m.group(1), _HEADING_KINDS[m.group(1)], None, "%元", False))
+        starts.insert(k, m.start(1))
 
 
 # A bare period fee right after a service's name is that service's price: 开通VIP商户，年费199元 (membership),

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from poscheck.facts import patterns as P
-from poscheck.facts.labels import Label
+from poscheck.facts.labels import HEADING, Label
 
 NEAR = 30  # characters between a fee name and an amount in the same unit (last resort)
 _SENTENCE_END = re.compile(r"[。!?]")
@@ -83,10 +83,17 @@ _NAME_MARKS = " \t*※"  # what may follow a fee's name at the end of its cell
 
 def _priced_below(text: str, u: Unit, starts: list[int]) -> None:
     """Extends the unit `u`, whose line ends on a fee name, over the tick-box cells below it (if any) to that fee's
-    price."""
+    price; or, when the line is a section's heading (◆ 流量), over the section's next line when it names no fee."""
     lab = u.labels[-1]
     hi = text.find("\n", lab.end)
     if hi < 0 or u.end != hi or text[lab.end:hi].strip(_NAME_MARKS):
+        return
+    if HEADING.match(text, u.start, hi + 1):
+        nxt = text.find("\n", hi + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        k = bisect.bisect_right(starts, hi)
+        if (k == len(starts) or starts[k] >= nxt) and _DIGIT.search(text, hi + 1, nxt):
+            u.end = nxt  # 第一年送，第二年起99元/年, under ◆ 流量
         return
     boxes = 0
     while True:
