@@ -1,4 +1,5 @@
-"""Fast scanning helpers for patterns `re` cannot skip ahead for, and the sentence around a position."""
+"""Fast scanning helpers for patterns `re` cannot skip ahead for, the sentence around a position, and the shapes of
+text several readers share (a chat message's header)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ from functools import cached_property, lru_cache
 from typing import Any, ClassVar, Generic, TypeVar
 
 V = TypeVar("V")
+
+
+#: A chat message's header on a line of its own (tried with fullmatch): "2025-06-18 10:16 POS小王:" or
+#: "何经理 14:05"; its sender is group "who" or "who2".
+CHAT_HEADER = re.compile(
+    r"[ \t]*(?:\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?P<who>[^\n]{1,30}?)|(?P<who2>[^\n\d]{1,20}?)[ \t]+\d{1,2}:\d{2}(?::\d{2})?)"
+    r"[ \t]*:?[ \t]*"
+)
 
 
 @dataclass(frozen=True)

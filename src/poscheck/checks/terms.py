@@ -22,7 +22,7 @@ from poscheck.checks.textctx import KeywordGate, gated, genre, make, quote, sent
 from poscheck.clauses import ClauseDoc, parse
 from poscheck.models import Evidence, Finding
 from poscheck.rules import context
-from poscheck.textscan import led
+from poscheck.textscan import CHAT_HEADER, led
 
 _S = r"[^。;\n]"  # any character inside one sentence
 _NUM = r"(?:\d+|[一二三四五六七八九十百]+)"
@@ -362,8 +362,6 @@ _SIGNED = re.compile(r"《[^》\n]{1,30}》|协议|合同|承诺书|条款")
 _CITES_TERMS = re.compile(r"合同|协议|条款|约定|写着|写明|注明|规定|规则|第[一二三四五六七八九十\d]+条")
 # …or by the other side's own words: a chat message the writer did not send (2024-08-12 10:09 POS小王: …扣了之后不退的)
 # or what their staff said (客服说扣了就不退).
-_SENDER = re.compile(r"[ \t]*(?:\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?[ \t]+"
-                     r"(?P<who>[^\n:]{1,30}?)[ \t]*:?[ \t]*")
 _WRITER = frozenset({"我", "本人", "自己", "me"})
 _THEY_SAID = re.compile(r"(?:业务员|客服|代理商?|经理|对方|工作人员|销售|他们|他|她)[^,。;\n]{0,6}?"
                         r"(?:说|讲|回复|回答|表示|称|告诉我)")
@@ -374,8 +372,8 @@ def _their_words(text: str, lo: int, start: int) -> bool:
     not the writer's, or their staff's words reported before `start`."""
     line = text.rfind("\n", 0, start)
     if line > 0:
-        m = _SENDER.fullmatch(text, text.rfind("\n", 0, line) + 1, line)
-        if m and m.group("who") not in _WRITER:
+        m = CHAT_HEADER.fullmatch(text, text.rfind("\n", 0, line) + 1, line)
+        if m and (m.group("who") or m.group("who2")) not in _WRITER:
             return True
     return _THEY_SAID.search(text, lo, start) is not None
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from poscheck.facts import patterns as P
 from poscheck.facts.labels import HEADING, Label
+from poscheck.textscan import CHAT_HEADER
 
 NEAR = 30  # characters between a fee name and an amount in the same unit (last resort)
 _SENTENCE_END = re.compile(r"[。!?]")
@@ -265,11 +266,6 @@ def _answers(text: str, units: list[Unit]) -> list[Unit]:
     return out
 
 
-# A chat message's header on a line of its own: "2025-06-18 10:16 POS小王:" or "何经理 14:05".
-_CHAT_HEADER = re.compile(
-    r"[ \t]*(?:\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?"
-    r"(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]+[^\n]{1,30}|[^\n\d]{1,20}[ \t]+\d{1,2}:\d{2}(?::\d{2})?)[ \t]*:?[ \t]*"
-)
 _ASKS = re.compile(r"多少|几个点|怎么收|咋收|收不收|要不要|[?吗]")
 # (a message time: \d:\d\d, written colon first so that `re` skips from colon to colon instead of trying every digit)
 _CLOCK = re.compile(r":(?<=\d:)\d\d")
@@ -285,11 +281,11 @@ def _chat_answers(text: str, units: list[Unit]) -> list[Unit]:
     for u in units:
         q_lo = text.rfind("\n", 0, u.start) + 1
         q_hi = text.find("\n", u.start)
-        if q_hi < 0 or not _ASKS.search(text, q_lo, q_hi) or not _CHAT_HEADER.fullmatch(
+        if q_hi < 0 or not _ASKS.search(text, q_lo, q_hi) or not CHAT_HEADER.fullmatch(
                 text, text.rfind("\n", 0, max(0, q_lo - 1)) + 1, max(0, q_lo - 1)):
             continue  # the asking line itself follows a sender's header: this is a chat
         h_hi = text.find("\n", q_hi + 1)
-        if h_hi < 0 or not _CHAT_HEADER.fullmatch(text, q_hi + 1, h_hi):
+        if h_hi < 0 or not CHAT_HEADER.fullmatch(text, q_hi + 1, h_hi):
             continue
         a_hi = text.find("\n", h_hi + 1)
         a_hi = len(text) if a_hi < 0 else a_hi
