@@ -192,3 +192,8 @@ def test_a_section_headed_by_a_fees_bare_noun_prices_that_fee_on_its_next_line()
     # the noun in running text, or a heading whose next line names a fee of its own, is no such section
     prose = "【电签费率表】\n机器里的流量够用，不用另外充值。\n◆ 流量\n短信费每月2元"
     assert [f.kind for f in fees_of(prose)] == ["recurring"]
+
+
+def test_an_unticked_box_beside_a_bare_noun_is_no_section() -> None:
+    form = "开通项目（勾选）\n□ 流量\n第二年起99元/年"
+    assert [f for f in fees_of(form) if f.kind == "data"] == []

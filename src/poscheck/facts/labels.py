@@ -253,11 +253,11 @@ def find_labels(text: str, service: str | None = None) -> list[Label]:
     return out
 
 
-# A section headed by a fee's bare noun on a line of its own, behind a bullet (◆ 流量 / ■ 押金 / 【会员】): its lines
-# price that fee (第一年送，第二年起99元/年). The noun alone names no fee anywhere else.
-HEADING = re.compile(r"(?m)^[ \t]*[◆◇■□●○▶▷★☆•#【\[][ \t]*(流量卡?|押金|秒到|会员|保险)[ \t]*[】\]]?[ \t]*$")
-_HEADING_KINDS = {"流量": "data", "流量卡": "data", "押金": "deposit", "秒到": "instant", "会员": "membership",
-                  "保险": "insurance"}
+# A section headed by a fee's bare noun on a line of its own, behind a bullet (◆ 流量 / ■ 会员 / 【保险】; not a form's
+# □ box): its lines price that fee (第一年送，第二年起99元/年). These nouns alone name no fee anywhere else; a heading
+# that is a fee's name (◆ 押金, ◆ 流量卡, ◆ 秒到) is read as any name is.
+HEADING = re.compile(r"(?m)^[ \t]*[◆◇■●▶▷★☆•#【\[][ \t]*(流量|会员|保险)[ \t]*[】\]]?[ \t]*$")
+_HEADING_KINDS = {"流量": "data", "会员": "membership", "保险": "insurance"}
 
 
 def _headings(text: str, labels: list[Label]) -> None:
@@ -265,7 +265,7 @@ def _headings(text: str, labels: list[Label]) -> None:
     for m in HEADING.finditer(text):
         k = bisect.bisect_left(starts, m.start())
         if k < len(labels) and labels[k].start < m.end():
-            continue  # the line names a fee already (■ 押金费)
+            continue  # the line names a fee already (◆ 流量费)
         labels.insert(k, Label(m.start(1), m.end(1), m.group(1), _HEADING_KINDS[m.group(1)], None, "%元", False))
         starts.insert(k, m.start(1))
 
