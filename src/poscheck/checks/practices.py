@@ -301,7 +301,7 @@ _URGENT = re.compile(
 _PUSH = led(re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|退押金"
                        r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路退"))
 _REPLACEMENT = re.compile(r"换机|更换|换新|新机|换(?:一|1)?台|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押|押金"
-                          r"|认证|核验|补贴")
+                          r"|认证|核验|补贴|年审|年检|复审|退费|清退")  # (年审: a review to pass; 清退: a refund lure)
 
 
 def _line_end(text: str, pos: int) -> int:

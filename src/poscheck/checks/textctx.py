@@ -44,7 +44,9 @@ _COMPLAINT = re.compile(r"投诉|维权|求助|求懂行|求大神|求指点|求
 # (textscan.led); PROHIBITION, all literals, is skipped to by `re` itself.
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|切勿|不要|杜绝|防止|打击|远离|拒绝|谨防|不能")
 EXTRA_NEGATORS = led(re.compile(
-    r"(不提供|不通过|不设|不做|不教|不帮|不支持|不经手|不经过|并非|而非|而不是|不是|没有|从未|从不|不会|不再|未曾)[^。;\n,]{0,10}$"
+    # (not when it ends in a relative clause that names who the trigger befalls: 没有完成年审的机器会被暂停收款)
+    r"(不提供|不通过|不设|不做|不教|不帮|不支持|不经手|不经过|并非|而非|而不是|不是|没有|从未|从不|不会|不再|未曾)"
+    r"(?![^。;\n,]*的[^。;\n,的]{1,4}(?:会被|将被|会|将|被|要被)$)[^。;\n,]{0,10}$"
     r"|((?:不会|从不|绝不|决不)以|不让|不许)[^。;\n,]{0,24}$"  # 不会以“系统升级”…为由: the pretext is denied;
     # 不让商户把钱结到别人的卡或者什么钱包里: what is not allowed
 ))

@@ -46,10 +46,10 @@ _ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a l
 # Deposits a shop takes from its own customers through the terminal are not the provider's fees.
 # A message to the merchant (您) offering back a fee paid before ("您的旧机押金299元可原路退回", "您激活时冻结的
 # 299元服务费已符合退还条件") charges nothing: that is the refund lure of fake service messages.
-_PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初"
+_PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初|多扣了|被多扣|多收了"
                           r"|(?:之前|此前|以前|当年|当时|激活时|办理[^。,]{0,6}?时)[^。,]{0,4}(?:交|缴纳|缴|扣|冻结)的")
 _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件"
-                           r"|办理退款|为您退|将(?:全额)?退")
+                           r"|办理退款|为您退|将(?:全额)?退|退给(?:您|你)")
 # …or about the old device's deposit ("原机押金299元原路退还" on a swap form): money back, whoever reads it.
 _OLD_DEVICE = re.compile(r"旧机|原机|老机")
 # A bank's price list for business accounts: its 账户管理费 and 年费 are the account's, not a terminal's.
@@ -243,6 +243,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     genre = document_genre(doc, norm)
     if genre == "advisory" or (genre == "offer" and _NEWS_HEAD.search(title)):
         return []
+    if context.CUSTOMER_SIDE.search(title + " " + context.title_line(text[:400])[:200]):  # (标题：… under an account)
+        return []  # 客人押金怎么收？用POS机“预授权”: a business taking its own customers' money, no merchant's fee
     if _ACCOUNT_PAGE.search(title) and not _TERMINAL_WORDS.search(title):
         return []  # 小微企业对公账户服务收费标准: a bank's prices for the account itself (vocabulary.md §9)
     # an anti-fraud notice quotes the scam's offer word for word; a victim's own story quotes what they were charged

@@ -56,9 +56,11 @@ DEDUCTED_BEFORE = re.compile(
     rf"(?:{_TAKEN}|收|要)\s*(?:一个|个|一笔)?\s*(?P<a>[1-9]\d{{1,3}})\s*的?\s*[「“\"『]?$")
 #: …or what a sum taken was called, right before the name: 到账只有201，说299是押金.
 CALLED_BEFORE = re.compile(  # …and with the name quoted and qualified: 说199是“新机激活押金”, 说那399是“新机押金”;
-    # a sum taken, then named: 扣一个99，这个是第一年的流量; one sum of a short payout named: 他说里面299是押金
-    r"(?:说\s*(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:一个|个))\s*(?P<a>[1-9]\d{1,3})\s*(?:元|块)?\s*(?:,\s*(?:这个|这|那个|那)\s*)?"
-    r"(?:是|就是|算)\s*[“\"「『]?[\u4e00-\u9fff]{0,3}$")
+    # a sum taken, then named: 扣一个99，这个是第一年的流量 (扣了一次99，说是一年的流量费); one sum of a short payout
+    # named: 他说里面299是押金
+    r"(?:说\s*(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:[一1](?:个|次|笔)|个))\s*(?P<a>[1-9]\d{1,3})\s*(?:元|块)?\s*"
+    r"(?:,\s*(?:这个|这|那个|那|说)\s*)?"
+    r"(?:是|就是|算)\s*[“\"「『]?[\u4e00-\u9fff\d]{0,3}$")  # (1年的: normalised 一年的)
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
 RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(?:/笔)?")
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
@@ -74,7 +76,7 @@ THRESHOLD_AFTER = re.compile(r"\s*(?:及以下|以下|以上|以内|及以上|�
 THRESHOLD_BEFORE = re.compile(
     r"(?:(?<![扣收交缴付结])(?:一笔|1笔)|满|刷满|刷够|达到|超过|最低|单日|每日|限额|每刷|刷了|每万元|每万|省|多扣|少扣|返还|退还|退回"
     r"|返|赔偿|成本价|加起来快?|合计|总共|一共|共计|累计|快|约|近|不低于|不少于|至少|不足|低于|少于|未达|未满|不满"
-    r"|(?:到账|到手|入账|卡里|到卡)(?:只有|才|仅|只|了))\s*$"  # what arrived (到账只有695) is no charge
+    r"|(?:到账|到手|入账|卡里|到卡)(?:只有|才|仅|只|了))\s*(?:人民币)?\s*$"  # what arrived (到账只有695) is no charge
 )
 
 #: A volume target for getting money back: 60天内累计刷卡满10万元全额返还, 90天刷满12万退还.
@@ -267,10 +269,13 @@ def deducted(text: str, lo: int, hi: int) -> Amount | None:
     return found[0] if found else None
 
 
+CALLED_BACK = 14  # characters before a fee name read for the sum a deduction named
+
+
 def deducted_before(text: str, start: int, lo: int) -> Amount | None:
     """The sum a deduction names right before a fee name starting at `start` (DEDUCTED_BEFORE, or CALLED_BEFORE:
     说299是押金), in yuan: the verb and the name pin it, so it is not `bare`."""
-    lo = max(lo, start - 12)
+    lo = max(lo, start - CALLED_BACK)
     m = DEDUCTED_BEFORE.search(text, lo, start) or CALLED_BEFORE.search(text, lo, start)
     return Amount(m.start("a"), m.end("a"), float(m.group("a")), "元") if m else None
 
@@ -312,11 +317,14 @@ def is_change_by(text: str, amount: Amount, floor: int) -> bool:
             and _CHANGE_BY.search(text, max(floor, amount.start - 4), amount.start) is not None)
 
 
+THRESHOLD_BACK = 7  # characters before a yuan amount read for THRESHOLD_BEFORE (低于人民币20000元)
+
+
 def is_threshold(text: str, amount: Amount, floor: int) -> bool:
     """True when a yuan amount is a threshold, target or example rather than a price."""
     if THRESHOLD_AFTER.match(text, amount.end):
         return True
-    head = text[max(floor, amount.start - 4):amount.start]
+    head = text[max(floor, amount.start - THRESHOLD_BACK):amount.start]
     cue = THRESHOLD_BEFORE.search(head)
     if cue is None:
         return False

@@ -25,6 +25,9 @@ from poscheck.textscan import sentence_at
 MAX_QUOTE = 160
 HEADING_UP = 4  # lines above a fee's line in which its section heading may stand
 NOTICE_AFTER = 300  # characters after a stated rate change read for its notice terms
+# …which a merchant's demand is not: 希望平台帮忙协调…或者让我免费解约.
+_DEMANDED = re.compile(r"(?:让我|要求|希望|请求|申请)[^。,;]{0,8}$")
+DEMANDED_BACK = 10
 REFUNDED_BEFORE = 60  # characters before a deposit, on its line, read for a notice that it is being given back
 _TOP_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条)")
 _CELL = re.compile(r"[^|]+")
@@ -306,8 +309,10 @@ class FeeReader:
         lo = text.rfind("\n", 0, u.start) + 1
         hi = min(len(text), u.end + NOTICE_AFTER)
         answers = context.ANSWERS.search(text, u.end, hi)
-        m = P.NOTICE.search(text, lo, answers.start() if answers else hi)
-        return [self._orig(m.start(), m.end())] if m else []
+        for m in P.NOTICE.finditer(text, lo, answers.start() if answers else hi):
+            if not _DEMANDED.search(text, max(lo, m.start() - DEMANDED_BACK), m.start()):
+                return [self._orig(m.start(), m.end())]
+        return []
 
     def _refund(self, u: Unit, conditions: list[str]) -> bool | None:
         """Whether a deposit comes back: its refund target and no-refund words, here or in the next lines."""

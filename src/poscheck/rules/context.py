@@ -114,6 +114,7 @@ COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "�
 # Not 新闻 or 案例 (agents title their own pages 新闻中心 and 成功案例), nor 法院 or 判决 (a contract's
 # jurisdiction clause can be the first line a reader sees).
 NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审", "法治", "快讯", "通报", "记者", "报道",
+                                "投诉分析", "消费提示", "消保委",  # a consumer body's report on the complaints it took
                                 "罚没", "被罚", "罚单", "行政处罚", "获刑", "典型案例", "被判", "宣判", "判决书",
                                 "裁定书")
 _FIRST_PERSON_TITLE = re.compile(r"我|本人")
