@@ -66,3 +66,11 @@ def test_a_shortfall_below_a_figure_that_costs_a_fee_is_a_penalty() -> None:
             "系统会扣200块考核费，这个是公司规定")
     assert "terms.penalty" in flagged(chat)
     assert "terms.penalty" not in flagged("常见问题\n钱不到账还扣了手续费怎么办？请联系客服查询。")
+
+
+def test_a_complaints_funds_frozen_for_weeks_is_a_hold_a_promise_not_to_freeze_is_not() -> None:
+    story = ("聚财收APP钱包余额1.86万被冻结四十天，提现还要每笔扣3元\n"
+             "钱包里的18600多块钱突然显示“风控冻结”，客服一概回答“请耐心等待”。我要投诉。")
+    assert "terms.fund_hold" in flagged(story)
+    faq = "常见问题\n我们不会因为您投诉就让您的资金被冻结。"
+    assert "terms.fund_hold" not in flagged(faq)
