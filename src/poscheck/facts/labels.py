@@ -257,12 +257,17 @@ def find_labels(text: str, service: str | None = None) -> list[Label]:
 # □ box): its lines price that fee (第一年送，第二年起99元/年). These nouns alone name no fee anywhere else; a heading
 # that is a fee's name (◆ 押金, ◆ 流量卡, ◆ 秒到) is read as any name is.
 HEADING = re.compile(r"(?m)^[ \t]*[◆◇■●▶▷★☆•#【\[][ \t]*(流量|会员|保险)[ \t]*[】\]]?[ \t]*$")
+# …searched from its bullet (`re` skips to a class, not to a line's start: a third of the time), the line before the
+# bullet then checked to be blank
+_HEADING_LED = re.compile(r"[◆◇■●▶▷★☆•#【\[][ \t]*(流量|会员|保险)[ \t]*[】\]]?[ \t]*$", re.M)
 _HEADING_KINDS = {"流量": "data", "会员": "membership", "保险": "insurance"}
 
 
 def _headings(text: str, labels: list[Label]) -> None:
     starts = [lab.start for lab in labels]
-    for m in HEADING.finditer(text):
+    for m in _HEADING_LED.finditer(text):
+        if text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t"):
+            continue  # not at its line's start
         k = bisect.bisect_left(starts, m.start())
         if k < len(labels) and labels[k].start < m.end():
             continue  # the line names a fee already (◆ 流量费)
