@@ -243,7 +243,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     genre = document_genre(doc, norm)
     if genre == "advisory" or (genre == "offer" and _NEWS_HEAD.search(title)):
         return []
-    if context.CUSTOMER_SIDE.search(title + " " + context.title_line(text[:400])[:200]):  # (标题：… under an account)
+    if context.CUSTOMER_SIDE.search(context.headline(title, text)):
         return []  # 客人押金怎么收？用POS机“预授权”: a business taking its own customers' money, no merchant's fee
     if _ACCOUNT_PAGE.search(title) and not _TERMINAL_WORDS.search(title):
         return []  # 小微企业对公账户服务收费标准: a bank's prices for the account itself (vocabulary.md §9)

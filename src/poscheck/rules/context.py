@@ -309,11 +309,17 @@ def asker_story(text: str) -> bool:
     return len(FIRST_PERSON.findall(text, 0, answers.start() if answers else len(text))) >= OWN_STORY_MIN
 
 
+def headline(title: str, text: str) -> str:
+    """A document's normalised title and its title line (标题：… under an account's name; not an OCR tool's note
+    above the text): what says what the document is."""
+    return title + " " + title_line(text[:400])[:200]
+
+
 @lru_cache(maxsize=256)  # the rule engine, the fee reader and the fee checks ask it of the same page
 def document_genre(title: str, text: str) -> Genre:
     """What a document is: `genre` of its normalised title and title line, and a Q&A page is advisory (a passage
     of it that sells is judged on its own: passages.views), or a complaint when its asker tells their own story."""
-    found = genre(title + " " + title_line(text[:400])[:200])  # not an OCR tool's note above the text
+    found = genre(headline(title, text))
     if found != "complaint" and qa_page(text):  # a Q&A site's title (…- 小店问答) is advisory by itself
         return "complaint" if asker_story(text) else "advisory" if found == "offer" else found
     return found
