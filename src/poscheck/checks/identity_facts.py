@@ -357,7 +357,9 @@ def offer_of(doc: Document) -> Offer:
         return Offer(False, False, f"a how-to for using a terminal ({staff.group(0)})")
     if not _asserted(_PRODUCT, norm) or not _asserted(_OFFER, norm):
         return Offer(False, False, "no POS / card-acceptance offer outside warnings")
-    if (_EXPORT.search(doc.title) or _EXPORT.search(norm, 0, 120)) and (used := _IN_USE.search(norm)):
+    exported = _EXPORT.search(doc.title) or _EXPORT.search(norm, 0, 120) or (
+        doc.kind == "image" and _STATUS_BAR.match(norm))
+    if exported and (used := _IN_USE.search(norm)):
         return Offer(False, False, f"an export of the messages or bills of a service in use ({used.group(0)})")
     card = bool(re.search(r"刷卡|pos|银行卡|信用卡|借记卡|贷记卡|储蓄卡|收单|电签", norm))
     return Offer(True, card, "offers card acceptance")
@@ -367,8 +369,11 @@ def offer_of(doc: Document) -> Offer:
 # (机器已经寄出了, 您的终端…已激活成功, SIM卡服务费66.00元已于今日扣除) is the merchant's evidence: its fee words are
 # notices to a customer, not an offer. An agent's pitch to someone with no terminal yet (明天就能给你装机) still offers.
 _EXPORT = re.compile(r"导出|备份|聊天记录|群聊记录")
+# …or a phone's screenshot of an app (its status bar on top: 9:41 4G 86%) that shows a balance held
+_STATUS_BAR = re.compile(r"\s*\d{1,2}:\d{2}\s+(?:[45]g|wi-?fi|lte)\b[^\n]{0,12}?\d{1,3}%")
 _IN_USE = re.compile(r"已经?(?:寄出|发货|激活|结算至|结算到|扣除|扣收)|已于(?:今日|今天)"
-                     r"|(?:您|你)的(?:终端|机器|机子|pos)|账单明细|交易明细|实际到账|本月到账|这个月的到账")
+                     r"|(?:您|你)的(?:终端|机器|机子|pos)|账单明细|交易明细|实际到账|本月到账|这个月的到账"
+                     r"|可提现余额|钱包余额|钱包明细")
 
 
 # A chat export: its first lines say so; each message starts with a time and its sender (…20:03 张姐奶茶：…, or the

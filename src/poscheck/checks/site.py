@@ -27,11 +27,12 @@ from poscheck.checks.identity_facts import (
     uscc_pilot_problem,
     uscc_problem,
 )
+from poscheck.checks.textctx import genre
 from poscheck.checks.who import ensure_identity
 from poscheck.domains import host_of, lookalike, official_for, registrable_domain
 from poscheck.identity import normalized
 from poscheck.models import Document, Evidence, Finding
-from poscheck.normalize import Normalized
+from poscheck.normalize import Normalized, normalize_document
 from poscheck.registry import Institution, Registry
 from poscheck.rules import context
 from poscheck.textscan import led, sentence_at
@@ -45,7 +46,7 @@ _NEGATION = led(re.compile(  # led: some of its words start with groups (textsca
     r"非(?=[^常凡法]{0,8}(?:官网|官方))|"
     r"不是|并非|非官方|不属于|冒充|假冒|仿冒|谨防|警惕|骗|自称|声称|为准|核实|举报|投诉|无关"
     # "本站为服务商网站，官方渠道请访问随行付官网": the page says what it is and sends the reader elsewhere
-    r"|(?:本站|本网站|本网)(?:为|是|系)[^。]{0,6}(?:服务商|代理商|代理)|(?:请|可)(?:访问|前往|登录|移步)[^。]{0,12}(?:官网|官方)"
+    r"|(?:本站|本网站|本网)(?:为|是|系)[^。]{0,14}(?:服务商|代理商|代理)|(?:请|可)(?:访问|前往|登录|移步)[^。]{0,12}(?:官网|官方)"
 ))
 _STOPS = frozenset("。！？!?\n")  # sentence stops (`textscan.sentence_at`)
 _SEPARATORS = set("，,。;；|｜_—·!！?？:：\n()（）【】")
@@ -103,7 +104,10 @@ def _brands_in(every: tuple[BrandHit, ...], text: str, lo: int, hi: int) -> list
 
 
 def _self_claims(doc: Document, url: str, reg: Registry) -> Iterator[_Claim]:
-    """Form 1: the page calls itself an institution's official site/channel on a domain it does not own."""
+    """Form 1: the page calls itself an institution's official site/channel on a domain it does not own. A complaint
+    page does not: the 总部 or 官方 it names is who deceived its writer (被“银联商务总部”忽悠换了新机)."""
+    if genre(normalize_document(doc.text, doc.kind).text) == "complaint":
+        return
     norm = normalized(doc.text)
     text = norm.text
     # An IP address or localhost is nobody's official domain: keep the host so the claim is judged.
