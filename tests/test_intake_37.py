@@ -3,6 +3,8 @@ honest look-alike is left alone."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flags import flagged
 from poscheck.checks.identity_facts import offer_of
 from poscheck.models import Document
@@ -48,11 +50,7 @@ def test_a_phones_screenshot_of_a_wallet_in_use_offers_nothing() -> None:
     shot = "9:41 4g 86%\n收款钱包\n可提现余额 (元)\n12486.30\n提现手续费:3元/笔\n钱包明细\n05-21收款入钱包+1200.00"
     doc = Document(id="s", source="s.png", kind="image", text=shot, sha256="s", title="收款钱包")
     assert not offer_of(doc).offers
-    poster = replace_kind(doc, "新款电签pos\n0元领 包邮到家\n费率0.6 秒到账\n扫码添加客服")
+    poster = replace(doc, id="p", sha256="p", title="",
+                     text="新款电签pos\n0元领 包邮到家\n费率0.6 秒到账\n扫码添加客服")
     assert offer_of(poster).offers
 
-
-def replace_kind(doc: Document, text: str) -> Document:
-    from dataclasses import replace
-
-    return replace(doc, text=text, id="p", sha256="p", title="")

@@ -143,6 +143,7 @@ CHANGED_TO = re.compile(
     r"|(?:都是|都|全是|全都|一直是?)按(?=\s*\d+(?:\.\d+)?\s*%\s*(?:扣|收)[的了]))"
     rf"\s*(?P<r>{_NUM}(?=\s*%)|0\.[2-9]\d{{0,2}}(?![\d.%元块万]))\s*%?"  # 变成0.63了: a rate without its %
 )
+CHANGED_TO_GATE = re.compile("变|涨|调|提高|恢复|扣")  # every CHANGED_TO match holds one of these
 DECREASE_VERBS = ("降", "下调", "减")
 #: At least 30 days (or a month) ahead, however it is said: 提前30日, 提前不少于四十五天, 提前一个月,
 #: 发布之日至生效日超过30日.

@@ -36,11 +36,10 @@ _SPACES = re.compile(r"\s+")
 
 
 _FROM_TO_GATE = re.compile("由|从")  # every FROM_TO match holds one of these words
-_CHANGED_TO_GATE = re.compile("变|涨|调|提高|恢复|扣")  # every CHANGED_TO match one of these
 # Condition patterns, each scanned only when a cheap gate word is in the unit.
 _GATED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (P.REFUND, re.compile("返|退|奖励")), (P.REFUND_MONTHLY, re.compile("连续")), (P.CAP, re.compile("封顶|最高|上限")),
-    (P.FROM_TO, _FROM_TO_GATE), (P.CHANGED_TO, _CHANGED_TO_GATE),
+    (P.FROM_TO, _FROM_TO_GATE), (P.CHANGED_TO, P.CHANGED_TO_GATE),
 )
 _ANY_GATE = re.compile("|".join(gate.pattern for _, gate in _GATED))  # most units have no gate word at all
 # A yearly or monthly fee said of the card inside the terminal (机器里面有张卡，年费69): the data card's fee.
@@ -255,7 +254,7 @@ class FeeReader:
         """'费率变成了0.68%' (a later rate whose earlier value is stated elsewhere) and '0.6%+3' surcharges."""
         text, u = self.text, r.u
         rate_labels = [lab for lab in labels if lab.kind == "rate"]
-        if rate_labels and _CHANGED_TO_GATE.search(r.body):
+        if rate_labels and P.CHANGED_TO_GATE.search(r.body):
             taken = {a.start for _, a in pairs}
             if r.change:
                 taken |= {m.start("b") for m in P.FROM_TO.finditer(text, u.start, u.end)}

@@ -160,10 +160,8 @@ _PRICE_OPENS = re.compile(r"[^。!?\d]{0,8}\d")
 _DIGIT = re.compile(r"\d")
 
 
-# How far after a rate's sentence, in its line, a change of that rate is looked for; every CHANGED_TO match holds
-# one of these words (扣 only after 实 or 被扣, or in 按…扣的).
+# How far after a rate's sentence, in its line, a change of that rate is looked for.
 CHANGED_AFTER = 80
-_CHANGE_WORD = re.compile("变|涨|调|提高|恢复|实扣|扣了|被扣|等于|相当于|按")
 
 
 def _changed_after(text: str, units: list[Unit], starts: list[int]) -> None:
@@ -174,7 +172,7 @@ def _changed_after(text: str, units: list[Unit], starts: list[int]) -> None:
             continue
         line_end = text.find("\n", u.end)
         hi = min(len(text) if line_end < 0 else line_end, u.end + CHANGED_AFTER)
-        m = P.CHANGED_TO.search(text, u.end, hi) if _CHANGE_WORD.search(text, u.end, hi) else None
+        m = P.CHANGED_TO.search(text, u.end, hi) if P.CHANGED_TO_GATE.search(text, u.end, hi) else None
         if m is None or bisect.bisect_left(starts, u.end) < bisect.bisect_left(starts, m.start()):
             continue  # no change told, or another fee named before it
         end = _SENTENCE_END.search(text, m.end(), hi)
