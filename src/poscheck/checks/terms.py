@@ -157,6 +157,11 @@ def _auto_renewal(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) ->
     return f"renews or deducts automatically ({m.group(0)[:20]})"
 
 
+# A fine named inside a match that starts on a shortfall (未满24个月申请撤机的，需支付违约金600元): a penalty whatever
+# the shortfall is of.
+_FINE = re.compile(r"违约金|罚金|罚款|滞纳金|赔偿金")
+_VOLUME = re.compile(r"交易额|交易量|交易金额|刷卡(?:金)?额|流水|达标|考核|\d+(?:\.\d+)?万|\d{4,}元")
+CLAUSE_READ = 220  # characters: a clause this short is read whole for the volume target a shortfall is about
 _NOT_BORNE = re.compile(r"(?:不承担|无需承担|无须承担|不需承担|不必承担|不用承担|免除)(?:任何)?\s*$")
 
 
@@ -184,10 +189,9 @@ def _penalty(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str 
         return None  # "为防止机器闲置，首刷扣299元": a charge everyone pays, whatever its stated reason
     if m.lastgroup == "idle" and _DESPITE_IDLE.match(m.group(0)):
         return None  # "闲置还每月扣服务费", "从来没开通过…扣了两次": charged regardless, not for being idle
-    if m.lastgroup == "volume" and not re.search(
-        r"交易额|交易量|交易金额|刷卡(?:金)?额|流水|达标|考核|\d+(?:\.\d+)?万|\d{4,}元", sentence
-    ):
-        return None
+    if m.lastgroup == "volume" and not _FINE.search(m.group(0)) and not _VOLUME.search(sentence) and not (
+            len(unit) <= CLAUSE_READ and _VOLUME.search(unit)):
+        return None  # (its target may be set in the sentence before: 月均交易额不低于3万元。连续两个月未达到的…)
     return f"charge for early exit or missed volume ({m.group(0)[:24]})"
 
 
@@ -285,7 +289,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     "terms.penalty": (led(re.compile(
         r"(?P<fine>违约金|罚金|滞纳金|扣罚|违约赔偿金|作为违约赔偿|(?:提前)?(?:终止|解约|解除|退出)(?:补偿金|赔偿金)|(?:扣除|收取|扣收)[^。;\n]{0,6}罚款|罚款\d+元)"
         rf"|(?P<exit>(?:提前|未满|不满|不足|(?:合约|合同|签约|服务|协议|租赁)期内){_S}{{0,10}}?"
-        rf"(?:解约|终止|解除|退机|注销|退出|退还终端){_S}{{0,24}}?"
+        rf"(?:解约|终止|解除|退机|撤机|拆机|注销|退出|退还终端){_S}{{0,24}}?"
         rf"(?:支付|缴纳|承担|收取|扣除|扣收|扣|赔偿|赔付|补缴){_S}{{0,12}}?(?:\d+(?:\.\d+)?元|费))"
         rf"|(?P<volume>(?:未达|未满|未达到|达不到|没达到|不足|低于|少于|不到(?=\s*\d)){_S}{{0,30}}?"
         rf"(?:扣收|扣除|扣取|收取|扣款|扣|补足|补缴|补齐|支付|缴纳)(?:{_S}{{0,16}}?(?:\d+(?:\.\d+)?元|费|差额|补偿金|赔偿金)"
@@ -332,9 +336,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返", "一说", "这回事"),
     "terms.auto_renewal": ("自动", "包月", "默认续", "默认为您续", "默认为你续"),
     "terms.penalty": (
-        "违约金", "罚", "滞纳金", "违约赔偿", "补偿金", "赔偿金", "解约", "终止", "解除", "退机", "注销", "退出",
-        "退还终端", "未达", "未满", "达不到", "没达到", "不足", "低于", "少于", "不到", "不满", "激活", "开通",
-        "未使用", "不使用", "没使用", "没有使用", "闲置", "无交易", "未交易", "没有交易",
+        "违约金", "罚", "滞纳金", "违约赔偿", "补偿金", "赔偿金", "解约", "终止", "解除", "退机", "撤机", "拆机",
+        "注销", "退出", "退还终端", "未达", "未满", "达不到", "没达到", "不足", "低于", "少于", "不到", "不满", "激活",
+        "开通", "未使用", "不使用", "没使用", "没有使用", "闲置", "无交易", "未交易", "没有交易",
     ),
     "terms.liability_exclusion": ("责任", "负责", "免责", "无关", "赔偿", "承担", "免于"),
     "terms.jurisdiction": ("法院", "仲裁"),

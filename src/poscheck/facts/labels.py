@@ -21,7 +21,7 @@ _QR_HEADS = ("微信支付", "微信", "支付宝", "云闪付", "银联二维�
 _QR_WORD = "(?:" + "|".join(_QR_HEADS) + ")"
 _QR = re.compile(_QR_WORD)
 _INSTANT_WORDS = ("秒到", "及时到账", "即时到账", "实时到账", "快速结算", "当日到账", "当天到账",
-                  "及时结算", "实时提现", "加急")
+                  "及时结算", "实时提现", "加急", "极速到账", "急速到账", "快速到账")
 
 
 def _words(s: str) -> tuple[str, ...]:
@@ -135,7 +135,8 @@ _ENTRIES: tuple[_Entry, ...] = (
            r"|(?:仅|只|仅需|只需)刷(?=\s*\d+(?:\.\d+)?\s*元)|(?<=刷)(?=\s*\d{2,3}(?:\.\d+)?\s*元(?!以上|及以上|起|的交易)))",
            "deposit", None, "元"),  # 激活只需99元
     _literal("vip会员费 vip服务费 vip费 权益会员费 会员服务费 会员年费 会员月费 会员费 vip年费"
-             " vip服务包 vip套餐 vip会员 开通vip 开个vip 办个vip 开vip 开通会员 开个会员 办个会员 开会员 办会员"
+             " vip服务包 vip套餐 vip会员 开通vip 开个vip 办个vip 开vip svip会员 开通svip 开个svip 开svip"
+             " 开通会员 开个会员 办个会员 开会员 办会员"
              # a plan named by whom or how long it is for (开个商户会员，199一年; 开个年度会员 199)
              " 开个商户会员 开通商户会员 办个商户会员 开商户会员 年度会员"
              " vip费率包 费率包服务费 费率包", "membership", "元"),

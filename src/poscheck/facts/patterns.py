@@ -37,8 +37,9 @@ BARE_RATE = re.compile(
 #: or after the period that follows it ("流量费每季度45"): a whole number that no unit, digit or dash follows.
 #: Only read right after a name that takes yuan.
 BARE_YUAN_AFTER = re.compile(
-    # 流量费每季度45, 开个会员，一年290, 还有个通讯的费用。一年也就99 (units._sentences reads the two together)
-    r"\s*(?:[,。]?\s*(?:每季度?|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月)|[,。])?"
+    # 流量费每季度45 (每个季度29), 开个会员，一年290,
+    # 还有个通讯的费用。一年也就99 (units._sentences reads the two together)
+    r"\s*(?:[,。]?\s*(?:每个?季度?|[1一]个季度|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月)|[,。])?"
     r"\s*(?:只收|仅收|只要|仅需|只需|也就|也才|就|才|为|是|:)?\s*(?:1笔)?(?P<a>[1-9]\d{1,3})"  # 冻结一笔99的服务费
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
@@ -66,6 +67,8 @@ RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
 CAP = re.compile(rf"(?:单笔|每笔)?(?:手续费)?(?:封顶|最高|上限)(?:为|是)?\s*(?P<cap>{_NUM})\s*元")
 NO_CAP = re.compile(r"不封顶|不设封顶|无封顶")
+#: A fine's own sum (违约金600元, 罚款200元): no fee named beside it takes it (…违约金600元及剩余月份租金的50%).
+PENALTY_SUM = re.compile(rf"(?:违约金|罚金|罚款|滞纳金|赔偿金)(?:为|是)?\s*(?:人民币)?\s*{_NUM}\s*元")
 #: A sum set as a share of the merchant's takings (结算金额的5%, 最高5万元): a reserve held from settlement, not a
 #: deposit paid up front; the yuan amount after it is its ceiling.
 SHARE_OF_TAKINGS = re.compile(r"(?:结算|交易|营业|流水|收款)(?:金额|额|款|资金)?的\s*\d+(?:\.\d+)?\s*%")
@@ -100,7 +103,9 @@ REFUNDED = re.compile(r"(?:统一退还[^。]{0,30}?押金|(?:退还|退回|返�
                       r"|押金[^。,;]{0,10}?已(?:审核通过|通过审核|退还|退回|原路退回|全额退))(?![?吗])")
 #: A charge made only when a volume is missed (激活后180天内累计交易不足2万元的，收取机具占用费150元): a penalty
 #: (terms.penalty), not money taken up front, whatever it is called.
-SHORTFALL = re.compile(r"(?:不足|未达到?|未满|达不到|没达到|低于|少于)[^。;]{0,24}?的\s*,?\s*(?:将|需|应|则)?"
+SHORTFALL = re.compile(r"(?:不足|未达到?|未满|达不到|没达到|低于|少于)[^。;]{0,24}?的\s*,?\s*"
+                       # (乙方有权从待结算资金中扣除200元/月的终端占用费: the provider takes it from settlement)
+                       r"(?:(?:甲方|乙方|我司|本公司|公司|平台)?(?:有权|可)?(?:从[^。;,]{0,10}?中)?|将|需|应|则)?"
                        r"(?:收取|扣除|扣收|扣取|扣|加收|另收|缴纳|支付)\s*$")
 #: A refund that waits for a term of use (合作满2年且终端完好的，无息退还): leaving earlier forfeits the money.
 TERM_LOCK = re.compile(r"(?:合作|使用|签约|入网)(?:期)?满\s*\d+\s*(?:年|个月)")

@@ -40,6 +40,7 @@ _FROM_TO_GATE = re.compile("由|从")  # every FROM_TO match holds one of these 
 _GATED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (P.REFUND, re.compile("返|退|奖励")), (P.REFUND_MONTHLY, re.compile("连续")), (P.CAP, re.compile("封顶|最高|上限")),
     (P.FROM_TO, _FROM_TO_GATE), (P.CHANGED_TO, P.CHANGED_TO_GATE),
+    (P.PENALTY_SUM, re.compile("违约金|罚金|罚款|滞纳金|赔偿金")),
 )
 _ANY_GATE = re.compile("|".join(gate.pattern for _, gate in _GATED))  # most units have no gate word at all
 # A yearly or monthly fee said of the card inside the terminal (机器里面有张卡，年费69): the data card's fee.
@@ -145,8 +146,9 @@ class FeeReader:
         kind = lab.kind
         if kind == "deposit" and P.SHARE_OF_TAKINGS.search(self.text, lab.end, amt.start):
             return  # 保证金为结算金额的5%，最高5万元: a reserve held from settlement (a hold, not a deposit)
-        if kind == "deposit" and not u.is_row and P.SHORTFALL.search(self.text, u.start, lab.start):
-            return  # 累计交易不足2万元的，收取机具占用费150元: a penalty for a missed volume
+        if kind in ("deposit", "recurring") and not u.is_row and P.SHORTFALL.search(
+                self.text, u.start, min(lab.start, amt.start)):
+            return  # 累计交易不足2万元的，收取机具占用费150元 (…扣除200元/月的终端占用费): a missed volume's penalty
         # 十二月扣了69，三月又扣了69 … 半年扣两次: the count's period, for the fee it is about
         every = u.every if lab.kind == u.every_kind and amt.unit == "元" else None
         if kind == "deposit" and (every or P.own_period(self.text, amt) in _RECURRING_PERIODS or P.recurs_before(

@@ -1,0 +1,44 @@
+"""Leftovers of held-out sets 34-37, mended by mechanism: each sign is read, and its honest look-alike is left alone."""
+
+from __future__ import annotations
+
+from flags import fees_of, flagged
+
+
+def test_a_fine_for_taking_the_terminal_back_early_is_a_penalty_and_no_rent() -> None:
+    clause = "租期最短24个月，未满24个月申请撤机的，需一次性支付提前解约违约金600元及剩余月份租金的50%。"
+    assert "terms.penalty" in flagged(clause)
+    assert all(f.amount != 600 for f in fees_of(clause))  # the fine's sum is not the rent's
+    rent = "机具租金每月30元，未满24个月申请撤机的，需一次性支付违约金600元。"
+    assert [(f.kind, f.amount) for f in fees_of(rent)] == [("recurring", 30.0)]
+    free = "租期届满后申请撤机的，无需支付任何费用，押金无息退还。"
+    assert "terms.penalty" not in flagged(free)
+
+
+def test_a_monthly_charge_for_a_missed_target_is_a_penalty_not_a_recurring_fee() -> None:
+    clause = ("3.1 甲方承诺月均刷卡交易额不低于3万元。"
+              "连续两个月未达到的，乙方有权从待结算资金中扣除200元/月的终端占用费。")
+    assert "terms.penalty" in flagged(clause)
+    assert not fees_of(clause)
+    every_month = "3.1 乙方每月从待结算资金中扣除终端管理费20元/月，用于机具维护。"
+    assert "terms.penalty" not in flagged(every_month)
+    assert [(f.kind, f.amount) for f in fees_of(every_month)] == [("recurring", 20.0)]
+
+
+def test_a_quarterly_sum_said_without_yuan_in_a_chat_is_the_data_fee() -> None:
+    chat = "2025-05-06 19:31  POS机-小孟：\n还有流量费，每个季度29，系统自动扣，因为机器里面有流量卡"
+    assert [(f.kind, f.amount, f.period) for f in fees_of(chat)] == [("data", 29.0, "quarter")]
+    assert not fees_of("2025-05-06 19:31  POS机-小孟：\n流量费全免，每个季度29号前后会有客服回访")
+
+
+def test_a_fast_payout_service_priced_per_swipe_is_an_instant_settlement_fee() -> None:
+    row = "明细项目 | 怎么扣的 | 我有没有开通\n“极速到账服务” | 每笔3元 | 没开过，我一直以为是第二天到"
+    assert "fee.instant_settlement" in flagged(row)
+    assert "fee.instant_settlement" not in flagged("T+0极速到账，信用卡费率0.6%，无押金，无其他费用。")
+
+
+def test_an_svip_plan_sold_for_a_year_is_a_membership() -> None:
+    post = "信用卡费率直降到0.52\n✅ 开通SVIP 只要199元/年\n不开SVIP也能正常用，标准费率0.63不变"
+    assert "fee.membership" in flagged(post)
+    warning = "提醒：凡是打电话让您开通SVIP、交199元年费降费率的，都是冒充客服的骗局，请直接挂断。"
+    assert "fee.membership" not in flagged(warning)
