@@ -42,3 +42,14 @@ def test_an_svip_plan_sold_for_a_year_is_a_membership() -> None:
     assert "fee.membership" in flagged(post)
     warning = "提醒：凡是打电话让您开通SVIP、交199元年费降费率的，都是冒充客服的骗局，请直接挂断。"
     assert "fee.membership" not in flagged(warning)
+
+
+def test_a_refund_column_answered_no_makes_the_money_non_refundable() -> None:
+    table = ("项目 | 内容 | 费用 | 备注\n金额 | 是否退还\n"
+             "交易费率 | 信用卡 | 0.60% | — | 借记卡0.50%封顶20元\n"
+             "机具服务费 | 首笔交易时扣收 | 99元 | 否 | 用于机具成本\n")
+    assert "terms.non_refundable" in flagged(table)
+    assert "terms.non_refundable" not in flagged(table.replace("| 否 |", "| 是 |"))
+    # a 否 that may answer another question of the same header is left alone
+    both = table.replace("金额 | 是否退还", "金额 | 是否必选 | 是否退还")
+    assert "terms.non_refundable" not in flagged(both)

@@ -385,6 +385,42 @@ def _their_words(text: str, lo: int, start: int) -> bool:
     return _THEY_SAID.search(text, lo, start) is not None
 
 
+# A fee table's column that asks whether the money comes back (金额 | 是否退还), answered 否 in a row that prices
+# something (机具服务费 | 首笔交易时扣收 | 99元 | 否): that money is not refunded. Only when that column is the one
+# yes/no question of its table's header, so that no 否 can be another column's (是否必选 | 否 makes a fee optional).
+_REFUND_ASKED = re.compile(r"(?:是否|能否|可否)(?:可以)?(?:退还|退回|返还|退款|可退|退)")
+_YES_NO_ASKED = re.compile(r"是否|能否|可否|有无")
+_NO_CELL = re.compile(r"(?:^|\|)[ \t]*(?P<no>否|不退|不退还|不可退|不予退还)[ \t]*(?=\||$)", re.M)
+_PRICED = re.compile(r"\d+(?:\.\d+)?\s*元")
+
+
+def _refusal_rows(text: str) -> list[TermHit]:
+    """Rows of a fee table whose 是否退还 column says 否 (see _REFUND_ASKED), at most three."""
+    out: list[TermHit] = []
+    for m in _REFUND_ASKED.finditer(text):
+        lo = text.rfind("\n", 0, m.start()) + 1
+        hi = text.find("\n", m.end())
+        hi = len(text) if hi < 0 else hi
+        above = text.rfind("\n", 0, max(0, lo - 1)) + 1  # a header of two lines (费用 over 金额 | 是否退还)
+        head = text[lo:hi] + ("\n" + text[above:lo] if "|" in text[above:lo] else "")
+        if "|" not in text[lo:hi] or len(_YES_NO_ASKED.findall(head)) != 1:
+            continue
+        row = hi + 1
+        while row < len(text):
+            end = text.find("\n", row)
+            end = len(text) if end < 0 else end
+            if "|" not in text[row:end]:
+                break
+            no = _NO_CELL.search(text, row, end)
+            if no is not None and _PRICED.search(text, row, end):
+                out.append(TermHit("terms.non_refundable", no.start("no"), no.end("no"), row, end,
+                                   f"money paid is not refunded ({text[m.start():m.end()]}: {no.group('no')})"))
+                if len(out) == 3:
+                    return out
+            row = end + 1
+    return out
+
+
 @lru_cache(maxsize=128)
 def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
     """Every terms.* category's clause hits in normalised `text` (at most three per category)."""
@@ -428,6 +464,8 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
             hits.append(TermHit(category, m.start(), m.end(), q_lo, q_hi, why))
             if len(hits) == 3:
                 break
+        if category == "terms.non_refundable" and len(hits) < 3 and kind_of_doc != "complaint" and "否" in text:
+            hits += [h for h in _refusal_rows(text) if all(h.lo != k.lo for k in hits)][:3 - len(hits)]
         if hits:
             out[category] = tuple(hits)
     return out
