@@ -53,3 +53,21 @@ def test_a_refund_column_answered_no_makes_the_money_non_refundable() -> None:
     # a 否 that may answer another question of the same header is left alone
     both = table.replace("金额 | 是否退还", "金额 | 是否必选 | 是否退还")
     assert "terms.non_refundable" not in flagged(both)
+
+
+def test_a_rate_cards_promotion_column_rises_to_its_later_column() -> None:
+    card = ("交易类型 | 活动期费率 | 活动结束后\n信用卡 | 0.52% | 0.65%\n"
+            "活动期：自商户入网之日起6个月，到期后系统自动切换。")
+    [rate] = [f for f in fees_of(card) if f.kind == "rate"]
+    assert (rate.amount, rate.later_amount, rate.promo_months) == (0.52, 0.65, 6)
+    assert "fee.rate_bait" in flagged(card)
+    # two channels side by side are no promotion and its end
+    both = "交易类型 | 刷卡费率 | 扫码费率\n标准商户 | 0.60% | 0.38%"
+    assert all(f.later_amount is None for f in fees_of(both))
+    assert "fee.rate_bait" not in flagged(both)
+
+
+def test_a_rate_named_with_an_aside_above_its_cell_is_read() -> None:
+    flat = "交易类型\n活动期费率\n信用卡（刷卡/插卡/挥卡）\n0.45%\n储蓄卡\n0.50% 单笔封顶25元"
+    assert [(f.channel, f.amount) for f in fees_of(flat) if f.kind == "rate"] == [("credit", 0.45), ("debit", 0.5)]
+    assert "fee.rate_bait" in flagged(flat)  # 0.45% on credit cards is below the floor

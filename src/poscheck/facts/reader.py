@@ -31,6 +31,14 @@ DEMANDED_BACK = 10
 REFUNDED_BEFORE = 60  # characters before a deposit, on its line, read for a notice that it is being given back
 _TOP_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条)")
 _CELL = re.compile(r"[^|]+")
+# A table's column of promotional rates (活动期费率, 优惠价, 前3个月) and a later column of the rates after it
+# (活动结束后, 3个月后, 恢复费率, 标准费率); how long the promotion lasts, said anywhere on the page
+# (活动期：自入网之日起6个月).
+_PROMO_COLUMN = re.compile(r"活动|优惠|促销|首月|前\d+个(?:自然)?月|前\d+天|新机|限时")
+_AFTER_COLUMN = re.compile(
+    r"结束后|到期后|\d+个(?:自然)?月后|之后|以后|恢复|次月起|第\d+个(?:自然)?月起|标准|正常|原价")
+_PROMO_LASTS = re.compile(
+    r"(?:活动期|优惠期|活动时间|优惠时间|活动期限)[^。\n]{0,20}?(?P<n>\d+)个(?:自然)?月")
 _CLAUSE_SEP = re.compile(r"[,;]")
 _SPACES = re.compile(r"\s+")
 
@@ -243,6 +251,8 @@ class FeeReader:
                 # 恢复标准费率：贷记卡0.68%，借记卡0.60%: each channel's own later rate when the note names it
                 own = re.compile(re.escape(lab.text) + _OWN_LATER).search(text, flm.start(), note[1])
                 later = float((own or flm).group("r"))
+        if promo is None and later is None and u.is_row:
+            promo, later = self._promo_columns(u, amt, conditions)
         if r.change:
             for m in P.FROM_TO.finditer(text, max(u.start, amt.start - 4), u.end):
                 if m.start("a") <= amt.start < m.end("a"):
@@ -380,6 +390,27 @@ class FeeReader:
             return None
         ys = P.yuans(cells[col])
         return ys[0].value if ys else None
+
+    def _promo_columns(self, u: Unit, amt: P.Amount, conditions: list[str]) -> tuple[int | None, float | None]:
+        """A rate in a table's promotion column whose row gives the rate after it in a later column (交易类型 |
+        活动期费率 | 活动结束后 / 信用卡 | 0.45% | 0.65%): the promotion's months (from the header, or from where the
+        page says how long the promotion lasts) and the later rate (which `_tiers` quotes with its column's name)."""
+        header = self._header(u)
+        if len(header) < 3:
+            return None, None
+        col = self.text.count("|", u.start, amt.start)
+        cells = self.text[u.start:u.end].split("|")
+        width = min(len(header), len(cells))
+        if col + 1 >= width or not _PROMO_COLUMN.search(header[col][0]) or _AFTER_COLUMN.search(header[col][0]):
+            return None, None
+        after = next((j for j in range(col + 1, width) if _AFTER_COLUMN.search(header[j][0])), None)
+        if after is None or not (rates := P.percents(cells[after])):
+            return None, None
+        told = P.promo_months(header[col][0])
+        if told is None and (lasts := _PROMO_LASTS.search(self.text)) is not None:
+            told = int(lasts.group("n"))
+            conditions.append(self._orig(lasts.start(), lasts.end()))
+        return told, rates[0].value
 
     def _header(self, u: Unit) -> list[tuple[str, str]]:
         """(normalised, original) column names: the table's first row, when it holds no amounts."""

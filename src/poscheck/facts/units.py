@@ -79,22 +79,32 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
 _BOX_CELL = re.compile(rf"[ \t]*(?:[{P.UNTICKED_BOX}{P.TICKED_BOX}]|是|否|有|无)[ \t]*")
 _CELL_AMOUNT = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d")
 _CELL_PRICE = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d+(?:\.\d+)?\s*(?:元|%)")
-_NAME_MARKS = " \t*※"  # what may follow a fee's name at the end of its cell
+# What may follow a fee's name at the end of its cell: a footnote mark, or a short aside (信用卡（刷卡/插卡/挥卡）).
+_NAME_TAIL = re.compile(r"[ \t*※]*(?:\([^()\n]{1,16}\)[ \t*※]*)?")
+_ASIDE_END = re.compile(r"\([^()\n]{0,16}\)[ \t*※]*$")
 
 
 def _priced_below(text: str, u: Unit, starts: list[int]) -> None:
     """Extends the unit `u`, whose line ends on a fee name, over the tick-box cells below it (if any) to that fee's
     price; or, when the line is a section's heading (◆ 流量), over the section's next line when it names no fee."""
-    lab = u.labels[-1]
-    hi = text.find("\n", lab.end)
-    if hi < 0 or u.end != hi or text[lab.end:hi].strip(_NAME_MARKS):
+    hi = text.find("\n", u.labels[-1].end)
+    if hi < 0 or u.end != hi:
+        return
+    named = u.labels
+    aside = _ASIDE_END.search(text, u.start, hi)
+    if aside is not None and any(aside.start() < x.start for x in u.labels):
+        # the names in an aside tell how the name before it is used (刷卡/插卡/挥卡 of 信用卡): that name is priced
+        named = [x for x in u.labels if x.end <= aside.start()]
+        if not named or any(x.kind != named[-1].kind for x in u.labels):
+            return
+    if not _NAME_TAIL.fullmatch(text, named[-1].end, hi):
         return
     if HEADING.match(text, u.start, hi + 1):
         nxt = text.find("\n", hi + 1)
         nxt = len(text) if nxt < 0 else nxt
         k = bisect.bisect_right(starts, hi)
         if (k == len(starts) or starts[k] >= nxt) and _DIGIT.search(text, hi + 1, nxt):
-            u.end = nxt  # 第一年送，第二年起99元/年, under ◆ 流量
+            u.end, u.labels = nxt, named  # 第一年送，第二年起99元/年, under ◆ 流量
         return
     boxes = 0
     while True:
@@ -102,7 +112,7 @@ def _priced_below(text: str, u: Unit, starts: list[int]) -> None:
         nxt = len(text) if nxt < 0 else nxt
         if _CELL_AMOUNT.match(text, hi + 1, nxt) if boxes else _CELL_PRICE.match(text, hi + 1, nxt):
             k = bisect.bisect_right(starts, hi)
-            u.end = min(nxt, starts[k]) if k < len(starts) else nxt
+            u.end, u.labels = (min(nxt, starts[k]) if k < len(starts) else nxt), named
             return
         if boxes == 2 or not _BOX_CELL.fullmatch(text, hi + 1, nxt):
             return
