@@ -71,3 +71,15 @@ def test_a_rate_named_with_an_aside_above_its_cell_is_read() -> None:
     flat = "交易类型\n活动期费率\n信用卡（刷卡/插卡/挥卡）\n0.45%\n储蓄卡\n0.50% 单笔封顶25元"
     assert [(f.channel, f.amount) for f in fees_of(flat) if f.kind == "rate"] == [("credit", 0.45), ("debit", 0.5)]
     assert "fee.rate_bait" in flagged(flat)  # 0.45% on credit cards is below the floor
+
+
+def test_the_same_data_fee_told_taken_in_two_messages_recurs() -> None:
+    told = "【钱掌柜】您的终端SIM卡服务费66.00元已于今日从结算资金中扣除，有效期至{}。"
+    sms = (f"[2024-12-12 08:00] 1069 0571 2288\n{told.format('2025-04-11')}\n\n"
+           f"[2025-04-12 08:00] 1069 0571 2288\n{told.format('2025-08-11')}\n")
+    assert "fee.data" in flagged(sms)
+    once = sms.split("\n\n")[0]
+    assert "fee.data" not in flagged(once)  # one yearly-looking sum, in the usual range: a note
+    # a complaint's title that restates its body's deduction tells it once
+    post = "POS机被扣了36块流量费（已解决）\n今天结算款里少了36块，明细写的是“4G流量卡年费”，是不是以后每年都要扣。"
+    assert "fee.data" not in flagged(post)

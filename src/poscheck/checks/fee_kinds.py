@@ -91,7 +91,7 @@ def judge_data(f: Fee) -> Verdict:
     annual = yearly(f)
     if annual is None:
         return None
-    if (f.period is None and _AGAIN.search(f.evidence.quote)) or _taken_again(f):
+    if (f.period is None and (_AGAIN.search(f.evidence.quote) or _AGAIN.search(f.conditions))) or _taken_again(f):
         return "flag", describe(f) + "，被反复扣取（常见水平为一年一次）"
     frequent = f.period in FREQUENT
     note = describe(f) + (f"，一年约{fmt_num(annual)}元" if frequent else "")

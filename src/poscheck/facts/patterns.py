@@ -45,6 +45,9 @@ BARE_YUAN_AFTER = re.compile(
 )
 #: Words that tell money was taken: 扣了, 多扣了, 到账少了, 收了, 冻结 (a deposit held from the first swipe) …
 _TAKEN = r"(?:扣[了掉除走]?|扣除了|少了|少给了|少到了|收了|交了?|缴了?|付了|冻结了?)"
+#: A charge told as taken already (已于今日从结算资金中扣除, 扣了, 被扣), not as a price.
+TAKEN_DONE = re.compile(
+    r"已(?:于[^,。;\n]{0,8}?)?(?:从[^,。;\n]{0,10}?)?(?:扣除|扣收|扣款|扣取|划扣|扣)|扣了|扣掉了|被扣")
 #: The sum taken, told without a fee name: 多扣了199元, 扣了六十九块, 到账少了二百九十九 (not 扣了2次: a number
 #: without 元 ends its clause).
 DEDUCTED = re.compile(

@@ -63,6 +63,8 @@ _FOOTNOTE = {mark: re.compile(r"\n[ \t]*(?:注\s*:?\s*)?" + re.escape(mark) + r"
 _REPAYMENT = re.compile(r"代还|还款|还信用卡|养卡")
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
 _RECURRING_PERIODS = frozenset(P.PER_YEAR)
+_TAKEN_AGAIN_KINDS = frozenset({"data", "recurring", "membership", "insurance"})
+_STAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 
 
 @dataclass(slots=True)
@@ -91,6 +93,7 @@ class FeeReader:
         self.labels = labels or []  # every fee name of the document, for what it says of a service elsewhere
         self._headers: dict[int, list[tuple[str, str]]] = {}
         self._found: dict[_Key, Fee] = {}
+        self._taken_at: dict[_Key, str] = {}  # by fee: the date it was first told taken, until told taken again
         self._boxes = any(box in self.text for box in P.UNTICKED_BOX)  # a form's options left unticked
 
     def fees(self) -> list[Fee]:
@@ -196,12 +199,23 @@ class FeeReader:
         """Keeps a fee read from `lab` and `amt` (named `label`, or as `lab` is written when that is None)."""
         key = (kind, channel, amount, unit, later_amount, promo_months)
         old = self._found.get(key)
+        taken = period is None and kind in _TAKEN_AGAIN_KINDS and P.TAKEN_DONE.search(r.body) is not None
+        stamp = self._stamp(r.u.start) if taken else None
         if old is None:
+            if stamp is not None:
+                self._taken_at[key] = stamp
             self._found[key] = Fee(
                 kind=kind, label=self._label(lab) if label is None else label, amount=amount, unit=unit,
                 evidence=self._evidence(r.u, lab, amt, r.priced), period=period, max_amount=max_amount,
                 optional=optional, conditions=conditions, channel=channel, cap=cap, promo_months=promo_months,
                 later_amount=later_amount, refundable=refundable)
+            return
+        if stamp is not None and self._taken_at.get(key, stamp) != stamp and old.period is None:
+            # the same sum told taken again in a message of another day (SIM卡服务费66.00元已于今日从结算资金中扣除,
+            # three times a year): it recurs, however seldom its period is written
+            del self._taken_at[key]
+            conditions = "; ".join(c for c in (old.conditions, f"再次扣取：{self._orig(r.u.start, r.u.end)}") if c)
+            self._found[key] = replace(old, conditions=conditions)
             return
         # a fee first read from how it is taken (首刷扣了398) keeps the name a later mention gives it (机具服务费)
         named = label is None and old.label.startswith(FIRST_SWIPE) and not lab.text.startswith(FIRST_SWIPE) \
@@ -217,6 +231,13 @@ class FeeReader:
                 refundable=old.refundable if old.refundable is not None else refundable,
                 conditions=old.conditions or conditions,
             )
+
+    def _stamp(self, pos: int) -> str | None:
+        """The date of the message or ledger line that `pos` is in: the last date on its line or the line above."""
+        text = self.text
+        lo = text.rfind("\n", 0, max(0, text.rfind("\n", 0, pos))) + 1
+        dates = _STAMP.findall(text, lo, pos)
+        return dates[-1] if dates else None
 
     def _rate(self, r: _Read, lab: Label, amt: P.Amount,
               conditions: list[str]) -> tuple[float | None, int | None, float | None]:
