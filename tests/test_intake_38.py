@@ -83,3 +83,13 @@ def test_the_same_data_fee_told_taken_in_two_messages_recurs() -> None:
     # a complaint's title that restates its body's deduction tells it once
     post = "POS机被扣了36块流量费（已解决）\n今天结算款里少了36块，明细写的是“4G流量卡年费”，是不是以后每年都要扣。"
     assert "fee.data" not in flagged(post)
+
+
+def test_a_row_of_a_space_aligned_table_is_not_joined_to_the_next() -> None:
+    bill = ("其他扣款\n日期    项目                    金额     说明\n"
+            "07-01   权益会员月费            39.90    会员期内贷记卡享0.55%（非会员0.63%），按月自动扣\n"
+            "07-01   终端流量费              0.00     本机使用店内WiFi，未启用流量卡\n")
+    assert "terms.auto_renewal" in flagged(bill)
+    wrapped = ("本协议期满前三十日内任何一方未提出书面异议的，本协议有效期自动延长一年，延长次数不\n"
+               "限，商户可随时书面通知终止。")
+    assert "terms.auto_renewal" in flagged(wrapped)  # a plain wrapped line is still joined

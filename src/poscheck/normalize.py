@@ -120,6 +120,8 @@ _RECORD_HEAD = re.compile(r"[ \t]*\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}:\
                           r"(?:来自|发送至|发送给|发给|收|发)?[ \t]*[+\dx*\- ]{3,24}")
 # …and a line that ends on a time of day is a message's or notice's heading (【提现成功通知】 2025-10-04 08:35).
 _ENDS_ON_TIME = re.compile(r"[ \t]\d{1,2}:\d{2}(?::\d{2})?$")
+# …and a row of a table laid out with spaces (07-01   权益会员月费   39.90   按月自动扣): two gaps of 2+ spaces or a tab.
+_ALIGNED = re.compile(r"\S(?: {2,}|\t)[ \t]*\S[^\n]*?\S(?: {2,}|\t)[ \t]*\S")
 _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
 )
@@ -361,11 +363,12 @@ def normalize_document(text: str, kind: str) -> Normalized:
 
 
 def _soft_wrap(text: str, least: int) -> Callable[[re.Match[str]], str | None]:
-    """Joins a break after a line of at least `least` characters, unless a table row, item, record or time ends or
-    starts there."""
+    """Joins a break after a line of at least `least` characters, unless a table row (with bars or aligned by
+    spaces), item, record or time ends or starts there."""
     def repl(m: re.Match[str]) -> str | None:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if m.start() - line_start < least or text.find("|", line_start, m.start()) >= 0 \
+                or _ALIGNED.search(text, line_start, m.start()) \
                 or _ITEM_START.match(text, m.end()) \
                 or _RECORD_START.match(text, m.end()) or _RECORD_HEAD.fullmatch(text, line_start, m.start()) \
                 or _ENDS_ON_TIME.search(text, max(line_start, m.start() - 9), m.start()):
