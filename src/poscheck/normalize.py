@@ -120,7 +120,8 @@ _RECORD_HEAD = re.compile(r"[ \t]*\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}:\
                           r"(?:来自|发送至|发送给|发给|收|发)?[ \t]*[+\dx*\- ]{3,24}")
 # …and a line that ends on a time of day is a message's or notice's heading (【提现成功通知】 2025-10-04 08:35).
 _ENDS_ON_TIME = re.compile(r"[ \t]\d{1,2}:\d{2}(?::\d{2})?$")
-# …and a row of a table laid out with spaces (07-01   权益会员月费   39.90   按月自动扣): two gaps of 2+ spaces or a tab.
+# …and a row of a table laid out with spaces (07-01   权益会员月费   39.90   按月自动扣): two gaps of 2+ spaces or
+# a tab.
 _ALIGNED = re.compile(r"\S(?: {2,}|\t)[ \t]*\S[^\n]*?\S(?: {2,}|\t)[ \t]*\S")
 _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
