@@ -32,11 +32,11 @@ _NUM_BEFORE_UNIT = re.compile(
 )
 # A spoken number with no unit after it (会员费三百九十九直接扣走, 每次六十九, 费率变成零点七二): a run that starts
 # with a digit word and holds a magnitude (十百千) or is 零点…, and ends its clause or a phrase (…了, …直接) or
-# names its fee (扣二百九十九押金) or is refused (另外一百九十九不退的);
+# names its fee (扣二百九十九押金, 扣了二百九十九是押金) or is refused (另外一百九十九不退的);
 # 千万 (by all means), 十分 and 万一 are words, and 三十多个 or 十万家 are counts, not sums.
 _SPOKEN_NUMBER = re.compile(
     rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.].){_CN_NUM}+)"
-    r"(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈不]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$"
+    r"(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈不是]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$"
     r"|[一每]个?[年月])"  # …or is priced by its period (两百九十九一年, 九十九每年): see _spoken_number
 )
 # A sum priced by its period, told apart from a count of years (二十一年): it runs into the hundreds or ends in 九,
@@ -100,7 +100,8 @@ _INITIAL = re.compile(r"(?:" + "|".join(_INITIALS) + r")(?![a-z./@_-])")  # the 
 _NOT_BEFORE_INITIAL = re.compile(r"[a-z./@_#-]")
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 # A line break inside a sentence (PDF wraps): CJK/digit on both sides, no sentence end before it.
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，,])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%])")
+# (A line that opens on a comma, a full stop or a closing mark goes on the one before it: ",1年1次", as an OCR wraps.)
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，,])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%,，。;；:：)）”」』])")
 # Plain text wrapped at a fixed width (a contract copied out of a PDF or an e-mail: "…向甲方住所\n地人民法院"):
 # only a break after a line of at least SOFT_WRAP_MIN characters is joined, and not before an item or article.
 SOFT_WRAP_MIN = 24

@@ -295,6 +295,6 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         reserved = reader.reserved(u, body)
         u.free = [a for a in u.amounts if not (reserved and any(s <= a.start < e for s, e in reserved))
                   and not (a.unit == "元" and P.is_threshold(text, a, u.start))
-                  and not P.is_change_by(text, a, u.start)]
+                  and not P.is_change_by(text, a, u.start) and not P.not_charged(text, a, u.start)]
         reader.read(u, body, assign(text, u, live, u.free, called), live)
     return reader.fees()

@@ -61,8 +61,9 @@ DEDUCTED_BEFORE = re.compile(
 #: …or what a sum taken was called, right before the name: 到账只有201，说299是押金.
 CALLED_BEFORE = re.compile(  # …and with the name quoted and qualified: 说199是“新机激活押金”, 说那399是“新机押金”;
     # a sum taken, then named: 扣一个99，这个是第一年的流量 (扣了一次99，说是一年的流量费); one sum of a short payout
-    # named: 他说里面299是押金
-    r"(?:说\s*(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:[一1](?:个|次|笔)|个))\s*(?P<a>[1-9]\d{1,3})\s*(?:元|块)?\s*"
+    # named: 他说里面299是押金, 说扣了299是押金
+    r"(?:说\s*(?:扣了?|收了?)?(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:[一1](?:个|次|笔)|个))\s*(?P<a>[1-9]\d{1,3})\s*"
+    r"(?:元|块)?\s*"
     r"(?:,\s*(?:这个|这|那个|那|说)\s*)?"
     r"(?:是|就是|算)\s*[“\"「『]?[\u4e00-\u9fff\d]{0,3}$")  # (1年的: normalised 一年的)
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
@@ -329,6 +330,17 @@ def is_change_by(text: str, amount: Amount, floor: int) -> bool:
 THRESHOLD_BACK = 7  # characters before a yuan amount read for THRESHOLD_BEFORE (低于人民币20000元)
 
 
+#: A sum said not to be charged (秒到不加价，不收3元; 不加3块; 免收99元): no price.
+NOT_CHARGED_BEFORE = re.compile(r"(?:不|没|免|无需|无须|不用|不会)(?:再|额外|另外|另)?"
+                                r"(?:收取|收|加收|加|扣除|扣|多收|多扣)(?:任何|您)?\s*(?:人民币)?\s*$")
+NOT_CHARGED_BACK = 8
+
+
+def not_charged(text: str, amount: Amount, floor: int) -> bool:
+    """True when the sum is said not to be taken (NOT_CHARGED_BEFORE, after `floor`)."""
+    return NOT_CHARGED_BEFORE.search(text, max(floor, amount.start - NOT_CHARGED_BACK), amount.start) is not None
+
+
 def is_threshold(text: str, amount: Amount, floor: int) -> bool:
     """True when a yuan amount is a threshold, target or example rather than a price."""
     if THRESHOLD_AFTER.match(text, amount.end):
@@ -407,9 +419,10 @@ def own_period(text: str, amount: Amount) -> str | None:
     return _SUFFIX_PERIOD[m.group(1)] if m else None
 
 
-def period_near(text: str, amount: Amount, lo: int, hi: int, label: str) -> str | None:
+def period_near(text: str, amount: Amount, lo: int, hi: int, label: str, named_at: int = -1) -> str | None:
     """The billing period of a yuan amount: its own suffix (3元/月), else the nearest period word
-    before it in `text[lo:amount.start]` (每季度29元), else its name (年费), else words just after it."""
+    before it in `text[lo:amount.start]` (每季度29元), else its name (年费), else words just after it, or just after
+    its name when the name follows it at `named_at` (少了69,客服说是流量费,1年1次)."""
     own = own_period(text, amount)
     if own is not None:
         return own
@@ -424,7 +437,8 @@ def period_near(text: str, amount: Amount, lo: int, hi: int, label: str) -> str 
         if pat.search(label):
             return name
     for name, pat in _PERIODS:
-        if pat.search(text, amount.end, min(hi, amount.end + 10)):
+        if pat.search(text, amount.end, min(hi, amount.end + 10)) or (
+                named_at > amount.end and pat.search(text, named_at, min(hi, named_at + 10))):
             return name
     # …else a later cell of its table row that says when it is taken (30元 | — | 激活满90天起每季度扣收)
     m = _TAKEN_EVERY.search(text, amount.end, hi)

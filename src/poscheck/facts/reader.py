@@ -177,7 +177,7 @@ class FeeReader:
             period, unit = "per_transaction", "元/笔"  # 每次转出扣的3元, 每提一次现扣2块: the name says how often
         else:
             period = every or ("once" if kind == "deposit" else P.period_near(
-                self.text, amt, piece_start(self.text, u, min(lab.start, amt.start)), u.end, lab.text))
+                self.text, amt, piece_start(self.text, u, min(lab.start, amt.start)), u.end, lab.text, lab.end))
             if period is None and lab.kind in ("instant", "withdrawal"):
                 period = "per_transaction"
             unit = P.unit_for(period)
