@@ -20,3 +20,23 @@ def test_a_spoken_sum_named_as_a_deposit_after_it_is_read() -> None:
     assert ("deposit", 299.0, "once") in fees
     assert ("data", 69.0, "year") in fees  # (the line that opens on a comma goes on the one before)
     assert not fees_of("客服说扣了二百九十九是误操作，已经原路退回了。")
+
+
+def test_a_vague_sum_is_no_figure() -> None:
+    story = "当时说的很清楚费率0.55，每年流量费一次，具体多少他说“几十块钱不多”。"
+    assert all(f.kind != "data" for f in fees_of(story))
+    assert [(f.kind, f.amount) for f in fees_of("每年流量费一次，三十块钱不多。")] == [("data", 30.0)]
+
+
+def test_a_fees_period_told_in_the_next_sentence_is_its_period() -> None:
+    post = ("才发现结算卡上隔几个月就有一笔扣款，摘要写的“终端通讯服务费”，金额贰拾玖元。\n"
+            "我数了一下：24年10月一笔、25年1月一笔、25年4月一笔，正好三个月一次。")
+    assert [(f.kind, f.amount, f.period) for f in fees_of(post)] == [("data", 29.0, "quarter")]
+    assert "fee.data" in flagged(post)
+    other = "摘要写的“终端通讯服务费”，金额贰拾玖元。\n另外押金按月返还，正好三个月一次。"
+    assert [f.period for f in fees_of(other) if f.kind == "data"] == [None]  # another fee named first
+
+
+def test_a_quoted_fee_name_takes_the_spoken_sum_after_its_quote() -> None:
+    post = "还有一笔更奇怪，25年3月有个“服务年费”九十九，我办的时候业务员一个字都没提过年费。"
+    assert [(f.kind, f.amount) for f in fees_of(post)] == [("recurring", 99.0)]

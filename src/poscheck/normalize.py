@@ -24,18 +24,18 @@ from poscheck.textscan import Anchored
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰贰叁肆伍陆柒捌玖拾佰仟萬億兩"
 _CN_NUM = f"[{_CN_DIGITS}点點]"
-# A numeral run directly followed by a unit of money, time or count.
+# A numeral run directly followed by a unit of money, time or count (not 几十块: no figure).
 # The run's first character comes first and the "not after another numeral or 第" test second, so the
 # regex engine can skip ahead to candidate characters (a leading look-behind made it try every position).
 _NUM_BEFORE_UNIT = re.compile(
-    rf"({_CN_NUM}(?<![{_CN_DIGITS}第0-9].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个自然月|个工作日|月|年|次|台|张|倍|万元|万|%))"
+    rf"({_CN_NUM}(?<![{_CN_DIGITS}第0-9几].){_CN_NUM}*?)(?=(?:元|块|圆|笔|天|日|个月|个自然月|个工作日|月|年|次|台|张|倍|万元|万|%))"
 )
 # A spoken number with no unit after it (会员费三百九十九直接扣走, 每次六十九, 费率变成零点七二): a run that starts
 # with a digit word and holds a magnitude (十百千) or is 零点…, and ends its clause or a phrase (…了, …直接) or
 # names its fee (扣二百九十九押金, 扣了二百九十九是押金) or is refused (另外一百九十九不退的);
 # 千万 (by all means), 十分 and 万一 are words, and 三十多个 or 十万家 are counts, not sums.
 _SPOKEN_NUMBER = re.compile(
-    rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.].){_CN_NUM}+)"
+    rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.几].){_CN_NUM}+)"
     r"(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈不是]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$"
     r"|[一每]个?[年月])"  # …or is priced by its period (两百九十九一年, 九十九每年): see _spoken_number
 )

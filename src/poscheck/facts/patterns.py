@@ -38,8 +38,8 @@ BARE_RATE = re.compile(
 #: Only read right after a name that takes yuan.
 BARE_YUAN_AFTER = re.compile(
     # 流量费每季度45 (每个季度29), 开个会员，一年290,
-    # 还有个通讯的费用。一年也就99 (units._sentences reads the two together)
-    r"\s*(?:[,。]?\s*(?:每个?季度?|[1一]个季度|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月)|[,。])?"
+    # 还有个通讯的费用。一年也就99 (units._sentences reads the two together), 有个“服务年费”九十九
+    r"[”」』\"]?\s*(?:[,。]?\s*(?:每个?季度?|[1一]个季度|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月)|[,。])?"
     r"\s*(?:只收|仅收|只要|仅需|只需|也就|也才|就|才|为|是|:)?\s*(?:1笔)?(?P<a>[1-9]\d{1,3})"  # 冻结一笔99的服务费
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
@@ -445,6 +445,25 @@ def period_near(text: str, amount: Amount, lo: int, hi: int, label: str, named_a
     if m and "|" in text[amount.end:m.start()] and "元" not in text[amount.end:m.start()]:
         return next((name for name, pat in _PERIODS if pat.search(m.group(1))), None)
     return None
+
+
+#: How often a charge comes, told on its own: 正好3个月1次, 半年1次, 1年扣1次, 按季度扣的.
+PERIOD_TOLD = re.compile(
+    r"(?P<n>\d{1,2}|半)\s*个?(?P<u>月|年|季度?)(?:扣|收)?\s*1\s*次|按(?P<per>季度?|月|年)(?:扣|收)")
+_TOLD_MONTHS = {1: "month", 3: "quarter", 4: "four_months", 6: "half_year", 12: "year"}
+
+
+def told_period(m: re.Match[str]) -> str | None:
+    """The period a PERIOD_TOLD match names."""
+    if m.group("per"):
+        return {"月": "month", "年": "year"}.get(m.group("per"), "quarter")
+    n, u = m.group("n"), m.group("u")
+    if u.startswith("季"):
+        return "quarter" if n == "1" else ("half_year" if n == "2" else None)
+    months = (6 if n == "半" else int(n)) * (12 if u == "年" else 1)
+    if n == "半" and u == "月":
+        return None
+    return _TOLD_MONTHS.get(months)
 
 
 _TAKEN_EVERY = re.compile(r"(每(?:季度?|半年|1?个?月|1?年))[^|\n元]{0,4}?(?:扣收|扣除|扣取|扣款|收取|扣)")

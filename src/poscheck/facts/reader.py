@@ -64,6 +64,7 @@ _REPAYMENT = re.compile(r"代还|还款|还信用卡|养卡")
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
 _RECURRING_PERIODS = frozenset(P.PER_YEAR)
 _TAKEN_AGAIN_KINDS = frozenset({"data", "recurring", "membership", "insurance"})
+PERIOD_AFTER = 80  # characters after a fee's sentence, in its line, read for how often it is taken
 _STAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 
 
@@ -180,6 +181,8 @@ class FeeReader:
                 self.text, amt, piece_start(self.text, u, min(lab.start, amt.start)), u.end, lab.text, lab.end))
             if period is None and lab.kind in ("instant", "withdrawal"):
                 period = "per_transaction"
+            if period is None and kind in ("data", "recurring"):
+                period = self._period_after(u)
             unit = P.unit_for(period)
         if lab.kind != "rate":
             conditions.extend(r.notes)
@@ -231,6 +234,19 @@ class FeeReader:
                 refundable=old.refundable if old.refundable is not None else refundable,
                 conditions=old.conditions or conditions,
             )
+
+    def _period_after(self, u: Unit) -> str | None:
+        """How often a fee is taken, told in a later sentence of the unit's line or the next that names no fee
+        (金额29元。⏎我数了一下：24年10月一笔、25年1月一笔、25年4月一笔，正好三个月一次)."""
+        text = self.text
+        hi = min(len(text), u.end + PERIOD_AFTER)
+        first = text.find("\n", u.end, hi)
+        second = text.find("\n", first + 1, hi) if first >= 0 else -1
+        hi = second if second >= 0 else hi
+        m = P.PERIOD_TOLD.search(text, u.end, hi) if "次" in text[u.end:hi] or "按" in text[u.end:hi] else None
+        if m is None or any(u.end <= lab.start < m.start() for lab in self.labels):
+            return None
+        return P.told_period(m)
 
     def _stamp(self, pos: int) -> str | None:
         """The date of the message or ledger line that `pos` is in: the last date on its line or the line above."""
