@@ -40,3 +40,15 @@ def test_a_fees_period_told_in_the_next_sentence_is_its_period() -> None:
 def test_a_quoted_fee_name_takes_the_spoken_sum_after_its_quote() -> None:
     post = "还有一笔更奇怪，25年3月有个“服务年费”九十九，我办的时候业务员一个字都没提过年费。"
     assert [(f.kind, f.amount) for f in fees_of(post)] == [("recurring", 99.0)]
+
+
+def test_a_page_headed_as_a_brands_service_centre_offering_a_refund_is_a_fake_service() -> None:
+    page = ("拉卡拉官方客服中心\n关于退还多扣流量费的通知\n尊敬的商户：经总部系统核查，部分商户终端存在流量费重复扣收的"
+            "情况。拉卡拉官方现统一为受影响商户办理退还，退款将原路返还至您的结算卡。\n"
+            "请于收到短信后24小时内完成登记，逾期视为放弃。\n"
+            "退还金额以系统核查为准，一般1-3个工作日到账。")
+    found = flagged(page, url="http://www.lkl-kefu-tuikuan.com/", kind="html")
+    assert "promo.fake_service" in found
+    assert "fee.undisclosed" not in found  # a refund's amount left to be checked is no fee left open
+    notice = ("拉卡拉客服中心\n关于流量费的说明\n流量费每年36元，可在APP中关闭。如对扣费有疑问，请拨打95016。")
+    assert "promo.fake_service" not in flagged(notice, url="https://www.lakala.com/notice.html", kind="html")

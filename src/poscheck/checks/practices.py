@@ -60,8 +60,10 @@ _EVASION = re.compile(rf"(?:银行|风控){_S}{{0,4}}(?:看不出|查不到|识�
 
 # A page headed as an institution's service centre (银联商务客户服务中心 on a line of its own): any Chinese character
 # may start it, but only at a line's start.
-_SERVICE_HEADING = (r"(?<![^\n])(?:银联商务|中国银联|银联|[\u4e00-\u9fff]{2,6}(?:银行|支付))[ \t·•|\-]{0,3}(?:官方)?"
-                    r"(?:商户|客户)(?:服务|客服)中心(?:\(官方\))?(?=[ \t]*(?:\n|$))")
+# …or as any name's 官方客服中心 (拉卡拉官方客服中心), a heading the institution's own site does not need.
+_SERVICE_HEADING = (r"(?<![^\n])(?:(?:银联商务|中国银联|银联|[\u4e00-\u9fff]{2,6}(?:银行|支付))[ \t·•|\-]{0,3}(?:官方)?"
+                    r"(?:商户|客户)(?:服务|客服)中心|[\u4e00-\u9fff]{2,6}官方(?:商户|客户)?(?:服务|客服)中心)"
+                    r"(?:\(官方\))?(?=[ \t]*(?:\n|$))")
 _FAKE_SERVICE_PLAIN = re.compile(
     rf"(?P<stop>(?:停用|(?:停止|暂停)(?:该|此|您的)?(?:终端|机具|设备|机器)?(?:交易|使用|服务|收款|刷卡)|停机|作废|关停|终止(?:交易|服务|使用)|无法使用"
     rf"|用不了|不能用|不能刷|刷不了){_S}{{0,40}}"
@@ -299,7 +301,8 @@ _URGENT = re.compile(
     r"|下个?月|明天|明日|今天|今日|今晚"
 )
 _PUSH = led(re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|退押金"
-                       r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路退"))
+                       r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路(?:退|返还)"
+                       r"|统一为[^。,]{0,10}?办理(?:退还|清退|退回|退款)"))  # 现统一为受影响商户办理退还
 _REPLACEMENT = re.compile(r"换机|更换|换新|新机|换(?:一|1)?台|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押|押金"
                           r"|认证|核验|补贴|年审|年检|复审|退费|清退")  # (年审: a review to pass; 清退: a refund lure)
 
@@ -613,7 +616,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
             near = [s for s in claims if text[s.start] != "【"
                     or _REPLACEMENT.search(text, s.lo, _line_end(text, s.hi))]
             return sorted(stops + near, key=lambda s: s.start)
-        if claims and pushes and re.search(r"押金|服务费", text) and re.search(r"退还|退回|原路", text):
+        if claims and pushes and re.search(r"押金|服务费|多扣", text) and re.search(r"退还|退回|原路", text):
             return claims
         return []
     return found
