@@ -52,3 +52,10 @@ def test_a_page_headed_as_a_brands_service_centre_offering_a_refund_is_a_fake_se
     assert "fee.undisclosed" not in found  # a refund's amount left to be checked is no fee left open
     notice = ("拉卡拉客服中心\n关于流量费的说明\n流量费每年36元，可在APP中关闭。如对扣费有疑问，请拨打95016。")
     assert "promo.fake_service" not in flagged(notice, url="https://www.lakala.com/notice.html", kind="html")
+
+
+def test_a_power_to_freeze_the_merchants_funds_named_first_is_a_fund_hold() -> None:
+    clause = "3.1 甲方认为乙方交易存在异常的，有权对乙方结算资金采取冻结措施，冻结期限及解冻条件由甲方视核查情况确定。"
+    assert "terms.fund_hold" in flagged(clause)
+    limited = "3.1 对有争议的单笔交易，甲方有权对该笔交易款项采取冻结措施，冻结期限不超过30日，核实无误后立即解冻。"
+    assert "terms.fund_hold" not in flagged(limited)
