@@ -59,3 +59,11 @@ def test_a_power_to_freeze_the_merchants_funds_named_first_is_a_fund_hold() -> N
     assert "terms.fund_hold" in flagged(clause)
     limited = "3.1 对有争议的单笔交易，甲方有权对该笔交易款项采取冻结措施，冻结期限不超过30日，核实无误后立即解冻。"
     assert "terms.fund_hold" not in flagged(limited)
+
+
+def test_a_fee_tables_zero_row_does_not_contradict_its_promise() -> None:
+    page = ("星POS电签机 免流量费 无年费\n商户终身免流量费。\n收费项目（全部）\n信用卡刷卡 | 0.60% |\n"
+            "流量费 | 0元（服务商承担） |\n")
+    assert "fee.data" not in flagged(page)
+    charged = page.replace("0元（服务商承担）", "48元/年（第二年起）")
+    assert "fee.data" in flagged(charged)

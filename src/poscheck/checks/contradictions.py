@@ -124,7 +124,8 @@ PAIRS: tuple[Pair, ...] = (
             r"|(?:流量费|通讯费)\s*[|:]\s*(?:无|免|0元?|不收取?)"
         ), lambda s: not _TIME_BOUND.search(s), back=3),  # 不收取流量费
         ("data",), ("fee.data",),
-        _regex_practice(re.compile(r"(?:流量费|通讯费|通信费|流量卡费|物联网卡费)[^。;\n]{0,12}?\d{1,3}(?:\.\d+)?元")),
+        # (a sum: not 流量费 | 0元（服务商承担）, the promise itself)
+        _regex_practice(re.compile(r"(?:流量费|通讯费|通信费|流量卡费|物联网卡费)[^。;\n]{0,12}?(?<![\d.])[1-9]\d{0,2}(?:\.\d+)?元")),
     ),
     Pair(
         "contradictions.refund",
