@@ -67,3 +67,18 @@ def test_a_fee_tables_zero_row_does_not_contradict_its_promise() -> None:
     assert "fee.data" not in flagged(page)
     charged = page.replace("0元（服务商承担）", "48元/年（第二年起）")
     assert "fee.data" in flagged(charged)
+
+
+def test_pages_that_sell_no_terminal_need_no_acquirer() -> None:
+    job = ("商户拓展专员（POS收款方向）4500-9000元\n职位描述\n"
+           "1. 负责商圈的线下商户拓展，向门店介绍公司的收款产品（扫码牌、电签POS），讲解费率和使用方法。\n"
+           "任职要求\n1. 大专及以上学历，有地推经验者优先。\n湖南麓通商务服务有限公司 湘ICP备2021009274号-1")
+    assert "licence.not_found" not in flagged(job)
+    asked = ("新开奶茶店，刷卡的机器怎么选\n刷短视频看到好多“0元领POS机”“费率0.38永久不变”，"
+             "也有人私信我说可以免费给我寄一台。0元领的机器后面会不会要交钱？")
+    assert "licence.not_found" not in flagged(asked)
+    article = ("POS机的“活动价”，活动完了是多少？教你三分钟算明白\n公众号：小微商家记账本\n"
+               "信用卡刷卡长期0.38%：大概率是跳了码。扫码0.38%是正常公开价。储蓄卡0.5%封顶20元也是常见报价。")
+    assert "licence.not_found" not in flagged(article)
+    sells = "电签POS免费办理，信用卡0.6%，T+1到账，有需要的老板私信我，包邮到家。"
+    assert "licence.not_found" in flagged(sells)

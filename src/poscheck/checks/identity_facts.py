@@ -95,8 +95,10 @@ _NOT_OFFER = Anchored(
         r"投诉编号|投诉对象|被投诉方|投诉人|我要投诉|楼主|发表于(?=\s*\d)|发帖|回帖|\d楼[:：]|律师提醒"
         r"|以案说法|记者|据.{0,8}报道"
         r"|不推荐任何(?:具体)?(?:品牌|产品|机构)"  # an association's FAQ: 协会不推荐任何具体品牌的POS机
+        r"|任职要求|任职资格|岗位职责|职位描述"  # a job posting: it hires staff to sell, it sells to no merchant
     ),
-    ("投诉", "楼", "发表于", "发帖", "回帖", "律师提醒", "以案说法", "记者", "据", "不推荐任何"),
+    ("投诉", "楼", "发表于", "发帖", "回帖", "律师提醒", "以案说法", "记者", "据", "不推荐任何", "任职要求", "任职资格",
+     "岗位职责", "职位描述"),
     2,  # 我要投诉, 3楼:
 )
 # Notices, exports and news announce themselves at the top (title, first lines); 报道 is left out, an agent
