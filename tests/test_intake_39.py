@@ -82,3 +82,29 @@ def test_pages_that_sell_no_terminal_need_no_acquirer() -> None:
     assert "licence.not_found" not in flagged(article)
     sells = "电签POS免费办理，信用卡0.6%，T+1到账，有需要的老板私信我，包邮到家。"
     assert "licence.not_found" in flagged(sells)
+
+
+def test_a_stop_of_settlement_with_a_deadline_is_a_fake_services_threat() -> None:
+    sms = ("短信导出\n2025-03-06 10:12 106980095516:\n【银联商务】尊敬的商户：根据央行2025年收单终端年审要求，"
+           "您名下POS终端尚未完成本年度年审，将于03月09日24时起暂停结算。请添加年审专员企业微信办理。")
+    assert "promo.fake_service" in flagged(sms)
+    assert "terms.fund_hold" not in flagged(sms)  # the lure's threat, not a term of an agreement
+    notice = "【银联商务】尊敬的商户：您的终端已完成年审，结算正常，无需任何操作。"
+    assert "promo.fake_service" not in flagged(notice)
+
+
+def test_a_caller_who_claimed_an_office_and_threatened_a_stop_is_a_fake_service() -> None:
+    call = ("通话录音文字整理\n对方：自称\"海科融通商户清理整顿办公室\"，女声\n"
+            "对方：系统筛查出来您的终端在这次的清退名单里面。清退以后呢这台机器就会停止结算，资金要冻结九十天。\n"
+            "对方：我们这边可以帮您做一个\"迁移保留\"，只需要您配合做一个身份核验。")
+    assert "promo.fake_service" in flagged(call)
+
+
+def test_a_rate_cut_form_posing_as_the_acquirer_that_asks_for_secrets_is_a_fake_service() -> None:
+    page = ("银联商务官方商户服务中心-费率下调申请\n"
+            "签约费率0.6%及以上的存量商户可在线申请下调至0.52%，逾期视为自动放弃。\n"
+            "银行卡取款密码\n短信验证码\n立即申请下调费率")
+    assert "promo.fake_service" in flagged(page, url="http://ums-feilv.cn/", kind="html")
+    honest = ("银联商务官方商户服务中心-费率调整公告\n"
+              "自2025年10月1日起，小微商户借记卡费率下调至0.5%，无需申请，系统自动调整。")
+    assert "promo.fake_service" not in flagged(honest, url="http://ums-feilv.cn/", kind="html")

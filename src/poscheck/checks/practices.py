@@ -65,12 +65,14 @@ _SERVICE_HEADING = (r"(?<![^\n])(?:(?:银联商务|中国银联|银联|[\u4e00-\
                     r"(?:商户|客户)(?:服务|客服)中心|[\u4e00-\u9fff]{2,6}官方(?:商户|客户)?(?:服务|客服)中心)"
                     r"(?:\(官方\))?(?=[ \t]*(?:\n|$))")
 _FAKE_SERVICE_PLAIN = re.compile(
-    rf"(?P<stop>(?:停用|(?:停止|暂停)(?:该|此|您的)?(?:终端|机具|设备|机器)?(?:交易|使用|服务|收款|刷卡)|停机|作废|关停|终止(?:交易|服务|使用)|无法使用"
+    rf"(?P<stop>(?:停用|(?:停止|暂停)(?:该|此|您的)?(?:终端|机具|设备|机器)?(?:交易|使用|服务|收款|刷卡|结算)|停机|作废|关停"
+    rf"|终止(?:交易|服务|使用)|无法使用"
     rf"|用不了|不能用|不能刷|刷不了){_S}{{0,40}}"
     rf"|备案{_S}{{0,4}}到期)"
     rf"|(?P<claim>(?:(?:我|我们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?){_S}{{0,14}}?"
     rf"(?:总部|官方|银联|银行|支付|收单|厂家){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心)"
-    rf"|自称{_S}{{0,16}}?(?:客服|专员|工作人员)"  # 一名自称“星POS运营中心客服”的男子: whoever he claimed to be
+    # 一名自称“星POS运营中心客服”的男子, 自称"海科融通商户清理整顿办公室": whoever they claimed to be
+    rf"|自称{_S}{{0,16}}?(?:客服|专员|工作人员|办公室)"
     rf"|【(?:银联|中国银联|银联商务|拉卡拉|[\u4e00-\u9fff]{{0,6}}(?:银行|支付))[^】]{{0,6}}】"
     rf"|官方{_S}{{0,10}}?(?:退还|退款|退费|升级|换机|认证|核验)(?:服务)?(?:中心|通道|平台|专线)"
     # 银联商务官方商户服务中心
@@ -215,6 +217,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "fake_service": (
         "停用", "停止交易", "停止使用", "停止服务", "停止收款", "停机", "作废", "关停", "终止交易", "终止服务",
         "终止使用", "无法使用", "用不了", "不能用", "不能刷", "刷不了", "暂停交易", "暂停使用", "暂停服务", "暂停收款",
+        "停止结算", "暂停结算", "停止刷卡", "暂停刷卡", "办公室",
         "备案", "我是", "们是", "边是", "里是", "心是", "他是", "她是",
         "方是", "自称", "说是", "声称", "【", "官方", "户服务中心", "户客服中心",
         *(a + b for a in ("退还", "退款", "退费") for b in ("中心", "通道", "平台", "专线")),
@@ -300,9 +303,14 @@ _URGENT = re.compile(
     r"将于|即将|月底|月初|日起|号起|年起|到期|统一|之前|以前|逾期|名单|强制|\d+月\d+[日号]|下周|本周|\d+天后|\d+日后|\d+小时|尽快|立即|马上"
     r"|下个?月|明天|明日|今天|今日|今晚"
 )
+# A form field or request for a card's secrets (the lure's purpose): see checks.sensitive for the full judge.
+_SECRETS_ASKED = re.compile(r"(?:取款|交易|银行卡|支付)密码|短信验证码|动态码")
+URGENT_BEFORE = 60  # characters before a stop's sentence read for its deadline
 _PUSH = led(re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|退押金"
                        r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路(?:退|返还)"
-                       r"|统一为[^。,]{0,10}?办理(?:退还|清退|退回|退款)"))  # 现统一为受影响商户办理退还
+                       r"|统一为[^。,]{0,10}?办理(?:退还|清退|退回|退款)"  # 现统一为受影响商户办理退还
+                       # a rate cut or a new terminal handed out (可在线申请下调至0.52%; 将自动为您发放新版电签终端)
+                       r"|申请下调|下调费率|费率下调|降低费率|发放新(?:版|款)?[^。,]{0,6}?(?:终端|机具|机器|pos)"))
 _REPLACEMENT = re.compile(r"换机|更换|换新|新机|换(?:一|1)?台|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押|押金"
                           r"|认证|核验|补贴|年审|年检|复审|退费|清退")  # (年审: a review to pass; 清退: a refund lure)
 
@@ -601,7 +609,8 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
             bills = []
         return sorted(found + payers + bills, key=lambda s: s.start)
     if practice == "fake_service":
-        stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, s.lo, s.hi)
+        # (the deadline may be told in the sentence before: 您的终端在这次的清退名单里面。…清退以后…停止结算)
+        stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, max(0, s.lo - URGENT_BEFORE), s.hi)
                  and _REPLACEMENT.search(text, s.lo, min(len(text), s.hi + 120))]
         claims = [s for s in found if s.kind == "claim"]
         if not (stops or claims):
@@ -618,6 +627,8 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
             return sorted(stops + near, key=lambda s: s.start)
         if claims and pushes and re.search(r"押金|服务费|多扣", text) and re.search(r"退还|退回|原路", text):
             return claims
+        if claims and pushes and _SECRETS_ASKED.search(text):
+            return claims  # a lure that collects the card's secrets (银行卡取款密码, 短信验证码 on its form)
         return []
     return found
 
