@@ -108,3 +108,21 @@ def test_a_rate_cut_form_posing_as_the_acquirer_that_asks_for_secrets_is_a_fake_
     honest = ("银联商务官方商户服务中心-费率调整公告\n"
               "自2025年10月1日起，小微商户借记卡费率下调至0.5%，无需申请，系统自动调整。")
     assert "promo.fake_service" not in flagged(honest, url="http://ums-feilv.cn/", kind="html")
+
+
+def test_an_agent_selling_the_name_on_the_cardholders_bill_sells_merchant_selection() -> None:
+    chat = ("2025-10-02 19:46 小杨-星驿付电签：\n刷卡0.6，扫码0.38。跟您说个我们这款的好处，商户可以自己选的，"
+            "您想让顾客账单上显示什么店都行，想积分高就选酒店。")
+    assert "clearing.mcc_jumping" in flagged(chat)
+    honest = "2025-10-02 19:46 小杨-星驿付电签：\n商户可以自己选择结算周期，T+1或D0都行，商户名称按营业执照登记。"
+    assert "clearing.mcc_jumping" not in flagged(honest)
+    guide = ("一文看懂MCC、一机一码和\"自选商户\"的坑\n有的业务员会说“APP里可以选商户”“想显示哪家就选哪家”，"
+             "这些都是在卖跳码，要小心。")
+    assert "clearing.mcc_jumping" not in flagged(guide)
+
+
+def test_a_lure_saying_a_deposit_may_be_refunded_takes_no_deposit() -> None:
+    sms = ("【银联中心】尊敬的商户：经核查，您在办理POS机时缴纳的298元押金符合全额退还条件，退还通道将于10月12日关闭。"
+           "请尽快点击链接登记退款，逾期视为自愿放弃。")
+    assert "fee.deposit" not in flagged(sms)
+    assert "promo.fake_service" in flagged(sms)
