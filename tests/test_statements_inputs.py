@@ -40,6 +40,15 @@ def test_card_statement_header_variants(tmp_path: Path, header: str) -> None:
     assert doc.text[row.amount_cell.start:row.amount_cell.end] == "1,088.00"
 
 
+def test_a_card_statements_merchant_column_comes_before_its_summary(tmp_path: Path) -> None:
+    path = tmp_path / "card.csv"
+    path.write_text("交易日期,交易时间,交易摘要,对方户名,交易金额(元),卡号末四位\n"
+                    "2025-06-02,09:15:00,消费,南京市鼓楼区麦田烘焙坊,-88.00,9021\n", encoding="utf-8")
+    doc, (row,) = load_card_statement(path)
+    assert doc.text[row.description.start:row.description.end] == "南京市鼓楼区麦田烘焙坊"
+    assert not categories(analyse_folder(write_set(tmp_path / "set", card_statement__csv=path.read_text()), rules()))
+
+
 def test_settlement_signed_amount_column_and_title_lines(tmp_path: Path) -> None:
     path = tmp_path / "flow.csv"
     path.write_text("账户明细查询\n账号：6222 **** 1234\n"

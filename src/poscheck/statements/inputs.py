@@ -30,7 +30,8 @@ CARD_ROLES: tuple[Role, ...] = (
          ("交易日期", "交易日", "交易时间", "消费日期", "消费时间", "记账日期", "入账日期", "记账日",
           "入账日", "日期"), accept=_dates),
     Role("description", "the merchant name / description",
-         ("交易摘要", "交易说明", "商户名称", "交易描述", "摘要", "对方户名", "商户", "交易地点", "描述",
+         # (a merchant's name before a summary: 交易摘要 may hold only 消费 beside 对方户名)
+         ("商户名称", "对方户名", "交易摘要", "交易说明", "交易描述", "摘要", "商户", "交易地点", "描述",
           "说明"), exclude=("卡号",)),
     Role("amount", "the amount",
          ("人民币金额", "交易金额", "金额", "消费金额", "记账金额", "入账金额", "交易额"),
