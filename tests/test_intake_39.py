@@ -126,3 +126,12 @@ def test_a_lure_saying_a_deposit_may_be_refunded_takes_no_deposit() -> None:
            "请尽快点击链接登记退款，逾期视为自愿放弃。")
     assert "fee.deposit" not in flagged(sms)
     assert "promo.fake_service" in flagged(sms)
+
+
+def test_an_faqs_answer_refusing_the_money_of_the_answer_before_is_non_refundable() -> None:
+    faq = ("Q：真的一分钱不要吗？\nA：机器激活的时候系统会收一笔开通服务费199元，"
+           "激活后180天内累计刷卡满8万元，199元全额返到您的结算卡。\n"
+           "Q：没达到8万怎么办？\nA：未达标的部分不予返还，请根据自己店里的流水量申请。")
+    assert "terms.non_refundable" in flagged(faq)
+    manual = "Q：机器坏了怎么办？\nA：寄回检测，非人为损坏免费换新。\nQ：打印纸能退吗？\nA：已拆封的打印纸不予退还。"
+    assert "terms.non_refundable" not in flagged(manual)

@@ -124,6 +124,8 @@ _RULE_CITED = re.compile(r"规定|规矩|政策|制度|协议|合同")
 # 另外199不退的: the sum refused (not a message's time: 业务员 10:06  不退)
 _SUM_BEFORE = re.compile(r"(?<![\d:.])\d+(?:\.\d+)?(?:元|块)?(?:都|也|就|是)?$")
 MONEY_BACK = 120  # characters before a refusal in which the money it refuses may be named
+# …and so may an FAQ's answer about the money of the answer before it (A：未达标的部分不予返还)
+_ANSWER = re.compile(r"\s*(?:a|答)\s*\d*\s*:")
 
 
 def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
@@ -133,9 +135,9 @@ def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) 
     if re.search(r"损坏|遗失|丢失|灭失|毁损|未归还|不归还|欠费|下载|文档|积分", sentence):
         return None  # damage/loss/arrears deduction, or a document site's download terms
     # a refusal with a rule behind it may answer a message about the money (要是没刷够呢 / 那就不退了 这是公司规定), and
-    # so may a flat denial that refunds exist (那129是激活费，不是押金！ 没有“退”这一说)
+    # so may a flat denial that refunds exist (那129是激活费，不是押金！ 没有“退”这一说) and an FAQ's answer
     if not _MONEY.search(sentence) and not _SUM_BEFORE.search(head) and not (
-            (_RULE_CITED.search(sentence) or m.group(0).startswith("没有"))
+            (_RULE_CITED.search(sentence) or m.group(0).startswith("没有") or _ANSWER.match(sentence))
             and _MONEY.search(doc.text, max(0, m.start() - MONEY_BACK), m.start())):
         return None
     if re.match(r".{0,2}(?:终端|机具|设备|机器|pos)", doc.text[m.end():m.end() + 6]):
