@@ -135,3 +135,10 @@ def test_an_faqs_answer_refusing_the_money_of_the_answer_before_is_non_refundabl
     assert "terms.non_refundable" in flagged(faq)
     manual = "Q：机器坏了怎么办？\nA：寄回检测，非人为损坏免费换新。\nQ：打印纸能退吗？\nA：已拆封的打印纸不予退还。"
     assert "terms.non_refundable" not in flagged(manual)
+
+
+def test_a_data_fee_the_merchant_learnt_of_only_when_taken_is_flagged() -> None:
+    story = "这还没完，上礼拜结算又少了六十九，客服说是流量费，一年一次。我问为什么办的时候不说，客服说页面上有写。"
+    assert "fee.data" in flagged(story)
+    told = "流量费69元/年，每年开通日扣一次，扣费前三天短信提醒，办理时业务员已当面说明。"
+    assert "fee.data" not in flagged(told)

@@ -82,6 +82,12 @@ _AGAIN = re.compile(r"又(?:被)?扣|每次(?:都)?扣|再次扣|又收|又被�
 _AGAIN_SUM = re.compile(r"(?:又|再次)(?:被)?(?:扣|收)了?我?\s*(\d+(?:\.\d+)?)")
 
 
+# The merchant learnt of the fee only when it was taken (vocabulary.md §3: 不知情扣费): 办的时候不说, 没人说过.
+_NOT_TOLD = re.compile(r"(?:办|签|装|开)(?:理|约|机|通)?的?时候[^。,，\n]{0,6}?(?:不说|没说|没提|没讲|没告诉|没人说)"
+                       r"|没有?人(?:跟我|和我|给我)?(?:说|提|讲)过|不知情|根本没人?(?:提|说|讲)过?"
+                       r"|(?:我)?(?:都|根本|完全)?不知道有(?:这个|这笔|这项|这种)")
+
+
 def _taken_again(f: Fee) -> bool:
     m = _AGAIN_SUM.search(f.evidence.context_after)
     return m is not None and float(m.group(1)) == f.amount
@@ -97,6 +103,9 @@ def judge_data(f: Fee) -> Verdict:
     note = describe(f) + (f"，一年约{fmt_num(annual)}元" if frequent else "")
     if f.optional:
         return "info", note + "（可选，可不开通）"
+    around = f.evidence.context_before + f.evidence.quote + f.evidence.context_after
+    if _NOT_TOLD.search(around.replace("\n", "")):  # (a screenshot's lines wrap anywhere)
+        return "flag", note + "（办理时没有告知，扣了才知道）"
     if frequent or annual > DATA_NORMAL_MAX:
         return "flag", note + f"（常见水平为一年一次、{fmt_num(DATA_NORMAL_MAX)}元以内）"
     if f.optional is False:  # the terminal works only with the provider's card: not a fee the merchant can refuse
