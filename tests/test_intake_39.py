@@ -142,3 +142,12 @@ def test_a_data_fee_the_merchant_learnt_of_only_when_taken_is_flagged() -> None:
     assert "fee.data" in flagged(story)
     told = "流量费69元/年，每年开通日扣一次，扣费前三天短信提醒，办理时业务员已当面说明。"
     assert "fee.data" not in flagged(told)
+
+
+def test_a_callers_script_that_asks_for_the_code_requests_it() -> None:
+    script = ("外呼话术 V3.2（内部资料 勿外传）\n四、核实身份\n"
+              "“好的，系统现在给您的手机发了一条六位数的验证码，您报给我一下，我这边录入就完成登记了。”\n"
+              "六、注意事项\n客户提到“诈骗”“报警”的，礼貌挂断。")
+    assert "site.sensitive_data" in flagged(script)
+    exposed = script.replace("外呼话术 V3.2（内部资料 勿外传）", "揭秘：冒充银联客服的外呼话术")
+    assert "site.sensitive_data" not in flagged(exposed)

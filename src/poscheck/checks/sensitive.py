@@ -16,6 +16,7 @@ from poscheck.checks import Analysis, check, evidence_for
 from poscheck.checks.textctx import genre
 from poscheck.identity import normalized
 from poscheck.models import Document, Finding
+from poscheck.rules import context
 from poscheck.textscan import Anchored, in_quotes, sentence_at
 
 _ITEM = Anchored(
@@ -39,6 +40,7 @@ _NEGATION = re.compile(
 )
 _ASKED_OF_WRITER = re.compile(r"(?:让|要|叫|需要|要求|逼|骗)我|给(?:他|她|对方|那人|骗子)")  # 需要我把验证码念给他
 _WARNING_DOC = re.compile(r"骗局|骗子|诈骗|谨防|警惕|防骗|冒充")
+_SCRIPT = re.compile(r"话术|外呼脚本|通话脚本")  # a sales or call script's title
 _LABEL_END = re.compile(r"[^\n，。；,;]{0,12}?[:：]\s*(?:$|\n|\s{1,}|_{2,}|[\u4e00-\u9fff]{2,8}[:：]|获取)")
 _WHAT = {"pin": "银行卡密码", "cvv": "卡背面的安全码（CVV/CVN2）", "otp": "短信验证码"}
 _WHAT_EN = {"pin": "card password / PIN", "cvv": "card security code (CVV/CVN2)", "otp": "SMS verification code"}
@@ -67,6 +69,8 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     norm = normalized(doc.text)
     text = norm.text
     warning_doc: bool | None = None  # computed when first needed
+    # (not an article that exposes one: 揭秘冒充客服的电话话术)
+    script = bool(_SCRIPT.search(doc.title)) and not any(w in doc.title for w in context.ADVISORY_TITLES)
     lo = hi = -1
     for m in _ITEM.finditer(text):
         if not lo <= m.start() < hi:  # the item's sentence (an item never spans a sentence stop)
@@ -82,11 +86,13 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
         field = _LABEL_END.match(text, m.end()) or _bare_field(text, m.start(), m.end())
         if not field and not verb:
             continue
-        if warning_doc is None:
+        if script:
+            pass  # a caller's script (外呼话术): its quoted lines are its own words, its 诈骗 a note to the caller
+        elif warning_doc is None:
             warning_doc = bool(_WARNING_DOC.search(text))
-        if warning_doc and in_quotes(text, m.start()):
+        if not script and warning_doc and in_quotes(text, m.start()):
             continue
-        if not field and (kind_of := genre(text)) != "other" and (
+        if not field and not script and (kind_of := genre(text)) != "other" and (
                 kind_of == "teaching" or _ASKED_OF_WRITER.search(text, lo, hi)):
             continue  # a warning, a guide, or a complaint retelling what was asked of its writer; a form counts
         if field:
