@@ -115,6 +115,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|由(?:平台|我司|本公司|公司|服务商|代理商?)(?:统一)?"
         r"(?:代付|转付|打款|支付给|结算给|代为支付|转入|转账|转给|划转|划入|打到|付给)"
         r"|(?:先|首先)(?:到|进|转到|进入|结算至|结算到|归集到|汇入|打入)(?:我们|咱们)?的?(?:公司|平台|我司|别人|他人|个人|第三方))"
+        # a firm keeps and pays out the takings (资金由合肥钱多多网络科技有限公司提供存管及代付服务): find_signs
+        # keeps it when the firm is no licensed institution
+        r"|(?P<custody>资金由(?P<custodian>[\u4e00-\u9fff()]{4,30}?)(?:提供)?(?:资金)?(?:存管|代付|代收代付|清分)"
+        r"(?:(?:及|和|、)(?:存管|代付|代收代付|清分))?服务)"
         # a contract party settles the merchant's money (甲方交易资金由乙方统一清算; 乙方…将…款项代付至甲方…账户);
         # find_signs keeps it when that party is the provider and its defining line names no licensed firm
         rf"|(?P<party>(?:资金|款项|货款|交易款|结算款){_S}{{0,8}}?(?<![不非未])由(?P<who>[甲乙丙]方)(?:(?:统一|负责|代为)?"
@@ -478,6 +482,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue  # "交易款不进入任何钱包"
                 if kind in ("runs", "agent") and _subject_licensed(text, m.start(), lo):
                     continue
+                if kind == "custody" and _LICENSED_SUBJECT.search(m.group("custodian")):
+                    continue  # 资金由银联商务提供清分服务: the acquirer's own business
                 if kind == "party" and not _unlicensed_provider(text, m.group("who") or m.group("payer_party")
                                                                 or m.group("pool_party") or m.group("acct_party")):
                     continue
