@@ -156,4 +156,5 @@ def test_a_callers_script_that_asks_for_the_code_requests_it() -> None:
 def test_takings_kept_and_paid_out_by_an_unlicensed_firm_are_second_clearing() -> None:
     shot = "我的钱包\n可提现余额 (元)\n12,380.56\n提现到银行卡\n资金由合肥钱多多网络科技有限公司提供存管及代付服务"
     assert "clearing.second_clearing" in flagged(shot)
-    assert "clearing.second_clearing" not in flagged("资金由银联商务股份有限公司提供清分服务，T+1结算至商户本人银行卡。")
+    licensed = "资金由银联商务股份有限公司提供清分服务，T+1结算至商户本人银行卡。"
+    assert "clearing.second_clearing" not in flagged(licensed)

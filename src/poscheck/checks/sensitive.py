@@ -86,12 +86,12 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
         field = _LABEL_END.match(text, m.end()) or _bare_field(text, m.start(), m.end())
         if not field and not verb:
             continue
-        if script:
-            pass  # a caller's script (外呼话术): its quoted lines are its own words, its 诈骗 a note to the caller
-        elif warning_doc is None:
-            warning_doc = bool(_WARNING_DOC.search(text))
-        if not script and warning_doc and in_quotes(text, m.start()):
-            continue
+        # (a caller's script, 外呼话术: its quoted lines are its own words, its 诈骗 a note to the caller)
+        if not script:
+            if warning_doc is None:
+                warning_doc = bool(_WARNING_DOC.search(text))
+            if warning_doc and in_quotes(text, m.start()):
+                continue
         if not field and not script and (kind_of := genre(text)) != "other" and (
                 kind_of == "teaching" or _ASKED_OF_WRITER.search(text, lo, hi)):
             continue  # a warning, a guide, or a complaint retelling what was asked of its writer; a form counts

@@ -20,6 +20,7 @@ from poscheck.checks import Analysis, check
 from poscheck.checks.practices import poses_as_service
 from poscheck.checks.textctx import KeywordGate, gated, genre, make, quote, sentence_bounds, teaching_note
 from poscheck.clauses import ClauseDoc, parse
+from poscheck.facts.patterns import FINE
 from poscheck.models import Evidence, Finding
 from poscheck.rules import context
 from poscheck.textscan import CHAT_HEADER, led
@@ -159,9 +160,6 @@ def _auto_renewal(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) ->
     return f"renews or deducts automatically ({m.group(0)[:20]})"
 
 
-# A fine named inside a match that starts on a shortfall (未满24个月申请撤机的，需支付违约金600元): a penalty whatever
-# the shortfall is of.
-_FINE = re.compile(r"违约金|罚金|罚款|滞纳金|赔偿金")
 _VOLUME = re.compile(r"交易额|交易量|交易金额|刷卡(?:金)?额|流水|达标|考核|\d+(?:\.\d+)?万|\d{4,}元")
 CLAUSE_READ = 220  # characters: a clause this short is read whole for the volume target a shortfall is about
 _NOT_BORNE = re.compile(r"(?:不承担|无需承担|无须承担|不需承担|不必承担|不用承担|免除)(?:任何)?\s*$")
@@ -191,7 +189,9 @@ def _penalty(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str 
         return None  # "为防止机器闲置，首刷扣299元": a charge everyone pays, whatever its stated reason
     if m.lastgroup == "idle" and _DESPITE_IDLE.match(m.group(0)):
         return None  # "闲置还每月扣服务费", "从来没开通过…扣了两次": charged regardless, not for being idle
-    if m.lastgroup == "volume" and not _FINE.search(m.group(0)) and not _VOLUME.search(sentence) and not (
+    # a fine named inside a match that starts on a shortfall (未满24个月申请撤机的，需支付违约金600元) is a penalty
+    # whatever the shortfall is of
+    if m.lastgroup == "volume" and not FINE.search(m.group(0)) and not _VOLUME.search(sentence) and not (
             len(unit) <= CLAUSE_READ and _VOLUME.search(unit)):
         return None  # (its target may be set in the sentence before: 月均交易额不低于3万元。连续两个月未达到的…)
     return f"charge for early exit or missed volume ({m.group(0)[:24]})"

@@ -71,8 +71,10 @@ RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
 CAP = re.compile(rf"(?:单笔|每笔)?(?:手续费)?(?:封顶|最高|上限)(?:为|是)?\s*(?P<cap>{_NUM})\s*元")
 NO_CAP = re.compile(r"不封顶|不设封顶|无封顶")
-#: A fine's own sum (违约金600元, 罚款200元): no fee named beside it takes it (…违约金600元及剩余月份租金的50%).
-PENALTY_SUM = re.compile(rf"(?:违约金|罚金|罚款|滞纳金|赔偿金)(?:为|是)?\s*(?:人民币)?\s*{_NUM}\s*元")
+#: The names of a fine, and a fine's own sum (违约金600元, 罚款200元): no fee named beside it takes it (…违约金600元
+#: 及剩余月份租金的50%).
+FINE = re.compile(r"违约金|罚金|罚款|滞纳金|赔偿金")
+PENALTY_SUM = re.compile(rf"(?:{FINE.pattern})(?:为|是)?\s*(?:人民币)?\s*{_NUM}\s*元")
 #: A sum set as a share of the merchant's takings (结算金额的5%, 最高5万元): a reserve held from settlement, not a
 #: deposit paid up front; the yuan amount after it is its ceiling.
 SHARE_OF_TAKINGS = re.compile(r"(?:结算|交易|营业|流水|收款)(?:金额|额|款|资金)?的\s*\d+(?:\.\d+)?\s*%")

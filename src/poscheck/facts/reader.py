@@ -48,7 +48,7 @@ _FROM_TO_GATE = re.compile("由|从")  # every FROM_TO match holds one of these 
 _GATED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (P.REFUND, re.compile("返|退|奖励")), (P.REFUND_MONTHLY, re.compile("连续")), (P.CAP, re.compile("封顶|最高|上限")),
     (P.FROM_TO, _FROM_TO_GATE), (P.CHANGED_TO, P.CHANGED_TO_GATE),
-    (P.PENALTY_SUM, re.compile("违约金|罚金|罚款|滞纳金|赔偿金")),
+    (P.PENALTY_SUM, P.FINE),
 )
 _ANY_GATE = re.compile("|".join(gate.pattern for _, gate in _GATED))  # most units have no gate word at all
 # A yearly or monthly fee said of the card inside the terminal (机器里面有张卡，年费69): the data card's fee.
@@ -64,7 +64,7 @@ _REPAYMENT = re.compile(r"代还|还款|还信用卡|养卡")
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
 _RECURRING_PERIODS = frozenset(P.PER_YEAR)
 _TAKEN_AGAIN_KINDS = frozenset({"data", "recurring", "membership", "insurance"})
-PERIOD_AFTER = 80  # characters after a fee's sentence, in its line, read for how often it is taken
+PERIOD_AFTER = 80  # characters after a fee's sentence, in its line or the next, read for how often it is taken
 _STAMP = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 
 

@@ -81,7 +81,7 @@ _CELL_AMOUNT = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d")
 _CELL_PRICE = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d+(?:\.\d+)?\s*(?:元|%)")
 # What may follow a fee's name at the end of its cell: a footnote mark, or a short aside (信用卡（刷卡/插卡/挥卡）).
 _NAME_TAIL = re.compile(r"[ \t*※]*(?:\([^()\n]{1,16}\)[ \t*※]*)?")
-_ASIDE_END = re.compile(r"\([^()\n]{0,16}\)[ \t*※]*$")
+_ASIDE_END = re.compile(r"\([^()\n]{1,16}\)[ \t*※]*$")
 
 
 def _priced_below(text: str, u: Unit, starts: list[int]) -> None:
