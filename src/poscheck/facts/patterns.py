@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from poscheck.normalize import cn_number
+from poscheck.textscan import Anchored
 
 _NUM = r"\d+(?:\.\d+)?"
 # _NUM taken whole (possessive: no digit is given back), for where nothing that may follow the number starts with a
@@ -192,6 +193,8 @@ LOCKED_CARD = re.compile(
     r"|(?:仅|只)(?:支持|能(?:使用|用))[^。,;]{0,10}(?:提供的|自带的?(?:流量卡|物联网卡|sim卡)|内置的?(?:流量卡|物联网卡|sim卡))"
     r"|不带wi-?fi|不支持wi-?fi"  # 这款电签机不带WiFi模块，只能用自带的流量卡
 )
+#: …searched over a whole page only a few characters before its anchors (its branches start with 不, 仅 or 只).
+LOCKED_CARD_ON_PAGE = Anchored(LOCKED_CARD, ("换卡", "更换", "改用", "使用其他", "支持", "能使用", "能用", "带wi"), 5)
 #: Hedged, generic wording: an explanation of the market, not an offer.
 HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")
 #: Small-ticket / non-profit tiers where a low rate is legitimate.

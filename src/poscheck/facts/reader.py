@@ -494,7 +494,7 @@ class FeeReader:
     def _locked_card(self) -> re.Match[str] | None:
         """Where the document says its terminal works only on the provider's data card, in a sentence of its own (6.
         能换成自己的WiFi吗？ 这款电签机不带WiFi模块，只能用自带的流量卡); not in a question."""
-        return next((m for m in P.LOCKED_CARD.finditer(self.text)
+        return next((m for m in P.LOCKED_CARD_ON_PAGE.finditer(self.text)
                      if not self.text.startswith("?", sentence_at(self.text, m.start())[1])), None)
 
     @cached_property
