@@ -158,3 +158,19 @@ def test_takings_kept_and_paid_out_by_an_unlicensed_firm_are_second_clearing() -
     assert "clearing.second_clearing" in flagged(shot)
     licensed = "资金由银联商务股份有限公司提供清分服务，T+1结算至商户本人银行卡。"
     assert "clearing.second_clearing" not in flagged(licensed)
+
+
+def test_set_40_fee_names_plans_and_covered_items() -> None:
+    table = "项目 | 标准 | 说明\n通讯服务 | 首年赠送 | 次年起99元/年\n"
+    assert [(f.kind, f.amount) for f in fees_of(table)] == [("data", 99.0)]
+    plan = "钻石会员：298元/年，开通即享刷卡费率下调、提现免手续费。"
+    assert [(f.kind, f.amount) for f in fees_of(plan)] == [("membership", 298.0)]
+    assert not [f for f in fees_of("会员：张先生，注册于2023年。") if f.kind == "membership"]
+    covered = ("2. 乙方每年向甲方支付机具服务费人民币叁佰陆拾元整（¥360.00），"
+               "包含机具租用、日常维护、系统升级及通讯费用。")
+    assert [f.kind for f in fees_of(covered)] == ["recurring"]
+    priced = "套餐包含刷卡服务及流量费60元/年。"
+    assert [f.kind for f in fees_of(priced)] == ["data"]
+    monthly = "机具激活后，每个自然月交易额不足2万元的，当月从结算款中扣收机具占用费50元。"
+    assert "terms.penalty" in flagged(monthly)
+    assert not fees_of(monthly)

@@ -103,6 +103,8 @@ _ENTRIES: tuple[_Entry, ...] = (
              " 物联网卡年费 物联网卡费 物联卡费 sim卡年费 sim卡费 通讯服务费 通讯年费 通讯费"
              " 通信费 信号优化费 流量卡 通讯卡年费 通讯卡费 通讯卡 通信卡年费 通信卡费 通信卡 流量包 流量套餐",
              "data", "元"),
+    # …and as a table's or list's item of the terminal's connection (通讯服务 | 首年赠送 | 次年起99元/年)
+    _Entry(_words("通讯服务 通信服务"), r"(?:通讯|通信)服务(?=[ \t]*[|:])", "data", None, "元"),
     # …and as a year's data, said of a sum taken (扣一个99，这个是第一年的流量; 首年流量)
     _Entry(_words("第一年 首年 每年 一年"), r"(?:第一年|首年|每年|一年)的?流量(?![卡费包套])", "data", None, "元"),
     # …and as it is renamed: 物联网卡服务费, 通讯的费用, 网络维护费, 联网服务费, 4G套餐 (the terminal's connection)
@@ -145,8 +147,8 @@ _ENTRIES: tuple[_Entry, ...] = (
                   " 降费包 降费卡 提额会员 权益会员 尊享会员 特权会员 优享会员 降费会员"),
            r"(?:费率|提额|降费)卡|(?:提额|权益|尊享|特权|优享|降费)(?:包|卡|服务|会员)(?:费)?(?:\s*:\s*(?:年费|月费))?",
            "membership", None, "元"),
-    # a plan named in quotes and priced by the period: “费率优享会员”每月29元
-    _Entry(("会员",), r"会员(?=[”」』]\s*(?:每月|每年|每季度?|月费|年费|\d))", "membership", None, "元"),
+    # a plan named in quotes or before a colon and priced by the period: “费率优享会员”每月29元, 钻石会员：298元/年
+    _Entry(("会员",), r"会员(?=(?:[”」』]|\s*:)\s*(?:每月|每年|每季度?|月费|年费|\d))", "membership", None, "元"),
     _Entry(_words("服务年费 年服务费 年度服务费 年费 月租 租金 月服务费 月费 终端管理费 机具管理费 管理费"
                   " 信息维护费 系统维护费 维护费 技术服务费 增值服务费 基础服务费 账户管理费"
                   " 账户保留费 短信通知服务费 短信通知费 短信服务费 短信费 休眠费 睡眠费"

@@ -113,7 +113,8 @@ REFUNDED = re.compile(r"(?:统一退还[^。]{0,30}?押金|(?:退还|退回|返�
 #: (terms.penalty), not money taken up front, whatever it is called.
 SHORTFALL = re.compile(r"(?:不足|未达到?|未满|达不到|没达到|低于|少于)[^。;]{0,24}?的\s*,?\s*"
                        # (乙方有权从待结算资金中扣除200元/月的终端占用费: the provider takes it from settlement)
-                       r"(?:(?:甲方|乙方|我司|本公司|公司|平台)?(?:有权|可)?(?:从[^。;,]{0,10}?中)?|将|需|应|则)?"
+                       r"(?:(?:甲方|乙方|我司|本公司|公司|平台)?(?:有权|可)?(?:当月|次月|每月|当期)?(?:从[^。;,]{0,10}?中)?"
+                       r"|将|需|应|则)?"
                        r"(?:收取|扣除|扣收|扣取|扣|加收|另收|缴纳|支付)\s*$")
 #: A refund that waits for a term of use (合作满2年且终端完好的，无息退还): leaving earlier forfeits the money.
 TERM_LOCK = re.compile(r"(?:合作|使用|签约|入网)(?:期)?满\s*\d+\s*(?:年|个月)")
