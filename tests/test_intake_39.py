@@ -174,3 +174,13 @@ def test_set_40_fee_names_plans_and_covered_items() -> None:
     monthly = "机具激活后，每个自然月交易额不足2万元的，当月从结算款中扣收机具占用费50元。"
     assert "terms.penalty" in flagged(monthly)
     assert not fees_of(monthly)
+
+
+def test_a_numbered_sections_service_heading_names_the_fees_of_its_first_line() -> None:
+    supplement = ("商户已知悉并确认开通以下增值服务：\n\n一、费率优享卡\n"
+                  "　　年费199元，开通后持卡期间贷记卡交易手续费由0.60%下调至0.53%。\n\n二、账户资金保障服务\n"
+                  "　　按每笔交易金额的0.03%收取服务费，随交易手续费一并扣收。本服务为入网默认开通项目。\n")
+    kinds = {(f.kind, f.amount) for f in fees_of(supplement)}
+    assert {("membership", 199.0), ("insurance", 0.03)} <= kinds
+    plain = "一、收费说明\n　　年费199元，用于机具维护。\n"
+    assert {(f.kind, f.amount) for f in fees_of(plain)} == {("recurring", 199.0)}

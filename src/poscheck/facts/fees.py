@@ -174,17 +174,20 @@ def agents_share(text: str, lab: Label, header: tuple[int, int] | None) -> bool:
     return _AGENTS_SHARE.search(clause) is not None
 
 
-# What a price covers (服务费360元，包含机具租用、日常维护及通讯费用; 套餐198元/年（含流量费）): the names listed
-# are no fees of their own, unless priced right after.
+# What a price told before it covers (服务费360元，包含机具租用、日常维护及通讯费用; 套餐198元/年（含流量费）): the
+# names listed are no fees of their own, unless priced right after. (内容包括…交易短信提醒等，服务费每年298元 lists a
+# pack's contents before its price: there the list is left alone.)
 _COVERS = re.compile(r"(?:包含|包括|含有?|涵盖)[^。;,\n]{0,24}$")
 _PRICED_AFTER = re.compile(r"\s*(?:为|是|:)?\s*(?:人民币)?\s*\d")
+_PRICE_BEFORE = re.compile(r"\d\s*(?:元|\))")
 COVERS_BACK = 30
 
 
-def _covered(text: str, lab: Label) -> bool:
-    """A fee name listed among what another price covers (see _COVERS)."""
-    return _COVERS.search(text, max(0, lab.start - COVERS_BACK), lab.start) is not None and not _PRICED_AFTER.match(
-        text, lab.end)
+def _covered(text: str, lab: Label, lo: int) -> bool:
+    """A fee name listed among what a price before it, after `lo`, covers (see _COVERS)."""
+    covers = _COVERS.search(text, max(lo, lab.start - COVERS_BACK), lab.start)
+    return covers is not None and _PRICE_BEFORE.search(text, lo, covers.start()) is not None and not (
+        _PRICED_AFTER.match(text, lab.end))
 
 
 def _drawn_from(text: str, lab: Label) -> bool:
@@ -299,7 +302,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         live = [lab for lab in u.labels
                 if not (negated(text, lab.start, u.start) and not promise_broken(text, lab, u.end))
                 and not denied_after(text, lab) and not (shares and agents_share(text, lab, u.header))
-                and not _drawn_from(text, lab) and not _covered(text, lab)
+                and not _drawn_from(text, lab) and not _covered(text, lab, u.start)
                 and not (credit and lab.kind == "rate"
                          and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
                 and not ((teaching or (retells and "原话" in body)) and in_quotes(text, lab.start, above + 1))]

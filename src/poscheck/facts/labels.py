@@ -291,11 +291,37 @@ _MEMBER_BEFORE = re.compile(r"(?:vip|会员)" + _SERVICE_TO_PERIOD.pattern + "$"
 MEMBER_BACK = 12  # characters before a bare period fee read for the plan it prices
 
 
+# A numbered section's heading that is a service's name (一、费率优享卡 / 二、账户资金保障服务): the fees of
+# the section's first line are that service's (年费199元，…; 按每笔交易金额的0.03%收取服务费).
+_SECTION_MARK = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]"
+                           r"|第[一二三四五六七八九十\d]+条)[ \t]*")
+_HEADING_TAIL = re.compile(r"[^\S\n]*(?:服务)?[^\S\n]*\n")
+SECTION_HEADING_MAX = 20  # characters of a section's heading line
+
+
+def section_service(text: str, labels: list[Label], pos: int) -> str | None:
+    """The kind of service whose numbered heading stands on the line above `pos` (see _SECTION_MARK), or None; the
+    heading's other names (费率 of 费率优享卡) do not count."""
+    line = text.rfind("\n", 0, pos)
+    if line <= 0:
+        return None
+    above = text.rfind("\n", 0, line) + 1
+    if line - above > SECTION_HEADING_MAX or _SECTION_MARK.match(text, above, line) is None:
+        return None
+    k = bisect.bisect_left([lab.start for lab in labels], line) - 1  # the heading's last name ends its line
+    if k < 0 or labels[k].start < above or labels[k].kind not in SERVICE_KINDS:
+        return None
+    return labels[k].kind if _HEADING_TAIL.fullmatch(text, labels[k].end, line + 1) else None
+
+
 def _periods_of_services(text: str, labels: list[Label]) -> None:
     for prev, lab in pairwise(labels):
         if (lab.kind == "recurring" and lab.text in _BARE_PERIOD_FEES and prev.kind in SERVICE_KINDS
                 and _SERVICE_TO_PERIOD.fullmatch(text, prev.end, lab.start)):
             lab.kind = prev.kind
+        elif lab.kind == "recurring" and lab.text in _BARE_PERIOD_FEES and prev.kind in SERVICE_KINDS and (
+                section_service(text, labels, lab.start) == prev.kind):
+            lab.kind = prev.kind  # 一、费率优享卡 ⏎ 年费199元
         elif lab.kind == "recurring" and prev.kind == "deposit" and prev.text.startswith(FIRST_SWIPE) \
                 and lab.start - prev.end <= 1:
             lab.kind = "deposit"  # 首次刷卡扣取技术服务费199元: a service fee taken once, at activation
@@ -334,6 +360,8 @@ def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str
         kind = "deposit"  # 激活说明：新机首笔刷卡需满200元，系统自动扣除服务费199元
     elif e.kind == SERVICE and kind is None and _INSURES.search(text, end, _sentence_end(text, end)):
         kind = "insurance"
+    elif e.kind == SERVICE and kind is None:
+        kind = section_service(text, out, start)  # 二、账户资金保障服务 ⏎ 按每笔交易金额的0.03%收取服务费
     if kind is None or kind == "none":
         return
     name = text[start:end]
