@@ -184,3 +184,11 @@ def test_a_numbered_sections_service_heading_names_the_fees_of_its_first_line() 
     assert {("membership", 199.0), ("insurance", 0.03)} <= kinds
     plain = "一、收费说明\n　　年费199元，用于机具维护。\n"
     assert {(f.kind, f.amount) for f in fees_of(plain)} == {("recurring", 199.0)}
+
+
+def test_a_complaints_own_demand_for_a_refund_warns_no_one() -> None:
+    post = ("POS机费率私自上调、每季度乱扣流量费，要求退还 - 消费维权网\n投诉编号 | XFWQ-2025031456 |\n"
+            "我在杭州开服装档口。去年8月办的电签，业务员说信用卡0.55%，一直不会变。去年12月底对帐，发现扣了0.72%。")
+    assert "fee.rate_bait" in flagged(post)
+    advice = "提醒：如发现费率被私自上调，可向收单机构要求退还多扣的手续费。"
+    assert "fee.rate_bait" not in flagged(advice)

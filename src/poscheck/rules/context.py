@@ -57,6 +57,8 @@ WARNINGS: tuple[str, ...] = (
     "不会以任何", "从不以任何", "绝不会以",  # "…不会以任何理由致电要求您更换终端、退还押金": what a provider never does
     "低于成本", "不可能这么便宜", "不可能那么便宜", "哪有这么便宜",  # "刷信用卡0.38%低于成本": the offer is impossible
 )
+# …of which a complaint's own demands (标题：费率私自上调，要求退还) warn no one: its writer asks for their money back.
+COMPLAINT_DEMANDS = frozenset({"要求退还", "举报"})
 
 
 # Someone else's words, retold: 听说…, 隔壁卖炒粉的说… (a regex alternation, shared by the fee reader and the checks).
@@ -459,7 +461,7 @@ def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: 
         return Context("negated", neg)
     scope = text[scope_start:scope_end]
     warn = warning_in(scope)
-    if warn:
+    if warn and not (doc_genre == "complaint" and warn in COMPLAINT_DEMANDS):
         return Context("warning", warn)
     if is_question(scope):
         return Context("question", "?")
