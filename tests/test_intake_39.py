@@ -192,3 +192,14 @@ def test_a_complaints_own_demand_for_a_refund_warns_no_one() -> None:
     assert "fee.rate_bait" in flagged(post)
     advice = "提醒：如发现费率被私自上调，可向收单机构要求退还多扣的手续费。"
     assert "fee.rate_bait" not in flagged(advice)
+
+
+def test_a_statement_followed_by_an_a_not_a_question_of_its_own_is_stated() -> None:
+    chat = ("2025-04-03 09:26  王经理-收款机：\n"
+            "刘姐钱先进我们公司平台账户的，每天晚上十点统一给大家转，你看APP里面“余额”有没有")
+    assert "clearing.second_clearing" in flagged(chat)
+    asked = "2025-04-03 09:26  刘姐水果：\n钱是不是先进你们公司平台账户的？"
+    assert "clearing.second_clearing" not in flagged(asked)
+    slip = ("那张确认单背面一行小字：“激活服务费用于系统开通及运营维护，一经扣除，恕不退还。”"
+            "我现在才看到，太坑了，我要投诉。")
+    assert "terms.non_refundable" in flagged(slip)

@@ -372,7 +372,8 @@ def _negated(text: str, m: re.Match[str], lo: int) -> bool:
 _CLAUSE_ONLY = frozenset({"terms.non_refundable", "terms.liability_exclusion", "terms.jurisdiction",
                           "terms.unilateral_change"})
 _SIGNED = re.compile(r"《[^》\n]{1,30}》|协议|合同|承诺书|条款")
-_CITES_TERMS = re.compile(r"合同|协议|条款|约定|写着|写明|注明|规定|规则|第[一二三四五六七八九十\d]+条")
+_CITES_TERMS = re.compile(r"合同|协议|条款|约定|写着|写明|注明|规定|规则|确认单|确认书|小字"
+                          r"|第[一二三四五六七八九十\d]+条")
 # …or by the other side's own words: a chat message the writer did not send (2024-08-12 10:09 POS小王: …扣了之后不退的)
 # or what their staff said (客服说扣了就不退).
 _WRITER = frozenset({"我", "本人", "自己", "me"})

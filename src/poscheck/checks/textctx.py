@@ -222,9 +222,11 @@ def _asked_of_something_else(text: str, start: int, end: int, lo: int, hi: int) 
     if _WH.search(own) or re.search(r"吗|呢|么", own):
         return False
     return bool(_WH.search(text, cuts[-1], hi) or _JUDGEMENT_ASKED.match(text, cuts[-1] + 1, hi)
-                or _POLITE_ASK.match(text, cuts[-1] + 1, hi))
+                or _POLITE_ASK.match(text, cuts[-1] + 1, hi) or _A_NOT_A_ASKED.search(text, cuts[-1], hi))
 
 
+# …or asks "A not A" of its own in its last clause (钱先进我们公司平台账户的，…，你看APP里面“余额”有没有).
+_A_NOT_A_ASKED = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]{0,2}[啊呀呢吧哈]*[?\s]*$")
 # A polite question of its own after what was told: "这里是…客服中心，…，请问是本人吗？".
 _POLITE_ASK = re.compile(r"\s*请问")
 # Asking for a judgement of what was just told: 这正常吗, 这样合法吗, 这是不是二清.
