@@ -203,3 +203,26 @@ def test_a_statement_followed_by_an_a_not_a_question_of_its_own_is_stated() -> N
     slip = ("那张确认单背面一行小字：“激活服务费用于系统开通及运营维护，一经扣除，恕不退还。”"
             "我现在才看到，太坑了，我要投诉。")
     assert "terms.non_refundable" in flagged(slip)
+
+
+def test_set_40_lures_collections_and_calls_to_fellow_victims() -> None:
+    export = ("短信备份导出（部分）\n发件人,时间,内容\n"
+              "10690517729,2025-05-09 14:21,【银联商务POS中心】尊敬的商户，您的POS终端因备案到期将于05月20日暂停交易。"
+              "现可免费换领新一代智能终端。\n"
+              "106980095534,2025-05-14 08:31,【银联商务】温馨提示：近期有不法分子冒用我司名义发送“终端停用”短信，"
+              "请勿相信。\n")
+    assert "promo.fake_service" in flagged(export)
+    chat = ("客服 您好，这边是拉卡拉售后服务中心，系统查到您名下机具有一笔199元的服务押金已达到退还条件，"
+            "现在可以为您办理退还。\n"
+            "客服 为了核实结算卡信息，麻烦您提供一下卡片背面签名栏后面的三位数字。")
+    found = flagged(chat, kind="image")
+    assert {"promo.fake_service", "site.sensitive_data"} <= found
+    contract = ("甲方（服务方）：深圳市云汇通科技有限公司\n乙方（商户）：＿＿＿\n"
+                "3.1 乙方通过甲方终端完成的交易款项，由甲方通过其合作支付通道统一归集至甲方账户，"
+                "甲方每日与乙方进行对账。")
+    assert "clearing.second_clearing" in flagged(contract)
+    poster = "POS机免费领！\n刷卡费率0.6%\n首刷激活99元\n激活款90天内交易满8万元全额返还"
+    assert {"fee.deposit", "promo.free_bait"} <= flagged(poster)
+    post = ("说一下我这两个月的遭遇，给做生意的朋友提个醒。去年办了个POS，每个月扣39块“商户服务费”。"
+            "有同样情况的可以私信我，一起投诉。")
+    assert "licence.not_found" not in flagged(post)

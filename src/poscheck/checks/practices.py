@@ -70,7 +70,7 @@ _FAKE_SERVICE_PLAIN = re.compile(
     rf"|用不了|不能用|不能刷|刷不了){_S}{{0,40}}"
     rf"|备案{_S}{{0,4}}到期)"
     rf"|(?P<claim>(?:(?:我|我们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?){_S}{{0,14}}?"
-    rf"(?:总部|官方|银联|银行|支付|收单|厂家){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心)"
+    rf"(?:总部|官方|银联|银行|支付|收单|厂家|售后){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心)"
     # 一名自称“星POS运营中心客服”的男子, 自称"海科融通商户清理整顿办公室": whoever they claimed to be
     rf"|自称{_S}{{0,16}}?(?:客服|专员|工作人员|办公室)"
     rf"|【(?:银联|中国银联|银联商务|拉卡拉|[\u4e00-\u9fff]{{0,6}}(?:银行|支付))[^】]{{0,6}}】"
@@ -318,7 +318,7 @@ _PUSH = led(re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不
                        r"|统一为[^。,]{0,10}?办理(?:退还|清退|退回|退款)"  # 现统一为受影响商户办理退还
                        # a rate cut or a new terminal handed out (可在线申请下调至0.52%; 将自动为您发放新版电签终端)
                        r"|申请下调|下调费率|费率下调|降低费率|发放新(?:版|款)?[^。,]{0,6}?(?:终端|机具|机器|pos)"))
-_REPLACEMENT = re.compile(r"换机|更换|换新|新机|换(?:一|1)?台|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押|押金"
+_REPLACEMENT = re.compile(r"换机|更换|换新|换领|新机|换(?:一|1)?台|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押|押金"
                           r"|认证|核验|补贴|年审|年检|复审|退费|清退")  # (年审: a review to pass; 清退: a refund lure)
 
 
@@ -379,6 +379,9 @@ def _code_not_mine(text: str, s: Sign) -> bool:
                         or _said_before(text, s))
     types = businesses_named_in(own or _own_fields(text)) if mcc in mcc_table() else []
     return bool(types) and all(mcc not in bt.expected for bt in types)
+
+
+_INTO_PARTY = re.compile(r"(?:至|到)([甲乙丙]方)")
 
 
 def _unlicensed_provider(text: str, letter: str) -> bool:
@@ -480,8 +483,9 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue
                 if kind == "wallet" and _DENIED_FLOW.search(m.group(0)):
                     continue  # "交易款不进入任何钱包"
-                if kind in ("runs", "agent") and _subject_licensed(text, m.start(), lo):
-                    continue
+                if kind in ("runs", "agent") and _subject_licensed(text, m.start(), lo) and not (
+                        (into := _INTO_PARTY.match(text, m.end())) and _unlicensed_provider(text, into.group(1))):
+                    continue  # (…通过其合作支付通道统一归集至甲方账户: collected into the provider's own account)
                 if kind == "custody" and _LICENSED_SUBJECT.search(m.group("custodian")):
                     continue  # 资金由银联商务提供清分服务: the acquirer's own business
                 if kind == "party" and not _unlicensed_provider(text, m.group("who") or m.group("payer_party")
