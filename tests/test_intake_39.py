@@ -226,3 +226,14 @@ def test_set_40_lures_collections_and_calls_to_fellow_victims() -> None:
     post = ("说一下我这两个月的遭遇，给做生意的朋友提个醒。去年办了个POS，每个月扣39块“商户服务费”。"
             "有同样情况的可以私信我，一起投诉。")
     assert "licence.not_found" not in flagged(post)
+
+
+def test_set_41_bases_repayment_prices_and_softened_surcharges() -> None:
+    slip = "2. 收费标准：按商户每笔刷卡交易金额的0.06%收取保障服务费，单笔最高6元，随交易手续费一并从结算款中扣收。"
+    assert [(f.kind, f.amount) for f in fees_of(slip)] == [("insurance", 0.06)]
+    assert "fee.rate_bait" not in flagged(slip)
+    repay = "刷卡0.6%，智能还款0.75%，资金实时到账，节假日不休息。"
+    assert all(f.kind != "instant" for f in fees_of(repay))
+    assert [(f.kind, f.amount) for f in fees_of("笔笔秒到账\n每笔仅加收3元·节假日照常到")] == [("instant", 3.0)]
+    plan = {(f.kind, f.amount) for f in fees_of("开通黑金会员￥199/年\n刷卡费率直降至0.55%")}
+    assert ("membership", 199.0) in plan

@@ -83,14 +83,15 @@ def genre(text: str) -> Genre:
     complaint = complaint or (not retold and context.asker_story(text))
     if complaint:
         return "complaint"
-    # an export of messages (短信备份导出) is a record: a warning among its messages (【银联商务】…近期有不法分子
-    # 冒用我司名义…) teaches within its own sentences, not the scam's messages around it
+    # an export of text messages (短信备份导出) is a record: a warning among its messages (【银联商务】…近期有不法分子
+    # 冒用我司名义…) teaches within its own sentences, not the scam's messages around it (a chat among merchants that
+    # call a message a scam does teach)
     if teaching_title or (context.teaches(text) and not _agreement(first, text) and not _EXPORTED.search(first)):
         return "teaching"
     return "other"
 
 
-_EXPORTED = re.compile(r"导出|备份")
+_EXPORTED = re.compile(r"短信(?:备份|导出|记录)")
 
 
 # An agreement between parties: its 须知 and compliance clauses (切勿将机具交给他人, 不得为电信网络诈骗…提供收款服务)

@@ -190,6 +190,13 @@ def _covered(text: str, lab: Label, lo: int) -> bool:
         _PRICED_AFTER.match(text, lab.end))
 
 
+# The price of a card-repayment service (智能还款0.75%，资金实时到账): no fee of the terminal's.
+_REPAYMENT_PRICE = re.compile(r"(?:智能还款|代还|还款|养卡)(?:服务)?(?:费率|手续费|服务费)?\s*(?:为|是|:)?\s*$")
+# A card channel named as the base another fee is taken on (按每笔刷卡交易金额的0.06%收取保障服务费): no rate of its
+# own.
+_BASE_OF = re.compile(r"(?:消费|交易)?(?:金额|额)的")
+
+
 def _drawn_from(text: str, lab: Label) -> bool:
     """A fee name as what a charge is taken from (赔偿…可从押金中抵扣): it names no fee of its own."""
     return lab.start > 0 and text[lab.start - 1] in "从在" and _DRAWN_FROM.match(text, lab.end) is not None
@@ -303,6 +310,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
                 if not (negated(text, lab.start, u.start) and not promise_broken(text, lab, u.end))
                 and not denied_after(text, lab) and not (shares and agents_share(text, lab, u.header))
                 and not _drawn_from(text, lab) and not _covered(text, lab, u.start)
+                and not (lab.kind == "rate" and _BASE_OF.match(text, lab.end) and any(
+                    x.kind != "rate" and x.start > lab.end for x in u.labels))
                 and not (credit and lab.kind == "rate"
                          and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
                 and not ((teaching or (retells and "原话" in body)) and in_quotes(text, lab.start, above + 1))]
@@ -311,6 +320,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         reserved = reader.reserved(u, body)
         u.free = [a for a in u.amounts if not (reserved and any(s <= a.start < e for s, e in reserved))
                   and not (a.unit == "元" and P.is_threshold(text, a, u.start))
-                  and not P.is_change_by(text, a, u.start) and not P.not_charged(text, a, u.start)]
+                  and not P.is_change_by(text, a, u.start) and not P.not_charged(text, a, u.start)
+                  and not _REPAYMENT_PRICE.search(text, max(u.start, a.start - 8), a.start)]
         reader.read(u, body, assign(text, u, live, u.free, called), live)
     return reader.fees()
