@@ -237,3 +237,22 @@ def test_set_41_bases_repayment_prices_and_softened_surcharges() -> None:
     assert [(f.kind, f.amount) for f in fees_of("笔笔秒到账\n每笔仅加收3元·节假日照常到")] == [("instant", 3.0)]
     plan = {(f.kind, f.amount) for f in fees_of("开通黑金会员￥199/年\n刷卡费率直降至0.55%")}
     assert ("membership", 199.0) in plan
+
+
+def test_set_41_warranties_refund_lures_holds_and_swipes() -> None:
+    warranty = ("5.2 设备在正常使用中出现故障的，甲方负责免费维修；无法修复的，免费更换同型号设备。\n"
+                "5.3 乙方首笔交易时扣收押金299元，刷满5万元退还。")
+    assert "promo.free_bait" not in flagged(warranty)
+    lure = "停用前，商户可申请退还办理时缴纳的押金及服务费（99元-399元），并可免费更换新版低费率机具。"
+    assert "fee.deposit" not in flagged(lure)
+    hold = ("短信记录导出\n[2025-05-17 10:02] 4008271556\n"
+            "【鑫付宝】尊敬的商户：因系统风控提示，您名下商户的结算已暂停，暂停期间交易款暂不结算，恢复时间请关注后续通知。")
+    assert "terms.fund_hold" in flagged(hold)
+    agent = "2025-05-19 09:03 业务员：\n风控的事我也查不到，总部说要审核，时间不确定，你先等等"
+    assert "promo.cash_out" not in flagged(agent)
+    story = ("第一笔我刷了1000块试机，结果到账只有701块，打电话问业务员，"
+             "他说是扣了299的“服务费”，刷够规定的钱就退给我。\n"
+             "账单里每笔交易都多了一项“资金保障费”，按0.1%扣。")
+    assert ("deposit", 299.0) in {(f.kind, f.amount) for f in fees_of(story)}
+    plan = "2.3 信用卡分期等功能须由乙方另行申请，具体标准在开通前以书面方式另行约定。"
+    assert "fee.undisclosed" not in flagged(plan)

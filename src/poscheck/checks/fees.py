@@ -31,7 +31,8 @@ FREE_CLAIM = led(re.compile(
 # fee is taken after all; beside a disclosed yearly fee it is an honest line of a fee table (机具：免押金 | 年费99元).
 NO_DEPOSIT_CLAIM = led(re.compile(r"(?:0|零)元(?:开通|激活|入网)|(?:0|零|免)押金|无需(?:设备|机具)?押金"))
 # A warranty, not a free device: 故障免费更换, 非人为损坏的终端自激活之日起一年内免费更换.
-_REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后)[^;。]{0,16}$")  # …造成机具损坏的，由乙方免费更换
+# (…造成机具损坏的，由乙方免费更换; 无法修复的，免费更换同型号设备)
+_REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后|修复)[^;。]{0,16}$")
 REPAIR_BACK = 24  # characters before a free claim read for a fault it repairs
 _DENIED = re.compile(r"(?:不是|并非|并不|不再|没有)\s*$")
 # A device lent, not given: 机具 | 0元 | 免费提供，所有权归通联 (read just after the claim: a PDF's cells are lines).

@@ -56,7 +56,9 @@ _BUSINESSES = "超市|百货|便利店|加油站|批发|药店|药房|医院|诊
 _CATEGORY = "酒店|宾馆|餐饮|饭店|商超|超市|百货|便利店|加油站|批发|药店|娱乐|珠宝|房产|汽车|教育"  # as agents list them
 
 # Hiding a transaction from the bank: cash-out's sign, or 跳码's when a merchant category is picked in its sentence.
-_EVASION = re.compile(rf"(?:银行|风控){_S}{{0,4}}(?:看不出|查不到|识别不了)|规避{_S}{{0,4}}风控")
+# (the bank or its risk control is who cannot tell: not 风控的事我也查不到, an agent who cannot look into a hold)
+_UNSEEN = rf"(?:银行|风控)(?:(?!的事|我|你|您){_S}){{0,4}}(?:看不出|查不到|识别不了)"
+_EVASION = re.compile(rf"{_UNSEEN}|规避{_S}{{0,4}}风控")
 
 # A page headed as an institution's service centre (银联商务客户服务中心 on a line of its own): any Chinese character
 # may start it, but only at a line's start.
@@ -93,7 +95,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "cash_out": led(re.compile(
         r"(?P<strong>养卡|以卡养卡|养着?(?:提额|提升额度)|代还|垫还|空卡|套现|信用卡周转|做流水|做足流水|刷流水|还款神器|智能还款|额度变现|信用卡变现|"
         r"刷卡变现|刷卡取现|pos取现|"
-        rf"(?:银行|风控){_S}{{0,4}}(?:看不出|查不到|识别不了)|规避{_S}{{0,4}}风控|模拟{_S}{{0,2}}(?:真实)?消费)"
+        rf"{_UNSEEN}|规避{_S}{{0,4}}风控|模拟{_S}{{0,2}}(?:真实)?消费)"
         r"|(?P<weak>提额|提升{0,1}额度|还款计划|消费计划)"
     )),
     "fake_service": _FAKE_SERVICE,

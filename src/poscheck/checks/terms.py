@@ -330,6 +330,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         # (told as done: 被冻结 for a time or 了, or shown as frozen; not 不会让您的资金被冻结)
         rf"|(?:结算款|交易款|资金|款项|余额|钱){_S}{{0,12}}?(?:被冻结(?=了|至今|到现在|\d|[一二三四五六七八九十两几]+(?:天|个月|周))"
         r"|显示为?[“\"]?(?:风控)?冻结)"
+        # …or told stopped by the provider's notice (…的结算已暂停，…恢复时间请关注后续通知)
+        r"|(?:结算|交易款|资金|款项)(?:已经?|已被|被)(?:暂停|冻结|止付)"
         # …or released as the holder sees fit: 审核结束后“视情况解冻”
         r"|视情况[“\"]?(?:解冻|解除冻结|放款|恢复结算|解除限制)"
     )), _fund_hold),

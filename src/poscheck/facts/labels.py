@@ -338,6 +338,8 @@ def _periods_of_services(text: str, labels: list[Label]) -> None:
 # What makes a bare 服务费 the price of getting the device working: activation, the first swipe.
 _ACTIVATION = re.compile(r"激活|首笔|首刷|首次刷卡|第一笔|头一笔|开机|开通时")
 ACTIVATION_BACK = 40  # characters before a bare 服务费, within its sentence, read for _ACTIVATION
+_GIVEN_BACK = re.compile(r"刷够|刷满|退给|退还|返还")
+GIVEN_BACK_BACK = 80  # characters before such a 服务费, on its line, read for the first swipe
 
 
 # …and what makes it an insurance premium: a stated cover for stolen or lost funds (这是“账户守护”服务费，按每笔
@@ -362,6 +364,10 @@ def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str
     kind = service if e.kind == SERVICE else e.kind
     if e.kind == SERVICE and kind is None and _ACTIVATION.search(text, _sentence_start(text, start), start):
         kind = "deposit"  # 激活说明：新机首笔刷卡需满200元，系统自动扣除服务费199元
+    elif e.kind == SERVICE and _GIVEN_BACK.search(text, end, _sentence_end(text, end)) and _ACTIVATION.search(
+            text, max(text.rfind("\n", 0, start) + 1, start - GIVEN_BACK_BACK), start):
+        kind = "deposit"  # on a page about another service too, when it comes back on a volume (第一笔我刷了1000块…
+        # 扣了299的“服务费”，刷够规定的钱就退给我)
     elif e.kind == SERVICE and kind is None and _INSURES.search(text, end, _sentence_end(text, end)):
         kind = "insurance"
     elif e.kind == SERVICE and kind is None:

@@ -108,7 +108,9 @@ DEVICE_RETURN = re.compile(
 #: a phishing page's, states no fee.
 REFUNDED = re.compile(r"(?:统一退还[^。]{0,30}?押金|(?:退还|退回|返还)金额[^。,;]{0,12}?押金|办理押金[^。,;]{0,8}?退还"
                       r"|押金[^。,;]{0,10}?已(?:审核通过|通过审核|退还|退回|原路退回|全额退)"
-                      r"|押金[^。,;]{0,6}?符合[^。,;]{0,8}?(?:退还|退款|返还|退回)条件)(?![?吗])")
+                      r"|押金[^。,;]{0,6}?符合[^。,;]{0,8}?(?:退还|退款|返还|退回)条件"
+                      # 可申请退还办理时缴纳的押金
+                      r"|(?:退还|退回|返还)[^。,;]{0,10}?(?:缴纳|交纳|支付|交)的押金)(?![?吗])")
 #: A charge made only when a volume is missed (激活后180天内累计交易不足2万元的，收取机具占用费150元): a penalty
 #: (terms.penalty), not money taken up front, whatever it is called.
 SHORTFALL = re.compile(r"(?:不足|未达到?|未满|达不到|没达到|低于|少于)[^。;]{0,24}?的\s*,?\s*"
