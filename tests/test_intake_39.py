@@ -256,3 +256,13 @@ def test_set_41_warranties_refund_lures_holds_and_swipes() -> None:
     assert ("deposit", 299.0) in {(f.kind, f.amount) for f in fees_of(story)}
     plan = "2.3 信用卡分期等功能须由乙方另行申请，具体标准在开通前以书面方式另行约定。"
     assert "fee.undisclosed" not in flagged(plan)
+
+
+def test_an_agreement_that_collects_the_takings_and_names_a_partner_on_the_slip() -> None:
+    contract = ("甲方：长沙鼎盛商贸有限公司\n乙方（商户）：＿＿＿\n"
+                "2. 乙方顾客通过该终端支付的款项，统一进入甲方收款账户，由甲方负责与乙方进行结算。\n"
+                "3. 顾客签购单及银行卡账单上显示的商户名称为甲方名称或甲方合作商户名称，与乙方店招名称不一致。")
+    assert {"clearing.second_clearing", "clearing.mcc_jumping"} <= flagged(contract)
+    honest = ("甲方（收单机构）：通联支付网络服务股份有限公司\n乙方（商户）：＿＿＿\n"
+              "2. 交易款项由甲方于T+1日结算至乙方本人名下结算账户。\n3. 签购单上显示的商户名称为乙方营业执照登记的名称。")
+    assert not {"clearing.second_clearing", "clearing.mcc_jumping"} & flagged(honest)
