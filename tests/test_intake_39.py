@@ -264,5 +264,6 @@ def test_an_agreement_that_collects_the_takings_and_names_a_partner_on_the_slip(
                 "3. 顾客签购单及银行卡账单上显示的商户名称为甲方名称或甲方合作商户名称，与乙方店招名称不一致。")
     assert {"clearing.second_clearing", "clearing.mcc_jumping"} <= flagged(contract)
     honest = ("甲方（收单机构）：通联支付网络服务股份有限公司\n乙方（商户）：＿＿＿\n"
-              "2. 交易款项由甲方于T+1日结算至乙方本人名下结算账户。\n3. 签购单上显示的商户名称为乙方营业执照登记的名称。")
+              "2. 交易款项由甲方于T+1日结算至乙方本人名下结算账户。\n"
+              "3. 签购单上显示的商户名称为乙方营业执照登记的名称。")
     assert not {"clearing.second_clearing", "clearing.mcc_jumping"} & flagged(honest)
