@@ -191,7 +191,7 @@ def _covered(text: str, lab: Label, lo: int) -> bool:
 
 
 # The price of a card-repayment service (智能还款0.75%，资金实时到账): no fee of the terminal's.
-_REPAYMENT_PRICE = re.compile(r"(?:智能还款|代还|还款|养卡)(?:服务)?(?:费率|手续费|服务费)?\s*(?:为|是|:)?\s*$")
+_REPAYMENT_PRICE = re.compile(rf"(?:{P.REPAYMENT.pattern})(?:服务)?(?:费率|手续费|服务费)?\s*(?:为|是|:)?\s*$")
 # A card channel named as the base another fee is taken on (按每笔刷卡交易金额的0.06%收取保障服务费): no rate of its
 # own.
 _BASE_OF = re.compile(r"(?:消费|交易)?(?:金额|额)的")

@@ -72,6 +72,8 @@ RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
 CAP = re.compile(rf"(?:单笔|每笔)?(?:手续费)?(?:封顶|最高|上限)(?:为|是)?\s*(?P<cap>{_NUM})\s*元")
 NO_CAP = re.compile(r"不封顶|不设封顶|无封顶")
+#: A card-repayment service (代还, 智能还款, 养卡): its prices are no fees of the terminal's.
+REPAYMENT = re.compile(r"代还|还款|还信用卡|养卡")
 #: The names of a fine, and a fine's own sum (违约金600元, 罚款200元): no fee named beside it takes it (…违约金600元
 #: 及剩余月份租金的50%).
 FINE = re.compile(r"违约金|罚金|罚款|滞纳金|赔偿金")

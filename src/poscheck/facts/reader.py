@@ -60,7 +60,6 @@ _NEVER_CHOSE = re.compile(r"(?:没有?|未|从未|不曾|并未)(?:勾|点|主�
 _OWN_LATER = r"\s*:?\s*(?P<r>\d+(?:\.\d+)?)\s*%"  # after a channel's name in a footnote: 贷记卡0.68%
 _NOTE_GOES_ON = re.compile(r"[ \t]*[^\s*※|\d(（一二三四五六七八九十]")  # a line that is no new note, item or row
 _FOOTNOTE = {mark: re.compile(r"\n[ \t]*(?:注\s*:?\s*)?" + re.escape(mark) + r"(?![*※])") for mark in "*※"}
-_REPAYMENT = re.compile(r"代还|还款|还信用卡|养卡")
 _Key = tuple[str, str | None, float | None, str, float | None, int | None]
 _RECURRING_PERIODS = frozenset(P.PER_YEAR)
 _TAKEN_AGAIN_KINDS = frozenset({"data", "recurring", "membership", "insurance"})
@@ -325,7 +324,7 @@ class FeeReader:
                 self._add(r, lab, amt, None, kind="rate", amount=None, unit="%", channel=lab.channel,
                           period="per_transaction", later_amount=amt.value,
                           conditions="; ".join([self._orig(m.start(), m.end()), *self._notice(u)]))
-        if "+" not in r.body or _REPAYMENT.search(r.body):
+        if "+" not in r.body or P.REPAYMENT.search(r.body):
             return  # 费率0.55+1，比外面的代还平台便宜一半: the price of a card-repayment service, not of settlement
         for lab, amt in pairs:
             plus = P.RATE_PLUS.match(text, amt.start) if lab.kind == "rate" else None
