@@ -267,3 +267,14 @@ def test_an_agreement_that_collects_the_takings_and_names_a_partner_on_the_slip(
               "2. 交易款项由甲方于T+1日结算至乙方本人名下结算账户。\n"
               "3. 签购单上显示的商户名称为乙方营业执照登记的名称。")
     assert not {"clearing.second_clearing", "clearing.mcc_jumping"} & flagged(honest)
+
+
+def test_two_neighbouring_digits_say_about_and_read_no_figure() -> None:
+    from poscheck.normalize import normalize
+
+    assert normalize("三个月刷七八万没问题").text == "3个月刷七八万没问题"
+    assert normalize("每隔三四个月").text == "每隔三四个月"
+    assert normalize("三十四个月").text == "34个月"
+    story = "然后翻结算记录又发现，每隔三四个月就被扣一次69块，备注是“流量费”。"
+    assert [(f.kind, f.period) for f in fees_of(story)] == [("data", "four_months")]
+    assert "fee.data" in flagged(story)

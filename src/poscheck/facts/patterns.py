@@ -210,7 +210,7 @@ _PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("per_transaction", re.compile(r"每笔|单笔|/笔|每1笔|每一笔|笔笔")),
     ("quarter", re.compile(r"每季度?|/季度?|季度|每3个?月")),
     ("half_year", re.compile(r"每半年|半年|每6个?月")),
-    ("four_months", re.compile(r"每(?:4|四)个?月")),
+    ("four_months", re.compile(r"每(?:4|四)个?月|每隔?三四个?月")),  # 每隔三四个月就被扣一次: about three times a year
     ("month", re.compile(r"每月|/月|每1?个月|按月|月租|月费|月服务费")),
     ("year", re.compile(r"每(?:满)?1?年|/年|按年|年费|[1一]年|年度|次年")),  # 一年 stays after a figure: 99一年
 )
@@ -392,7 +392,10 @@ COUNTED_AFTER = 200  # characters after a fee's sentence in which its count may 
 def counted_period(m: re.Match[str]) -> str | None:
     """The period a COUNTED match gives (半年扣两次 → quarter: one every three months)."""
     fixed = {"half": 6.0, "year": 12.0, "quarter": 3.0}
-    months = next((v for k, v in fixed.items() if m.group(k)), None) or cn_number(m.group("m"))
+    told = m.group("m") or ""
+    # (三四个月扣一次: about every three or four months, read by its longer span)
+    span = cn_number(told[-1]) if len(told) == 2 and told[0] in "一二两三四五六七八" and told[1] != "十" else None
+    months = next((v for k, v in fixed.items() if m.group(k)), None) or span or cn_number(told)
     times = cn_number(m.group("n"))
     if not months or not times:
         return None
