@@ -278,3 +278,10 @@ def test_two_neighbouring_digits_say_about_and_read_no_figure() -> None:
     story = "然后翻结算记录又发现，每隔三四个月就被扣一次69块，备注是“流量费”。"
     assert [(f.kind, f.period) for f in fees_of(story)] == [("data", "four_months")]
     assert "fee.data" in flagged(story)
+
+
+def test_a_rate_promised_forever_without_a_card_word_is_held_to_the_floor() -> None:
+    call = "“而且新机器费率给您降到0.38，以后永远都是0.38，不会再涨，比您现在的0.6一年能省好几千。”"
+    assert "fee.rate_bait" in flagged(call)
+    qr = "扫码收款费率0.38%，以后永远都是这个价，信用卡刷卡0.6%。"
+    assert "fee.rate_bait" not in flagged(qr)
