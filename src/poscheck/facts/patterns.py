@@ -173,7 +173,8 @@ NOTICE = re.compile(rf"提前\s*(?:不少于|至少|不低于)?\s*{_DAYS_30}"
                     r"|不同意(?:的|本次调整|调整|变更)?[^。]{0,48}?(?:解约|终止|退出|解除)")
 
 #: Promises that a rate will never change (the classic teaser's companion).
-PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|终身|终生|不会再调|不再调|不涨价|一直不变|永远|不会再涨|不再涨")
+PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|终身|终生|不会再调|不再调|不涨价|一直不变"
+                       r"|永远|不会再涨|不再涨")
 #: Words that make a fee optional for the merchant, or on by default. Every alternative starts with a literal, so
 #: `re` skips to candidate characters (one that starts with a group made the scan five times slower).
 OPTIONAL = re.compile(
