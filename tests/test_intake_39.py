@@ -285,3 +285,17 @@ def test_a_rate_promised_forever_without_a_card_word_is_held_to_the_floor() -> N
     assert "fee.rate_bait" in flagged(call)
     qr = "扫码收款费率0.38%，以后永远都是这个价，信用卡刷卡0.6%。"
     assert "fee.rate_bait" not in flagged(qr)
+
+
+def test_set_42_signature_lines_free_machines_and_first_year_gifts() -> None:
+    page = ("6.1甲方自机具激活之日起未满十二个月申请解约、退机或停用的，"
+            "应向乙方支付违约金人民币伍佰元整（￥500.00）。\n"
+            "6.2因系统升级、通道故障或乙方工作人员操作原因造成甲方资金延迟到账或损失的，乙方不承担赔偿责任。\n"
+            "甲方（签字）： 乙方（盖章）：广州鑫付通信息科技有限公司\n")
+    assert {"terms.penalty", "terms.liability_exclusion"} <= flagged(page)
+    chat = ("小 我们这是拉卡拉的电签版，机子不要钱的，顺丰包邮。\n"
+            "小 开机头一笔系统会扣二百九十九的服务费哈，三个月内刷满八万全部返回。")
+    assert "promo.free_bait" in flagged(chat)
+    card = "机器里插了张流量卡，第一年送你用，第二年起一年九十九，你不用管。"
+    assert [(f.kind, f.amount, f.period) for f in fees_of(card)] == [("data", 99.0, "year")]
+    assert not fees_of("机器里插了张流量卡，第一年送你用，第二年起可以自己换卡，不收钱。")

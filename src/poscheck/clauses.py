@@ -46,6 +46,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LETTERS = ("甲方", "乙方", "丙方")
 _PAREN_DEF = re.compile(r"([甲乙丙]方)[ \t]*\(([^()\n]{1,24})\)")
 _COLON_DEF = re.compile(r"(?m)^[ \t]*([甲乙丙]方)[ \t]*(?:\([^()\n]{1,24}\))?[ \t]*:[ \t]*([^\n]{0,60})")
+_SECOND_DEF = re.compile(r"(?:^|\s)([甲乙丙]方)[ \t]*(?:\([^()\n]{1,24}\))?[ \t]*:[ \t]*([^\n]*)")
 # 出租方（甲方）, 承租方（乙方）: the side named first, its letter after it.
 _ROLE_THEN_LETTER = re.compile(r"([\u4e00-\u9fff]{1,4}方)[ \t]*\(([甲乙丙]方)\)")
 _ALIAS_DEF = re.compile(r"\((?:以下|下文)(?:简)?称(?:为)?[“\"'「]?([甲乙丙]方)[”\"'」]?([^()\n]{0,20})\)")
@@ -192,10 +193,15 @@ def parse_parties(text: str) -> Parties:
         vote(m.group(1), inner or own, 3, f"{before.strip()}(以下称{m.group(1)})")
     names: dict[str, str] = {}
     for m in _COLON_DEF.finditer(text):
-        name = re.split(r"\s[甲乙丙]方", m.group(2), maxsplit=1)[0]  # a signature line names both sides
-        vote(m.group(1), _role_of_name(name), 1, f"{m.group(1)}: {name.strip()[:20]}")
-        if _COMPANY.search(name):
-            names.setdefault(m.group(1), name.strip())
+        # a signature line names both sides (甲方（签字）： 乙方（盖章）：广州鑫付通信息科技有限公司)
+        second = _SECOND_DEF.search(m.group(2))
+        sides = [(m.group(1), m.group(2)[:second.start()] if second else m.group(2))]
+        if second:
+            sides.append((second.group(1), second.group(2)))
+        for letter, name in sides:
+            vote(letter, _role_of_name(name), 1, f"{letter}: {name.strip()[:20]}")
+            if _COMPANY.search(name):
+                names.setdefault(letter, name.strip())
     roles: dict[str, Role] = {}
     for letter, tally in votes.items():
         best = max(tally.items(), key=lambda kv: kv[1])

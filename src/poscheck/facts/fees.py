@@ -236,6 +236,9 @@ def _counted(text: str, u: Unit, labels: list[Label]) -> list[P.Amount] | None:
     return P.deductions(text, u.start, u.end) + ([each] if each else [])
 
 
+_CLAUSE_MARKS = re.compile(r"[,。]")
+
+
 def _pins(text: str, u: Unit, body: str, labels: list[Label]) -> tuple[bool, dict[int, P.Amount], list[P.Amount]]:
     """The amounts of unit `u` (text `body`) that no percent or yuan sign marks: whether it holds a bare rate, the
     sums named right before its names (by the name's start), and the yuan sums its names pin. Sets `u.every` when a
@@ -247,6 +250,10 @@ def _pins(text: str, u: Unit, body: str, labels: list[Label]) -> tuple[bool, dic
     # yuan amounts written without 元 are pinned by the name they follow or the deduction that tells them
     in_yuan = [lab for lab in u.labels if lab.kind != "rate" and "元" in lab.units] if digits else []
     called = {lab.start: a for lab in in_yuan if (a := P.deducted_before(text, lab.start, u.start)) is not None}
+    for lab in in_yuan:  # …and a bare sum a clause or two after its name (流量卡，第一年送你用，第二年起一年九十九)
+        after = P.bare_yuan_after(text, lab.end, u.end)
+        if after is not None and lab.start not in called and _CLAUSE_MARKS.search(text, lab.end, after.start):
+            called[lab.start] = after
     pinned = [a for lab in in_yuan
               for a in (P.bare_yuan_after(text, lab.end, u.end), called.get(lab.start),
                         P.debit_after(text, lab.end, u.end) if "-" in body or "−" in body else None)

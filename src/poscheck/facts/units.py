@@ -368,7 +368,7 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount],
         if (pin := pins.get(lab.start)) is not None:
             i = next((i for i, a in enumerate(amounts) if a.start == pin.start), -1)
             if i >= 0:
-                take(lab, i)
+                take(lab, i, follows=True)  # (a pinned sum may be written without 元)
     plan = ((specific, after), (specific, before), (generic, after), (generic, before))
     for group, find in plan:
         for lab in group:
