@@ -299,3 +299,14 @@ def test_set_42_signature_lines_free_machines_and_first_year_gifts() -> None:
     card = "机器里插了张流量卡，第一年送你用，第二年起一年九十九，你不用管。"
     assert [(f.kind, f.amount, f.period) for f in fees_of(card)] == [("data", 99.0, "year")]
     assert not fees_of("机器里插了张流量卡，第一年送你用，第二年起可以自己换卡，不收钱。")
+
+
+def test_set_42_a_stop_of_acceptance_and_an_after_sales_claim() -> None:
+    sms = ("【银联商务】尊敬的商户：您名下POS终端属旧版二代机，将于2025年6月30日起停止受理银行卡交易。"
+           "现总部对老客户免费换发新一代电签机，继续使用请回复1。")
+    assert "promo.fake_service" in flagged(sms)
+    chat = ("拉卡拉售后-王经理：这里是拉卡拉商户服务中心，您当时交的299押金，现在总部统一清退，原路退回。\n"
+            "拉卡拉售后-王经理：我们是官方售后，您放心。")
+    assert "promo.fake_service" in flagged(chat)
+    notice = "【银联商务】尊敬的商户：受系统升级影响，6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常。"
+    assert "promo.fake_service" not in flagged(notice)
