@@ -321,12 +321,15 @@ _URGENT = re.compile(
 # A form field or request for a card's secrets (the lure's purpose): see checks.sensitive for the full judge.
 _SECRETS_ASKED = re.compile(r"(?:取款|交易|银行卡|支付)密码|短信验证码|动态码")
 URGENT_BEFORE = 60  # characters before a stop's sentence read for its deadline
+# A maintenance window, not a threat (6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常)
+_MAINTENANCE = re.compile(r"\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2}|其余时间|恢复正常|维护期间")
 _PUSH = led(re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|退押金"
                        r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路(?:退|返还)"
                        r"|统一为[^。,]{0,10}?办理(?:退还|清退|退回|退款)"  # 现统一为受影响商户办理退还
                        # a rate cut or a new terminal handed out (可在线申请下调至0.52%; 将自动为您发放新版电签终端)
                        r"|申请下调|下调费率|费率下调|降低费率|发放新(?:版|款)?[^。,]{0,6}?(?:终端|机具|机器|pos)"))
-_REPLACEMENT = re.compile(r"换机|更换|换新|换领|新机|换(?:一|1)?台|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押|押金"
+_REPLACEMENT = re.compile(r"换机|更换|换新|换领|换发|新机|换(?:一|1)?台|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押"
+                          r"|押金"
                           r"|认证|核验|补贴|年审|年检|复审|退费|清退")  # (年审: a review to pass; 清退: a refund lure)
 
 
@@ -633,6 +636,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
     if practice == "fake_service":
         # (the deadline may be told in the sentence before: 您的终端在这次的清退名单里面。…清退以后…停止结算)
         stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, max(0, s.lo - URGENT_BEFORE), s.hi)
+                 and not _MAINTENANCE.search(text, s.lo, s.hi)
                  and _REPLACEMENT.search(text, s.lo, min(len(text), s.hi + 120))]
         claims = [s for s in found if s.kind == "claim"]
         if not (stops or claims):
