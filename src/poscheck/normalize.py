@@ -318,12 +318,12 @@ def _jiao(m: re.Match[str]) -> str:
 
 
 # Two neighbouring digits, maybe of a magnitude, say "about" (三四个月, 七八万, 两三百): no figure to read (not 34个月).
-_APPROXIMATE = re.compile(r"(?:一二|两三|二三|三四|三五|四五|五六|六七|七八|八九)[十百千万拾佰仟]?$")
+APPROXIMATE = re.compile(r"(?:一二|两三|二三|三四|三五|四五|五六|六七|七八|八九)[十百千万拾佰仟]?$")
 
 
 def _spoken_number(m: re.Match[str]) -> str | None:
     run = m.group(1)
-    if _APPROXIMATE.match(run):
+    if APPROXIMATE.match(run):
         return None
     if run.endswith(("点", "點")) or not _SPOKEN_MAGNITUDE.search(run):
         return None  # 二十一点 is a time of day
@@ -336,7 +336,7 @@ def _spoken_number(m: re.Match[str]) -> str | None:
 def _numeral(m: re.Match[str]) -> str | None:
     run = m.group(1)
     # A lone 百/千/万 (几百元, 千元以下, 每万元) is a magnitude, not an amount.
-    if run in {"百", "千", "万", "亿", "点", "佰", "仟"} or _APPROXIMATE.match(run):
+    if run in {"百", "千", "万", "亿", "点", "佰", "仟"} or APPROXIMATE.match(run):
         return None
     value = cn_number(run)
     return None if value is None else _fmt(value)

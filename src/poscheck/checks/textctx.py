@@ -219,7 +219,8 @@ def _asked_of_something_else(text: str, start: int, end: int, lo: int, hi: int) 
     """A sentence that ends in a wh-question in a clause of its own asks about something else: in
     "签购单上的商户名是…超市，我开的是奶茶店，这到底是哪家在收我的钱？" the slip's name is stated, not asked; so does
     one that ends by asking for a judgement of what it told ("…是一个叫周丽的人转给我的 这正常吗"), or politely asks
-    a question of its own (…，请问是本人吗？). A chat's spaces part clauses too."""
+    a question of its own (…，请问是本人吗？), or asks "A not A" of its own in its last clause
+    (钱先进我们公司平台账户的，…，你看APP里面“余额”有没有). A chat's spaces part clauses too."""
     cuts = [m.start() for m in _CLAUSE_MARK.finditer(text, end, hi)]
     if not cuts:
         return False
@@ -228,11 +229,10 @@ def _asked_of_something_else(text: str, start: int, end: int, lo: int, hi: int) 
     if _WH.search(own) or re.search(r"吗|呢|么", own):
         return False
     return bool(_WH.search(text, cuts[-1], hi) or _JUDGEMENT_ASKED.match(text, cuts[-1] + 1, hi)
-                or _POLITE_ASK.match(text, cuts[-1] + 1, hi) or _A_NOT_A_ASKED.search(text, cuts[-1], hi))
+                or _POLITE_ASK.match(text, cuts[-1] + 1, hi)
+                or context.A_NOT_A.search(text[cuts[-1]:hi].rstrip("? \n\t")))
 
 
-# …or asks "A not A" of its own in its last clause (钱先进我们公司平台账户的，…，你看APP里面“余额”有没有).
-_A_NOT_A_ASKED = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]{0,2}[啊呀呢吧哈]*[?\s]*$")
 # A polite question of its own after what was told: "这里是…客服中心，…，请问是本人吗？".
 _POLITE_ASK = re.compile(r"\s*请问")
 # Asking for a judgement of what was just told: 这正常吗, 这样合法吗, 这是不是二清.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from poscheck.normalize import cn_number
+from poscheck.normalize import APPROXIMATE, cn_number
 from poscheck.textscan import Anchored
 
 _NUM = r"\d+(?:\.\d+)?"
@@ -397,7 +397,7 @@ def counted_period(m: re.Match[str]) -> str | None:
     fixed = {"half": 6.0, "year": 12.0, "quarter": 3.0}
     told = m.group("m") or ""
     # (三四个月扣一次: about every three or four months, read by its longer span)
-    span = cn_number(told[-1]) if len(told) == 2 and told[0] in "一二两三四五六七八" and told[1] != "十" else None
+    span = cn_number(told[1]) if len(told) == 2 and APPROXIMATE.match(told) else None
     months = next((v for k, v in fixed.items() if m.group(k)), None) or span or cn_number(told)
     times = cn_number(m.group("n"))
     if not months or not times:

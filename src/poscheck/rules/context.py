@@ -444,13 +444,13 @@ def list_intro_warning(text: str, lo: int) -> str:
 
 # A sentence that ends asking "A not A" (押金到底退不退啊, 能不能退, 有没有押金): a question without a question mark
 # (but not one it reports: 问我是不是刷错了).
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]{0,2}[啊呀呢吧哈]*$")
+A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]{0,2}[啊呀呢吧哈]*$")
 
 
 def is_question(scope: str) -> bool:
     s = scope.rstrip(" |\n\t")
     return (s.endswith(("?", "？", "吗", "么", "呢")) or s.startswith(("问:", "问：", "q:"))
-            or (("不" in s or "没" in s) and _A_NOT_A.search(s) is not None))
+            or (("不" in s or "没" in s) and A_NOT_A.search(s) is not None))
 
 
 def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: bool = True,
