@@ -33,6 +33,14 @@ def test_extract_html_keeps_blocks_and_drops_scripts(tmp_path: Path) -> None:
     assert any(k == "footer" and "ICP备" in t for k, t in kinds)
 
 
+@pytest.mark.parametrize("page", [
+    "<html><head><title> 资费 说明 </title></head><body><svg><title>图标</title></svg></body></html>",
+    "<html><body><p>正文</p><title> 资费 说明 </title><svg><title>图标</title></svg></body></html>",  # in body
+])
+def test_extract_html_title_is_the_first_title_wherever_the_parser_put_it(tmp_path: Path, page: str) -> None:
+    assert extract(_raw(tmp_path, "t.html", page.encode())).title == "资费 说明"
+
+
 def test_extract_html_notes_the_text_of_each_link(tmp_path: Path) -> None:
     doc = extract(_raw(tmp_path, "a.html", HTML.encode()))
     assert [doc.text[a:b].strip() for a, b in doc.links] == ["首页", "粤ICP备2022071835号-1"]
