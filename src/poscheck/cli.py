@@ -62,9 +62,11 @@ def _fail(exc: Exception) -> None:
 
 
 def _engine(rules_dirs: tuple[Path, ...]) -> Any:
-    from poscheck.pipeline import Engine
+    from poscheck.pipeline import Engine, settle_heap
 
-    return Engine.build(list(rules_dirs))
+    engine = Engine.build(list(rules_dirs))
+    settle_heap()
+    return engine
 
 
 def _audit_engine(rules_dirs: tuple[Path, ...], formats: tuple[str, ...]) -> Any:
