@@ -270,16 +270,16 @@ class Keywords(Generic[V]):
         if kept:
             Keywords.instances.add(self)
 
-    def iter(self, text: str) -> Iterator[tuple[int, int, V]]:
-        """(start, end, value) of every keyword occurrence in `text`, overlapping ones too, by end."""
+    def iter(self, text: str) -> list[tuple[int, int, V]]:
+        """(start, end, value) of every keyword occurrence in `text`, overlapping ones too, by end. (A list: a page
+        has hundreds of hits, and a generator's yield per hit cost more than the list.)"""
         if self._auto is None:
-            return
+            return []
         values = self._values
         hits = _SHARED_KEYWORDS.hits(self, text) if len(text) >= self.SHARED_MIN_CHARS else None
         if hits is None:
             hits = _find(self._auto, text)
-        for i, start, end in hits:
-            yield start, end, values[i]
+        return [(start, end, values[i]) for i, start, end in hits]
 
 
 def _find(auto: Any, text: str) -> list[tuple[int, int, int]]:
