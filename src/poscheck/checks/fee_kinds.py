@@ -15,6 +15,7 @@ from poscheck.checks import Analysis, check
 from poscheck.facts.patterns import FREQUENT, PER_YEAR, REFUNDED, TERM_LOCK, RefundTarget, refund_target
 from poscheck.models import Fee, Finding
 from poscheck.normalize import normalize
+from poscheck.textscan import led
 
 DATA_NORMAL_MAX = 70.0  # 元 a year: vocabulary.md §3, disclosed market level 36–68 元 once a year
 TYPICAL_RATE = 0.6  # percent, the common credit-card rate (DOMAIN.md), to price a refund target
@@ -83,9 +84,10 @@ _AGAIN_SUM = re.compile(r"(?:又|再次)(?:被)?(?:扣|收)了?我?\s*(\d+(?:\.\
 
 
 # The merchant learnt of the fee only when it was taken (vocabulary.md §3: 不知情扣费): 办的时候不说, 没人说过.
-_NOT_TOLD = re.compile(r"(?:办|签|装|开)(?:理|约|机|通)?的?时候[^。,，\n]{0,6}?(?:不说|没说|没提|没讲|没告诉|没人说)"
-                       r"|没有?人(?:跟我|和我|给我)?(?:说|提|讲)过|不知情|根本没人?(?:提|说|讲)过?"
-                       r"|(?:我)?(?:都|根本|完全)?不知道有(?:这个|这笔|这项|这种)")
+_NOT_TOLD = led(re.compile(  # led: its last words start with optional groups (textscan.led)
+    r"(?:办|签|装|开)(?:理|约|机|通)?的?时候[^。,，\n]{0,6}?(?:不说|没说|没提|没讲|没告诉|没人说)"
+    r"|没有?人(?:跟我|和我|给我)?(?:说|提|讲)过|不知情|根本没人?(?:提|说|讲)过?"
+    r"|(?:我)?(?:都|根本|完全)?不知道有(?:这个|这笔|这项|这种)"))
 
 
 def _taken_again(f: Fee) -> bool:

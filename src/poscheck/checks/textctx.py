@@ -118,14 +118,16 @@ class KeywordGate:
         _REGISTRY.append({self.prefix + k: tuple(v) for k, v in keywords.items()})
         _automaton.cache_clear()
         _shared_sentences.cache_clear()
+        _by_gate.cache_clear()
 
-    def sentences(self, text: str) -> dict[str, list[tuple[int, int]]]:
-        """For each pattern name, the distinct sentences (lo, hi) that contain one of its keywords."""
-        n = len(self.prefix)
-        return {k[n:]: v for k, v in _shared_sentences(text).items() if k.startswith(self.prefix)}
+    def sentences(self, text: str) -> Mapping[str, list[tuple[int, int]]]:
+        """For each pattern name, the distinct sentences (lo, hi) that contain one of its keywords (not to be
+        changed: every caller of the same text is given the same mapping)."""
+        return _by_gate(text).get(self.prefix, _NONE)
 
 
 _REGISTRY: list[dict[str, tuple[str, ...]]] = []
+_NONE: Mapping[str, list[tuple[int, int]]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -144,14 +146,29 @@ def _shared_sentences(text: str) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {}
     last: dict[str, int] = {}
     lo = hi = -1
+    span = (lo, hi)
     ends, n = sentence_ends(text), len(text)
     for start, end, names in _automaton().iter(text):
         if not lo <= start < hi or end > hi:  # hits come in text order: reuse the sentence
             lo, hi = bounds_in(ends, n, start, end)
+            span = (lo, hi)
         for name in names:
             if last.get(name) != lo:
                 last[name] = lo
-                out.setdefault(name, []).append((lo, hi))
+                if name in out:
+                    out[name].append(span)
+                else:
+                    out[name] = [span]
+    return out
+
+
+@lru_cache(maxsize=256)
+def _by_gate(text: str) -> dict[str, dict[str, list[tuple[int, int]]]]:
+    """`_shared_sentences` split by gate once per text (a page is asked by a dozen checks): prefix → name → spans."""
+    out: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    for key, spans in _shared_sentences(text).items():
+        cut = key.index(":") + 1
+        out.setdefault(key[:cut], {})[key[cut:]] = spans
     return out
 
 
