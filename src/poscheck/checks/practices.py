@@ -17,6 +17,7 @@ from functools import lru_cache
 from poscheck.checks import Analysis, check
 from poscheck.checks.textctx import (
     CONDITIONAL,
+    PROHIBITION,
     KeywordGate,
     asserted,
     gated,
@@ -477,11 +478,19 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
     if kind_of_doc == "teaching":
         return {}
     spans = _GATE.sentences(text)
+    # Where the first prohibition of a sentence ends (不得从事信用卡套现、…): a trigger after it is denied, whatever
+    # else its sentence says (textctx.asserted), so the sentence is searched once, not once per trigger.
+    forbidden: dict[int, int] = {}
     for practice, pattern in PATTERNS.items():
         for m in gated(pattern, text, spans.get(practice, [])):
             kind = m.lastgroup or ""
             conditional = practice in ("second_clearing", "mcc_jumping", "statement_mismatch")
             lo, hi = sentence_bounds(text, m.start(), m.end())
+            if lo not in forbidden:
+                first = PROHIBITION.search(text, lo, hi)
+                forbidden[lo] = first.end() if first else len(text) + 1
+            if forbidden[lo] <= m.start():
+                continue
             ok, _cue = asserted(text, m.start(), m.end(), conditional=conditional,
                                 reported=kind_of_doc != "complaint", bounds=(lo, hi))
             if not ok:

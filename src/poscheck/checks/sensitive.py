@@ -72,16 +72,23 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     # (not an article that exposes one: 揭秘冒充客服的电话话术)
     script = bool(_SCRIPT.search(doc.title)) and not any(w in doc.title for w in context.ADVISORY_TITLES)
     lo = hi = -1
+    denied = 0  # where a negation found in the sentence ends: every item ending after it is denied too
     for m in _ITEM.finditer(text):
         if not lo <= m.start() < hi:  # the item's sentence (an item never spans a sentence stop)
             lo, hi = sentence_at(text, m.start())
+            denied = len(text) + 1
+        if m.end() >= denied:  # (its search would start at the same sentence start and reach further)
+            continue
         kind = m.lastgroup or "otp"
         clause_lo = max(lo, m.start() - 18)
         clause_hi = min(hi, m.end() + 18)
         verb = _VERB.search(text, clause_lo, clause_hi)
         # a negation up to the request denies it ("我们不会索要验证码"); one after it is advice on the side
         # ("验证码念给我就可以，不要告诉别人")
-        if _NEGATION.search(text, lo, max(m.end(), verb.end() if verb else m.end())):
+        reach = max(m.end(), verb.end() if verb else m.end())
+        if neg := _NEGATION.search(text, lo, reach):
+            if neg.end() < reach:  # (a 别 at the reach's end was read without the character after it)
+                denied = neg.end()
             continue
         field = _LABEL_END.match(text, m.end()) or _bare_field(text, m.start(), m.end())
         if not field and not verb:
