@@ -40,7 +40,6 @@ _AFTER_COLUMN = re.compile(
 _PROMO_LASTS = re.compile(
     r"(?:活动期|优惠期|活动时间|优惠时间|活动期限)[^。\n]{0,20}?(?P<n>\d+)个(?:自然)?月")
 _CLAUSE_SEP = re.compile(r"[,;]")
-_SPACES = re.compile(r"\s+")
 
 
 _FROM_TO_GATE = re.compile("由|从")  # every FROM_TO match holds one of these words
@@ -565,7 +564,7 @@ class FeeReader:
         return (max(line_start, prev + 1) if prev >= 0 else line_start), u.end
 
     def _label(self, lab: Label) -> str:
-        return lab.borrowed or _SPACES.sub("", self._orig(lab.start, lab.end))
+        return lab.borrowed or "".join(self._orig(lab.start, lab.end).split())  # (without its spaces)
 
     def _orig(self, start: int, end: int) -> str:
         s, e = self.norm.orig_span(start, end)
