@@ -245,20 +245,24 @@ def _pins(text: str, u: Unit, body: str, labels: list[Label]) -> tuple[bool, dic
     count of deductions applies (`_counted`)."""
     # every bare rate, bare sum, debit and sum named before a name is written in digits
     digits = _DIGIT.search(body) is not None
-    bare = digits and any(lab.kind == "rate" for lab in u.labels) and P.BARE_RATE.search(body) is not None
+    rates = [lab.kind == "rate" for lab in u.labels]
+    bare = digits and any(rates) and P.BARE_RATE.search(body) is not None
+    if all(rates):  # names of rates only: no sum to pin, no count of deductions to read
+        return bare, {}, [u.told] if u.told else []
     # a sum named right before a name (扣了99的服务费, 说299是押金, 扣一个99，这个是第一年的流量) is that name's;
     # yuan amounts written without 元 are pinned by the name they follow or the deduction that tells them
     in_yuan = [lab for lab in u.labels if lab.kind != "rate" and "元" in lab.units] if digits else []
     called = {lab.start: a for lab in in_yuan if (a := P.deducted_before(text, lab.start, u.start)) is not None}
-    for lab in in_yuan:  # …and a bare sum a clause or two after its name (流量卡，第一年送你用，第二年起一年九十九)
-        after = P.bare_yuan_after(text, lab.end, u.end)
+    # …and a bare sum a clause or two after its name (流量卡，第一年送你用，第二年起一年九十九)
+    afters = [P.bare_yuan_after(text, lab.end, u.end) for lab in in_yuan]
+    for lab, after in zip(in_yuan, afters, strict=True):
         if after is not None and lab.start not in called and _CLAUSE_MARKS.search(text, lab.end, after.start):
             called[lab.start] = after
-    pinned = [a for lab in in_yuan
-              for a in (P.bare_yuan_after(text, lab.end, u.end), called.get(lab.start),
-                        P.debit_after(text, lab.end, u.end) if "-" in body or "−" in body else None)
+    debits = "-" in body or "−" in body
+    pinned = [a for lab, after in zip(in_yuan, afters, strict=True)
+              for a in (after, called.get(lab.start), P.debit_after(text, lab.end, u.end) if debits else None)
               if a is not None] + ([u.told] if u.told else [])
-    taken = _counted(text, u, labels) if any(lab.kind != "rate" for lab in u.labels) else None
+    taken = _counted(text, u, labels)
     pinned += [a for a in taken or () if all(b.start != a.start for b in pinned)]
     return bare, called, pinned
 
@@ -313,10 +317,14 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         if not u.amounts:
             continue
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
+        # what a name's tests read lies in its unit: a unit without a negator, or without a word of _COVERS, spares
+        # each of its names that test
+        negators = "不" in body or _ANY_NEGATOR.search(body) is not None
+        covers = "含" in body or "包括" in body or "涵盖" in body
         live = [lab for lab in u.labels
-                if not (negated(text, lab.start, u.start) and not promise_broken(text, lab, u.end))
+                if not (negators and negated(text, lab.start, u.start) and not promise_broken(text, lab, u.end))
                 and not denied_after(text, lab) and not (shares and agents_share(text, lab, u.header))
-                and not _drawn_from(text, lab) and not _covered(text, lab, u.start)
+                and not _drawn_from(text, lab) and not (covers and _covered(text, lab, u.start))
                 and not (lab.kind == "rate" and _BASE_OF.match(text, lab.end) and any(
                     x.kind != "rate" and x.start > lab.end for x in u.labels))
                 and not (credit and lab.kind == "rate"
@@ -325,9 +333,10 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         if not live:
             continue
         reserved = reader.reserved(u, body)
+        repayment = P.REPAYMENT.search(body) is not None  # every _REPAYMENT_PRICE match holds one
         u.free = [a for a in u.amounts if not (reserved and any(s <= a.start < e for s, e in reserved))
                   and not (a.unit == "元" and P.is_threshold(text, a, u.start))
                   and not P.is_change_by(text, a, u.start) and not P.not_charged(text, a, u.start)
-                  and not _REPAYMENT_PRICE.search(text, max(u.start, a.start - 8), a.start)]
+                  and not (repayment and _REPAYMENT_PRICE.search(text, max(u.start, a.start - 8), a.start))]
         reader.read(u, body, assign(text, u, live, u.free, called), live)
     return reader.fees()

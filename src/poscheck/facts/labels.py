@@ -264,22 +264,34 @@ def find_labels(text: str, service: str | None = None) -> list[Label]:
 # □ box): its lines price that fee (第一年送，第二年起99元/年). These nouns alone name no fee anywhere else; a heading
 # that is a fee's name (◆ 押金, ◆ 流量卡, ◆ 秒到) is read as any name is.
 HEADING = re.compile(r"(?m)^[ \t]*[◆◇■●▶▷★☆•#【\[][ \t]*(流量|会员|保险)[ \t]*[】\]]?[ \t]*$")
-# …searched from its bullet (`re` skips to a class, not to a line's start: a third of the time), the line before the
-# bullet then checked to be blank
-_HEADING_LED = re.compile(r"[◆◇■●▶▷★☆•#【\[][ \t]*(流量|会员|保险)[ \t]*[】\]]?[ \t]*$", re.M)
 _HEADING_KINDS = {"流量": "data", "会员": "membership", "保险": "insurance"}
+_BULLETS = "◆◇■●▶▷★☆•#【["
+_HEADING_END = re.compile(r"[ \t]*[】\]]?[ \t]*$", re.M)
 
 
 def _headings(text: str, labels: list[Label]) -> None:
+    """Adds the names of HEADING lines. Each is looked for from its noun (`str.find` skips to a word in C, where
+    `re` steps through the page for a bullet): a bullet before it, after blanks only, and nothing but blanks and a
+    closing bracket after it on the line."""
+    found: list[tuple[int, str]] = []
+    for noun in _HEADING_KINDS:
+        i = text.find(noun)
+        while i >= 0:
+            bullet = i - 1
+            while bullet >= 0 and text[bullet] in " \t":
+                bullet -= 1
+            if (bullet >= 0 and text[bullet] in _BULLETS and _HEADING_END.match(text, i + 2)
+                    and not text[text.rfind("\n", 0, bullet) + 1:bullet].strip(" \t")):
+                found.append((i, noun))
+            i = text.find(noun, i + 1)
     starts = [lab.start for lab in labels]
-    for m in _HEADING_LED.finditer(text):
-        if text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t"):
-            continue  # not at its line's start
-        k = bisect.bisect_left(starts, m.start())
-        if k < len(labels) and labels[k].start < m.end():
+    for start, noun in sorted(found):
+        end = _HEADING_END.match(text, start + 2).end()  # type: ignore[union-attr]
+        k = bisect.bisect_left(starts, start)
+        if k < len(labels) and labels[k].start < end:
             continue  # the line names a fee already (◆ 流量费)
-        labels.insert(k, Label(m.start(1), m.end(1), m.group(1), _HEADING_KINDS[m.group(1)], None, "%元", False))
-        starts.insert(k, m.start(1))
+        labels.insert(k, Label(start, start + 2, noun, _HEADING_KINDS[noun], None, "%元", False))
+        starts.insert(k, start)
 
 
 # A bare period fee right after a service's name is that service's price: 开通VIP商户，年费199元 (membership),

@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass
 
 from poscheck.normalize import APPROXIMATE, cn_number
-from poscheck.textscan import Anchored
+from poscheck.textscan import Anchored, led
 
 _NUM = r"\d+(?:\.\d+)?"
 # _NUM taken whole (possessive: no digit is given back), for where nothing that may follow the number starts with a
 # digit or a ".": a shorter number could never match there, and `re` no longer tries each one at every digit of a
 # sentence (PERCENT and YUAN are searched in every fee sentence: a third faster on a sentence of three rates).
-_WHOLE_NUM = r"\d++(?:\.\d++)?+"
+# (Its first digit stands alone, `\d\d*+` for `\d++`: a pattern that starts with a class lets `re` skip to the next
+# digit in C instead of trying the pattern at every character.)
+_WHOLE_NUM = r"\d\d*+(?:\.\d++)?+"
 _RANGE_SEP = r"\s*(?:-|~|–|—|至)\s*"
 
 #: A percent amount, optionally a range: 0.6%, 0.05%-0.1%, 0.05-0.1%.
@@ -30,10 +32,10 @@ YUAN = re.compile(
 #: A rate written without its percent sign, as ad copy and chat do ("信用卡只要0.38", "永久0.55"): a
 #: decimal from 0.2 to 1.2 that no unit follows. Only a rate's name before it takes one (units.assign), so
 #: clause numbers ("1.1 受理终端…银联二维码") stay numbers.
-BARE_RATE = re.compile(
+BARE_RATE = led(re.compile(
     r"(?<![\d.%+\-/第])(?P<a>0\.[2-9]\d{0,2}|1\.[0-2]\d?)"
     r"(?![\d.]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|次|台|张|寸|版|代|条|款|项|节|章|[a-z]))"
-)
+))
 #: A yuan amount written without "元" right after a fee's name, as ad copy does ("只收押金99", "流量费:69"),
 #: or after the period that follows it ("流量费每季度45"): a whole number that no unit, digit or dash follows.
 #: Only read right after a name that takes yuan.
@@ -53,26 +55,26 @@ TAKEN_DONE = re.compile(
     r"已(?:于[^,。;\n]{0,8}?)?(?:从[^,。;\n]{0,10}?)?(?:扣除|扣收|扣款|扣取|划扣|扣)|扣了|扣掉了|被扣")
 #: The sum taken, told without a fee name: 多扣了199元, 扣了六十九块, 到账少了二百九十九 (not 扣了2次: a number
 #: without 元 ends its clause).
-DEDUCTED = re.compile(
+DEDUCTED = led(re.compile(
     rf"{_TAKEN}(?:我|你)?\s*(?:(?P<d>\d+(?:\.\d+)?)|(?P<c>[一二三四五六七八九十百千两]+))(?=\s*(?:[元块。,;!?]|$))"
     r"|(?<![\d.])(?P<p>[1-9]\d{1,3})\s*(?:元|块)?\s*被(?:扣|收|冻结)(?:了|掉|走)"  # …到账只有1块，299被扣了
-)
+))
 #: A whole number taken right before a yuan fee's name, without 元: 扣了299押金, 收了99流量费.
 # 收99的「服务费」, 扣一个199的服务费 (a measure word between: 一个, 个, 一笔)
-DEDUCTED_BEFORE = re.compile(
-    rf"(?:{_TAKEN}|收|要)\s*(?:一个|个|一笔)?\s*(?P<a>[1-9]\d{{1,3}})\s*的?\s*[「“\"『]?$")
+DEDUCTED_BEFORE = led(re.compile(
+    rf"(?:{_TAKEN}|收|要)\s*(?:一个|个|一笔)?\s*(?P<a>[1-9]\d{{1,3}})\s*的?\s*[「“\"『]?$"))
 #: …or what a sum taken was called, right before the name: 到账只有201，说299是押金.
-CALLED_BEFORE = re.compile(  # …and with the name quoted and qualified: 说199是“新机激活押金”, 说那399是“新机押金”;
+CALLED_BEFORE = led(re.compile(  # …and with the name quoted and qualified: 说199是“新机激活押金”, 说那399是“新机押金”;
     # a sum taken, then named: 扣一个99，这个是第一年的流量 (扣了一次99，说是一年的流量费); one sum of a short payout
     # named: 他说里面299是押金, 说扣了299是押金
     r"(?:说\s*(?:扣了?|收了?)?(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:[一1](?:个|次|笔)|个))\s*(?P<a>[1-9]\d{1,3})\s*"
     r"(?:元|块)?\s*"
     r"(?:,\s*(?:这个|这|那个|那|说)\s*)?"
-    r"(?:是|就是|算)\s*[“\"「『]?[\u4e00-\u9fff\d]{0,3}$")  # (1年的: normalised 一年的)
+    r"(?:是|就是|算)\s*[“\"「『]?[\u4e00-\u9fff\d]{0,3}$"))  # (1年的: normalised 一年的)
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
 RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(?:/笔)?")
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
-CAP = re.compile(rf"(?:单笔|每笔)?(?:手续费)?(?:封顶|最高|上限)(?:为|是)?\s*(?P<cap>{_NUM})\s*元")
+CAP = led(re.compile(rf"(?:单笔|每笔)?(?:手续费)?(?:封顶|最高|上限)(?:为|是)?\s*(?P<cap>{_NUM})\s*元"))
 NO_CAP = re.compile(r"不封顶|不设封顶|无封顶")
 #: A card-repayment service (代还, 智能还款, 养卡): its prices are no fees of the terminal's.
 REPAYMENT = re.compile(r"代还|还款|还信用卡|养卡")
@@ -87,11 +89,11 @@ SHARE_OF_TAKINGS = re.compile(r"(?:结算|交易|营业|流水|收款)(?:金额|
 #: 残值150元赔偿 is compensation.
 THRESHOLD_AFTER = re.compile(r"\s*(?:及以下|以下|以上|以内|及以上|起|的(?:信用卡|储蓄卡|借记卡|贷记卡|交易)"
                              r"|赔偿|作为赔偿)")
-THRESHOLD_BEFORE = re.compile(
+THRESHOLD_BEFORE = led(re.compile(
     r"(?:(?<![扣收交缴付结])(?:一笔|1笔)|满|刷满|刷够|达到|超过|最低|单日|每日|限额|每刷|刷了|每万元|每万|省|多扣|少扣|返还|退还|退回"
     r"|返|赔偿|成本价|加起来快?|合计|总共|一共|共计|累计|快|约|近|不低于|不少于|至少|不足|低于|少于|未达|未满|不满"
     r"|(?:到账|到手|入账|卡里|到卡)(?:只有|才|仅|只|了))\s*(?:人民币)?\s*$"  # what arrived (到账只有695) is no charge
-)
+))
 
 #: A volume target for getting money back: 60天内累计刷卡满10万元全额返还, 90天刷满12万退还.
 REFUND = re.compile(
@@ -155,24 +157,24 @@ FROM_TO = re.compile(
     rf"[^0-9%。\n]{{0,4}}?(?P<b>{_NUM}(?=\s*%)|(?:0\.[2-9]\d{{0,2}}|1\.[0-2]\d?)(?![\d.]))\s*%?"  # 0.6降到0.38
 )
 #: A rate that something changed to, the earlier rate not in the same phrase: 费率变成了0.68%.
-CHANGED_TO = re.compile(
+CHANGED_TO = led(re.compile(
     r"(?:变成了?|变为|变回了?|变(?=\s*\d)|涨到了?|涨至|涨成|上调至|上调到|上调为|提高到|提高至|调整为|调整到|调整至|调为|调到|恢复至|恢复到|恢复为"
     # what a merchant worked out was really taken (等于被扣了0.85%)
     r"|(?:实际上?|等于|相当于)被?扣了?|实扣"
     # 信用卡从4月2日起每笔都是按0.78%扣的: what every deduction was, told after the fact (not 刷卡都按0.6%收取)
     r"|(?:都是|都|全是|全都|一直是?)按(?=\s*\d+(?:\.\d+)?\s*%\s*(?:扣|收)[的了]))"
     rf"\s*(?P<r>{_NUM}(?=\s*%)|0\.[2-9]\d{{0,2}}(?![\d.%元块万]))\s*%?"  # 变成0.63了: a rate without its %
-)
+))
 CHANGED_TO_GATE = re.compile("变|涨|调|提高|恢复|扣")  # every CHANGED_TO match holds one of these
 DECREASE_VERBS = ("降", "下调", "减")
 #: At least 30 days (or a month) ahead, however it is said: 提前30日, 提前不少于四十五天, 提前一个月,
 #: 发布之日至生效日超过30日.
 _DAYS_30 = r"(?:(?:[3-9]\d|[1-9]\d{2}|三十|四十五|六十|九十)\s*(?:个)?(?:自然)?[日天]|(?:一|1|两|2|三|3)\s*个月)"
 #: A fee change announced the compliant way: 30 days ahead, with a free way out (not bait).
-NOTICE = re.compile(rf"提前\s*(?:不少于|至少|不低于)?\s*{_DAYS_30}"
+NOTICE = led(re.compile(rf"提前\s*(?:不少于|至少|不低于)?\s*{_DAYS_30}"
                     rf"|(?:生效|实施)[^。\n]{{0,8}}?(?:超过|不少于|至少|满)\s*{_DAYS_30}"
                     r"|(?:30|三十)\s*[日天]后(?:方可|才)?生效|免费解约|无责解约|无偿退出"
-                    r"|不同意(?:的|本次调整|调整|变更)?[^。]{0,48}?(?:解约|终止|退出|解除)")
+                    r"|不同意(?:的|本次调整|调整|变更)?[^。]{0,48}?(?:解约|终止|退出|解除)"))
 
 #: Promises that a rate will never change (the classic teaser's companion).
 PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|终身|终生|不会再调|不再调|不涨价|一直不变"
@@ -201,8 +203,10 @@ LOCKED_CARD = re.compile(
     r"|(?:仅|只)(?:支持|能(?:使用|用))[^。,;]{0,10}(?:提供的|自带的?(?:流量卡|物联网卡|sim卡)|内置的?(?:流量卡|物联网卡|sim卡))"
     r"|不带wi-?fi|不支持wi-?fi"  # 这款电签机不带WiFi模块，只能用自带的流量卡
 )
-#: …searched over a whole page only a few characters before its anchors (its branches start with 不, 仅 or 只).
-LOCKED_CARD_ON_PAGE = Anchored(LOCKED_CARD, ("换卡", "更换", "改用", "使用其他", "支持", "能使用", "能用", "带wi"), 5)
+#: …searched over a whole page only where one of its branches starts: each starts with one of these words (a page
+#: holds 支持 and 能用 often, 不能 or 只能 seldom).
+LOCKED_CARD_ON_PAGE = Anchored(
+    LOCKED_CARD, ("不能", "不得", "不可", "不允许", "仅支持", "只支持", "仅能", "只能", "不带wi", "不支持wi"), 0)
 #: Hedged, generic wording: an explanation of the market, not an offer.
 HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")
 #: Small-ticket / non-profit tiers where a low rate is legitimate.

@@ -40,7 +40,6 @@ _AFTER_COLUMN = re.compile(
 _PROMO_LASTS = re.compile(
     r"(?:活动期|优惠期|活动时间|优惠时间|活动期限)[^。\n]{0,20}?(?P<n>\d+)个(?:自然)?月")
 _CLAUSE_SEP = re.compile(r"[,;]")
-_SPACES = re.compile(r"\s+")
 
 
 _FROM_TO_GATE = re.compile("由|从")  # every FROM_TO match holds one of these words
@@ -94,6 +93,7 @@ class FeeReader:
         self._headers: dict[int, list[tuple[str, str]]] = {}
         self._found: dict[_Key, Fee] = {}
         self._taken_at: dict[_Key, str] = {}  # by fee: the date it was first told taken, until told taken again
+        self._optional_kinds: dict[str, tuple[int, int] | None] = {}  # by kind: what _optional_service found
         self._boxes = any(box in self.text for box in P.UNTICKED_BOX)  # a form's options left unticked
 
     def fees(self) -> list[Fee]:
@@ -118,7 +118,7 @@ class FeeReader:
             if optional is None and self._boxes and P.UNTICKED.search(self.text, lo, hi) and not P.TICKED.search(
                     self.text, lo, hi):
                 optional, notes = True, ["未勾选"]  # an application form's option left unticked: not chosen
-            if optional is None and (said := self._optional_services.get(pairs[0][0].kind)) is not None and all(
+            if optional is None and (said := self._optional_service(pairs[0][0].kind)) is not None and all(
                     lab.kind == pairs[0][0].kind or lab.kind == "rate" for lab, _ in pairs):
                 optional = True  # 1.2 D0服务为可选服务 … 3.1 D0服务费按每笔结算金额的万分之五收取
                 notes.append(self._orig(*said))
@@ -500,15 +500,25 @@ class FeeReader:
     def _optional_services(self) -> dict[str, tuple[int, int]]:
         """Kinds of fee whose service the document calls optional in a sentence of its own (D0服务为可选服务),
         with the words that say so; not in a question, nor beside a default (默认开通)."""
+        kinds = dict.fromkeys(lab.kind for lab in self.labels if lab.kind != "rate")
+        return {kind: said for kind in kinds if (said := self._optional_service(kind)) is not None}
+
+    def _optional_service(self, kind: str) -> tuple[int, int] | None:
+        """Where the document calls the service of fees of `kind` optional (see `_optional_services`), looked for
+        once per kind and only around names of that kind: most pages ask about one kind, if any."""
+        if kind in self._optional_kinds:
+            return self._optional_kinds[kind]
         text = self.text
-        # Only a sentence that names a fee other than a rate counts, and no OPTIONAL match holds a 。: searching the
+        # Only a sentence that names a fee of the kind counts, and no OPTIONAL match holds a 。: searching the
         # stretches between two 。 around those names finds the same matches as searching the whole text.
         stretches: list[tuple[int, int]] = []
         for lab in self.labels:
-            if lab.kind != "rate" and (not stretches or lab.start > stretches[-1][1]):
+            if lab.kind == kind != "rate" and (not stretches or lab.start > stretches[-1][1]):
                 hi = text.find("。", lab.start)
                 stretches.append((text.rfind("。", 0, lab.start) + 1, len(text) if hi < 0 else hi))
-        return self.optional_in(m for a, b in stretches for m in P.OPTIONAL.finditer(text, a, b))
+        said = self.optional_in(m for a, b in stretches for m in P.OPTIONAL.finditer(text, a, b)).get(kind)
+        self._optional_kinds[kind] = said
+        return said
 
     def optional_in(self, matches: Iterable[re.Match[str]]) -> dict[str, tuple[int, int]]:
         """`_optional_services` from the OPTIONAL `matches` given (a test gives those of the whole text)."""
@@ -554,7 +564,7 @@ class FeeReader:
         return (max(line_start, prev + 1) if prev >= 0 else line_start), u.end
 
     def _label(self, lab: Label) -> str:
-        return lab.borrowed or _SPACES.sub("", self._orig(lab.start, lab.end))
+        return lab.borrowed or "".join(self._orig(lab.start, lab.end).split())  # (without its spaces)
 
     def _orig(self, start: int, end: int) -> str:
         s, e = self.norm.orig_span(start, end)
