@@ -153,7 +153,8 @@ def _auto_renewal(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) ->
         return None
     if m.lastgroup == "deduct" and not re.search(
         r"每[一1]?(?:年|个月|月|季|期|服务年度)|每满|按月|按年|按季|年度|逐年|定期|周期|(?<!手)续费|次年|第二年|第2年"
-        r"|连续\S{1,3}个?(?:月|季度|年)",  # 连续四个月自动从结算款里扣了29: a deduction told again and again
+        r"|连续\S{1,3}个?(?:月|季度|年)"  # 连续四个月自动从结算款里扣了29: a deduction told again and again
+        r"|到期",  # 到期后台自己就扣了: taken again when the paid period ends
         sentence
     ):
         return None  # a one-off deduction (first swipe) is a fee, not a renewal
@@ -286,7 +287,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     )), _non_refundable),
     "terms.auto_renewal": (led(re.compile(
         rf"(?P<renew>自动(?:续费|续期|续订|续约|续签|延续|延期|延长|顺延|续)|连续包月|默认(?:为您|为你)?(?:续费|续期|续订)|(?:期满|到期){_S}{{0,8}}?自动{_S}{{0,4}}?续)"
-        rf"|(?P<deduct>自动{_S}{{0,12}}?"
+        rf"|(?P<deduct>(?:自动|(?:后台|系统)自己){_S}{{0,12}}?"  # 到期后台自己就扣了
         r"(?:扣取|扣收|扣除|扣款|扣费|划扣|扣划|扣了|扣掉|扣走|扣(?=[ \t]*(?:[,。;!|\n]|$))))"
     )), _auto_renewal),
     "terms.penalty": (led(re.compile(
@@ -342,7 +343,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "调整", "修改", "变更", "更改", "上调", "修订", "调价", "生效", "视为", "通知", "告知",
     ),
     "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返", "一说", "这回事"),
-    "terms.auto_renewal": ("自动", "包月", "默认续", "默认为您续", "默认为你续"),
+    "terms.auto_renewal": ("自动", "包月", "默认续", "默认为您续", "默认为你续", "后台自己", "系统自己"),
     "terms.penalty": (
         "违约金", "罚", "滞纳金", "违约赔偿", "补偿金", "赔偿金", "解约", "终止", "解除", "退机", "撤机", "拆机",
         "注销", "退出", "退还终端", "未达", "未满", "达不到", "没达到", "不足", "低于", "少于", "不到", "不满", "激活",
