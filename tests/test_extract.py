@@ -168,3 +168,12 @@ def test_inputs_over_the_limit_are_refused_before_reading(tmp_path: Path) -> Non
     assert read_input(big, "statement.csv", too_big_remedy="-", limit=4 * 2**20)[:1] == b"x"
     with pytest.raises(ExtractError, match="cannot read file"):
         read_input(tmp_path / "missing.csv", "missing.csv", too_big_remedy="-")
+
+
+def test_extract_html_reads_a_tooltip_that_says_more_than_its_text(tmp_path: Path) -> None:
+    page = ('<html><body><div class="row"><span>系统服务</span><em title="系统服务费：每季度39元">详见说明</em></div>'
+            '<p><a href="fees.html" title="资费标准页">资费</a> <span title="押金">押金</span>'
+            '<i class="icon" title="流量费每年48元"></i></p></body></html>')
+    lines = [line.strip() for line in extract(_raw(tmp_path, "t.html", page.encode())).text.splitlines()]
+    # a link's title and one its text already says are not read
+    assert lines == ["系统服务详见说明（系统服务费：每季度39元）", "资费 押金（流量费每年48元）"]

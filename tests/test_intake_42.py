@@ -6,9 +6,10 @@ from flags import fees_of, flagged
 
 
 def test_takings_that_go_into_the_agents_company_account_first_are_second_clearing() -> None:
-    chat = "各位老板下午好，我们家机器是代理直清的，钱先统一进我们公司对公户，每天下午四点准时打到各位卡上，从来没断过。"
+    chat = "各位老板下午好，我们家机器是代理直清的，钱先统一进我们公司对公户，每天下午四点准时打到各位卡上。"
     assert "clearing.second_clearing" in flagged(chat)
-    assert "clearing.second_clearing" not in flagged("正规一清机器，钱不会先进我们公司对公户，由收单机构直接结算到您的卡上。")
+    honest = "正规一清机器，钱不会先进我们公司对公户，由收单机构直接结算到您的卡上。"
+    assert "clearing.second_clearing" not in flagged(honest)
 
 
 def test_a_bill_that_credits_a_payment_to_a_wallet_is_second_clearing() -> None:

@@ -37,6 +37,10 @@ _FOOTERISH = ", ".join(f"[{attr}*={word} i]" for word in ("foot", "copyright", "
 _BLANK = " |\n\t"  # what a block may start or end with that is not content (see _trim)
 _CELL_SEP = " | "  # what a table cell writes when it closes
 _LINK = "link"  # what an <a> does when it closes: the span of its text is noted (Document.links)
+# Elements whose tooltip (title="…") says more than their text (<em title="系统服务费：每季度39元">详见说明</em>): the
+# tooltip is read after the text, in brackets. Not a link's (sites repeat the link's text there, or the target's name).
+_TIPPED = "[title]:not(a)"
+TIP_MAX = 200  # characters of a tooltip read
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.I)
 
 
@@ -62,10 +66,20 @@ def extract_html(raw: RawFile, data: bytes, sha: str) -> Document:
         text, blocks = (title + "\n", (Block("title", 0, len(title)),)) if title else ("", ())
     else:
         footerish = {n.mem_id for n in tree.css(_FOOTERISH)}
-        text, spans, links = _visible_text(root, footerish, title)
+        text, spans, links = _visible_text(root, footerish, title, _tips(tree) if b"title=" in data else {})
         blocks = _innermost(_trim(text, spans))
     return Document(id=sha[:12], source=raw.source, kind="html", text=text, sha256=sha, url=raw.url,
                     title=title, encoding=enc, blocks=blocks, links=tuple(links))
+
+
+def _tips(tree: LexborHTMLParser) -> dict[int, str]:
+    """By element: the tooltip of each element (not a link) whose title attribute says something its text does not."""
+    out: dict[int, str] = {}
+    for node in tree.css(_TIPPED):
+        tip = " ".join((node.attributes.get("title") or "").split())[:TIP_MAX]
+        if tip and tip not in " ".join(node.text().split()):
+            out[node.mem_id] = f"（{tip}）"
+    return out
 
 
 def _title(tree: LexborHTMLParser) -> LexborNode | None:
@@ -79,10 +93,10 @@ def _title(tree: LexborHTMLParser) -> LexborNode | None:
     return tree.css_first("title")
 
 
-def _visible_text(root: LexborNode, footerish: set[int], title: str
+def _visible_text(root: LexborNode, footerish: set[int], title: str, tips: dict[int, str]
                   ) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]:
     """The text under `root` after the title, a (start, end, kind) span for every block element and the span of
-    every link's text.
+    every link's text. An element in `tips` (by mem_id) has its tooltip written after its text.
 
     An iterative walk over first_child/next (hostile pages may nest deeper than Python's recursion
     limit). `stack` holds one frame per open element with children: (element, closing action, text
@@ -125,6 +139,10 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str
         elif (role := _ROLE.get(tag, "inline")) not in _LEAF:
             child = node.first_child
             if child is None:  # an empty element: a block only breaks the line, a cell writes its separator
+                if tips and node.mem_id in tips:  # (an icon with a tooltip)
+                    parts.append(tips[node.mem_id])
+                    size += len(parts[-1])
+                    at_newline = False
                 if role == "cell":
                     parts.append(_CELL_SEP)
                     size += len(_CELL_SEP)
@@ -177,6 +195,10 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str
                 node = following
                 break
             node, end, start, in_footer = stack.pop()
+            if tips and node.mem_id in tips:
+                parts.append(tips[node.mem_id])
+                size += len(parts[-1])
+                at_newline = False
             if end is _CELL_SEP:
                 parts.append(_CELL_SEP)
                 size += len(_CELL_SEP)

@@ -78,7 +78,8 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
 # came between. The unit is extended over them, to the amount's line or the next fee's name on it.
 _BOX_CELL = re.compile(rf"[ \t]*(?:[{P.UNTICKED_BOX}{P.TICKED_BOX}]|是|否|有|无)[ \t]*")
 _CELL_AMOUNT = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d")
-_CELL_PRICE = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d+(?:\.\d+)?\s*(?:元|%)")
+# (a receipt's amount line: 人民币（大写）叁佰玖拾捌元整 ¥398.00)
+_CELL_PRICE = re.compile(r"[ \t]*(?:¥|人民币)?[ \t]*(?:\((?:大写|小写)\)[ \t:]*)?\d+(?:\.\d+)?\s*(?:元|%)")
 # What may follow a fee's name at the end of its cell: a footnote mark, or a short aside (信用卡（刷卡/插卡/挥卡）).
 _NAME_TAIL = re.compile(r"[ \t*※]*(?:\([^()\n]{1,16}\)[ \t*※]*)?")
 _ASIDE_END = re.compile(r"\([^()\n]{1,16}\)[ \t*※]*$")
