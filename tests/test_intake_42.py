@@ -22,6 +22,7 @@ def test_a_deduction_the_back_office_makes_by_itself_at_expiry_renews() -> None:
     chat = "机器里插了张流量卡，第一年送你用，第二年起一年九十九，到期后台自{}就扣了，你不用管。"
     assert "terms.auto_renewal" in flagged(chat.format("己"))
     assert "terms.auto_renewal" in flagged(chat.format("已"))  # a typo, and an OCR's reading of 己
+    assert "terms.auto_renewal" in flagged(chat.format("\n已"), kind="image")  # …at the end of a screenshot's line
     assert "terms.auto_renewal" not in flagged("今天刷了一笔，后台自己就扣了0.6%的手续费，到账少了六块。")  # one-off
 
 
