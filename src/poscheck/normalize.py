@@ -125,6 +125,9 @@ _RECORD_HEAD = re.compile(r"[ \t]*\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}:\
 _ENDS_ON_TIME = re.compile(r"[ \t]\d{1,2}:\d{2}(?::\d{2})?$")
 # …and a row of a table laid out with spaces (07-01   权益会员月费   39.90   按月自动扣): two gaps of 2+ spaces or
 # a tab.
+# A line that opens on who speaks (a chat's or a comment thread's 开面馆的老杨：…, 　作者：…, 阿杰回复王姐：…): two such
+# lines in a row are two messages, however long the first.
+_SPEAKER = re.compile(r"[ \t]*[^\s:,。!?|]{1,16}(?:\([^()\n]{1,12}\))?:")
 _ALIGNED = re.compile(r"\S(?: {2,}|\t)[ \t]*\S[^\n]*?\S(?: {2,}|\t)[ \t]*\S")
 _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
@@ -374,14 +377,15 @@ def normalize_document(text: str, kind: str) -> Normalized:
 
 def _soft_wrap(text: str, least: int) -> Callable[[re.Match[str]], str | None]:
     """Joins a break after a line of at least `least` characters, unless a table row (with bars or aligned by
-    spaces), item, record or time ends or starts there."""
+    spaces), item, record or time ends or starts there, or it is between two speakers' lines."""
     def repl(m: re.Match[str]) -> str | None:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if m.start() - line_start < least or text.find("|", line_start, m.start()) >= 0 \
                 or _ALIGNED.search(text, line_start, m.start()) \
                 or _ITEM_START.match(text, m.end()) \
                 or _RECORD_START.match(text, m.end()) or _RECORD_HEAD.fullmatch(text, line_start, m.start()) \
-                or _ENDS_ON_TIME.search(text, max(line_start, m.start() - 9), m.start()):
+                or _ENDS_ON_TIME.search(text, max(line_start, m.start() - 9), m.start()) \
+                or (_SPEAKER.match(text, m.end()) and _SPEAKER.match(text, line_start, m.start())):
             return None
         return ""
     return repl

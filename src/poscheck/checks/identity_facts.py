@@ -84,7 +84,8 @@ _OFFER = led(re.compile(  # led: its prices start with groups (textscan.led)
     r"办理|申请|领取|领机|送机|包邮|开通|资费|费率|收费标准|收费项目|手续费|费用|签约|装机|安装|服务费|免费|协议|合同|甲方|乙方|换机|更换"
     r"|告知书"  # 特约商户服务告知书: the terms a merchant is given
     # prices stated outright: 信用卡0.6%，储蓄卡0.5%封顶20元; 机具押金259元
-    r"|(?:信用卡|贷记卡|储蓄卡|借记卡)\s*:?\s*\d+(?:\.\d+)?\s*%|押金\s*:?\s*\d+(?:\.\d+)?\s*元"
+    r"|(?:信用卡|贷记卡|储蓄卡|借记卡)\s*:?\s*(?:\d+(?:\.\d+)?\s*%|0\.\d{2,3}(?![\d.]))|押金\s*:?\s*\d+(?:\.\d+)?\s*元"
+    # (a poster's rate without its sign: 信用卡 / 0.38)
 ))
 # A how-to for a shop's own staff (酒店前台如何用POS机收押金: 操作全流程) uses the terminal it already has.
 _STAFF_GUIDE = re.compile(r"操作指南|操作流程|操作全流程|操作步骤|使用教程|使用说明|适用岗位")

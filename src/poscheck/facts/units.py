@@ -80,6 +80,8 @@ _BOX_CELL = re.compile(rf"[ \t]*(?:[{P.UNTICKED_BOX}{P.TICKED_BOX}]|是|否|有|
 _CELL_AMOUNT = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d")
 # (a receipt's amount line: 人民币（大写）叁佰玖拾捌元整 ¥398.00)
 _CELL_PRICE = re.compile(r"[ \t]*(?:¥|人民币)?[ \t]*(?:\((?:大写|小写)\)[ \t:]*)?\d+(?:\.\d+)?\s*(?:元|%)")
+# …or, under a rate's name, a line of a rate without its sign alone (a poster: 信用卡 / 0.38 / 终身不涨价)
+_CELL_BARE_RATE = re.compile(r"[ \t]*(?:0\.[2-9]\d{0,2}|1\.[0-2]\d?)[ \t]*")
 # What may follow a fee's name at the end of its cell: a footnote mark, or a short aside (信用卡（刷卡/插卡/挥卡）).
 _NAME_TAIL = re.compile(r"[ \t*※]*(?:\([^()\n]{1,16}\)[ \t*※]*)?")
 _ASIDE_END = re.compile(r"\([^()\n]{1,16}\)[ \t*※]*$")
@@ -111,7 +113,8 @@ def _priced_below(text: str, u: Unit, starts: list[int]) -> None:
     while True:
         nxt = text.find("\n", hi + 1)
         nxt = len(text) if nxt < 0 else nxt
-        if _CELL_AMOUNT.match(text, hi + 1, nxt) if boxes else _CELL_PRICE.match(text, hi + 1, nxt):
+        if (_CELL_AMOUNT.match(text, hi + 1, nxt) if boxes else _CELL_PRICE.match(text, hi + 1, nxt)) or (
+                not boxes and all(x.kind == "rate" for x in named) and _CELL_BARE_RATE.fullmatch(text, hi + 1, nxt)):
             k = bisect.bisect_right(starts, hi)
             u.end, u.labels = (min(nxt, starts[k]) if k < len(starts) else nxt), named
             return
