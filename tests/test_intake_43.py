@@ -37,3 +37,32 @@ def test_a_receipts_amount_line_prices_the_fee_named_above_it() -> None:
     receipt = ("今收到 周海燕\n交来 拉卡拉电签POS机具押金（SN：0821A7739042)\n人民币 （大写） 叁佰玖拾捌元整 ￥398.00\n"
                "备注 自激活日起半年内累计刷卡满伍拾万元，押金全额退回")
     assert [(f.kind, f.amount) for f in fees_of(receipt, kind="image")] == [("deposit", 398.0)]
+
+
+def test_a_question_sites_answer_that_tells_what_was_taken_from_its_writer_is_a_complaint() -> None:
+    answer = ("知乎 · 问题：POS机都有哪些隐藏收费？被坑过的来说说\n说下我自己的，今年年初对账才发现。\n"
+              "结算明细里每一笔交易都多了一项“资金保障服务”，按交易额千分之一扣。我从来没勾选过这东西，我关了又给开回来。")
+    assert "fee.insurance" in flagged(answer)
+    advice = ("知乎 · 问题：POS机都有哪些隐藏收费？\n我做了几年收单，我说下常见的。"
+              "有的机器每一笔交易多一项“资金保障服务”，按交易额千分之一扣，我建议开机后先查结算明细。")
+    assert "fee.insurance" not in flagged(advice)  # an answer that teaches, nothing taken from its writer
+
+
+def test_a_sum_taken_then_named_by_its_memo_is_that_fee() -> None:
+    assert [(f.kind, f.amount, f.period) for f in fees_of("每个月5号固定扣19.9，名目叫“商户管家月费”。")] == [
+        ("recurring", 19.9, "month")]
+    post = "每个月到账记录里都有一笔15块的扣款，备注“商户维护费”，业务员当时根本没提过这个。"
+    assert [(f.kind, f.amount, f.period) for f in fees_of(post)] == [("recurring", 15.0, "month")]
+    assert not fees_of("单笔满1000元的交易可享受优惠，每月维护费全免。")
+
+
+def test_fees_left_to_the_system_are_undisclosed_and_if_any_is_no_generality() -> None:
+    chat = "刘经理：别的费用就看系统了 到时候有的话APP会提示你 我这边也说不太准"
+    assert "fee.undisclosed" in flagged(chat)
+    assert "fee.undisclosed" not in flagged("有的代理说别的费用就看系统了，这种话别信。")
+
+
+def test_a_merchant_put_under_a_discounted_category_is_mcc_jumping() -> None:
+    told = "打电话问业务员，他说“这是给你挂的优惠类商户，费率比餐饮的低，对你有好处”。"
+    assert "clearing.mcc_jumping" in flagged(told)
+    assert "clearing.mcc_jumping" not in flagged("优惠类商户的认定由收单机构按国家规定办理，我们帮你报备材料。")

@@ -316,7 +316,8 @@ _NOT_THE_ACQUIRER = re.compile(r"(?:而不是|并非|却不是)(?!什么)")
 # Why a category is advised: its rate (别填餐饮，餐饮类费率高 … 选超市百货，费率能省一大截).
 _CHEAPER = re.compile(r"能省|省钱|省了|省一|便宜|划算|[费扣]率(?:更|比较)?[低高]|[低高][费扣]率")
 MOTIVE_NEAR = 40  # characters around an advised category in which its reason is read
-_SELECTING = re.compile(r"可选|任选|自选|选择|切换|匹配|均可|随意|通道|[给帮]你选|选成|报成|填成")
+_SELECTING = re.compile(r"可选|任选|自选|选择|切换|匹配|均可|随意|通道|[给帮]你选|选成|报成|填成"
+                        r"|[给帮]你挂|挂成|挂到|挂在")  # 给你挂的优惠类商户: put under another category
 _URGENT = re.compile(
     r"将于|即将|月底|月初|日起|号起|年起|到期|统一|之前|以前|逾期|名单|强制|\d+月\d+[日号]|下周|本周|\d+天后|\d+日后|\d+小时|尽快|立即|马上"
     r"|下个?月|明天|明日|今天|今日|今晚"

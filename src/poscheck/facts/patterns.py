@@ -59,6 +59,7 @@ TAKEN_DONE = re.compile(
 DEDUCTED = led(re.compile(
     rf"{_TAKEN}(?:我|你)?\s*(?:(?P<d>\d+(?:\.\d+)?)|(?P<c>[一二三四五六七八九十百千两]+))(?=\s*(?:[元块。,;!?]|$))"
     r"|(?<![\d.])(?P<p>[1-9]\d{1,3})\s*(?:元|块)?\s*被(?:扣|收|冻结)(?:了|掉|走)"  # …到账只有1块，299被扣了
+    r"|(?<![\d.])(?P<q>[1-9]\d{0,3}(?:\.\d{1,2})?)\s*(?:元|块)(?:钱)?的扣(?:款|费)"  # 都有一笔15块的扣款
 ))
 #: A whole number taken right before a yuan fee's name, without 元: 扣了299押金, 收了99流量费.
 # 收99的「服务费」, 扣一个199的服务费 (a measure word between: 一个, 个, 一笔)
@@ -375,12 +376,14 @@ def is_threshold(text: str, amount: Amount, floor: int) -> bool:
     # is one on record)
     if cue.group(0).rstrip().endswith("笔") and (
             text.endswith(_PRICED_PER, 0, at)
-            or (text.endswith("刷", 0, at) and _FEE_NAMED_AFTER.match(text, amount.end))):
+            or (text.endswith("刷", 0, at) and _FEE_NAMED_AFTER.match(text, amount.end))
+            or _A_DEDUCTION.match(text, amount.end)):  # 都有一笔15块的扣款: a sum taken
         return False
     # 每笔多扣3块, 每笔都多扣3块: a surcharge on every transaction, not a difference told once
     return not (cue.group(0).startswith("多扣") and text.endswith(("每笔", "每次", "每笔都", "每次都"), 0, at))
 
 
+_A_DEDUCTION = re.compile(r"\s*钱?的扣(?:款|费)")
 # words that 一笔 prices after them: 提现一笔2块, 先刷1笔399的
 _PRICED_PER = ("提现", "手续费", "服务费", "秒到", "加收", "另收", "先刷", "先做", "先交")
 _PERIOD_SUFFIX = re.compile(r"\s*/\s*(?:台\s*/\s*)?(笔|月|季度|季|半年|年)")
@@ -429,7 +432,7 @@ def deductions(text: str, lo: int, hi: int) -> list[Amount]:
     """Every sum text[lo:hi] tells was taken (DEDUCTED), as yuan amounts."""
     out = []
     for m in DEDUCTED.finditer(text, lo, hi):
-        group = next(g for g in ("d", "c", "p") if m.group(g))
+        group = next(g for g in ("d", "c", "p", "q") if m.group(g))
         value = cn_number(m.group(group))
         if value is not None:
             out.append(Amount(m.start(group), m.end(group), value, "元"))

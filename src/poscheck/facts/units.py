@@ -165,7 +165,8 @@ def _cells(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 # Words that say what a deduction told just before was called (as complaints tell it).
-_TOLD = re.compile(r"说(?:那|这)?是|名目是|名目为|写的是|写着|叫做|原来是|理由是")
+_TOLD = re.compile(r"说(?:那|这)?是|名目(?:是|为|叫)|名称(?:是|为|叫)|写的是|写着|备注(?:是|为)?|摘要(?:是|为)?|叫做"
+                   r"|原来是|理由是")
 
 
 # A sentence that ends on a fee's name (还有个通讯的费用。) and the next one that prices it (一年也就99，…).

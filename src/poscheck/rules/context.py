@@ -86,6 +86,7 @@ CUSTOMER_SIDE = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
 GENERAL: tuple[str, ...] = ("一般会", "一般在", "一般为", "通常会", "通常在", "可能会", "不等", "大多", "多数",
                             "有的", "有些", "部分机构", "很多", "市面上")
+_SOME = re.compile("有的(?!话)")  # (有的话: "if there are any", no one in general)
 
 # Titles of articles that teach or warn (guides, lawyers' notes, acquirers' risk notices) ...
 ADVISORY_TITLES: tuple[str, ...] = (
@@ -324,10 +325,19 @@ def headline(title: str, text: str) -> str:
 def document_genre(title: str, text: str) -> Genre:
     """What a document is: `genre` of its normalised title and title line, and a Q&A page is advisory (a passage
     of it that sells is judged on its own: passages.views), or a complaint when its asker tells their own story."""
-    found = genre(headline(title, text))
+    head = headline(title, text)
+    found = genre(head)
     if found != "complaint" and qa_page(text):  # a Q&A site's title (…- 小店问答) is advisory by itself
         return "complaint" if asker_story(text) else "advisory" if found == "offer" else found
+    if found == "advisory" and _QA_SITE.search(head) and genre(_QA_SITE.sub("", head)) != "advisory" \
+            and own_story(text) and _BEFALLEN.search(text, 0, comments_start(text)):
+        return "complaint"  # 知乎 · 问题：POS机都有哪些隐藏收费？, answered by one who tells what was taken from them
     return found
+
+
+_QA_SITE = re.compile("知乎|百度知道|悟空问答|问答")
+# What the writer tells was done to them: money taken, found out too late.
+_BEFALLEN = re.compile(r"被扣|扣了我|多扣|被坑|被收|才发现|才知道")
 
 
 @dataclass(frozen=True)
@@ -467,7 +477,7 @@ def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: 
         return Context("warning", warn)
     if is_question(scope):
         return Context("question", "?")
-    general = next((g for g in GENERAL if g in scope), "")
+    general = next((g for g in GENERAL if g in scope and (g != "有的" or _SOME.search(scope))), "")
     if general:
         return Context("general", general)
     if doc_genre == "advisory":
