@@ -66,3 +66,36 @@ def test_a_merchant_put_under_a_discounted_category_is_mcc_jumping() -> None:
     told = "打电话问业务员，他说“这是给你挂的优惠类商户，费率比餐饮的低，对你有好处”。"
     assert "clearing.mcc_jumping" in flagged(told)
     assert "clearing.mcc_jumping" not in flagged("优惠类商户的认定由收单机构按国家规定办理，我们帮你报备材料。")
+
+
+def test_speakers_with_asides_in_their_names_are_two_messages() -> None:
+    thread = ("阿杰（拉卡拉）回复王姐（鲜果坊）：机器不要钱 就是开机第一笔会先冻结个一百九十九 三个月内刷够五万全返\n"
+              "王姐（鲜果坊）：五万？我一个月流水也就一万出头")
+    assert [(f.kind, f.amount) for f in fees_of(thread)] == [("deposit", 199.0)]
+
+
+def test_a_service_desks_statement_ending_in_de_ne_is_no_question() -> None:
+    chat = "小掌：亲 这个不是押金哦 是服务费，根据您签署的《商户服务协议》第6.2条，服务费一经收取不予退还的呢"
+    assert "terms.non_refundable" in flagged(chat)
+    assert "terms.non_refundable" not in flagged("李姐：服务费一经收取不予退还，这是什么规定的呢")
+
+
+def test_goods_sold_and_not_taken_back_keep_no_money_of_a_service() -> None:
+    assert "terms.non_refundable" not in flagged("同城可以上门看货，外地运费自理，二手东西售出不退。")
+    assert "terms.non_refundable" in flagged("激活服务费299元，一经收取概不退还。")
+
+
+def test_a_pitch_the_writer_turned_down_is_no_fee_and_one_they_took_is() -> None:
+    note = "另外：有个业务员跟我说“信用卡0.38终身不涨”，我直接拉黑了。"
+    assert "fee.rate_bait" not in flagged(note)
+    assert "fee.rate_bait" in flagged("业务员跟我说“信用卡0.38终身不涨”，我就办了，结果第二个月变成0.68。")
+
+
+def test_a_same_day_payout_the_merchant_opens_in_the_app_is_optional() -> None:
+    assert [f.optional for f in fees_of("想当天到自己在APP里开D0，每笔多0.05%。")] == [True]
+    assert "fee.instant_settlement" in flagged("默认当天到账，每笔多0.05%，关不掉。")
+
+
+def test_a_deposit_recalled_to_a_customer_with_a_refund_offer_is_no_fee() -> None:
+    lure = "您好，这里是拉卡拉客服中心。系统显示您2023年办理的POS机有199元押金还未退还，现在可以为您办理退款。"
+    assert not [f for f in fees_of(lure) if f.kind == "deposit"]

@@ -127,7 +127,7 @@ _ENDS_ON_TIME = re.compile(r"[ \t]\d{1,2}:\d{2}(?::\d{2})?$")
 # a tab.
 # A line that opens on who speaks (a chat's or a comment thread's 开面馆的老杨：…, 　作者：…, 阿杰回复王姐：…): two such
 # lines in a row are two messages, however long the first.
-_SPEAKER = re.compile(r"[ \t]*[^\s:,。!?|]{1,16}(?:\([^()\n]{1,12}\))?:")
+_SPEAKER = re.compile(r"[ \t]*[^\s:,。!?|]{1,32}:")  # (a name may hold asides: 阿杰(拉卡拉)回复王姐(鲜果坊):)
 _ALIGNED = re.compile(r"\S(?: {2,}|\t)[ \t]*\S[^\n]*?\S(?: {2,}|\t)[ \t]*\S")
 _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"

@@ -133,6 +133,8 @@ def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) 
     head = sentence[: max(0, sentence.find(m.group(0)))]
     if re.search(r"不得|不能以|不应", head):
         return None  # "不得以任何理由不予退还": protective
+    if re.search(r"售出[^。,;]{0,4}$", head):
+        return None  # 二手东西售出不退, 一经售出概不退换: goods sold are not taken back, no money of a service kept
     if re.search(r"损坏|遗失|丢失|灭失|毁损|未归还|不归还|欠费|下载|文档|积分", sentence):
         return None  # damage/loss/arrears deduction, or a document site's download terms
     # a refusal with a rule behind it may answer a message about the money (要是没刷够呢 / 那就不退了 这是公司规定), and

@@ -34,6 +34,10 @@ _HEDGED = re.compile(
 # Sentences about the regulated fee components (the issuer's share, the network fee) explain the 2016
 # reform or a rate's cost; they are nobody's price.
 _REGULATION = re.compile(r"发卡行|发卡机构|网络服务费|手续费改革|定价机制|服务费上限")
+# A pitch the writer reports and turned down on the spot (有个业务员跟我说“信用卡0.38终身不涨”，我直接拉黑了): no fee
+# they were offered and took, nor one of this document.
+_TURNED_DOWN = re.compile(r"(?:跟|和|对)我说[^。]{1,40}?[,，]\s*我(?:直接|就|当场|立马|立刻)?"
+                          r"(?:拉黑|删了|挂了|没理|不信|没信|没办|没签)")
 # Worked examples ("一笔1000元的信用卡交易，手续费为6元") illustrate a schedule; they are not fees.
 _EXAMPLE_START = re.compile(r"\s*(?:如|若|比如|例如|假如)?[1一]笔\d")  # at the start of a unit
 _EXAMPLE = re.compile(r"例如|比如|举个例|打个比方|假设")
@@ -47,7 +51,8 @@ _ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a l
 # A message to the merchant (您) offering back a fee paid before ("您的旧机押金299元可原路退回", "您激活时冻结的
 # 299元服务费已符合退还条件") charges nothing: that is the refund lure of fake service messages.
 _PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初|多扣了|被多扣|多收了"
-                          r"|(?:之前|此前|以前|当年|当时|激活时|办理[^。,]{0,6}?时)[^。,]{0,4}(?:交|缴纳|缴|扣|冻结)的")
+                          r"|(?:之前|此前|以前|当年|当时|激活时|办理[^。,]{0,6}?时)[^。,]{0,4}(?:交|缴纳|缴|扣|冻结)的"
+                          r"|(?:\d{4}年|之前|此前|以前|当初|当年)办理的")  # 您2023年办理的POS机有199元押金
 _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件"
                            r"|办理退款|为您退|将(?:全额)?退|退给(?:您|你)")
 # …or about the old device's deposit ("原机押金299元原路退还" on a swap form): money back, whoever reads it.
@@ -88,6 +93,8 @@ def unit_context(text: str) -> str:
         return "example"
     if _REGULATION.search(text):
         return "regulation"
+    if _TURNED_DOWN.search(text):
+        return "turned down"
     if context.CUSTOMER_SIDE.search(text):
         return "customer"
     if ("您" in text or _OLD_DEVICE.search(text)) and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):

@@ -459,8 +459,13 @@ A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1[\u4e00-\u9fff]{0,2}[啊呀呢
 
 def is_question(scope: str) -> bool:
     s = scope.rstrip(" |\n\t")
+    if s.endswith("的呢") and not _ASKS.search(s):
+        return False  # a service desk's statement: 服务费一经收取不予退还的呢
     return (s.endswith(("?", "？", "吗", "么", "呢")) or s.startswith(("问:", "问：", "q:"))
             or (("不" in s or "没" in s) and A_NOT_A.search(s) is not None))
+
+
+_ASKS = re.compile(r"什么|怎么|为什么|为啥|哪|谁|多少|几|咋|是否|能否|可否|有没有|是不是")
 
 
 def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: bool = True,
