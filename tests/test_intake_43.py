@@ -99,3 +99,24 @@ def test_a_same_day_payout_the_merchant_opens_in_the_app_is_optional() -> None:
 def test_a_deposit_recalled_to_a_customer_with_a_refund_offer_is_no_fee() -> None:
     lure = "您好，这里是拉卡拉客服中心。系统显示您2023年办理的POS机有199元押金还未退还，现在可以为您办理退款。"
     assert not [f for f in fees_of(lure) if f.kind == "deposit"]
+
+
+def test_a_short_videos_caption_by_its_seller_offers() -> None:
+    post = ("快手 · 作品文案 + 评论\n作者：成都本地POS·川哥\n作品文案：\n"
+            "咱们四川自己的持牌支付公司——成都支付通新信息技术服务有限公司\n"
+            "人民银行支付业务许可证 Z2020651000019 可查\n0押金 0激活费\n信用卡 0.6　储蓄卡 0.5\n本地上门安装\n")
+    assert "licence.inactive" in flagged(post)  # not renewed in 2023 (registry-status-updates.csv)
+    article = "作者：李律师\n本文讲讲成都支付通新信息技术服务有限公司（Z2020651000019）的牌照为何没有续展。"
+    assert "licence.inactive" not in flagged(article)
+
+
+def test_a_hold_told_done_by_a_service_desk_is_a_fund_hold() -> None:
+    chat = "客服-阿琳：您好，经查询您的账户因触发系统风控，资金已做冻结处理，请您耐心等待审核。"
+    assert "terms.fund_hold" in flagged(chat)
+    assert "terms.fund_hold" not in flagged("客服：您的资金没有冻结，结算正常，请放心。")
+
+
+def test_categories_a_terminal_jumps_among_at_random_are_mcc_jumping() -> None:
+    note = "一台机器能刷出好多家店：商超、餐饮、加油、酒店\n随机跳，银行那边看到的就是正常消费"
+    assert "clearing.mcc_jumping" in flagged(note, kind="image")
+    assert "clearing.mcc_jumping" not in flagged("警惕：有的机器商超、餐饮、加油、酒店随机跳，这就是跳码，千万别用。")
