@@ -66,20 +66,22 @@ def extract_html(raw: RawFile, data: bytes, sha: str) -> Document:
         text, blocks = (title + "\n", (Block("title", 0, len(title)),)) if title else ("", ())
     else:
         footerish = {n.mem_id for n in tree.css(_FOOTERISH)}
-        text, spans, links = _visible_text(root, footerish, title, _tips(tree) if b"title=" in data else {})
+        if b"title=" in data:
+            _write_tooltips(tree)
+        text, spans, links = _visible_text(root, footerish, title)
         blocks = _innermost(_trim(text, spans))
     return Document(id=sha[:12], source=raw.source, kind="html", text=text, sha256=sha, url=raw.url,
                     title=title, encoding=enc, blocks=blocks, links=tuple(links))
 
 
-def _tips(tree: LexborHTMLParser) -> dict[int, str]:
-    """By element: the tooltip of each element (not a link) whose title attribute says something its text does not."""
-    out: dict[int, str] = {}
+def _write_tooltips(tree: LexborHTMLParser) -> None:
+    """Appends to each element (not a link) whose title attribute says something its text does not that tooltip, in
+    brackets, as a text node of its own: the walk then reads it as the element's last words, and pages without
+    tooltips cost the walk nothing."""
     for node in tree.css(_TIPPED):
         tip = " ".join((node.attributes.get("title") or "").split())[:TIP_MAX]
         if tip and tip not in " ".join(node.text().split()):
-            out[node.mem_id] = f"（{tip}）"
-    return out
+            node.insert_child(f"（{tip}）")  # (a str becomes a text node: no markup is parsed from it)
 
 
 def _title(tree: LexborHTMLParser) -> LexborNode | None:
@@ -93,10 +95,10 @@ def _title(tree: LexborHTMLParser) -> LexborNode | None:
     return tree.css_first("title")
 
 
-def _visible_text(root: LexborNode, footerish: set[int], title: str, tips: dict[int, str]
+def _visible_text(root: LexborNode, footerish: set[int], title: str
                   ) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]:
     """The text under `root` after the title, a (start, end, kind) span for every block element and the span of
-    every link's text. An element in `tips` (by mem_id) has its tooltip written after its text.
+    every link's text.
 
     An iterative walk over first_child/next (hostile pages may nest deeper than Python's recursion
     limit). `stack` holds one frame per open element with children: (element, closing action, text
@@ -139,10 +141,6 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str, tips: dict[
         elif (role := _ROLE.get(tag, "inline")) not in _LEAF:
             child = node.first_child
             if child is None:  # an empty element: a block only breaks the line, a cell writes its separator
-                if tips and node.mem_id in tips:  # (an icon with a tooltip)
-                    parts.append(tips[node.mem_id])
-                    size += len(parts[-1])
-                    at_newline = False
                 if role == "cell":
                     parts.append(_CELL_SEP)
                     size += len(_CELL_SEP)
@@ -195,10 +193,6 @@ def _visible_text(root: LexborNode, footerish: set[int], title: str, tips: dict[
                 node = following
                 break
             node, end, start, in_footer = stack.pop()
-            if tips and node.mem_id in tips:
-                parts.append(tips[node.mem_id])
-                size += len(parts[-1])
-                at_newline = False
             if end is _CELL_SEP:
                 parts.append(_CELL_SEP)
                 size += len(_CELL_SEP)

@@ -184,7 +184,7 @@ PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|�
 #: Words that make a fee optional for the merchant, or on by default. Every alternative starts with a literal, so
 #: `re` skips to candidate characters (one that starts with a group made the scan five times slower).
 OPTIONAL = re.compile(
-    r"(?<![不无])可选|选开|选择开通|选择是否开通|自行开通|自主选择|自愿|可在申请表中勾选|默认关闭|默认不开通|不开通不收取|未开通不收取"
+    r"可选(?<!不可选)(?<!无可选)|选开|选择开通|选择是否开通|自行开通|自主选择|自愿|可在申请表中勾选|默认关闭|默认不开通|不开通不收取|未开通不收取"
     r"|未申请开通|可随时关闭|随时关闭|可随时改回|申请开通|自行申请|自己开通|自主开通|主动开通|随时(?:可以|能)?关|不开(?:通)?就?不(?:收|扣)"
     r"|选配|选装|商户自选|停用后不(?:扣|收)|手动(?:发起|申请|开)|主动发起|要自己[^。,;]{0,8}开|申请后(?:方可)?开通|随时取消"
     r"|自己[^。,;]{0,8}?(?:点开|开通|开启|打开|去开|开(?=d\+?0|t\+?0|秒到))|勾选确认|勾选同意|自助开通|随时(?:可以)?退(?:租|订)"
