@@ -120,3 +120,13 @@ def test_categories_a_terminal_jumps_among_at_random_are_mcc_jumping() -> None:
     note = "一台机器能刷出好多家店：商超、餐饮、加油、酒店\n随机跳，银行那边看到的就是正常消费"
     assert "clearing.mcc_jumping" in flagged(note, kind="image")
     assert "clearing.mcc_jumping" not in flagged("警惕：有的机器商超、餐饮、加油、酒店随机跳，这就是跳码，千万别用。")
+
+
+def test_a_rural_commercial_banks_own_notice_names_its_acquirer_and_warns() -> None:
+    notice = ("江南农商银行 · 微信公众号推文（复制）\n关于规范POS机具受理服务的公告\n"
+              "近期有不法人员以“银行合作”名义推销POS机具，甚至诱导商户提供银行卡密码和短信验证码。\n"
+              "一、我行为特约商户布放POS机具，不收取押金。\n二、我行现行收单手续费标准：贷记卡交易按交易金额的0.60%收取。\n")
+    found = flagged(notice)
+    assert "licence.not_found" not in found and "site.sensitive_data" not in found
+    agent = "POS机办理\n贷记卡0.60%，包邮到家，联系微信领取。"
+    assert "licence.not_found" in flagged(agent)

@@ -205,9 +205,9 @@ _BANK = Anchored(
     re.compile(
         rf"(?:中国)?(?:{'|'.join(_BANK_NAMES)})银行(?:股份有限公司)?(?:[\u4e00-\u9fff]{{2,10}}?(?:分行|支行))?"
         r"|中国银行(?:股份有限公司)?(?:[\u4e00-\u9fff]{2,10}?(?:分行|支行))?"
-        r"|[\u4e00-\u9fff]{2,8}?农村商业银行(?:股份有限公司)?"
+        r"|[\u4e00-\u9fff]{2,8}?(?:农村商业|农商)银行(?:股份有限公司)?"  # (农商银行: its usual short name)
     ),
-    (*(f"{name}银行" for name in _BANK_NAMES), "中国银行", "农村商业银行"),
+    (*(f"{name}银行" for name in _BANK_NAMES), "中国银行", "农村商业银行", "农商银行"),
     8,  # 中国 + 工商银行; up to eight characters + 农村商业银行
 )
 _NOT_BANK_AFTER = re.compile(

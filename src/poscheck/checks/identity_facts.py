@@ -192,8 +192,9 @@ def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
     after = simplified(text[end : end + 30])
     if kind == "bank" and _OWNS_PAGE.match(after):
         return True  # "中国光大银行股份有限公司 版权所有": the bank's own page, which speaks for the bank
-    if kind == "bank" and not text[text.rfind("\n", 0, start) + 1:start].strip() and text.count("本行") >= 2:
-        return True  # a notice that speaks as 本行, headed or signed by the bank's name: the bank acquires
+    if kind == "bank" and not text[text.rfind("\n", 0, start) + 1:start].strip() \
+            and text.count("本行") + text.count("我行") >= 2:
+        return True  # a notice that speaks as 本行 (我行), headed or signed by the bank's name: the bank acquires
     if kind == "bank" and text[start - 1:start] == "【" and _SMS_SIGNATURE.match(text, end):
         nl = text.find("\n", end)  # 【工商银行】贵单位账户…收到POS结算款: the bank's own message to its merchant
         if _TO_MERCHANT.search(text, end, nl if nl >= 0 else len(text)):
