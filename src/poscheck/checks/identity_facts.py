@@ -108,6 +108,7 @@ _NOT_OFFER_HEAD = re.compile("|".join((
     "郑重声明", "风险提示", "防诈骗", "反诈", "安全提示", "短信记录", "关于防范", "律师事务所",
     "评价导出", "评论导出",  # an app's reviews: what its users said (an SMS export may hold an agent's offer)
     *(w for w in context.NEWS_TITLES if w != "报道"),
+    r"(?:人民银行|金融监管总局|银保监)[^。\n]{0,10}\s*公\s*告",  # a regulator's notice (中国人民银行上海总部 / 公  告)
 )))
 # Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply
 # (a 公众号 article that ends in "回复领机，免费申请" sells the device it writes about).

@@ -154,7 +154,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?P<named>(?:付款方|到账方|打款方|对方户名|转账方|付款人|汇款人|打款人)(?:名称|户名)?\s*"
         r"(?:是|为|显示|显示为|写着|写的是|:)\s*(?P<name>[\u4e00-\u9fff]{1,3}(?:[*＊]{1,2}[\u4e00-\u9fff]?|某)?)"
         r"(?![\u4e00-\u9fff*＊]))"
-        rf"|(?P<personal>(?:结算|打款|到账|转)(?:至|到)?{_S}{{0,6}}?(?:业务员|代理商?|他人|第三方)"
+        # (not 结算，不经过任何第三方账户)
+        rf"|(?P<personal>(?:结算|打款|到账|转)(?:至|到)?(?:(?![不未非无没]){_S}){{0,6}}?(?:业务员|代理商?|他人|第三方)"
         r"(?:的|提供的|指定的)?(?:个人)?(?:账户|银行卡))"
     )),
     "mcc_jumping": led(re.compile(
@@ -324,18 +325,19 @@ _URGENT = re.compile(
     r"|下个?月|明天|明日|今天|今日|今晚"
 )
 # A form field or request for a card's secrets (the lure's purpose): see checks.sensitive for the full judge.
-_SECRETS_ASKED = re.compile(r"(?:取款|交易|银行卡|支付)密码|短信验证码|动态码")
+_SECRETS_ASKED = re.compile(r"(?:取款|交易|银行卡|支付)密码|短信验证码|动态码|\d位数?的?验证码")
 URGENT_BEFORE = 60  # characters before a stop's sentence read for its deadline
 # A maintenance window, not a threat (6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常)
 _MAINTENANCE = re.compile(r"\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2}|其余时间|恢复正常|维护期间")
 _PUSH = led(re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|退押金"
                        r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路(?:退|返还)"
                        r"|统一为[^。,]{0,10}?办理(?:退还|清退|退回|退款)"  # 现统一为受影响商户办理退还
+                       r"|给(?:您|你)退(?:回|还)"  # 多扣了两年流量费…一并给您退回来
                        # a rate cut or a new terminal handed out (可在线申请下调至0.52%; 将自动为您发放新版电签终端)
                        r"|申请下调|下调费率|费率下调|降低费率|发放新(?:版|款)?[^。,]{0,6}?(?:终端|机具|机器|pos)"))
 _REPLACEMENT = re.compile(r"换机|更换|换新|换领|换发|新机|换(?:一|1)?台|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押"
                           r"|押金"
-                          r"|认证|核验|补贴|年审|年检|复审|退费|清退")  # (年审: a review to pass; 清退: a refund lure)
+                          r"|认证|核验|补贴|年审|年检|复审|退费|清退|备案")  # (年审, 备案: reviews; 清退: a lure)
 
 
 def _line_end(text: str, pos: int) -> int:

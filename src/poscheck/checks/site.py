@@ -37,6 +37,8 @@ from poscheck.registry import Institution, Registry
 from poscheck.rules import context
 from poscheck.textscan import led, sentence_at
 
+# What follows a claim that names the official site as some domain, not as this page: 官方网站为 www.lakala.com
+_POINTS_TO = re.compile(r"\s*(?:为|是|就是|:)\s*(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
 _CLAIM = re.compile(r"官网|官方网站|官方(?!授权|合作|认证|信息|渠道核实)|总部|直营")
 _ENTRANCE = re.compile(
     r"官网|官方网站|官方(?:申请|办理)?(?:入口|平台|网址|网站|渠道)|申请入口|办理入口|领取入口"
@@ -128,6 +130,8 @@ def _self_claims(doc: Document, url: str, reg: Registry) -> Iterator[_Claim]:
             if claim is None or _quoted(text, b_start):
                 continue
             c_start, c_end = claim
+            if _POINTS_TO.match(text, c_end):
+                continue  # 拉卡拉官方网站为 www.lakala.com: a domain named as the official one (form 2 judges it)
             q_start, q_end = norm.orig_span(min(b_start, c_start), max(b_end, c_end))
             yield _Claim(
                 doc,

@@ -50,11 +50,11 @@ _ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a l
 # Deposits a shop takes from its own customers through the terminal are not the provider's fees.
 # A message to the merchant (您) offering back a fee paid before ("您的旧机押金299元可原路退回", "您激活时冻结的
 # 299元服务费已符合退还条件") charges nothing: that is the refund lure of fake service messages.
-_PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初|多扣了|被多扣|多收了"
+_PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初|多扣了|被多扣|多收了|重复扣"
                           r"|(?:之前|此前|以前|当年|当时|激活时|办理[^。,]{0,6}?时)[^。,]{0,4}(?:交|缴纳|缴|扣|冻结)的"
                           r"|(?:\d{4}年|之前|此前|以前|当初|当年)办理的")  # 您2023年办理的POS机有199元押金
 _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件"
-                           r"|办理退款|为您退|将(?:全额)?退|退给(?:您|你)")
+                           r"|办理退款|为您退|将(?:全额)?退|退给(?:您|你)|给(?:您|你)退|予以退")
 # …or about the old device's deposit ("原机押金299元原路退还" on a swap form): money back, whoever reads it.
 _OLD_DEVICE = re.compile(r"旧机|原机|老机")
 # A bank's price list for business accounts: its 账户管理费 and 年费 are the account's, not a terminal's.
@@ -129,8 +129,15 @@ def _clause(text: str, lo: int, hi: int, pos: int) -> str:
     return text[max(lo, a + 1):min(ends) if ends else hi]
 
 
+# A name said not to be what a sum is (机器99元，不是押金; 这个不是押金哦，是服务费): the sum is something else.
+_SAID_NOT = re.compile(r"(?:不是|并非|非|不算|不属于)\s*$")
+
+
 def negated(text: str, pos: int, lo: int) -> bool:
-    """The shared negation test (rules/context.py), skipped when no negator can be near."""
+    """The shared negation test (rules/context.py), skipped when no negator can be near; and a name said not to be
+    the sum's (_SAID_NOT)."""
+    if _SAID_NOT.search(text, max(lo, pos - 4), pos):
+        return True
     if not _ANY_NEGATOR.search(text, max(lo, pos - 14), pos) and text.find("不", max(lo, pos - 14), pos) < 0:
         return False
     neg = context.negator_before(text, pos, lo)
@@ -326,7 +333,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         credit = _CONSUMER_CREDIT.search(body) is not None  # else no clause of the unit is about it
         # what a name's tests read lies in its unit: a unit without a negator, or without a word of _COVERS, spares
         # each of its names that test
-        negators = "不" in body or _ANY_NEGATOR.search(body) is not None
+        negators = "不" in body or "非" in body or _ANY_NEGATOR.search(body) is not None
         covers = "含" in body or "包括" in body or "涵盖" in body
         live = [lab for lab in u.labels
                 if not (negators and negated(text, lab.start, u.start) and not promise_broken(text, lab, u.end))
