@@ -131,8 +131,8 @@ _ANSWER = re.compile(r"\s*(?:a|答)\s*\d*\s*:")
 
 def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     head = sentence[: max(0, sentence.find(m.group(0)))]
-    if re.search(r"不得|不能以|不应", head):
-        return None  # "不得以任何理由不予退还": protective
+    if re.search(r"不得|不能以|不应|不因[^。;\n]{1,16}?而$", head):
+        return None  # "不得以任何理由不予退还", "不因…而不予退还": protective
     if re.search(r"售出[^。,;]{0,4}$", head):
         return None  # 二手东西售出不退, 一经售出概不退换: goods sold are not taken back, no money of a service kept
     if re.search(r"损坏|遗失|丢失|灭失|毁损|未归还|不归还|欠费|下载|文档|积分", sentence):
@@ -285,6 +285,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     "terms.non_refundable": (led(re.compile(
         r"(?:不予|概不|恕不|一律不|均不|不可|不能|无法|不再|不支持|不作|不做|不)(?:退还|退回|返还|退款|退(?![机货单出])|返(?![现利佣]))"
         r"|并非全额(?:退还|返还)"
+        r"|不因[^。;\n]{1,16}?而(?:退还|退回|返还|退款|退)"  # 会员费…不因乙方停用终端而退还
         r"|没有[“\"「]?(?:退|退款|退还)[”\"」]?(?:这一说|这么一说|一说|这回事)"  # 没有“退”这一说
     )), _non_refundable),
     "terms.auto_renewal": (led(re.compile(
