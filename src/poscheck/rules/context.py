@@ -88,12 +88,14 @@ GENERAL: tuple[str, ...] = ("一般会", "一般在", "一般为", "通常会", 
                             "有的", "有些", "部分机构", "很多", "市面上")
 _SOME = re.compile("有的(?!话)")  # (有的话: "if there are any", no one in general)
 
+# Question-and-answer sites named in a title (a page's own site, or what it answers on).
+QA_SITES: tuple[str, ...] = ("知乎", "百度知道", "悟空问答", "问答")
 # Titles of articles that teach or warn (guides, lawyers' notes, acquirers' risk notices) ...
 ADVISORY_TITLES: tuple[str, ...] = (
     "必看", "避开", "避坑", "小心", "提醒", "谨防", "警惕", "远离", "风险提示", "识别", "辨别", "揭秘", "骗局", "陷阱",
     "注意", "怎么选", "如何选", "是什么", "指南", "攻略", "声明", "科普", "小课堂", "小讲堂", "必读", "先别急",
     "法律", "律师", "触犯", "犯不犯法", "违不违法", "合不合法", "犯法吗", "违法吗", "合法吗",
-    "知乎", "百度知道", "悟空问答", "问答",  # a question-and-answer site's page: someone asks, others explain
+    *QA_SITES,  # a question-and-answer site's page: someone asks, others explain
     "千万别", "别办", "不要办", "别碰",  # "这三种POS机千万别办"
     "找找", "查一查", "对一对",  # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill
     "手把手",  # "手把手教你核对签购单、刷卡账单和到账记录": a how-to
@@ -335,7 +337,7 @@ def document_genre(title: str, text: str) -> Genre:
     return found
 
 
-_QA_SITE = re.compile("知乎|百度知道|悟空问答|问答")
+_QA_SITE = re.compile("|".join(QA_SITES))
 # What the writer tells was done to them: money taken, found out too late.
 _BEFALLEN = re.compile(r"被扣|扣了我|多扣|被坑|被收|才发现|才知道")
 
