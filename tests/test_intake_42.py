@@ -53,3 +53,11 @@ def test_a_title_that_counts_the_pits_in_quotes_is_a_guide() -> None:
                "什么时候返，全凭对方说了算。正规的收单机构给商户装机，是不收押金的。")
     found = flagged(article)
     assert "terms.non_refundable" not in found and "licence.not_found" not in found
+
+
+def test_an_app_bills_debit_line_with_a_default_on_note_is_that_fee() -> None:
+    bill = "交易金额 ￥10,000.00\n交易手续费(0.60%) -60.00\n资金安全保障 {} -10.00\n入账金额 ¥9,930.00"
+    assert [(f.kind, f.amount) for f in fees_of(bill.format("默认开通"), kind="image") if f.kind != "rate"] == [
+        ("insurance", 10.0)]
+    assert "fee.insurance" in flagged(bill.format("默认开通"), kind="image")
+    assert "fee.insurance" not in flagged("资金安全保障 2025-03-01 起全面升级，交易更安心。")  # a date, no debit

@@ -130,3 +130,9 @@ def test_a_rural_commercial_banks_own_notice_names_its_acquirer_and_warns() -> N
     assert "licence.not_found" not in found and "site.sensitive_data" not in found
     agent = "POS机办理\n贷记卡0.60%，包邮到家，联系微信领取。"
     assert "licence.not_found" in flagged(agent)
+
+
+def test_a_fee_told_by_how_often_it_is_taken_then_the_sum_of_each_time_is_read() -> None:
+    for text in ("流量费是每个季度扣一次，一次二十九。", "流量费每个季度扣一次 一次二十九"):
+        assert [(f.kind, f.amount, f.period) for f in fees_of(text)] == [("data", 29.0, "quarter")], text
+    assert not fees_of("流量费是每个季度扣一次，一次二十九天到账。")  # a count of days, no sum

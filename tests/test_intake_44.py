@@ -50,3 +50,16 @@ def test_a_regulators_notice_of_a_cancelled_licence_offers_nothing() -> None:
               "商户可在签约协议或签购单上查看为您提供服务的收单机构全称，并核对其许可状态和业务类型。")
     found = flagged(notice)
     assert "licence.inactive" not in found and "licence.no_acquiring" not in found
+
+
+def test_a_bare_rate_followed_by_its_payout_is_read_and_a_speed_is_not() -> None:
+    assert [(f.kind, f.amount) for f in fees_of("✅ 信用卡 0.38 秒到！！！终身不涨价")] == [("rate", 0.38)]
+    assert "fee.rate_bait" in flagged("✅ 信用卡 0.38 秒到！！！终身不涨价")
+    assert [(f.kind, f.amount) for f in fees_of("信用卡费率0.6 0.5秒到账")] == [("rate", 0.6)]
+
+
+def test_a_rate_priced_as_the_yuan_taken_from_ten_thousand_is_that_percent() -> None:
+    assert "fee.rate_bait" in flagged("拉卡拉官方直营通道，刷一万只要38，比别人省220！")
+    assert [(f.kind, f.amount) for f in fees_of("我这台机器刷一万扣了七十二块，手续费太高。")] == [("rate", 0.72)]
+    for text in ("刷一万省八块", "刷一万块要多扣三十块钱", "刷一万块只到了九千九百二十二", "刷一万二的果篮"):
+        assert not fees_of(text), text

@@ -83,6 +83,15 @@ _MAO_RATE_BEFORE = re.compile(
     r"(?:费率|扣率|点位|手续费|刷卡|扫码|信用卡|借记卡|储蓄卡|贷记卡|云闪付|微信|支付宝)"
     r"(?:[\s:]|是|为|只要|只需|只|仅需|仅|才|低至|都是|都|就|也)*$"
 )
+# Sales talk and complaints also price a card rate as the yuan taken from a swipe of ten thousand: 刷一万只要38 is
+# 0.38%, 刷1万扣了72块 0.72%. Only with a verb or the fee's name before the sum (刷一万省八块 is a saving,
+# 刷一万块要多扣三十 a difference, 刷一万到账9940 the net), and only for sums a rate could be (10–149 yuan); read as
+# 刷卡 (a rate's name) and the percent.
+_PER_WAN = re.compile(
+    r"刷卡?\s*(?:1\s*万|一\s*万|10000)\s*(?:块钱|块|元)?\s*"
+    r"(?P<v>的?手续费(?:是|为|只要|才)?|只要|只需|才|只扣|只收|要扣|扣了?|收了?)\s*"
+    r"(?P<n>[1-9]\d(?:\.\d{1,2})?|1[0-4]\d)\s*(?:块钱|块|元)?(?![\d.%万千百])"
+)
 # Figures written in circled digits to dodge a keyword filter (服务费⑨⑨元): a run of them, or one before a unit; a
 # lone ① is a list's marker.
 _CIRCLED_DIGITS = str.maketrans("⓪①②③④⑤⑥⑦⑧⑨❶❷❸❹❺❻❼❽❾", "0123456789123456789")
@@ -512,6 +521,8 @@ def _normalize(text: str, join_wraps: bool, wrap_min: int) -> Normalized:
         norm = _sub(norm, _HOMOPHONES, lambda m: "自己" if m.group(0)[0] == "自" else _MEANT.get(m.group(0), "费"))
     if "毛" in norm.text:
         norm = _sub(norm, _MAO, _mao(norm.text))
+    if "万" in norm.text and "刷" in norm.text:
+        norm = _sub(norm, _PER_WAN, lambda m: f"刷卡1万{m.group('v')}{_fmt(float(m.group('n')) / 100)}%")
     if "个点" in norm.text:
         norm = _sub(norm, _POINTS, lambda m: m.group(1) + "%")
     norm = _sub(norm, _SHORT_FRACTION, _short_fraction)  # (its finditer looks for 千 and 万 first)

@@ -79,9 +79,10 @@ _ENTRIES: tuple[_Entry, ...] = (
            r"(?:资金|账户|交易)(?:安心|无忧|放心)保(?![障持证管])(?:服务)?费?", "insurance", None, "%元"),
     # … but a fee table's item is named by its first cell (账户资金安全保障 | 0.05%/笔), a list's item by the words
     # before its colon (3. 账户资金安全保障：默认开通，按交易金额的0.05%/笔收取), a complaint's by its quotes
-    # (APP里叫“资金安全保障”)
+    # (APP里叫“资金安全保障”), an app bill's debit line by the words before its minus (资金安全保障 默认开通 -10.00)
     _Entry(_words("资金安全 账户安全 账户资金 资金保障 账户保障"),
-           r"(?:账户资金|资金|账户)安全保障(?=[ \t]*(?:\([^()|\n]{0,12}\))?[ \t]*[|:]|[”」』])"
+           r"(?:账户资金|资金|账户)安全保障(?=[ \t]*(?:\([^()|\n]{0,12}\))?[ \t]*[|:]|[”」』]"
+           r"|[ \t]+(?:(?:默认|已|自动)开通[ \t]*)?[-−][ \t]*[¥￥]?\d)"
            r"|(?:账户资金|资金|账户)保障(?=[ \t]*\||[”」』])",  # “账户资金保障”，…每笔就多0.1% (not 资金保障：T+1)
            "insurance", None, "%元"),
     _Entry(_words("d0 d+0 t0 t+0"),

@@ -34,7 +34,9 @@ YUAN = re.compile(
 #: clause numbers ("1.1 受理终端…银联二维码") stay numbers.
 BARE_RATE = led(re.compile(
     r"(?<![\d.%+\-/第])(?P<a>0\.[2-9]\d{0,2}|1\.[0-2]\d?)"
-    r"(?![\d.]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|次|台|张|寸|版|代|条|款|项|节|章|[a-z]))"
+    # (信用卡 0.38 秒到: a rate, then the payout it comes with; 0.5秒到账 is a speed)
+    r"(?![\d.]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|天|日|号|小时|分|米|折|年|月|次|台|张|寸|版|代|条|款|项|节|章|[a-z])"
+    r"|秒|\s+秒(?!到))"
 ))
 #: A yuan amount written without "元" right after a fee's name, as ad copy does ("只收押金99", "流量费:69"),
 #: or after the period that follows it ("流量费每季度45"): a whole number that no unit, digit or dash follows.
@@ -44,7 +46,9 @@ BARE_YUAN_AFTER = re.compile(
     # 还有个通讯的费用。一年也就99 (units._sentences reads the two together), 有个“服务年费”九十九
     # (…流量卡，第一年送你用，第二年起一年九十九: the first year's gift before the price)
     r"[”」』\"]?(?:\s*[,。]?\s*(?:第[1一]年|首年)(?:免费|送|赠送|不要钱)[^,。\n]{0,4}[,。]?\s*(?:第[2二]年|次年)起?)?"
-    r"\s*(?:[,。]?\s*(?:每个?季度?|[1一]个季度|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月)|[,。|])?"
+    # (流量费是每个季度扣一次，一次二十九: the period, how often it is taken, then the sum of each time)
+    r"\s*(?:[,。]?\s*(?:是\s*)?(?:每个?季度?|[1一]个季度|每个?月|每年|[1一]年|每半年|每(?:4|四)个?月)"
+    r"(?:\s*(?:扣|收)(?:1次|1回)[,。]?\s*(?:1次|每次))?|[,。|])?"
     # 冻结一笔99的服务费, 冻结个199
     r"\s*(?:只收|仅收|只要|仅需|只需|也就|也才|就|才|为|是|:)?\s*(?:1笔|个)?(?P<a>[1-9]\d{1,3})"
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
@@ -278,8 +282,9 @@ def bare_rates(text: str, start: int, end: int) -> list[Amount]:
 
 
 #: A debit line of a statement or an app's transaction detail: the fee's name, maybe a note in brackets, then the
-#: sum taken with a minus sign (秒到服务费　-3.00, 资金安全保障险（默认开通） -5.00).
-DEBIT_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{0,12}\))?[ \t]*[-−][ \t]*(?:¥|￥)?(?P<a>\d+(?:\.\d{1,2})?)(?![\d.%])")
+#: sum taken with a minus sign (秒到服务费　-3.00, 资金安全保障险（默认开通） -5.00, 资金安全保障 默认开通 -10.00).
+DEBIT_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{0,12}\)|(?:默认|已|自动)开通)?"
+                         r"[ \t]*[-−][ \t]*(?:¥|￥)?(?P<a>\d+(?:\.\d{1,2})?)(?![\d.%])")
 
 
 def debit_after(text: str, end: int, hi: int) -> Amount | None:
