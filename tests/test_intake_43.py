@@ -136,3 +136,16 @@ def test_a_fee_told_by_how_often_it_is_taken_then_the_sum_of_each_time_is_read()
     for text in ("流量费是每个季度扣一次，一次二十九。", "流量费每个季度扣一次 一次二十九"):
         assert [(f.kind, f.amount, f.period) for f in fees_of(text)] == [("data", 29.0, "quarter")], text
     assert not fees_of("流量费是每个季度扣一次，一次二十九天到账。")  # a count of days, no sum
+
+
+def test_a_card_apps_record_that_names_a_stranger_beside_the_shops_own_slip_is_a_mismatch() -> None:
+    post = ("今天拿自己的信用卡在店里刷了一笔 888\n小票上清清楚楚：商户名称「小满糖水铺」 收单机构「银联商务」\n"
+            "结果晚上信用卡APP里一看 这一笔显示的是\n「{}」‼️\n{}")
+    stranger = flagged(post.format("深圳市鑫源达贸易商行", "完全不认识的一家店 还在深圳 我在广州啊"))
+    assert {"statements.mismatch", "clearing.mcc_jumping"} <= stranger
+    assert not flagged(post.format("小满糖水铺", "跟小票一样 放心了"))
+    assert not flagged("手机银行里显示的是\n「拉卡拉支付」\n到账正常。")
+    same = ("我一个饭店，顾客说他信用卡APP里这笔显示的是\"长沙市宏盛建材批发部\"。我翻了小票，小票上商户名称打的也是"
+            "\"长沙市宏盛建材批发部\"。")
+    assert "statements.mismatch" not in flagged(same)  # the three records agree: another's category, no mismatch
+    assert "clearing.mcc_jumping" in flagged(same)

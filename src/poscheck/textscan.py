@@ -210,10 +210,17 @@ def sentence_ends(text: str) -> tuple[int, ...]:
     for stop in SENTENCE_STOPS:
         i = text.find(stop)
         while i >= 0:
-            ends.append(i + 1)
+            if not (stop == "\n" and text[i - 1:i] in _LEADS_ON and text[i + 1:i + 2] in _QUOTE_OPENS):
+                ends.append(i + 1)
             i = text.find(stop, i + 1)
     ends.sort()
     return tuple(ends)
+
+
+# A line that ends on 是, 为 or a colon and a next line that opens a quote are one sentence
+# (一看 这一笔显示的是⏎「深圳市鑫源达贸易商行」): a post breaks its line before the words it stresses.
+_LEADS_ON = frozenset("是为:")
+_QUOTE_OPENS = frozenset("「“\"『")
 
 
 def bounds_in(ends: tuple[int, ...], n: int, start: int, end: int) -> tuple[int, int]:

@@ -188,8 +188,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?P<jump>跳码|套码|跳商户|跳行业)"
         # what a slip or bill shows: another business's name (…生鲜超市 on a clothing shop's slip); _practice_signs
         # keeps it when the writer says the name is not theirs
-        rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名){_S}{{0,12}}?"
-        r"(?:是|为|叫|印的是|印着|印成|打成|打的是|打印的是|打印为|打出来是|显示|显示的是|写着|写的是|成了|变成了?|(?<=名称):|(?<=名):)[^。;\n]{0,3}?"
+        # (a card app's record is the cardholder's bill: 信用卡APP里一看 这一笔显示的是⏎「…贸易商行」)
+        rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名|信用卡app|银行app|手机银行){_S}{{0,12}}?"
+        r"(?:是|为|叫|印的是|印着|印成|打成|打的是|打印的是|打印为|打出来是|显示|显示的是|写着|写的是|成了|变成了?|(?<=名称):|(?<=名):)[^。;\n]{0,3}?\n?"
         rf"(?:[\u4e00-\u9fff「」“”\"『』]{{0,14}}?(?:{_BUSINESSES})|[“\"「『][\u4e00-\u9fff]{{2,24}}[”\"」』]))"
         # a category code the writer read off a slip (商户编号 digits 8–11, DOMAIN.md), kept when their business
         # is another's (_code_not_mine)
@@ -256,7 +257,8 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "自选", "可选商户", "选商户", "任选", "落地商户", "优选商户", "切换商户", "商户切换", "多商户", "精养商户",
         "匹配", "刷卡前", "交易前", "消费前", "优惠类", "公益类", "民生类", "福利类", "优惠行业", "跳码", "套码",
         "跳商户", "跳行业", "选择", "mcc", "随心选", "随意选", "任意选", "自由选", "自由切换", "随意切换", "任意切换",
-        "落地", "优惠商户", "签购单", "小票", "凭条", "账单", "交易记录", "刷卡记录", "商户名",
+        "落地", "优惠商户", "签购单", "小票", "凭条", "账单", "交易记录", "刷卡记录", "商户名", "信用卡app", "银行app",
+        "手机银行",
         "商户编号", "商户号", "中间", "8-11位", "第8到11位", "类别码", "行业码", "个商户", "高费率", "高扣率", "费率高",
         "切换", "随便选", "随便挑", "随便切", "随便换", "挑行业", "挑商户", "挑类目", "自己选", "任意选", "随意选",
         "都行", "都可以",
@@ -608,6 +610,7 @@ _SLIP_NOT_MINE = re.compile(r"(?:签购单|小票|凭条)[^。\n]{0,6}?(?:商户
                             r"不是(?:我|本店|我们)")
 
 
+_BILL = re.compile(r"账单|信用卡app|银行app|手机银行")  # a cardholder's record, on paper or in a card app
 _AS_THE_SLIP = re.compile(r"也是|也显示|也一样|同样")  # 账单上也是这个超市的名字: the bill agrees with the slip
 _SLIP_NAME = re.compile(r"商户名称?\s*:\s*([^\s|,;。]{2,30})")  # a slip's printed field (商户名称：…火锅店)
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』\n]{2,30})[”\"」』]")
@@ -618,6 +621,23 @@ def _not_the_slips(text: str, s: Sign) -> bool:
     bill = _QUOTED.search(text, s.start, s.hi)
     slips = [m.group(1) for m in _SLIP_NAME.finditer(text) if not (s.start <= m.start() < s.end)]
     return bill is not None and bool(slips) and not any(names_agree(bill.group(1), n) for n in slips)
+
+
+def _slip_shows_it_too(text: str, s: Sign) -> bool:
+    """The bill's quoted name is printed on the slip as well, in a sentence of its own (小票上商户名称打的也是“…”):
+    the three records agree on another's name, which is the merchant category's problem, not theirs."""
+    bill = _QUOTED.search(text, s.start, s.hi)
+    if bill is None:
+        return False
+    name = bill.group(1)
+    at = text.find(name)
+    while at >= 0:
+        if not (s.lo <= at < s.hi):
+            lo, hi = sentence_bounds(text, at, at + len(name))
+            if _SLIP.search(text, lo, hi):
+                return True
+        at = text.find(name, at + len(name))
+    return False
 
 
 def _practice_signs(text: str, practice: str) -> list[Sign]:
@@ -642,8 +662,8 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
                        or _NOT_THE_ACQUIRER.search(text, s.end, s.hi) or _printed_acquirer(text, s))]
         # …and a cardholder's bill that names another merchant than the slip the writer also shows (the slip
         # looked for last: most texts have no bill sign, and the search reads the whole text)
-        bills = [s for s in signs(text, "mcc_jumping") if s.kind == "elsewhere" and "账单" in text[s.start:s.end]
-                 and not _AS_THE_SLIP.search(text, s.lo, s.end)
+        bills = [s for s in signs(text, "mcc_jumping") if s.kind == "elsewhere" and _BILL.search(text, s.start, s.end)
+                 and not _AS_THE_SLIP.search(text, s.lo, s.end) and not _slip_shows_it_too(text, s)
                  and (_not_theirs(text, s) or _not_the_slips(text, s))]
         if bills and not _SLIP.search(text):
             bills = []
