@@ -149,3 +149,9 @@ def test_a_card_apps_record_that_names_a_stranger_beside_the_shops_own_slip_is_a
             "\"长沙市宏盛建材批发部\"。")
     assert "statements.mismatch" not in flagged(same)  # the three records agree: another's category, no mismatch
     assert "clearing.mcc_jumping" in flagged(same)
+
+
+def test_a_fee_said_to_be_charged_by_everyone_is_still_charged_here() -> None:
+    reply = "川哥（作者）：流量费是每个季度扣一次 一次二十九 系统自动扣的 这个每家都有的哈"
+    assert [(f.kind, f.amount) for f in fees_of(reply)] == [("data", 29.0)]
+    assert not fees_of("有的机器流量费一年99，办之前问清楚。")  # some machines: a hedge, no price of this offer

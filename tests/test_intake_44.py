@@ -63,3 +63,10 @@ def test_a_rate_priced_as_the_yuan_taken_from_ten_thousand_is_that_percent() -> 
     assert [(f.kind, f.amount) for f in fees_of("我这台机器刷一万扣了七十二块，手续费太高。")] == [("rate", 0.72)]
     for text in ("刷一万省八块", "刷一万块要多扣三十块钱", "刷一万块只到了九千九百二十二", "刷一万二的果篮"):
         assert not fees_of(text), text
+
+
+def test_a_certificates_number_is_paired_with_the_holder_its_next_field_names() -> None:
+    poster = ("鑫拉卡POS\n支付业务许可证\n许可证编号：Z2002511000017\n公司名称：{}\n业务类型：银行卡收单\n"
+              "POS机免费办理 信用卡0.6")
+    assert "licence.number_mismatch" in flagged(poster.format("深圳市鑫拉卡科技有限公司"), kind="image")
+    assert "licence.number_mismatch" not in flagged(poster.format("拉卡拉支付股份有限公司"), kind="image")

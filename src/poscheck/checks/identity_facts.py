@@ -436,7 +436,14 @@ def pair_number(doc: Document, number: Entity, found: tuple[Mention, ...]) -> Me
     after = [
         m for m in names if number.evidence.end <= m.start <= line_end and m.start - number.evidence.end <= 30
     ]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    # …else the holder a certificate's next field names (许可证编号：Z…⏎公司名称：…)
+    return next((m for m in names if line_end < m.start and _HOLDER_FIELD.fullmatch(doc.text, line_end, m.start)),
+                None)
+
+
+_HOLDER_FIELD = re.compile(r"\s*(?:公司|机构|单位|企业|持证机构|持证单位)名称\s*[:：]\s*")
 
 
 # --- wording shared by the licence/site checks and the identity summary: (Chinese, English) -------
