@@ -41,7 +41,7 @@ PAYMENT_METHOD_BRANDS = frozenset(
     }
 )
 # Words that make a payment-method brand or a bank the acquirer ("收单机构：…", "甲方：…银行").
-STRICT_ROLE = re.compile(r"收单|清算机构|支付业务许可证|许可证|牌照|持牌|合作银行")
+STRICT_ROLE = re.compile(r"收单|清算机构|支付业务许可证|许可证|牌照|持牌|合作银行|特约商户")
 # A party of an agreement names the acquirer only as the party's own name: "乙方（收单机构）：…",
 # "…有限公司（以下简称“甲方”）"; a payment method listed near a clause that mentions 乙方 is not one.
 _PARTY_BEFORE = re.compile(r"(?:甲方|乙方)(?:\([^()]{0,12}\))?\s*[:：]?\s*$")
@@ -177,8 +177,15 @@ class Mention:
         if self.resolved is None:
             return False
         if self.kind == "brand" and simplified(self.text) in PAYMENT_METHOD_BRANDS:
-            return self.strict_role
+            return self.strict_role and self._role_in_sentence
         return True
+
+    @cached_property
+    def _role_in_sentence(self) -> bool:
+        """`strict_role` read in the name's own sentence: a payment method in a list (…微信、支付宝扫码收款。) is not
+        named the acquirer by the 收单 of the next sentence."""
+        lo, hi = sentence_at(self.doc_text, self.start)
+        return _strict_role(self.doc_text[lo:hi], self.start - lo, self.end - lo, self.kind)
 
 
 @lru_cache(maxsize=256)
@@ -200,7 +207,12 @@ def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
         nl = text.find("\n", end)  # 【工商银行】贵单位账户…收到POS结算款: the bank's own message to its merchant
         if _TO_MERCHANT.search(text, end, nl if nl >= 0 else len(text)):
             return True
+    if before.endswith("由") and _SETTLES.match(after):
+        return True  # 钱由农业银行直接结算到老板本人的卡: who settles the takings acquires them
     return bool(STRICT_ROLE.search(before + after) or _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after))
+
+
+_SETTLES = re.compile(r"\s*(?:直接|统一|负责)?(?:结算|清算)")
 
 
 # (document, id(registry)) → (registry, mentions); the registry is kept so its id cannot be reused.

@@ -295,6 +295,8 @@ _CONDITION_AFTER = re.compile(
     r"|[^。]{0,16}?(?:情形|行为|情况)(?:时|的|之一)"
 )
 # What a provider does when it finds cash-out (发现商户套现将…停机处理): a sanction, no promotion.
+# 套现 listed among crimes (存在欺诈、套现、洗钱等风险特征的交易): a risk clause's definition, never a pitch.
+_CRIMES_LISTED = re.compile(r"(?:欺诈|洗钱|赌博|诈骗|非法集资)、套现|套现、(?:欺诈|洗钱|赌博|诈骗|非法集资)")
 _SANCTION = re.compile(r"(?:将|会|予以|一律|立即)[^。]{0,12}?(?:停机|关停|关闭|终止|冻结|追究|报警|上报)")
 _CASE_DESCRIBED = re.compile(r"[^。,]{0,24}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
@@ -557,7 +559,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 kind = "net"
             if practice == "cash_out" and (text[m.start() - 1:m.start()] == "不"  # 不刷卡不套现不代还: refused
                                            or _CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24))
-                                           or _SANCTION.search(text, m.end(), hi)):
+                                           or _SANCTION.search(text, m.end(), hi)
+                                           or _CRIMES_LISTED.search(text, max(lo, m.start() - 8), m.end() + 8)):
                 continue
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
     if "|" in text and (rows := _short_rows(text)):  # _short_rows looks for its due columns itself

@@ -16,6 +16,7 @@ from poscheck.checks import Analysis, check, evidence_for
 from poscheck.checks.textctx import genre
 from poscheck.identity import normalized
 from poscheck.models import Document, Finding
+from poscheck.normalize import normalize_document
 from poscheck.rules import context
 from poscheck.textscan import Anchored, in_quotes, sentence_at
 
@@ -66,7 +67,7 @@ def _bare_field(text: str, start: int, end: int) -> bool:
 
 def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, item kind, how) in original offsets for each request of a card secret in `doc`."""
-    norm = normalized(doc.text)
+    norm = normalize_document(doc.text, doc.kind)  # a screenshot's 验证⏎码 is read as one word
     text = norm.text
     warning_doc: bool | None = None  # computed when first needed
     # (not an article that exposes one: 揭秘冒充客服的电话话术)

@@ -48,7 +48,9 @@ _NEGATION = led(re.compile(  # led: some of its words start with groups (textsca
     r"非(?=[^常凡法]{0,8}(?:官网|官方))|"
     r"不是|并非|非官方|不属于|冒充|假冒|仿冒|谨防|警惕|骗|自称|声称|为准|核实|举报|投诉|无关"
     # "本站为服务商网站，官方渠道请访问随行付官网": the page says what it is and sends the reader elsewhere
-    r"|(?:本站|本网站|本网)(?:为|是|系)[^。]{0,14}(?:服务商|代理商|代理)|(?:请|可)(?:访问|前往|登录|移步)[^。]{0,12}(?:官网|官方)"
+    # (…您可以在国通星驿官网…核对您的签约信息: the reader is sent to the official site to check this one)
+    r"|(?:本站|本网站|本网)(?:为|是|系)[^。]{0,14}(?:服务商|代理商|代理)"
+    r"|(?:请|可)以?(?:访问|前往|登录|移步|在|到|通过)[^。]{0,12}(?:官网|官方)|核对"
 ))
 _STOPS = frozenset("。！？!?\n")  # sentence stops (`textscan.sentence_at`)
 _SEPARATORS = set("，,。;；|｜_—·!！?？:：\n()（）【】")

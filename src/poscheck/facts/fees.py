@@ -39,7 +39,9 @@ _REGULATION = re.compile(r"发卡行|发卡机构|网络服务费|手续费改�
 # A pitch the writer reports and turned down on the spot (有个业务员跟我说“信用卡0.38终身不涨”，我直接拉黑了): no fee
 # they were offered and took, nor one of this document.
 _TURNED_DOWN = re.compile(r"(?:跟|和|对)我说[^。]{1,40}?[,，]\s*我(?:直接|就|当场|立马|立刻)?"
-                          r"(?:拉黑|删了|挂了|没理|不信|没信|没办|没签)")
+                          r"(?:拉黑|删了|挂了|没理|不信|没信|没办|没签)"
+                          # …or a relative's, talked out of it (被人上门推“免费送机、首刷扣299…”的那种，我劝住了)
+                          r"|推[^。“”]{0,6}“[^”]{1,60}”[^。]{0,8}?[,，]\s*(?:被我|我)(?:给)?(?:劝住|拦住|拦下|劝退)")
 # Worked examples ("一笔1000元的信用卡交易，手续费为6元") illustrate a schedule; they are not fees.
 _EXAMPLE_START = re.compile(r"\s*(?:如|若|比如|例如|假如)?[1一]笔\d")  # at the start of a unit
 _EXAMPLE = re.compile(r"例如|比如|举个例|打个比方|假设")
@@ -58,7 +60,8 @@ _PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初|
 _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件"
                            r"|办理退款|为您退|将(?:全额)?退|退给(?:您|你)|给(?:您|你)退|予以退")
 # …or about the old device's deposit ("原机押金299元原路退还" on a swap form): money back, whoever reads it.
-_OLD_DEVICE = re.compile(r"旧机|原机|老机")
+# …or about what was paid back then (可申请退还当初办理时缴纳的机具押金, to every merchant a notice addresses).
+_OLD_DEVICE = re.compile(r"旧机|原机|老机|当初|当年")
 # A bank's price list for business accounts: its 账户管理费 and 年费 are the account's, not a terminal's.
 _ACCOUNT_PAGE = re.compile(r"对公账户|结算账户|账户服务|账户收费|开户")
 _TERMINAL_WORDS = re.compile(r"pos|收单|刷卡|终端|机具|电签|收款")

@@ -24,6 +24,8 @@ NEGATORS: tuple[str, ...] = (
     "无需", "不需", "不需要", "不用", "没有", "未收", "不含", "不存在", "不产生", "拒收", "零", "从不",
     "从未", "绝不", "决不", "不会", "不再", "杜绝", "禁止", "严禁", "不得", "不能", "不可", "不要", "不准",
     "取消", "告别", "没有任何", "不设", "无任何", "0元",
+    "无权",  # 无权代乙方收取任何费用或代结算资金 (negator_before: it reaches the end of its clause)
+    "没让", "没叫",  # 当时没让交押金 (not 没要: 没要回押金 is a deposit kept)
     "不销售", "不出售", "不推销",  # 也不销售任何“降费率”服务包
     "不提供", "不委托", "不接",  # 本行不提供、也不委托任何第三方提供“钱包提现”服务; 不接做代还的客户
     "未扣", "未扣过", "未被扣", "未被扣过", "没被扣", "没被扣过", "未曾被扣", "未发现被扣过",  # 未被扣过299元押金
@@ -370,6 +372,8 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
     head = text[_clause_start(text, start, window):start]
     if not _ANY_NEGATOR.search(head):
         return _charge_denied(head)
+    if "无权" in head:  # no right to do anything the clause goes on to list (无权代乙方收取任何费用或代结算资金)
+        return "无权"
     # Most heads hold some negator (a 不 or 免), so the loop below runs often: an `in` test picks the few
     # negators present more cheaply than a method call per negator would.
     for neg in [n for n in _NEGATORS_LONGEST_FIRST if n in head]:
