@@ -140,6 +140,7 @@ _SPEAKER = re.compile(r"[ \t]*[^\s:,。!?|]{1,32}:")  # (a name may hold asides:
 _ALIGNED = re.compile(r"\S(?: {2,}|\t)[ \t]*\S[^\n]*?\S(?: {2,}|\t)[ \t]*\S")
 _ITEM_START = re.compile(
     r"第[一二三四五六七八九十百零〇\d]+[条章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|\d{1,2}[、.．](?![\d.])"  # 2. 交易资金统一…: a numbered line of a chat's list (not 1.5%)
 )
 
 # A space between two characters of a word (letter-spaced or OCR text); _spaced_lines decides per line.

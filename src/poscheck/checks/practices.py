@@ -296,7 +296,9 @@ _CONDITION_AFTER = re.compile(
 )
 # What a provider does when it finds cash-out (发现商户套现将…停机处理): a sanction, no promotion.
 # 套现 listed among crimes (存在欺诈、套现、洗钱等风险特征的交易): a risk clause's definition, never a pitch.
-_CRIMES_LISTED = re.compile(r"(?:欺诈|洗钱|赌博|诈骗|非法集资)、套现|套现、(?:欺诈|洗钱|赌博|诈骗|非法集资)")
+# …or suspected of one (对交易异常、疑似套现的账户…冻结).
+_CRIMES_LISTED = re.compile(r"(?:欺诈|洗钱|赌博|诈骗|非法集资)、套现|套现、(?:欺诈|洗钱|赌博|诈骗|非法集资)"
+                            r"|(?:疑似|涉嫌)套现")
 _SANCTION = re.compile(r"(?:将|会|予以|一律|立即)[^。]{0,12}?(?:停机|关停|关闭|终止|冻结|追究|报警|上报)")
 _CASE_DESCRIBED = re.compile(r"[^。,]{0,24}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump

@@ -33,6 +33,15 @@ _HEDGED = re.compile(
     r"|有的(?<![都也还]有的)|有些"
     r"|多数|大多|几百|几十|几元|市面上|业内|常见"
 )
+# What an agent is paid on the merchants it brings (按服务商所拓商户贷记卡交易额的万分之六; 甲方按乙方推荐商户每月贷记卡
+# 交易额的万分之五向乙方支付推广服务费): a commission, no merchant's rate.
+_COMMISSION = re.compile(r"(?:所拓|推荐|发展|拓展)的?商户[^。]{0,12}?交易(?:额|金额|量)的"
+                         r"|向(?:乙方|甲方|服务商|代理商?)支付[^。]{0,8}?(?:推广|分润|佣金|返佣)")
+# A device said in passing to be someone else's (他之前那台机（不是我们的）第一笔被扣了299): its charges are not this
+# seller's.
+_NOT_OURS = re.compile(r"\(\s*(?:不是|并非|非)(?:我们|我司|我家|咱们|本公司)家?的?(?:机器|产品)?\s*\)")
+# Three sums without units in a row tell what the market charges, not one offer's price (系统扣99、199、299).
+_ALTERNATIVES = re.compile(r"\d+、\d+、\d+(?![\d.%元块])")
 # Sentences about the regulated fee components (the issuer's share, the network fee) explain the 2016
 # reform or a rate's cost; they are nobody's price.
 _REGULATION = re.compile(r"发卡行|发卡机构|网络服务费|手续费改革|定价机制|服务费上限")
@@ -90,9 +99,9 @@ def unit_context(text: str) -> str:
         return "reported"
     if context.is_question(text):
         return "question"
-    if _HEDGED.search(text):
+    if _HEDGED.search(text) or _ALTERNATIVES.search(text):
         return "hedged"
-    if context.disowned(text):
+    if context.disowned(text) or _NOT_OURS.search(text):
         return "disowned"
     if _EXAMPLE_START.match(text) or _EXAMPLE.search(text):
         return "example"
@@ -102,6 +111,8 @@ def unit_context(text: str) -> str:
         return "turned down"
     if context.CUSTOMER_SIDE.search(text):
         return "customer"
+    if _COMMISSION.search(text):
+        return "commission"
     if ("您" in text or _OLD_DEVICE.search(text)) and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
         return "refund offer"
     return ""
@@ -181,6 +192,9 @@ def denied_after(text: str, lab: Label) -> bool:
 # An agent's share of the merchant's fees (贷记卡分润 万分之五; 交易分润：贷记卡万分之四) and what the agent draws
 # from it are the agent's income, priced on a recruiting page next to the merchant's own fees.
 _AGENTS_SHARE = re.compile(r"分润|返佣|佣金|分佣")
+# A sum the agent keeps out of a merchant's fee (每笔加收3元，…代理分1元; 流量费60元/年，代理每台每年分40元).
+_AGENT_TAKES = re.compile(r"(?:代理|服务商|上级)(?:每台)?(?:每年|每月|每笔)?(?:分|拿|得|提成|返)(?:到|了)?\s*$"
+                          r"|(?:返|分)给?(?:代理|服务商)\s*$")
 SHARE_REACH = 16  # characters either side of a fee's name read for its clause
 
 
@@ -190,7 +204,15 @@ def agents_share(text: str, lab: Label, header: tuple[int, int] | None) -> bool:
     if lab.borrowed and header is not None:
         return any(lab.borrowed in cell and _AGENTS_SHARE.search(cell) for cell in text[header[0]:header[1]].split("|"))
     clause = _clause(text, max(0, lab.start - SHARE_REACH), lab.end + SHARE_REACH, lab.start)
-    return _AGENTS_SHARE.search(clause) is not None
+    if _AGENTS_SHARE.search(clause):
+        return True
+    # …or a poster's section label that ends the line above (交易分润⏎万12起，日结，秒到钱包; an OCR may have joined the
+    # label to the line before it)
+    line = text.rfind("\n", 0, lab.start)
+    return line > 0 and _AGENTS_SHARE.search(text, max(0, line - SECTION_LABEL_MAX), line) is not None
+
+
+SECTION_LABEL_MAX = 8  # characters of a poster's section label
 
 
 # What a price told before it covers (服务费360元，包含机具租用、日常维护及通讯费用; 套餐198元/年（含流量费）): the
@@ -353,9 +375,11 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
             continue
         reserved = reader.reserved(u, body)
         repayment = P.REPAYMENT.search(body) is not None  # every _REPAYMENT_PRICE match holds one
+        agents = "代理" in body or "服务商" in body
         u.free = [a for a in u.amounts if not (reserved and any(s <= a.start < e for s, e in reserved))
                   and not (a.unit == "元" and P.is_threshold(text, a, u.start))
                   and not P.is_change_by(text, a, u.start) and not P.not_charged(text, a, u.start)
-                  and not (repayment and _REPAYMENT_PRICE.search(text, max(u.start, a.start - 8), a.start))]
+                  and not (repayment and _REPAYMENT_PRICE.search(text, max(u.start, a.start - 8), a.start))
+                  and not (agents and _AGENT_TAKES.search(text, max(u.start, a.start - 8), a.start))]
         reader.read(u, body, assign(text, u, live, u.free, called), live)
     return reader.fees()
