@@ -4,12 +4,15 @@ read, and its honest look-alike is left alone."""
 from __future__ import annotations
 
 from flags import fees_of, flagged
+from poscheck.normalize import normalize_document
 
 
 def test_a_chats_numbered_lines_are_not_one_soft_wrapped_sentence() -> None:
     chat = ("鼎晟-商务小陈 6/11 14:05\n1. 前端用的是国通星驿的机器，商户端看到的是星POS，商户那边不会有疑问\n"
             "2. 交易资金统一先进我们公司的对公户，再由我们代付到商户卡上，T0秒到，商户不用等第二天\n")
     assert "clearing.second_clearing" in flagged(chat)
+    assert "疑问\n2. 交易资金" in normalize_document(chat, "txt").text  # (joined, 不会有疑问 reached the next item)
+    assert "0.6%" in normalize_document("信用卡费率是按照交易金额计算的，一般为\n0.6%，借记卡封顶", "txt").text
 
 
 def test_what_the_agent_keeps_is_no_fee_of_the_merchant() -> None:
