@@ -12,6 +12,8 @@ def test_a_page_that_sends_the_reader_to_the_official_site_to_check_it_claims_no
     assert "site.impersonation" not in flagged(page, url="https://www.minxinpos.cn/xingpos/", kind="html")
     assert "site.impersonation" in flagged("我司是国通星驿官网，在线办理电签POS。",
                                            url="https://www.xingyi-pos.cn/", kind="html")
+    assert "site.impersonation" in flagged("本站是国通星驿官网，请核对您的信息后提交申请。",
+                                           url="https://www.xingyi-pos.cn/", kind="html")
 
 
 def test_a_deposit_given_back_in_full_when_the_device_comes_back_is_a_note() -> None:

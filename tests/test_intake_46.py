@@ -47,6 +47,7 @@ def test_honest_agents_words_are_no_practice() -> None:
     assert "promo.cash_out" not in flagged('三、不碰任何"选行业""养卡提额"的单子。')
     assert "promo.cash_out" not in flagged("对交易异常、疑似套现或被投诉的账户，平台有权冻结钱包余额。")
     assert "site.sensitive_data" not in flagged("我们上门拍照采集，不需要您提供任何密码或验证码。", kind="html")
+    assert "site.sensitive_data" in flagged("您不用担心，等下把手机收到的验证码发我就行。")
     assert not fees_of("2019年我刚入行的时候，整个市场都是押金机。商户开机刷第一笔，系统扣99、199、299。")
     assert not fees_of("一个烧烤店老板说他之前那台机（不是我们的）第一笔被扣了299，说是服务费，刷满才退。")
     ours = "我们这台机器第一笔扣299，说是服务费，刷满才退。"

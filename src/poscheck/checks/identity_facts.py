@@ -41,7 +41,7 @@ PAYMENT_METHOD_BRANDS = frozenset(
     }
 )
 # Words that make a payment-method brand or a bank the acquirer ("收单机构：…", "甲方：…银行").
-STRICT_ROLE = re.compile(r"收单|清算机构|支付业务许可证|许可证|牌照|持牌|合作银行|特约商户")
+STRICT_ROLE = re.compile(r"收单|清算机构|支付业务许可证|许可证|牌照|持牌|合作银行")
 # A party of an agreement names the acquirer only as the party's own name: "乙方（收单机构）：…",
 # "…有限公司（以下简称“甲方”）"; a payment method listed near a clause that mentions 乙方 is not one.
 _PARTY_BEFORE = re.compile(r"(?:甲方|乙方)(?:\([^()]{0,12}\))?\s*[:：]?\s*$")
@@ -209,6 +209,8 @@ def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
             return True
     if before.endswith("由") and _SETTLES.match(after):
         return True  # 钱由农业银行直接结算到老板本人的卡: who settles the takings acquires them
+    if kind == "bank" and after.startswith("特约商户"):
+        return True  # 《农业银行特约商户受理协议》: the bank's own merchant agreement
     return bool(STRICT_ROLE.search(before + after) or _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after))
 
 

@@ -50,7 +50,8 @@ _NEGATION = led(re.compile(  # led: some of its words start with groups (textsca
     # "本站为服务商网站，官方渠道请访问随行付官网": the page says what it is and sends the reader elsewhere
     # (…您可以在国通星驿官网…核对您的签约信息: the reader is sent to the official site to check this one)
     r"|(?:本站|本网站|本网)(?:为|是|系)[^。]{0,14}(?:服务商|代理商|代理)"
-    r"|(?:请|可)以?(?:访问|前往|登录|移步|在|到|通过)[^。]{0,12}(?:官网|官方)|核对"
+    r"|(?:请|可)(?:访问|前往|登录|移步)[^。]{0,12}(?:官网|官方)"
+    r"|(?:请|可以?)(?:在|到)[^。本我]{0,12}(?:官网|官方网站)[^。]{0,30}?(?:核对|核实|查询|查验)"
 ))
 _STOPS = frozenset("。！？!?\n")  # sentence stops (`textscan.sentence_at`)
 _SEPARATORS = set("，,。;；|｜_—·!！?？:：\n()（）【】")

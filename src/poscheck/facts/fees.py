@@ -41,7 +41,7 @@ _COMMISSION = re.compile(r"(?:所拓|推荐|发展|拓展)的?商户[^。]{0,12}
 # seller's.
 _NOT_OURS = re.compile(r"\(\s*(?:不是|并非|非)(?:我们|我司|我家|咱们|本公司)家?的?(?:机器|产品)?\s*\)")
 # Three sums without units in a row tell what the market charges, not one offer's price (系统扣99、199、299).
-_ALTERNATIVES = re.compile(r"\d+、\d+、\d+(?![\d.%元块])")
+_ALTERNATIVES = re.compile(r"\d{2,}、\d{2,}、\d{2,}(?![\d.%元块条款项])")  # (not 第1、2、3条)
 # Sentences about the regulated fee components (the issuer's share, the network fee) explain the 2016
 # reform or a rate's cost; they are nobody's price.
 _REGULATION = re.compile(r"发卡行|发卡机构|网络服务费|手续费改革|定价机制|服务费上限")
