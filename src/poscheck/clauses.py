@@ -57,6 +57,13 @@ _PROVIDER_NAME = re.compile(r"支付|银行|支行|收单|科技|信息|网络|�
 _COMPANY = re.compile(r"公司|银行|支行|分行")  # a defining line that names a firm (not 见下表, not a blank)
 _MERCHANT_NAME = re.compile(r"店|经营部|商行|门市|工作室|餐厅|餐馆|超市|酒店|饭店|个体|_{3,}|以《|申请表|申领人|申请人")
 
+# An agreement between a provider and an agent or promotion partner (收单业务推广合作协议, 乙方（推广合作方）), with no
+# merchant among its parties.
+_AGENT_AGREEMENT = re.compile(r"[甲乙丙]方\s*\((?:推广合作方|推广方|代理商?|合作代理|渠道商?|合伙人|分销商)\)"
+                              r"|(?:推广合作|代理商?合作|渠道合作|合伙人|代理)协议")
+_MERCHANT_PARTY = re.compile(r"[甲乙丙]方\s*\(?(?:特约)?商户|商户\s*\(?[甲乙丙]方")
+AGREEMENT_HEAD = 400  # characters of an agreement's title and parties
+
 #: Party words that always name one side, whatever the letters mean.
 PROVIDER_TERMS: tuple[str, ...] = (
     "我司", "本公司", "我公司", "本平台", "平台", "服务商", "收单机构", "代理商", "支付机构", "我们",
@@ -72,6 +79,13 @@ _SUBJECT_NEXT = re.compile(  # past an adverb: 商户也可, 双方均应
     r"(?:\([^()\n]{1,12}\))?\s*(?:也|亦|还|均|都)?(?:有权|可以|可|应当|应|须|需|将|得|不|无|概|保留|根据|认为|对|因|负责|承诺|同意|委托|"
     r"自行|随时|单方|免除|拒绝|在)"
 )
+
+
+def between_provider_and_agent(text: str) -> bool:
+    """Normalised `text` is an agreement between a provider and an agent, by its title and parties (read from its
+    head alone, without parsing it: a check asks before it knows any clause matters)."""
+    head = text[:AGREEMENT_HEAD]
+    return _AGENT_AGREEMENT.search(head) is not None and _MERCHANT_PARTY.search(head) is None
 
 
 @dataclass(frozen=True)

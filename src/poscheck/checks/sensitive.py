@@ -14,9 +14,8 @@ from collections.abc import Iterator
 
 from poscheck.checks import Analysis, check, evidence_for
 from poscheck.checks.textctx import genre
-from poscheck.identity import normalized
 from poscheck.models import Document, Finding
-from poscheck.normalize import normalize_document
+from poscheck.normalize import Normalized
 from poscheck.rules import context
 from poscheck.textscan import Anchored, in_quotes, sentence_at
 
@@ -66,9 +65,9 @@ def _bare_field(text: str, start: int, end: int) -> bool:
     return sum(0 < len(x.strip()) <= 12 and not _SENTENCE_MARK.search(x) for x in near) >= _FORM_LINES_MIN
 
 
-def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, item kind, how) in original offsets for each request of a card secret in `doc`."""
-    norm = normalize_document(doc.text, doc.kind)  # a screenshot's 验证⏎码 is read as one word
+def requests(doc: Document, norm: Normalized) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, item kind, how) in original offsets for each request of a card secret in `doc`, whose text is
+    normalised as its kind is (`normalize_document`: a screenshot's 验证⏎码 is read as one word)."""
     text = norm.text
     warning_doc: bool | None = None  # computed when first needed
     # (not an article that exposes one: 揭秘冒充客服的电话话术)
@@ -115,8 +114,8 @@ def requests(doc: Document) -> Iterator[tuple[int, int, str, str]]:
         yield o_start, o_end, kind, how
 
 
-def _card_number_field(doc: Document) -> bool:
-    return bool(re.search(r"卡号\s*[:：]", normalized(doc.text).text))
+def _card_number_field(norm: Normalized) -> bool:
+    return bool(re.search(r"卡号\s*[:：]", norm.text))
 
 
 @check("site_sensitive_data")
@@ -124,10 +123,11 @@ def sensitive_data(analysis: Analysis) -> Iterator[Finding]:
     """The page, form or script asks for a card password, CVV/CVN2 or an SMS verification code."""
     for doc in analysis.documents:
         kinds: dict[str, tuple[int, int, str]] = {}
-        for start, end, kind, how in requests(doc):
+        norm = analysis.normalized(doc)
+        for start, end, kind, how in requests(doc, norm):
             kinds.setdefault(kind, (start, end, how))
         otp = kinds.get("otp")
-        if otp and otp[2] == "form field" and len(kinds) == 1 and not _card_number_field(doc):
+        if otp and otp[2] == "form field" and len(kinds) == 1 and not _card_number_field(norm):
             del kinds["otp"]  # a phone-verification field of a sign-up form, with no card data asked
         if kinds:
             evidence = [evidence_for(doc, s, e) for s, e, _ in kinds.values()]

@@ -19,7 +19,7 @@ from functools import lru_cache
 from poscheck.checks import Analysis, check
 from poscheck.checks.practices import poses_as_service
 from poscheck.checks.textctx import KeywordGate, gated, genre, make, quote, sentence_bounds, teaching_note
-from poscheck.clauses import ClauseDoc, parse
+from poscheck.clauses import ClauseDoc, between_provider_and_agent, parse
 from poscheck.facts.patterns import FINE
 from poscheck.models import Evidence, Finding
 from poscheck.rules import context
@@ -441,7 +441,7 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
     kind_of_doc = genre(text)
     if kind_of_doc == "teaching":
         return out
-    agents_deal = _between_provider_and_agent(text)
+    agents_deal = between_provider_and_agent(text)
     # a fake service message's "过期将无法退还押金" is its lure (promo.fake_service), not a term; what it has the
     # merchant sign (勾选《商户活跃承诺书》：…扣除50元作为违约金) is one
     lure = kind_of_doc != "complaint" and poses_as_service(text)
@@ -487,18 +487,9 @@ def find_terms(text: str) -> dict[str, tuple[TermHit, ...]]:
     return out
 
 
-# An agreement between a provider and an agent or promotion partner (收单业务推广合作协议, 乙方（推广合作方）): its
-# penalties and holds bind the agent and its commissions; what it says of merchants' fees and refunds is read.
-_AGENT_AGREEMENT = re.compile(r"[甲乙丙]方\s*\((?:推广合作方|推广方|代理商?|合作代理|渠道商?|合伙人|分销商)\)"
-                              r"|(?:推广合作|代理商?合作|渠道合作|合伙人|代理)协议")
-_MERCHANT_PARTY = re.compile(r"[甲乙丙]方\s*\(?(?:特约)?商户|商户\s*\(?[甲乙丙]方")
+# In an agreement between a provider and an agent (clauses.between_provider_and_agent), penalties and holds bind the
+# agent and its commissions; what it says of merchants' fees and refunds is read.
 _AGENTS_OWN = frozenset({"terms.penalty", "terms.fund_hold"})
-AGREEMENT_HEAD = 400  # characters of an agreement's title and parties
-
-
-def _between_provider_and_agent(text: str) -> bool:
-    head = text[:AGREEMENT_HEAD]
-    return _AGENT_AGREEMENT.search(head) is not None and _MERCHANT_PARTY.search(head) is None
 
 
 def term_findings(analysis: Analysis, category: str, rule_id: str) -> Iterator[Finding]:

@@ -68,9 +68,9 @@ _PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初|
                           r"|(?:\d{4}年|之前|此前|以前|当初|当年)办理的")  # 您2023年办理的POS机有199元押金
 _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件"
                            r"|办理退款|为您退|将(?:全额)?退|退给(?:您|你)|给(?:您|你)退|予以退")
-# …or about the old device's deposit ("原机押金299元原路退还" on a swap form): money back, whoever reads it.
-# …or about what was paid back then (可申请退还当初办理时缴纳的机具押金, to every merchant a notice addresses).
-_OLD_DEVICE = re.compile(r"旧机|原机|老机|当初|当年")
+# …or about the old device's deposit ("原机押金299元原路退还" on a swap form), or what was paid back then
+# (可申请退还当初办理时缴纳的机具押金, to every merchant a notice addresses): money back, whoever reads it.
+_PAID_FOR_THEN = re.compile(r"旧机|原机|老机|当初|当年")
 # A bank's price list for business accounts: its 账户管理费 and 年费 are the account's, not a terminal's.
 _ACCOUNT_PAGE = re.compile(r"对公账户|结算账户|账户服务|账户收费|开户")
 _TERMINAL_WORDS = re.compile(r"pos|收单|刷卡|终端|机具|电签|收款")
@@ -113,7 +113,7 @@ def unit_context(text: str) -> str:
         return "customer"
     if _COMMISSION.search(text):
         return "commission"
-    if ("您" in text or _OLD_DEVICE.search(text)) and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
+    if ("您" in text or _PAID_FOR_THEN.search(text)) and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
         return "refund offer"
     return ""
 
