@@ -284,7 +284,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     )), _unilateral),
     "terms.non_refundable": (led(re.compile(
         r"(?:不予|概不|恕不|一律不|均不|不可|不能|无法|不再|不支持|不作|不做|不)(?:退还|退回|返还|退款|退(?![机货单出])|返(?![现利佣]))"
-        r"|并非全额(?:退还|返还)"
+        r"|并非全额(?:退还|返还)|退不(?:了|回来|回)"  # 这个是退不了的
         r"|不因[^。;\n]{1,16}?而(?:退还|退回|返还|退款|退)"  # 会员费…不因乙方停用终端而退还
         r"|没有[“\"「]?(?:退|退款|退还)[”\"」]?(?:这一说|这么一说|一说|这回事)"  # 没有“退”这一说
     )), _non_refundable),
@@ -338,6 +338,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         r"|(?:结算|交易款|资金|款项)(?:已经?|已被)(?:做|作|进行|予以)?(?:暂停|冻结|止付)"  # 资金已做冻结处理
         # …or released as the holder sees fit: 审核结束后“视情况解冻”
         r"|视情况[“\"]?(?:解冻|解除冻结|放款|恢复结算|解除限制)"
+        # …or kept on the holder's side, as a chat says it: 钱会先压在我们这边不代付
+        r"|(?:钱|资金|款项|结算款|交易款|货款)(?:会|要|就|得|都)?先?(?:压在|押在|扣在|留在|卡在)(?:我们|我司|平台|公司)"
     )), _fund_hold),
 }
 #: Literals that every match of a category's pattern contains (the patterns run only where one occurs).
@@ -345,7 +347,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "terms.unilateral_change": (
         "调整", "修改", "变更", "更改", "上调", "修订", "调价", "生效", "视为", "通知", "告知",
     ),
-    "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返", "一说", "这回事"),
+    "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返", "一说", "这回事", "退不"),
     "terms.auto_renewal": ("自动", "包月", "默认续", "默认为您续", "默认为你续", "后台自己", "系统自己"),
     "terms.penalty": (
         "违约金", "罚", "滞纳金", "违约赔偿", "补偿金", "赔偿金", "解约", "终止", "解除", "退机", "撤机", "拆机",
@@ -356,7 +358,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "terms.jurisdiction": ("法院", "仲裁"),
     "terms.fund_hold": (
         "暂停", "暂缓", "延迟", "延缓", "冻结", "止付", "截留", "扣留", "暂扣", "中止", "停止", "预留", "留存",
-        "视情况",
+        "视情况", "压在", "押在", "扣在", "留在", "卡在",
     ),
 }
 _GATE = KeywordGate(KEYWORDS)

@@ -40,8 +40,9 @@ _AVOIDING = re.compile(r"识别|辨别|认出|认清|分辨|鉴别|看穿|揭秘
 _COMPLAINT = re.compile(r"投诉|维权|求助|求懂行|求大神|求指点|求解答|诉求|被.{0,12}骗|骗了我|我被")
 
 # Sentence cues on top of rules.context: prohibitions anywhere before the trigger, reported speech,
-# quoted bad examples and advice. The ones whose alternatives start with groups or look-behinds are `led`
-# (textscan.led); PROHIBITION, all literals, is skipped to by `re` itself.
+# quoted bad examples and advice (以…为卖点 describes an offer; a list's own 卖点三: makes one). The ones whose
+# alternatives start with groups or look-behinds are `led` (textscan.led); PROHIBITION, all literals, is skipped
+# to by `re` itself.
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|切勿|不要|杜绝|防止|打击|远离|拒绝|谨防|不能")
 EXTRA_NEGATORS = led(re.compile(
     # (not when it ends in a relative clause that names who the trigger befalls: 没有完成年审的机器会被暂停收款)
@@ -52,7 +53,7 @@ EXTRA_NEGATORS = led(re.compile(
 ))
 REPORTED = led(re.compile(
     r"声称|宣称|号称|所谓|俗称|嫌疑|反面例子|反例|霸王条款|不公平条款|不合理条款|例如|比如|诸如|凡是|凡宣称|一旦发现|建议|"
-    r"应当要求|要求对方修改|卖点|为幌子|名义|有人自称|有人冒充|接到自称|冒用|假冒|原话|" + context.HEARSAY
+    r"应当要求|要求对方修改|卖点(?![一二三四五六七八九十\d]{0,2}:)|为幌子|名义|有人自称|有人冒充|接到自称|冒用|假冒|原话|" + context.HEARSAY
 ))
 # What is rejected after it is named, in the same clause: 进APP钱包再提现的不要; 能选商户的一律别碰 (not 不要紧)
 REJECTED_AFTER = re.compile(

@@ -28,10 +28,10 @@ _STRONG_CUES = re.compile("|".join(re.escape(w) for w in context.WARNINGS if w n
 _REPORTED = re.compile(
     r"如有人|声称|所称|所谓|宣称|号称|冒充|假冒|以“[^”]{0,24}”(?:等)?(?:名义|为由)|" + context.HEARSAY)
 _HEDGED = re.compile(
-    # (有的机器 hedges; 这个每家都有的 says everyone charges it, the writer's own seller too)
+    # (有的机器 hedges; 这个每家都有的 says everyone charges it, the writer's own seller too; 市面上最低了 boasts)
     r"一般在|一般为|一般是|一般会|一般收|通常在|通常为|通常会|通常每|左右|大约|大概|可能会|可能有|可能收|不等|某些"
     r"|有的(?<![都也还]有的)|有些"
-    r"|多数|大多|几百|几十|几元|市面上|业内|常见"
+    r"|多数|大多|几百|几十|几元|市面上(?!最|找不到|没有比)|业内(?!最)|常见"
 )
 # What an agent is paid on the merchants it brings (按服务商所拓商户贷记卡交易额的万分之六; 甲方按乙方推荐商户每月贷记卡
 # 交易额的万分之五向乙方支付推广服务费): a commission, no merchant's rate.

@@ -175,8 +175,9 @@ _PRICE_OPENS = re.compile(r"[^。!?\d]{0,8}\d")
 _DIGIT = re.compile(r"\d")
 
 
-# How far after a rate's sentence, in its line, a change of that rate is looked for.
+# How far after a rate's sentence, in its line or a note under it, a change of that rate is looked for.
 CHANGED_AFTER = 80
+_NOTE_LINE = re.compile(r"[ \t]*(?:\(|【|注|备注|说明|内部说明)")
 
 
 def _changed_after(text: str, units: list[Unit], starts: list[int]) -> None:
@@ -186,6 +187,8 @@ def _changed_after(text: str, units: list[Unit], starts: list[int]) -> None:
         if u.is_row or not any(lab.kind == "rate" for lab in u.labels):
             continue
         line_end = text.find("\n", u.end)
+        if line_end >= 0 and _NOTE_LINE.match(text, line_end + 1):  # a note under the line reads on it
+            line_end = text.find("\n", line_end + 1)
         hi = min(len(text) if line_end < 0 else line_end, u.end + CHANGED_AFTER)
         m = P.CHANGED_TO.search(text, u.end, hi) if P.CHANGED_TO_GATE.search(text, u.end, hi) else None
         if m is None or bisect.bisect_left(starts, u.end) < bisect.bisect_left(starts, m.start()):
@@ -286,7 +289,9 @@ _CLOCK = re.compile(r":(?<=\d:)\d\d")
 
 def _chat_answers(text: str, units: list[Unit]) -> list[Unit]:
     """A chat's reply that prices what the message before it asked about (费率多少 / 前三个月0.38，三个月后恢复0.63):
-    the question's name, the reply's amounts. Only a reply right after the asking line and its sender's header."""
+    the question's name, the reply's amounts. Only a reply right after the asking line and its sender's header, or,
+    in a chat whose messages have no headers (a screenshot's bubbles: 那流量费呢? / 头1年免费的,第二年开始每个季度扣29),
+    the line right after a question about the fee, when that line asks nothing itself."""
     out: list[Unit] = []
     if not _CLOCK.search(text):
         return out  # no message times: no chat
@@ -294,20 +299,27 @@ def _chat_answers(text: str, units: list[Unit]) -> list[Unit]:
     for u in units:
         q_lo = text.rfind("\n", 0, u.start) + 1
         q_hi = text.find("\n", u.start)
-        if q_hi < 0 or not _ASKS.search(text, q_lo, q_hi) or not CHAT_HEADER.fullmatch(
-                text, text.rfind("\n", 0, max(0, q_lo - 1)) + 1, max(0, q_lo - 1)):
-            continue  # the asking line itself follows a sender's header: this is a chat
-        h_hi = text.find("\n", q_hi + 1)
-        if h_hi < 0 or not CHAT_HEADER.fullmatch(text, q_hi + 1, h_hi):
+        if q_hi < 0 or not _ASKS.search(text, q_lo, q_hi):
             continue
-        a_hi = text.find("\n", h_hi + 1)
-        a_hi = len(text) if a_hi < 0 else a_hi
-        if bisect.bisect_left(starts, h_hi + 1) < bisect.bisect_left(starts, a_hi):
+        h_hi = text.find("\n", q_hi + 1)
+        if h_hi < 0:
+            continue
+        if CHAT_HEADER.fullmatch(text, q_hi + 1, h_hi):
+            if not CHAT_HEADER.fullmatch(text, text.rfind("\n", 0, max(0, q_lo - 1)) + 1, max(0, q_lo - 1)):
+                continue  # the asking line itself follows a sender's header: this is a chat
+            a_lo = h_hi + 1
+            a_hi = text.find("\n", a_lo)
+            a_hi = len(text) if a_hi < 0 else a_hi
+        elif text[u.end - 1] == "?" and text.find("?", q_hi + 1, h_hi) < 0:
+            a_lo, a_hi = q_hi + 1, h_hi
+        else:
+            continue
+        if bisect.bisect_left(starts, a_lo) < bisect.bisect_left(starts, a_hi):
             continue  # the reply names fees of its own (a unit starts on its line)
-        names = [Label(h_hi + 1, h_hi + 1, "", lab.kind, lab.channel, lab.units, lab.generic, lab.text)
+        names = [Label(a_lo, a_lo, "", lab.kind, lab.channel, lab.units, lab.generic, lab.text)
                  for lab in u.labels]
         if len(names) == 1:
-            out.append(Unit(h_hi + 1, a_hi, False, names))
+            out.append(Unit(a_lo, a_hi, False, names))
     return out
 
 
@@ -365,7 +377,9 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount],
         lo = max([lo] + [x.end for x in specific if x.end <= lab.start])
         for i in range(len(amounts) - 1, -1, -1):
             a = amounts[i]
-            if lo <= a.start and a.end <= lab.start and take(lab, i):
+            # (a bare rate that the name's phrase follows is its own: 开的是0.55的优惠费率)
+            if lo <= a.start and a.end <= lab.start and take(lab, i, follows=a.bare and _OF_NAME.fullmatch(
+                    text, a.end, lab.start) is not None):
                 return
 
     pins = called or {}
@@ -385,4 +399,14 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount],
     for g, k, i in gaps:
         if g <= NEAR and id(specific[k]) not in got:
             take(specific[k], i)
+    # Names listed before one amount they all pay (贷记卡、借记卡均为0.38%): each takes it, last to first.
+    for lab, nxt in reversed(list(zip(specific, specific[1:], strict=False))):
+        if (id(lab) not in got and (a := got.get(id(nxt))) is not None and a.unit in lab.units
+                and _JOINED.fullmatch(text, lab.end, nxt.start) and _ALL.search(text, nxt.end, a.start)):
+            got[id(lab)] = a
     return [(lab, got[id(lab)]) for lab in labels if id(lab) in got]
+
+
+_OF_NAME = re.compile(r"\s*的[\u4e00-\u9fff]{0,3}")
+_JOINED = re.compile(r"\s*(?:[、/和及与]|以及)\s*")
+_ALL = re.compile(r"均|都|统一|统统|一律|同为|皆|全是|全部")

@@ -433,14 +433,18 @@ def disowned(sentence: str, pos: int | None = None) -> bool:
 _LEST = re.compile(r"(?<![可所足得])以免")
 
 
-# 提醒 as the name of a notification service (短信提醒, 到账提醒: a fee table's item) warns of nothing.
-_SERVICE_REMINDER = re.compile(r"(?:短信|到账|交易|扣款|消息|语音|收款|动账|微信|入账)提醒")
+# Cues in a use that warns of nothing: 提醒 as the name of a notification service (短信提醒, 到账提醒: a fee table's
+# item); 避免 what a bank's controls would see (避免被银行风控, 避免封卡: a pitch for evading them).
+_NOT_WARNING = {
+    "提醒": re.compile(r"(?:短信|到账|交易|扣款|消息|语音|收款|动账|微信|入账)提醒"),
+    "避免": re.compile(r"避免(?:被)?(?:银行|发卡行|风控)(?:风控|查|识别|监控|发现)?|避免(?:被)?(?:封卡|降额|封号)"),
+}
 
 
 def warning_in(scope: str) -> str:
     """The first WARNINGS cue in `scope` (or 以免), '' when none."""
     for w in WARNINGS:
-        if w in scope and not (w == "提醒" and "提醒" not in _SERVICE_REMINDER.sub("", scope)):
+        if w in scope and not ((plain := _NOT_WARNING.get(w)) and w not in plain.sub("", scope)):
             return w
     return "以免" if _LEST.search(scope) else ""
 
