@@ -112,7 +112,10 @@ _NOT_BEFORE_INITIAL = re.compile(r"[a-z./@_#-]")
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 # A line break inside a sentence (PDF wraps): CJK/digit on both sides, no sentence end before it.
 # (A line that opens on a comma, a full stop or a closing mark goes on the one before it: ",1年1次", as an OCR wraps.)
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff0-9%、，,])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff0-9%,，。;；:：)）”」』])")
+# (…and a date cut before its day, 2025-07⏎-15到期, goes on too; not a sum after a figure, 1000.00⏎-6.00)
+_WRAP = re.compile(
+    r"(?<=[\u4e00-\u9fff0-9%、，,])[ \t]*\n[ \t]*"
+    r"(?=[\u4e00-\u9fff0-9%,，。;；:：)）”」』]|(?<=-\d\d\n)-\d|(?<=-\d\n)-\d)")
 # Plain text wrapped at a fixed width (a contract copied out of a PDF or an e-mail: "…向甲方住所\n地人民法院"):
 # only a break after a line of at least SOFT_WRAP_MIN characters is joined, and not before an item or article.
 SOFT_WRAP_MIN = 24

@@ -78,7 +78,8 @@ def yearly(f: Fee) -> float | None:
 
 
 # A deduction told as one of several (今天又扣了我69, 每次扣59元“流量费”): charged more than once a year.
-_AGAIN = re.compile(r"又(?:被)?扣|每次(?:都)?扣|再次扣|又收|又被收")
+# (…and two dates, then 分别以摘要“终端流量费”扣款69.00元)
+_AGAIN = re.compile(r"又(?:被)?扣|每次(?:都)?扣|再次扣|又收|又被收|各扣|分别[^。,;]{0,16}?扣")
 # …or told just after the fee, as the same sum taken again (扣了一次流量费69，…四个月不到又扣了69)
 _AGAIN_SUM = re.compile(r"(?:又|再次)(?:被)?(?:扣|收)了?我?\s*(\d+(?:\.\d+)?)")
 

@@ -27,6 +27,9 @@ FREE_CLAIM = led(re.compile(
     r"|0成本|白送|一分钱(?:都|也)?不(?:要|用|收|花)|不(?:要|用|收|花)(?:你|您)?一分钱|(?:机器|机子|机具|pos机?|终端|新机器?|电签机?)(?:本身)?(?:是|都是)?(?:免费|0元)|(?:换机|换新机?|更换|升级)(?:是|都是|完全)?免费"
     r"|(?:机具|机器|终端)(?:费用|费)?\s*\|\s*(?:0元|免费)|(?:机器|机子|机具|终端|电签)[^。,;]{0,3}?(?:送你|送您|送给你|白送|不要钱)|免费(?:给[我你您])?(?:升级|换|寄)(?:成|为|到)?[^,;。]{0,4}(?:新机|新的|电签|pos|终端|机器|机具)"
 ))
+# "Nothing at all to pay" (POS机0元领取 包邮到家 不收一分钱): belied by any fee flagged, a data fee too.
+# (not a complaint platform's own 平台不收取任何费用)
+NOTHING_PAID = re.compile(r"一分钱[^,。;!]{0,4}?不(?:要|用|收|花)|不(?:要|用|收|花)(?:你|您)?一分钱")
 # "Nothing to pay to start" (vocabulary.md §24: 免押金, 无需设备押金, 0元开通): bait only where a deposit or activation
 # fee is taken after all; beside a disclosed yearly fee it is an honest line of a fee table (机具：免押金 | 年费99元).
 NO_DEPOSIT_CLAIM = led(re.compile(r"(?:0|零)元(?:开通|激活|入网)|(?:0|零|免)押金|无需(?:设备|机具)?押金"))
@@ -35,6 +38,10 @@ NO_DEPOSIT_CLAIM = led(re.compile(r"(?:0|零)元(?:开通|激活|入网)|(?:0|�
 _REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后|修复)[^;。]{0,16}$")
 REPAIR_BACK = 24  # characters before a free claim read for a fault it repairs
 _DENIED = re.compile(r"(?:不是|并非|并不|不再|没有)\s*$")
+# Supplies given free, not the device: 纸卷免费领取, 免费领取打印纸卷, 码牌免费寄.
+_SUPPLIES = r"(?:打印|热敏)?纸卷?|码牌|收款码|台卡|桌贴|贴纸|立牌"
+_SUPPLIES_BEFORE = re.compile(rf"(?:{_SUPPLIES})\s*$")
+_SUPPLIES_AFTER = re.compile(rf"[^,;。]{{0,4}}?(?:{_SUPPLIES})")
 # A device lent, not given: 机具 | 0元 | 免费提供，所有权归通联 (read just after the claim: a PDF's cells are lines).
 _KEPT = re.compile(r"所有权(?:归|属于|仍归|仍属于)|产权归")
 KEPT_AFTER = 16
@@ -85,7 +92,8 @@ def _claims(analysis: Analysis, doc: Document, pattern: re.Pattern[str] = FREE_C
         sentence = text[lo:hi]
         head = text[max(lo, m.start() - 10):m.start()]
         if unit_context(sentence) or _REPAIR.search(text, max(lo, m.start() - REPAIR_BACK), m.start()) \
-                or _DENIED.search(head) or negated(text, m.start(), lo):
+                or _DENIED.search(head) or negated(text, m.start(), lo) or _SUPPLIES_BEFORE.search(head) \
+                or _SUPPLIES_AFTER.match(text, m.end()):
             continue
         # "免费送，不要押金" denies the fee it names: that makes the claim stronger, not disclosed
         lent = text.startswith("使用", m.end()) or _KEPT.search(text, m.end(), m.end() + KEPT_AFTER) is not None
@@ -98,7 +106,8 @@ def free_bait(analysis: Analysis) -> Iterator[Finding]:
     """A free device on offer while the same target takes a deposit, activation or service fee."""
     # the money taken elsewhere: a deposit or activation fee, a mandatory service fee that recurs and costs more a
     # year than a data card (服务年费365元, not 短信费2元/月), or a membership switched on by default (新机默认开通VIP
-    # 会员，会员费199元); a data fee is part of any terminal, free or not, and a membership chosen buys something
+    # 会员，会员费199元); a data fee is part of any terminal, free or not, and a membership chosen buys something —
+    # but a data fee above a data card's level (半年扣了三回) belies a claim that nothing at all is paid (不收一分钱)
     deposits = [f.evidence for f in analysis.facts.fees
                 if f.kind == "deposit" and (fee_kinds.judge_deposit(f) or ("", ""))[0] == "flag"]
     money = deposits + [f.evidence for f in analysis.facts.fees
@@ -106,10 +115,14 @@ def free_bait(analysis: Analysis) -> Iterator[Finding]:
                             and (fee_kinds.yearly(f) or 0) > fee_kinds.DATA_NORMAL_MAX
                             and (fee_kinds.judge_recurring(f) or ("", ""))[0] == "flag")
                         or (f.kind == "membership" and f.optional is False and f.amount)]
-    if not money:
+    data = [f.evidence for f in analysis.facts.fees
+            if f.kind == "data" and (fee_kinds.judge_data(f) or ("", ""))[0] == "flag"]
+    if not (money or data):
         return
     for doc in analysis.documents:
-        claims = [(c, money[0]) for c in _claims(analysis, doc, deposit_taken=bool(deposits))]
+        claims = [(c, money[0]) for c in _claims(analysis, doc, deposit_taken=bool(deposits))] if money else []
+        if data:
+            claims += [(c, data[0]) for c in _claims(analysis, doc, NOTHING_PAID, deposit_taken=bool(deposits))]
         if deposits:  # "no deposit" said where one is taken (not of one case: 不想交押金，可以选电签POS（免押金）)
             norm = analysis.normalized(doc)
             claims += [(c, deposits[0]) for c in _claims(analysis, doc, NO_DEPOSIT_CLAIM)

@@ -109,6 +109,7 @@ _NOT_OFFER_HEAD = re.compile("|".join((
     "评价导出", "评论导出",  # an app's reviews: what its users said (an SMS export may hold an agent's offer)
     *(w for w in context.NEWS_TITLES if w != "报道"),
     r"(?:人民银行|金融监管总局|银保监)[^。\n]{0,10}\s*公\s*告",  # a regulator's notice (中国人民银行上海总部 / 公  告)
+    r"调解协议|调解书|判\s*决\s*书|裁\s*定\s*书|仲裁裁决",  # a dispute settled: it records a service, it offers none
 )))
 # Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply
 # (a 公众号 article that ends in "回复领机，免费申请" sells the device it writes about).

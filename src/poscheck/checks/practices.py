@@ -194,7 +194,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:[\u4e00-\u9fff「」“”\"『』]{{0,14}}?(?:{_BUSINESSES})|[“\"「『][\u4e00-\u9fff]{{2,24}}[”\"」』]))"
         # a category code the writer read off a slip (商户编号 digits 8–11, DOMAIN.md), kept when their business
         # is another's (_code_not_mine)
-        r"|(?P<code>(?:商户编号|商户号)[^\d。\n]{0,8}?\d{15}(?!\d)"
+        r"|(?P<code>(?:商户编号|商户号)[^\d。\n]{0,8}?(?:\d{15}|\d{3} \d{4} \d{4} \d{4})(?!\d)"  # (836 5840 5411 2093)
         r"|(?:中间(?:那)?(?:四|4)位|8-11位|第8到11位|类别码|行业码|mcc码?)[^\d。\n]{0,8}?\d{4}(?!\d))"
     )),
     # A merchant's own arithmetic: what should have arrived against what did (5000元按0.6%应该到账4970元，实际到账
@@ -274,8 +274,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "fixed_rate": ("永不涨价", "永久", "终身", "锁定费率", "永不调整"),
 }
 _GATE = KeywordGate(KEYWORDS)
-# Words that make a wallet or settlement sentence about commissions or rewards, not merchant funds.
-_NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激活返")
+# Words that make a wallet or settlement sentence about commissions or rewards, not merchant funds (or a deposit
+# given back: 对方户名：某某公司，附言：退POS押金).
+_NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激活返|退(?:pos|机具)?押金|押金退还")
 _DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|记入|计入|到|经过|经|留在|设)")
 # A payer's money is the merchant's takings when the text around it speaks of them (a person who paid a shop by
 # transfer is a customer).
@@ -331,8 +332,9 @@ _URGENT = re.compile(
     r"|下个?月|明天|明日|今天|今日|今晚"
 )
 # A form field or request for a card's secrets (the lure's purpose): see checks.sensitive for the full judge.
-_SECRETS_ASKED = re.compile(r"(?:取款|交易|银行卡|支付)密码|短信验证码|动态码|\d位数?的?验证码")
+_SECRETS_ASKED = re.compile(r"(?:取款|交易|银行卡|支付)密码|短信验证码|动态码|[\d四六]位数?的?验证码")
 URGENT_BEFORE = 60  # characters before a stop's sentence read for its deadline
+_ACCOUNT_NOTICE = re.compile(r"[^。\n]{0,6}尾号\d{3,4}[^。\n]{0,60}?余额")
 # A maintenance window, not a threat (6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常)
 _MAINTENANCE = re.compile(r"\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2}|其余时间|恢复正常|维护期间")
 _PUSH = led(re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|退押金"
@@ -340,7 +342,11 @@ _PUSH = led(re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不
                        r"|统一为[^。,]{0,10}?办理(?:退还|清退|退回|退款)"  # 现统一为受影响商户办理退还
                        r"|给(?:您|你)退(?:回|还)"  # 多扣了两年流量费…一并给您退回来
                        # a rate cut or a new terminal handed out (可在线申请下调至0.52%; 将自动为您发放新版电签终端)
-                       r"|申请下调|下调费率|费率下调|降低费率|发放新(?:版|款)?[^。,]{0,6}?(?:终端|机具|机器|pos)"))
+                       r"|申请下调|下调费率|费率下调|降低费率|发放新(?:版|款)?[^。,]{0,6}?(?:终端|机具|机器|pos)"
+                       # …or the lure's channel for the swap (回复“换机”预约上门, research/vocabulary.md §22)
+                       r"|回复[“\"]?(?:换机|升级|\d)[”\"]?|预约(?:上门|换机)"
+                       # …or a charge it offers to stop (帮商户免费关掉 the VIP it says is billed)
+                       r"|免费(?:关|取消|解除|解绑|退订)|帮(?:您|你|商户)(?:免费)?(?:关闭|关掉|取消|解绑|解除)"))
 _REPLACEMENT = re.compile(r"换机|更换|换新|换领|换发|新机|换(?:一|1)?台|升级|寄送|寄出|寄给|寄回|邮寄|补发|退还|退押"
                           r"|押金"
                           r"|认证|核验|补贴|年审|年检|复审|退费|清退|备案")  # (年审, 备案: reviews; 清退: a lure)
@@ -372,19 +378,23 @@ def _printed_acquirer(text: str, s: Sign) -> bool:
     return _ACQUIRER_FIELD.search(text, lo, hi) is not None
 
 
-def _said_before(text: str, s: Sign) -> re.Match[str] | None:
+def _said_in_post(text: str, s: Sign) -> re.Match[str] | None:
     """The last place before `s`, in its writer's own post (a forum thread's other posts are other writers), where
-    the writer says what their business is (我在五道口开烧烤店 … 商户名称：鑫源超市)."""
-    lo = max((h for h in post_starts(text) if h <= s.start), default=0)
+    the writer says what their business is (我在五道口开烧烤店 … 商户名称：鑫源超市); else the first after it
+    in that post (商户名称：宜家惠便民生活超市 … 【我的疑问】我开的是火锅店)."""
+    starts = post_starts(text)
+    lo = max((h for h in starts if h <= s.start), default=0)
     said = list(_MINE_IS.finditer(text, lo, s.lo))
-    return said[-1] if said else None
+    if said:
+        return said[-1]
+    return _MINE_IS.search(text, s.hi, min((h for h in starts if h > s.start), default=len(text)))
 
 
 def _mine_is_other(text: str, s: Sign) -> bool:
     """The writer names their own business in the slip's sentence or just after it, or before it in their own
     post (or the document's shop fields do), and it is not that business."""
     own = _own_business(text, _MINE_IS.search(text, s.lo, s.start)
-                        or _MINE_IS.search(text, s.end, min(len(text), s.hi + 40)) or _said_before(text, s))
+                        or _MINE_IS.search(text, s.end, min(len(text), s.hi + 40)) or _said_in_post(text, s))
     if not own:  # the shop fields count when they name a business of the table
         own = fields if (fields := _own_fields(text)) and businesses_named_in(fields) else ""
     shown = _BUSINESS_AT_END.search(text, s.start, s.end)
@@ -397,10 +407,10 @@ def _code_not_mine(text: str, s: Sign) -> bool:
     """A category code (5411, or digits 8–11 of a 15-digit merchant number) that the business the writer says is
     theirs, near it or before it in their own post (or the document's shop fields), is not expected to carry
     (business-mcc.csv)."""
-    digits = re.findall(r"\d+", text[s.start:s.end])[-1]
+    digits = "".join(re.findall(r"\d[\d ]*$", text[s.start:s.end])[-1].split())
     mcc = digits[7:11] if len(digits) == 15 else digits
     own = _own_business(text, _MINE_IS.search(text, max(0, s.lo - MINE_NEAR), min(len(text), s.hi + MINE_NEAR))
-                        or _said_before(text, s))
+                        or _said_in_post(text, s))
     types = businesses_named_in(own or _own_fields(text)) if mcc in mcc_table() else []
     return bool(types) and all(mcc not in bt.expected for bt in types)
 
@@ -678,7 +688,9 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, max(0, s.lo - URGENT_BEFORE), s.hi)
                  and not _MAINTENANCE.search(text, s.lo, s.hi)
                  and _REPLACEMENT.search(text, s.lo, min(len(text), s.hi + 120))]
-        claims = [s for s in found if s.kind == "claim"]
+        # (a bank's own account notice, 【农业银行】您尾号2207账户…余额3,516.40, claims nothing)
+        claims = [s for s in found if s.kind == "claim" and not (
+            text[s.start] == "【" and _ACCOUNT_NOTICE.match(text, s.end, _line_end(text, s.end)))]
         if not (stops or claims):
             return []
         # a push is judged in its clause: "押金都要退还给商户，您当时是不是交过…？" pushes, then asks

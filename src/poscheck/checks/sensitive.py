@@ -42,7 +42,9 @@ _NEGATION = re.compile(
 _ASKED_OF_WRITER = re.compile(r"(?:让|要|叫|需要|要求|逼|骗)我|给(?:他|她|对方|那人|骗子)")  # 需要我把验证码念给他
 _WARNING_DOC = re.compile(r"骗局|骗子|诈骗|谨防|警惕|防骗|冒充")
 _SCRIPT = re.compile(r"话术|外呼脚本|通话脚本")  # a sales or call script's title
-_LABEL_END = re.compile(r"[^\n，。；,;]{0,12}?[:：]\s*(?:$|\n|\s{1,}|_{2,}|[\u4e00-\u9fff]{2,8}[:：]|获取)")
+# (a note on the label may stand before its colon: 短信验证码（点击获取后将收到银行短信，请如实填写以核验身份）：)
+_LABEL_END = re.compile(r"(?:\s*[(（][^()（）\n]{1,40}[)）])?[^\n，。；,;]{0,12}?[:：]"
+                        r"\s*(?:$|\n|\s{1,}|_{2,}|[\u4e00-\u9fff]{2,8}[:：]|获取)")
 _WHAT = {"pin": "银行卡密码", "cvv": "卡背面的安全码（CVV/CVN2）", "otp": "短信验证码"}
 _WHAT_EN = {"pin": "card password / PIN", "cvv": "card security code (CVV/CVN2)", "otp": "SMS verification code"}
 
@@ -115,7 +117,7 @@ def requests(doc: Document, norm: Normalized) -> Iterator[tuple[int, int, str, s
 
 
 def _card_number_field(norm: Normalized) -> bool:
-    return bool(re.search(r"卡号\s*[:：]", norm.text))
+    return bool(re.search(r"卡号\s*(?:\([^()\n]{1,20}\))?\s*[:：]", norm.text))
 
 
 @check("site_sensitive_data")

@@ -53,7 +53,8 @@ EXTRA_NEGATORS = led(re.compile(
 ))
 REPORTED = led(re.compile(
     r"声称|宣称|号称|所谓|俗称|嫌疑|反面例子|反例|霸王条款|不公平条款|不合理条款|例如|比如|诸如|凡是|凡宣称|一旦发现|建议|"
-    r"应当要求|要求对方修改|卖点(?![一二三四五六七八九十\d]{0,2}:)|为幌子|名义|有人自称|有人冒充|接到自称|冒用|假冒|原话|" + context.HEARSAY
+    r"应当要求|要求对方修改|卖点(?![一二三四五六七八九十\d]{0,2}:)|为幌子|名义|有人自称|有人冒充|接到自称|冒用|假冒|原话|"
+    + context.HEARSAY
 ))
 # What is rejected after it is named, in the same clause: 进APP钱包再提现的不要; 能选商户的一律别碰 (not 不要紧)
 REJECTED_AFTER = re.compile(
@@ -218,15 +219,9 @@ def asserted(text: str, start: int, end: int, *, conditional: bool = False, repo
         if m:
             return False, m.group(0)
     if context.is_question(sentence) and not _asked_of_something_else(text, start, end, lo, hi) \
-            and not _SURPRISE.search(sentence):
+            and not context.SURPRISE.search(sentence):
         return False, "?"
     return True, ""
-
-
-# "Why / how did it become X?" takes X as done: 小票上怎么打成“鸿盛生活超市”？, 为什么扣了我299？
-_SURPRISE = re.compile(
-    r"(?:怎么|为什么|为啥|咋)(?:会|就|又)?(?:打成|变成|成了|印成|显示成|写成|扣了|少了|多扣了?|收了)"
-)
 
 
 _WH = re.compile(r"什么|怎么|为什么|为啥|到底|哪家|哪个|哪里|谁|咋")

@@ -26,7 +26,8 @@ _WEAK_CUES = {"提醒", "避免", "要注意", "需注意", "请注意", "注意
               "防范"}  # 为防范盗刷风险，每笔交易默认开通资金保障服务: a purpose, not a warning
 _STRONG_CUES = re.compile("|".join(re.escape(w) for w in context.WARNINGS if w not in _WEAK_CUES))
 _REPORTED = re.compile(
-    r"如有人|声称|所称|所谓|宣称|号称|冒充|假冒|以“[^”]{0,24}”(?:等)?(?:名义|为由)|" + context.HEARSAY)
+    # (以“升级”为由 is a pretext; 每月以“机具管理费”名义扣收39元 names what was taken)
+    r"如有人|声称|所称|所谓|宣称|号称|冒充|假冒|以“[^”]{0,24}(?<!费)”(?:等)?(?:名义|为由)|" + context.HEARSAY)
 _HEDGED = re.compile(
     # (有的机器 hedges; 这个每家都有的 says everyone charges it, the writer's own seller too; 市面上最低了 boasts)
     r"一般在|一般为|一般是|一般会|一般收|通常在|通常为|通常会|通常每|左右|大约|大概|可能会|可能有|可能收|不等|某些"
@@ -68,6 +69,8 @@ _PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初|
                           r"|(?:\d{4}年|之前|此前|以前|当初|当年)办理的")  # 您2023年办理的POS机有199元押金
 _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件"
                            r"|办理退款|为您退|将(?:全额)?退|退给(?:您|你)|给(?:您|你)退|予以退")
+# …or money taken and now given back: 向申请人退还已扣收的机具管理费195元 (a mediation's terms, a refund notice).
+_GIVEN_BACK = re.compile(r"(?:退还|退回|返还)[^。,;]{0,4}?已(?:扣|收|缴|冻结)")
 # …or about the old device's deposit ("原机押金299元原路退还" on a swap form), or what was paid back then
 # (可申请退还当初办理时缴纳的机具押金, to every merchant a notice addresses): money back, whoever reads it.
 _PAID_FOR_THEN = re.compile(r"旧机|原机|老机|当初|当年")
@@ -97,7 +100,7 @@ def unit_context(text: str) -> str:
         return "warning"
     if _REPORTED.search(text):
         return "reported"
-    if context.is_question(text):
+    if context.is_question(text) and not context.SURPRISE.search(text):
         return "question"
     if _HEDGED.search(text) or _ALTERNATIVES.search(text):
         return "hedged"
@@ -115,6 +118,8 @@ def unit_context(text: str) -> str:
         return "commission"
     if ("您" in text or _PAID_FOR_THEN.search(text)) and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
         return "refund offer"
+    if _GIVEN_BACK.search(text):
+        return "refund"
     return ""
 
 

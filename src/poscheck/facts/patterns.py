@@ -75,7 +75,9 @@ DEDUCTED_BEFORE = led(re.compile(
 CALLED_BEFORE = led(re.compile(  # …and with the name quoted and qualified: 说199是“新机激活押金”, 说那399是“新机押金”;
     # a sum taken, then named: 扣一个99，这个是第一年的流量 (扣了一次99，说是一年的流量费); one sum of a short payout
     # named: 他说里面299是押金, 说扣了299是押金
-    r"(?:说\s*(?:扣了?|收了?)?(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:[一1](?:个|次|笔)|个))\s*(?P<a>[1-9]\d{1,3})\s*"
+    # …and the sum of the activation, pointed at (激活那299是服务费)
+    r"(?:说\s*(?:扣了?|收了?)?(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:[一1](?:个|次|笔)|个)"
+    r"|(?:激活|开机|首刷)(?:时|的时候)?(?:扣|收)?的?(?:那|这)(?:个|笔)?)\s*(?P<a>[1-9]\d{1,3})\s*"
     r"(?:元|块)?\s*"
     r"(?:,\s*(?:这个|这|那个|那|说)\s*)?"
     r"(?:是|就是|算)\s*[“\"「『]?[\u4e00-\u9fff\d]{0,3}$"))  # (1年的: normalised 一年的)
@@ -99,9 +101,11 @@ THRESHOLD_AFTER = re.compile(r"\s*(?:及以下|以下|以上|以内|及以上|�
                              r"|赔偿|作为赔偿)")
 THRESHOLD_BEFORE = led(re.compile(
     r"(?:(?<![扣收交缴付结])(?:一笔|1笔)|满|刷满|刷够|达到|超过|最低|单日|每日|限额|每刷|刷了|每万元|每万|省|多扣|少扣|返还|退还|退回"
-    r"|返|赔偿|成本价|加起来快?|合计|总共|一共|共计|累计|快|约|近|不低于|不少于|至少|不足|低于|少于|未达|未满|不满"
+    r"|返|赔偿|成本价|加起来快?|(?<!费)(?:合计|总共|一共|共计)|累计|快|约|近|不低于|不少于|至少|不足|低于|少于|未达|未满|不满"
     r"|(?:到账|到手|入账|卡里|到卡)(?:只有|才|仅|只|了)"  # what arrived (到账只有695) is no charge
-    r"|(?:提现|取现|转出|交易|收款)(?:金额)?(?:最高|最多|上限|限额|不超过)(?:为|是)?)\s*(?:人民币)?\s*$"  # 单笔提现最高5万元: a limit
+    r"|(?:提现|取现|转出|交易|收款)(?:金额)?(?:最高|最多|上限|限额|不超过)(?:为|是)?"  # 单笔提现最高5万元: a limit
+    # the sum a fee is changed from (由原来的每年48元，调整为每季度36元): what it was, not what it is
+    r"|(?:由|从)(?:原来|原先|之前|以前)的?(?:每年|每月|每个月|每季度?)?)\s*(?:人民币)?\s*$"
 ))
 
 #: A volume target for getting money back: 60天内累计刷卡满10万元全额返还, 90天刷满12万退还.
@@ -170,7 +174,7 @@ FROM_TO = re.compile(
 CHANGED_TO = led(re.compile(
     r"(?:变成了?|变为|变回了?|变(?=\s*\d)|涨到了?|涨至|涨成|上调至|上调到|上调为|提高到|提高至|调整为|调整到|调整至|调为|调到|恢复至|恢复到|恢复为"
     # what a merchant worked out was really taken (等于被扣了0.85%)
-    r"|(?:实际上?|等于|相当于)被?扣了?|实扣"
+    r"|(?:实际上?|等于|相当于)被?扣(?:了|的是)?|实扣"
     # 信用卡从4月2日起每笔都是按0.78%扣的: what every deduction was, told after the fact (not 刷卡都按0.6%收取)
     r"|(?:都是|都|全是|全都|一直是?)按(?=\s*\d+(?:\.\d+)?\s*%\s*(?:扣|收)[的了]))"
     rf"\s*(?P<r>{_NUM}(?=\s*%)|0\.[2-9]\d{{0,2}}(?![\d.%元块万]))\s*%?"  # 变成0.63了: a rate without its %
@@ -230,7 +234,8 @@ _PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("half_year", re.compile(r"每半年|半年|每6个?月")),
     ("four_months", re.compile(r"每(?:4|四)个?月|每隔?三四个?月")),  # 每隔三四个月就被扣一次: about three times a year
     ("month", re.compile(r"每月|/月|每1?个月|按月|月租|月费|月服务费")),
-    ("year", re.compile(r"每(?:满)?1?年|/年|按年|年费|[1一]年|年度|次年")),  # 一年 stays after a figure: 99一年
+    # (一年 stays after a figure: 99一年)
+    ("year", re.compile(r"每(?:满)?1?年|/年|按年|年费|年服务费|[1一]年|年度|次年")),
 )
 _UNIT_OF_PERIOD = {"per_transaction": "元/笔", "month": "元/月", "quarter": "元/季度", "four_months": "元/4个月",
                    "half_year": "元/半年", "year": "元/年", "once": "元"}

@@ -51,9 +51,9 @@ _GATED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 _ANY_GATE = re.compile("|".join(gate.pattern for _, gate in _GATED))  # most units have no gate word at all
 # A yearly or monthly fee said of the card inside the terminal (机器里面有张卡，年费69): the data card's fee.
-CARD_BACK = 14  # characters before a yearly or monthly fee's name read for the card it is about
-_CARD_IN_DEVICE = re.compile(
-    r"(?:机器|机具|设备|终端|pos)[^,;。]{0,4}?(?:里面?|内)[^,;。]{0,4}?卡|(?:sim|物联网|物联|上网)卡")
+CARD_BACK = 24  # characters before a yearly or monthly fee's name read for the card it is about
+_CARD_IN_DEVICE = re.compile(  # (…内置的4g流量卡服务将于2025-07-15到期,年服务费36元)
+    r"(?:机器|机具|设备|终端|pos)[^,;。]{0,4}?(?:里面?|内)[^,;。]{0,4}?卡|(?:sim|物联网|物联|上网|流量)卡")
 # The line a footnote mark (0.55%*) points to: the next one that starts with the same mark.
 _NEVER_CHOSE = re.compile(r"(?:没有?|未|从未|不曾|并未)(?:勾|点|主动|自己)?$")  # before an opt-in word: not chosen
 _OWN_LATER = r"\s*:?\s*(?P<r>\d+(?:\.\d+)?)\s*%"  # after a channel's name in a footnote: 贷记卡0.68%

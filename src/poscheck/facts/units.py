@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from poscheck.facts import patterns as P
 from poscheck.facts.labels import HEADING, Label
@@ -175,7 +176,8 @@ _PRICE_OPENS = re.compile(r"[^。!?\d]{0,8}\d")
 _DIGIT = re.compile(r"\d")
 
 
-# How far after a rate's sentence, in its line or a note under it, a change of that rate is looked for.
+# How far after a rate's sentence, in its line or the next (a note under it, or the next paragraph when the rate's
+# sentence ends its own), a change of that rate is looked for.
 CHANGED_AFTER = 80
 _NOTE_LINE = re.compile(r"[ \t]*(?:\(|【|注|备注|说明|内部说明)")
 
@@ -187,7 +189,8 @@ def _changed_after(text: str, units: list[Unit], starts: list[int]) -> None:
         if u.is_row or not any(lab.kind == "rate" for lab in u.labels):
             continue
         line_end = text.find("\n", u.end)
-        if line_end >= 0 and _NOTE_LINE.match(text, line_end + 1):  # a note under the line reads on it
+        # a note under the line, or the next paragraph after a rate that ends its own, reads on it
+        if line_end >= 0 and (_NOTE_LINE.match(text, line_end + 1) or not text[u.end:line_end].strip()):
             line_end = text.find("\n", line_end + 1)
         hi = min(len(text) if line_end < 0 else line_end, u.end + CHANGED_AFTER)
         m = P.CHANGED_TO.search(text, u.end, hi) if P.CHANGED_TO_GATE.search(text, u.end, hi) else None
@@ -400,7 +403,7 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount],
         if g <= NEAR and id(specific[k]) not in got:
             take(specific[k], i)
     # Names listed before one amount they all pay (贷记卡、借记卡均为0.38%): each takes it, last to first.
-    for lab, nxt in reversed(list(zip(specific, specific[1:], strict=False))):
+    for lab, nxt in reversed(list(pairwise(specific))):
         if (id(lab) not in got and (a := got.get(id(nxt))) is not None and a.unit in lab.units
                 and _JOINED.fullmatch(text, lab.end, nxt.start) and _ALL.search(text, nxt.end, a.start)):
             got[id(lab)] = a

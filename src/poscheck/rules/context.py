@@ -68,7 +68,7 @@ COMPLAINT_DEMANDS = frozenset({"要求退还", "举报"})
 # Every alternative starts with a literal: `re` then skips to candidate characters (a leading group or look-behind
 # defeats that, for this alternation and every pattern it is part of: ten times the cost of a fee sentence's search).
 HEARSAY = "|".join((
-    "听说", "据说", *(f"{who}[^。,;]{{0,8}}说" for who in ("隔壁", "朋友", "同行", "别人", "别家", "人家")),
+    "听说", "据说", *(f"{who}[^。,;]{{0,8}}说" for who in ("隔壁", "朋友", "同行", "别人", "别家", "人家", "群里")),
     r"网上(?:看到|说|传|流传|宣传|搜到)的",  # 网上看到的信用卡0.38%，不是…引流价: what others advertise
     r"有人[^。;]{0,10}?说(?:能|可以|给|是|要)",
     r"有说(?!明|服)[^。,;]{1,20}?的(?=[,;。、]|$)",  # 有说免费送机的，有说费率0.38永不涨的: what several said
@@ -477,6 +477,12 @@ def is_question(scope: str) -> bool:
 
 
 _ASKS = re.compile(r"什么|怎么|为什么|为啥|哪|谁|多少|几|咋|是否|能否|可否|有没有|是不是")
+# "Why / how did it become X?" takes X as done: 小票上怎么打成“鸿盛生活超市”？, 为什么扣了我299？, 说好的0.6%，为什么
+# 实际扣的是0.78%？ (the checks' sentences and the fee reader's units alike)
+SURPRISE = re.compile(
+    r"(?:怎么|为什么|为啥|咋)(?:会|就|又|实际上?|现在)?"
+    r"(?:打成|变成|成了|印成|显示成|写成|扣了|扣的是|少了|多扣了?|收了|收的是)"
+)
 
 
 def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: bool = True,
