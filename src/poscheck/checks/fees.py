@@ -115,13 +115,14 @@ def free_bait(analysis: Analysis) -> Iterator[Finding]:
                             and (fee_kinds.yearly(f) or 0) > fee_kinds.DATA_NORMAL_MAX
                             and (fee_kinds.judge_recurring(f) or ("", ""))[0] == "flag")
                         or (f.kind == "membership" and f.optional is False and f.amount)]
+    nothing_paid = [d for d in analysis.documents if "一分钱" in analysis.normalized(d).text]  # (every claim holds it)
     data = [f.evidence for f in analysis.facts.fees
-            if f.kind == "data" and (fee_kinds.judge_data(f) or ("", ""))[0] == "flag"]
+            if f.kind == "data" and (fee_kinds.judge_data(f) or ("", ""))[0] == "flag"] if nothing_paid else []
     if not (money or data):
         return
     for doc in analysis.documents:
         claims = [(c, money[0]) for c in _claims(analysis, doc, deposit_taken=bool(deposits))] if money else []
-        if data:
+        if data and doc in nothing_paid:
             claims += [(c, data[0]) for c in _claims(analysis, doc, NOTHING_PAID, deposit_taken=bool(deposits))]
         if deposits:  # "no deposit" said where one is taken (not of one case: 不想交押金，可以选电签POS（免押金）)
             norm = analysis.normalized(doc)

@@ -403,7 +403,7 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount],
         if g <= NEAR and id(specific[k]) not in got:
             take(specific[k], i)
     # Names listed before one amount they all pay (贷记卡、借记卡均为0.38%): each takes it, last to first.
-    for lab, nxt in reversed(list(pairwise(specific))):
+    for lab, nxt in reversed(list(pairwise(specific))) if len(got) < len(labels) and len(specific) > 1 else ():
         if (id(lab) not in got and (a := got.get(id(nxt))) is not None and a.unit in lab.units
                 and _JOINED.fullmatch(text, lab.end, nxt.start) and _ALL.search(text, nxt.end, a.start)):
             got[id(lab)] = a
