@@ -86,8 +86,8 @@ def test_a_rate_taken_told_in_the_next_paragraph() -> None:
 
 
 def test_a_mediation_records_what_was_taken_and_offers_nothing() -> None:
-    record = ("人民调解协议书\n纠纷简要情况：\n被申请人每月以“机具管理费”名义从申请人结算账户扣收39元，五个月共计195元，"
-              "申请人事先未接到通知。\n经调解，双方自愿达成如下协议：\n"
+    record = ("人民调解协议书\n纠纷简要情况：\n"
+              "被申请人每月以“机具管理费”名义从申请人结算账户扣收39元，五个月共计195元，申请人事先未接到通知。\n经调解，双方自愿达成如下协议：\n"
               "一、被申请人于2025年4月15日前向申请人退还已扣收的机具管理费195元。\n")
     assert _kinds(record) == [("recurring", 39.0, "month")]
     assert "licence.not_found" not in flagged(record)
