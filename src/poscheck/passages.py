@@ -51,10 +51,13 @@ _AD_HEAD = re.compile(rf"{_mark_line(_AD_MARKS)}|^[ \t]*[—\-=_*]{{3,}}[^\n]*(?
 # An answer on a Q&A page, a numbered section of an article (04 我现在用的是什么？, 坑五：二清机), a rule
 # line with a heading in it, the likes under an answer (12赞), and the marks above.
 _HEAD = re.compile(
-    r"^[ \t]*(?:最佳回答|最佳答案|回答(?:\s*\d+)?(?=[ \t:])|答主)"
+    r"^[ \t]*(?:最佳回答|最佳答案|回答者|回答(?:\s*\d+)?(?=[ \t:])|答主)"
     r"|^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|坑[一二三四五六七八九十\d]{1,2})(?:[ \t]+|[、.:])[^\n]{0,24}$"
     r"|^[ \t]*[—\-=_*]{3,}[^\n]{1,16}[—\-=_*]{3,}[ \t]*$"
     r"|^[ \t]*\d+(?:\.\d+)?[kw万]?\s*(?:赞|个赞|赞同)[ \t]*$"
+    # the line that closes an answer (发布于 2025-11-03 · 赞同 4), and a comment's head (小店长 2025年3月3日 08:30)
+    r"|^[ \t]*(?:编辑于|发布于)\s*\d{4}[-/.年][^\n]*$"
+    r"|^[ \t]*[^\n\d]{1,20}?[ \t]+\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t]+\d{1,2}:\d{2}[ \t]*$"
     rf"|{_mark_line(_AD_MARKS + '|推荐阅读|相关阅读|相关推荐|热门推荐')}",
     re.M,
 )

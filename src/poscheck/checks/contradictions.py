@@ -23,6 +23,7 @@ from poscheck.checks import practices as _practices  # registers promo/clearing 
 from poscheck.checks import terms as _terms  # registers terms checks
 from poscheck.checks.fee_kinds import ONE_CASE_NO_DEPOSIT
 from poscheck.checks.textctx import KeywordGate, asserted, genre, make, quote, sentence_bounds
+from poscheck.facts.fees import others_table
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 from poscheck.passages import post_starts
@@ -76,6 +77,8 @@ def _regex_practice(pattern: re.Pattern[str], exclude: re.Pattern[str] | None = 
             line_end = text.find("\n", hi)
             if exclude is not None and exclude.search(text, lo, len(text) if line_end < 0 else max(hi, line_end)):
                 continue
+            if "|" in text[lo:hi] and others_table(text, text.rfind("\n", 0, lo) + 1):
+                continue  # a cell of a table of other brands' prices (| 某A品牌代理 | 某B品牌代理 | …)
             if asserted(text, m.start(), m.end(), bounds=(lo, hi))[0]:
                 out.append((lo, hi, m.start()))
         return out

@@ -299,7 +299,9 @@ _CONDITION_AFTER = re.compile(
 # 套现 listed among crimes (存在欺诈、套现、洗钱等风险特征的交易): a risk clause's definition, never a pitch.
 # …or suspected of one (对交易异常、疑似套现的账户…冻结).
 _CRIMES_LISTED = re.compile(r"(?:欺诈|洗钱|赌博|诈骗|非法集资)、套现|套现、(?:欺诈|洗钱|赌博|诈骗|非法集资)"
-                            r"|(?:疑似|涉嫌)套现")
+                            r"|(?:疑似|涉嫌|判定为|认定为|视为|当成|当作)套现")  # (被判定为套现: a risk)
+# …or what the sentence then calls it (用POS机虚构交易把信用卡额度变成现金，就是套现): a definition.
+_NAMED_A_CRIME = re.compile(r"(?:就是|即是|即为|属于|构成|算是?)(?:信用卡)?(?:套现|非法|违法|犯罪)")
 _SANCTION = re.compile(r"(?:将|会|予以|一律|立即)[^。]{0,12}?(?:停机|关停|关闭|终止|冻结|追究|报警|上报)")
 _CASE_DESCRIBED = re.compile(r"[^。,]{0,24}的\s*,[^。]{0,4}(?:都|就|就是|均|一律)(?:不是|是)")
 # A slip's name that the writer disowns; a registered name that differs from the shop sign is no jump
@@ -572,7 +574,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
             if practice == "cash_out" and (text[m.start() - 1:m.start()] == "不"  # 不刷卡不套现不代还: refused
                                            or _CONDITION_AFTER.match(text, m.end(), min(hi, m.end() + 24))
                                            or _SANCTION.search(text, m.end(), hi)
-                                           or _CRIMES_LISTED.search(text, max(lo, m.start() - 8), m.end() + 8)):
+                                           or _CRIMES_LISTED.search(text, max(lo, m.start() - 8), m.end() + 8)
+                                           or _NAMED_A_CRIME.search(text, max(lo, m.start() - 4), hi)):
                 continue
             out.setdefault(practice, []).append(Sign(practice, kind, m.start(), m.end(), lo, hi))
     if "|" in text and (rows := _short_rows(text)):  # _short_rows looks for its due columns itself

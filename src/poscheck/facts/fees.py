@@ -27,7 +27,8 @@ _WEAK_CUES = {"提醒", "避免", "要注意", "需注意", "请注意", "注意
 _STRONG_CUES = re.compile("|".join(re.escape(w) for w in context.WARNINGS if w not in _WEAK_CUES))
 _REPORTED = re.compile(
     # (以“升级”为由 is a pretext; 每月以“机具管理费”名义扣收39元 names what was taken)
-    r"如有人|声称|所称|所谓|宣称|号称|冒充|假冒|以“[^”]{0,24}(?<!费)”(?:等)?(?:名义|为由)|" + context.HEARSAY)
+    r"如有人|声称|所称|所谓|宣称|号称|冒充|假冒|以“[^”]{0,24}(?<!费)”(?:等)?(?:名义|为由)"
+    r"|看到[“\"「][^”\"」]{1,16}[”\"」]的(?:宣传|广告)|" + context.HEARSAY)  # 读者看到“信用卡0.3几”的宣传
 _HEDGED = re.compile(
     # (有的机器 hedges; 这个每家都有的 says everyone charges it, the writer's own seller too; 市面上最低了 boasts)
     r"一般在|一般为|一般是|一般会|一般收|通常在|通常为|通常会|通常每|左右|大约|大概|可能会|可能有|可能收|不等|某些"
@@ -54,7 +55,32 @@ _TURNED_DOWN = re.compile(r"(?:跟|和|对)我说[^。]{1,40}?[,，]\s*我(?:直
                           r"|推[^。“”]{0,6}“[^”]{1,60}”[^。]{0,8}?[,，]\s*(?:被我|我)(?:给)?(?:劝住|拦住|拦下|劝退)")
 # Worked examples ("一笔1000元的信用卡交易，手续费为6元") illustrate a schedule; they are not fees.
 _EXAMPLE_START = re.compile(r"\s*(?:如|若|比如|例如|假如)?[1一]笔\d")  # at the start of a unit
-_EXAMPLE = re.compile(r"例如|比如|举个例|打个比方|假设")
+_EXAMPLE = re.compile(r"例如|比如|举个例|打个比方|假设"
+                      r"|\d\s*元?\s*\+\s*[^=。,;]{0,12}?=\s*\d")  # a sum worked out (手续费260元+月卡19.9元=279.9元)
+# What other sellers charge, set against this one's (别家押金299，我们0押金): not this seller's fee; nor a comparison
+# table's columns of other brands (| 某A品牌代理 | 某B品牌代理 | …).
+_OTHER_SELLERS = re.compile(r"(?:别家|友商|别人家|其他家|其它家|同行)(?:的|都|要|收)?$")
+OTHER_SELLERS_BACK = 6  # characters before a fee's name read for _OTHER_SELLERS
+_OTHER_BRAND_COLUMN = re.compile(r"某\s*[a-z甲乙丙丁]|友商|别家")
+BRAND_COLUMNS_MIN = 2
+# 常见说法 | 实际意味着什么 | 我们的做法; 看哪里 | 一清（正常） | 二清（危险信号）
+_OTHERS_COLUMN = re.compile(r"常见(?:说法|套路|宣传|做法|收费)|市面上|别家|友商|同行|危险信号|风险信号")
+
+
+def others_table(text: str, row_start: int) -> bool:
+    """Whether the table of the row at `row_start` has a first row naming at least BRAND_COLUMNS_MIN other
+    brands (| 某A品牌代理 | 某B品牌代理 | 某C品牌代理 | 刷卡帮 |) or a column of what others do or what warns
+    (常见说法 | …; 二清（危险信号）): a comparison, whose cells are not this seller's prices."""
+    lo = row_start
+    while lo > 0:
+        above = text.rfind("\n", 0, lo - 1) + 1
+        if text.find("|", above, lo - 1) < 0:
+            break
+        lo = above
+    hi = text.find("\n", lo)
+    hi = len(text) if hi < 0 else hi
+    return len(_OTHER_BRAND_COLUMN.findall(text, lo, hi)) >= BRAND_COLUMNS_MIN or (
+        _OTHERS_COLUMN.search(text, lo, hi) is not None and text.find("|", lo, hi) >= 0)
 _HEADING_CUES = re.compile(r"套路|陷阱|骗局|避坑|揭秘|防骗")
 # News about a practice (penalties, court cases) reports it; it offers nothing. A court named by where a party is
 # (乙方所在地法院, in a contract's summary) is its jurisdiction clause, not a court case.
@@ -335,6 +361,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     # character is found faster than the alternation, which most pages lack)
     shares = ("佣" in text or "润" in text) and _AGENTS_SHARE.search(text) is not None
     warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading
+    brands = _OTHER_BRAND_COLUMN.search(text) is not None or _OTHERS_COLUMN.search(text) is not None
     for u in find_units(text, labels):
         body = text[u.start:u.end]
         # a unit without a percent or yuan sign is read only for its amounts that take none (its pins); a unit with
@@ -348,6 +375,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
             continue
         if u.header is not None and unit_context(title + "\n" + text[u.header[0]:u.header[1]]):
             continue  # a table under a title or header that states no fee of this document (租车押金怎么交？)
+        if u.is_row and brands and others_table(text, u.start):
+            continue
         above = text.rfind("\n", 0, u.start)
         if above not in warned:  # a complaint tells what happened under any heading (a forum's 避坑曝光 section)
             warned[above] = genre != "complaint" and heading_warns(text, u.start)
@@ -370,6 +399,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         live = [lab for lab in u.labels
                 if not (negators and negated(text, lab.start, u.start) and not promise_broken(text, lab, u.end))
                 and not denied_after(text, lab) and not (shares and agents_share(text, lab, u.header))
+                and not _OTHER_SELLERS.search(text, max(u.start, lab.start - OTHER_SELLERS_BACK), lab.start)
                 and not _drawn_from(text, lab) and not (covers and _covered(text, lab, u.start))
                 and not (lab.kind == "rate" and _BASE_OF.match(text, lab.end) and any(
                     x.kind != "rate" and x.start > lab.end for x in u.labels))
