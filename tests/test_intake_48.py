@@ -93,5 +93,6 @@ def test_an_ad_among_a_blogs_comments_ends_at_the_next_comment() -> None:
             "卡友之家-阿泰 2025年3月2日 21:15\n【推广】智能代还神器来了！空卡也能还！顺便养卡提额。V：kyzj-atai8\n"
             "小店长 2025年3月3日 08:30\n@卡友之家-阿泰 这种广告我会删，代还养卡是违法的。\n"
             "开早餐店的老吴 2025年3月4日 13:52\n我用的是鑫收钱包的电签，顾客刷完钱先进APP余额。\n")
-    ads = [v.text for v in views(Document(id="b", source="b.html", kind="html", text=blog, sha256="")) if v.view == "ad"]
+    doc = Document(id="b", source="b.html", kind="html", text=blog, sha256="")
+    ads = [v.text for v in views(doc) if v.view == "ad"]
     assert len(ads) == 1 and "代还神器" in ads[0] and "鑫收钱包" not in ads[0] and "违法" not in ads[0]
