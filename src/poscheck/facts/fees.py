@@ -18,7 +18,7 @@ from poscheck.facts.units import Unit, assign, find_units
 from poscheck.models import Document, Fee
 from poscheck.normalize import Normalized, normalize
 from poscheck.rules import context
-from poscheck.textscan import in_quotes
+from poscheck.textscan import Keywords, in_quotes
 
 # Warning cues that also occur in ordinary fee text ("扣收前3天短信提醒") do not void a fee.
 _WEAK_CUES = {"提醒", "避免", "要注意", "需注意", "请注意", "注意事项", "是否有", "有权拒绝", "要求退还",
@@ -55,16 +55,20 @@ _TURNED_DOWN = re.compile(r"(?:跟|和|对)我说[^。]{1,40}?[,，]\s*我(?:直
                           r"|推[^。“”]{0,6}“[^”]{1,60}”[^。]{0,8}?[,，]\s*(?:被我|我)(?:给)?(?:劝住|拦住|拦下|劝退)")
 # Worked examples ("一笔1000元的信用卡交易，手续费为6元") illustrate a schedule; they are not fees.
 _EXAMPLE_START = re.compile(r"\s*(?:如|若|比如|例如|假如)?[1一]笔\d")  # at the start of a unit
-_EXAMPLE = re.compile(r"例如|比如|举个例|打个比方|假设"
-                      r"|\d\s*元?\s*\+\s*[^=。,;]{0,12}?=\s*\d")  # a sum worked out (手续费260元+月卡19.9元=279.9元)
+_EXAMPLE = re.compile(r"例如|比如|举个例|打个比方|假设")
+# …or a sum worked out (手续费260元+月卡19.9元=279.9元), looked for only where a "=" is (its digits lead it)
+_WORKED_SUM = re.compile(r"\d\s*元?\s*\+\s*[^=。,;]{0,12}?=\s*\d")
 # What other sellers charge, set against this one's (别家押金299，我们0押金): not this seller's fee; nor a comparison
 # table's columns of other brands (| 某A品牌代理 | 某B品牌代理 | …).
 _OTHER_SELLERS = re.compile(r"(?:别家|友商|别人家|其他家|其它家|同行)(?:的|都|要|收)?$")
 OTHER_SELLERS_BACK = 6  # characters before a fee's name read for _OTHER_SELLERS
+_OTHER_SELLER_WORDS = frozenset(("别家", "友商", "别人家", "其他家", "其它家", "同行"))
 _OTHER_BRAND_COLUMN = re.compile(r"某\s*[a-z甲乙丙丁]|友商|别家")
 BRAND_COLUMNS_MIN = 2
 # 常见说法 | 实际意味着什么 | 我们的做法; 看哪里 | 一清（正常） | 二清（危险信号）
 _OTHERS_COLUMN = re.compile(r"常见(?:说法|套路|宣传|做法|收费)|市面上|别家|友商|同行|危险信号|风险信号")
+# Every word the two patterns above and _OTHER_SELLERS start with (a page holding none compares no one).
+_OTHERS_NAMED = Keywords({w: w for w in ("某", "常见", "市面上", "危险信号", "风险信号", *_OTHER_SELLER_WORDS)})
 
 
 def others_table(text: str, row_start: int) -> bool:
@@ -132,7 +136,7 @@ def unit_context(text: str) -> str:
         return "hedged"
     if context.disowned(text) or _NOT_OURS.search(text):
         return "disowned"
-    if _EXAMPLE_START.match(text) or _EXAMPLE.search(text):
+    if _EXAMPLE_START.match(text) or _EXAMPLE.search(text) or ("=" in text and _WORKED_SUM.search(text)):
         return "example"
     if _REGULATION.search(text):
         return "regulation"
@@ -144,7 +148,7 @@ def unit_context(text: str) -> str:
         return "commission"
     if ("您" in text or _PAID_FOR_THEN.search(text)) and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
         return "refund offer"
-    if _GIVEN_BACK.search(text):
+    if "已" in text and _GIVEN_BACK.search(text):
         return "refund"
     return ""
 
@@ -361,7 +365,10 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     # character is found faster than the alternation, which most pages lack)
     shares = ("佣" in text or "润" in text) and _AGENTS_SHARE.search(text) is not None
     warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading
-    brands = _OTHER_BRAND_COLUMN.search(text) is not None or _OTHERS_COLUMN.search(text) is not None
+    # (most pages name no other seller: no test per name or row; the words come from the page's shared keyword pass)
+    named = {w for _, _, w in _OTHERS_NAMED.iter(text)}
+    brands = bool(named)
+    others = not named.isdisjoint(_OTHER_SELLER_WORDS)
     for u in find_units(text, labels):
         body = text[u.start:u.end]
         # a unit without a percent or yuan sign is read only for its amounts that take none (its pins); a unit with
@@ -399,7 +406,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
         live = [lab for lab in u.labels
                 if not (negators and negated(text, lab.start, u.start) and not promise_broken(text, lab, u.end))
                 and not denied_after(text, lab) and not (shares and agents_share(text, lab, u.header))
-                and not _OTHER_SELLERS.search(text, max(u.start, lab.start - OTHER_SELLERS_BACK), lab.start)
+                and not (others and _OTHER_SELLERS.search(
+                    text, max(u.start, lab.start - OTHER_SELLERS_BACK), lab.start))
                 and not _drawn_from(text, lab) and not (covers and _covered(text, lab, u.start))
                 and not (lab.kind == "rate" and _BASE_OF.match(text, lab.end) and any(
                     x.kind != "rate" and x.start > lab.end for x in u.labels))

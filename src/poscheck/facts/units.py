@@ -190,11 +190,14 @@ def _changed_after(text: str, units: list[Unit], starts: list[int]) -> None:
             continue
         line_end = text.find("\n", u.end)
         # a note under the line, or the next paragraph after a rate that ends its own, reads on it
-        if line_end >= 0 and (_NOTE_LINE.match(text, line_end + 1) or not text[u.end:line_end].strip()):
+        if line_end >= 0 and ((line_end - u.end <= 2 and not text[u.end:line_end].strip())
+                              or _NOTE_LINE.match(text, line_end + 1)):
             line_end = text.find("\n", line_end + 1)
         hi = min(len(text) if line_end < 0 else line_end, u.end + CHANGED_AFTER)
-        m = P.CHANGED_TO.search(text, u.end, hi) if P.CHANGED_TO_GATE.search(text, u.end, hi) else None
-        if m is None or bisect.bisect_left(starts, u.end) < bisect.bisect_left(starts, m.start()):
+        k = bisect.bisect_left(starts, u.end)  # a change must be told before the next fee is named
+        named = starts[k] if k < len(starts) else hi
+        m = P.CHANGED_TO.search(text, u.end, hi) if P.CHANGED_TO_GATE.search(text, u.end, min(hi, named)) else None
+        if m is None or named < m.start():
             continue  # no change told, or another fee named before it
         end = _SENTENCE_END.search(text, m.end(), hi)
         u.end = end.end() if end else hi
