@@ -96,3 +96,32 @@ def test_an_ad_among_a_blogs_comments_ends_at_the_next_comment() -> None:
     doc = Document(id="b", source="b.html", kind="html", text=blog, sha256="")
     ads = [v.text for v in views(doc) if v.view == "ad"]
     assert len(ads) == 1 and "代还神器" in ads[0] and "鑫收钱包" not in ads[0] and "违法" not in ads[0]
+
+
+def test_a_consent_claimed_after_the_fact_makes_no_fee_optional() -> None:
+    page = ("投诉内容\n我发现从今年3月开始，每个月1号钱包里会被扣3元“短信通知服务费”，我从来没开通过什么短信服务。\n"
+            "商家回复\n短信通知服务费（3元/月）已在《商户服务协议》第6.5条中约定，您注册时已勾选同意，系按协议正常收取。\n")
+    assert "fee.recurring" in flagged(page)
+    assert [f.optional for f in fees_of("短信通知服务费3元/月，请勾选同意后开通。")] == [True]
+
+
+def test_an_agents_chat_message_of_several_lines_is_their_word() -> None:
+    chat = ("微信群聊天记录导出（维权群成员提供）\n2025-07-14 09:05  阿芳奶茶\n"
+            "请问有没有靠谱的POS机？我之前被人坑过，押金一直没退，投诉也没用。\n\n2025-07-14 09:12  小李-拉卡拉\n"
+            "@阿芳奶茶 老板我这有拉卡拉大机，现货\n押金198，半年内刷满6万全额退给你\n"
+            "刷不满的押金是不退的哈，这个我提前说清楚，免得以后说我坑你\n\n"
+            "2025-07-14 09:30  阿芳奶茶\n我上次就是被扣了299，我自己没刷满，钱就没了。\n")
+    assert "terms.non_refundable" in flagged(chat)
+
+
+def test_a_sign_up_form_under_an_encyclopedia_entry_sells() -> None:
+    page = ("POS机是什么？POS机的种类、费率及办理流程 - POS百科\n"
+            "POS机是一种安装在特约商户内的多功能终端。\n6 注意事项\n"
+            "商户应选择持牌收单机构办理，不得利用POS机进行信用卡套现等违法活动。\n"
+            "拉卡拉POS机官方申请入口 · 总部直营\n拉卡拉支付股份有限公司 · 支付业务许可证：Z2002511000017\n"
+            "✅ 在线申请，0元领机，免费寄送到家\n姓名： 手机号： 所在城市： \n免费申请\n"
+            "* 为保障机具正常使用，设备激活时将冻结99元，自激活之日起30日内累计刷卡满3万元后自动解冻。\n")
+    doc = Document(id="p", source="p.html", kind="html", text=page, sha256="")
+    ads = [v.text for v in views(doc) if v.view == "ad"]
+    assert len(ads) == 1 and "申请入口" in ads[0] and "冻结99元" in ads[0] and "注意事项" not in ads[0]
+    assert {"fee.deposit", "promo.free_bait"} <= flagged(page, url="https://www.posbaike.example.com/", kind="html")

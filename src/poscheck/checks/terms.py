@@ -396,11 +396,22 @@ def _their_words(text: str, lo: int, start: int) -> bool:
     """Whether the sentence at `lo` says what the other side said: a chat message under a sender's header that is
     not the writer's, or their staff's words reported before `start`."""
     line = text.rfind("\n", 0, start)
-    if line > 0:
-        m = CHAT_HEADER.fullmatch(text, text.rfind("\n", 0, line) + 1, line)
-        if m and (m.group("who") or m.group("who2")) not in _WRITER:
-            return True
+    for _ in range(MESSAGE_LINES):  # (a message of several lines: its header is above its first)
+        if line <= 0:
+            break
+        above = text.rfind("\n", 0, line) + 1
+        if above == line:
+            break  # a blank line ends the message
+        m = CHAT_HEADER.fullmatch(text, above, line)
+        if m:
+            if (m.group("who") or m.group("who2")) not in _WRITER:
+                return True
+            break
+        line = above - 1
     return _THEY_SAID.search(text, lo, start) is not None
+
+
+MESSAGE_LINES = 6  # lines of a chat message above a sentence read for the message's header
 
 
 # A fee table's column that asks whether the money comes back (金额 | 是否退还), answered 否 in a row that prices
