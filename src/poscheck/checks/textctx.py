@@ -28,7 +28,7 @@ Genre = Literal["teaching", "complaint", "other"]
 _TITLE_TEACH = re.compile(
     r"提示|提醒|谨防|警惕|防范|声明|必读|必看|远离|小心|留意|(?<!拍照)(?<!图片)(?<!文字)(?<!ocr)识别(?!错误|结果|后|有误|率|置信|准确|出)|辨别|如何|怎么|怎样|是什么|什么是|教你|避开|避坑|"
     r"防骗|骗局|骗子|诈骗|套路|揭秘|指南|攻略|科普|小课堂|小讲堂|解读|以案说法|律师|法律意见|不公平条款|霸王条款|不合理条款|"
-    r"点评|评析|测评报告|调查报告|[一二三四五六七八九十\d]+个问题|千万别|别办|不要办|"
+    r"评析|测评报告|调查报告|[一二三四五六七八九十\d]+个问题|千万别|别办|不要办|"
     + "|".join(context.NEWS_TITLES)
 )
 # A how-to whose object is the practice itself sells it: 教你用智能还款养卡提额 (but 教你识别养卡陷阱 teaches).
@@ -103,7 +103,7 @@ _AGREEMENT_NAME = re.compile(r"协议|合同|确认书")
 
 
 # …but a title that comments on agreements (…合同格式条款的点评意见, 协议调查报告) names no agreement of its own.
-_ABOUT_AGREEMENTS = re.compile(r"点评|评析|解读|意见|提示|报告|调查|测评|曝光|盘点|分析|案例")
+_ABOUT_AGREEMENTS = re.compile(r"点评|评析|解读|调查|测评|曝光|盘点|分析")  # (not …协议及风险提示书)
 
 
 def _agreement(first: str, text: str) -> bool:

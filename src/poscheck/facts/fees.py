@@ -85,6 +85,8 @@ def others_table(text: str, row_start: int) -> bool:
     hi = len(text) if hi < 0 else hi
     return len(_OTHER_BRAND_COLUMN.findall(text, lo, hi)) >= BRAND_COLUMNS_MIN or (
         _OTHERS_COLUMN.search(text, lo, hi) is not None and text.find("|", lo, hi) >= 0)
+
+
 _HEADING_CUES = re.compile(r"套路|陷阱|骗局|避坑|揭秘|防骗")
 # News about a practice (penalties, court cases) reports it; it offers nothing. A court named by where a party is
 # (乙方所在地法院, in a contract's summary) is its jurisdiction clause, not a court case.
@@ -367,8 +369,7 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
     warned: dict[int, bool] = {}  # by the line break above a unit: the units of a line share their heading
     # (most pages name no other seller: no test per name or row; the words come from the page's shared keyword pass)
     named = {w for _, _, w in _OTHERS_NAMED.iter(text)}
-    brands = bool(named)
-    others = not named.isdisjoint(_OTHER_SELLER_WORDS)
+    compared, others = bool(named), not named.isdisjoint(_OTHER_SELLER_WORDS)
     for u in find_units(text, labels):
         body = text[u.start:u.end]
         # a unit without a percent or yuan sign is read only for its amounts that take none (its pins); a unit with
@@ -382,8 +383,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
             continue
         if u.header is not None and unit_context(title + "\n" + text[u.header[0]:u.header[1]]):
             continue  # a table under a title or header that states no fee of this document (租车押金怎么交？)
-        if u.is_row and brands and others_table(text, u.start):
-            continue
+        if u.is_row and compared and others_table(text, u.start):
+            continue  # a row of a table of other brands' prices, or of what others say
         above = text.rfind("\n", 0, u.start)
         if above not in warned:  # a complaint tells what happened under any heading (a forum's 避坑曝光 section)
             warned[above] = genre != "complaint" and heading_warns(text, u.start)

@@ -339,6 +339,13 @@ def piece_start(text: str, u: Unit, pos: int, seps: str = "|,;") -> int:
     return best
 
 
+# A bare rate that a name's phrase follows (0.55的优惠费率); names joined in a list (贷记卡、借记卡) and the word that
+# says they all pay the amount after the last (均为0.38%).
+_OF_NAME = re.compile(r"\s*的[\u4e00-\u9fff]{0,3}")
+_JOINED = re.compile(r"\s*(?:[、/和及与]|以及)\s*")
+_ALL = re.compile(r"均|都|统一|统统|一律|同为|皆|全是|全部")
+
+
 def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount],
            called: dict[int, P.Amount] | None = None) -> list[tuple[Label, P.Amount]]:
     """Pair fee names with amounts (see the module docstring for the order of preference); `called` maps a name's
@@ -412,7 +419,3 @@ def assign(text: str, u: Unit, labels: list[Label], amounts: list[P.Amount],
             got[id(lab)] = a
     return [(lab, got[id(lab)]) for lab in labels if id(lab) in got]
 
-
-_OF_NAME = re.compile(r"\s*的[\u4e00-\u9fff]{0,3}")
-_JOINED = re.compile(r"\s*(?:[、/和及与]|以及)\s*")
-_ALL = re.compile(r"均|都|统一|统统|一律|同为|皆|全是|全部")
