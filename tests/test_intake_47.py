@@ -128,3 +128,19 @@ def test_nothing_at_all_to_pay_belied_by_a_data_fee_taken_again_and_again() -> N
     assert "promo.free_bait" in flagged(complaint)
     footer = complaint.replace("不收一分钱", "") + "温馨提示：平台不收取任何费用，不会以平台名义要求您转账。\n"
     assert "promo.free_bait" not in flagged(footer)
+
+
+def test_a_letter_to_a_consumer_association_is_a_complaint() -> None:
+    letter = ("致县消费者协会：\n我叫覃丽萍，在城西菜市场卖干货。"
+              "去年11月有个小伙子到市场发传单，说POS机免费送，不要一分钱，我就办了一台。\n结果第一次刷卡就扣了我298块，说是激活费，要三个月刷满20万才退。\n请帮我把被扣的钱要回来\n")
+    assert {"fee.deposit", "promo.free_bait"} <= flagged(letter)
+
+
+def test_an_images_line_is_long_by_its_characters_or_by_its_width() -> None:
+    form = ("四、增值服务（以下项目已默认开通）\n资金安全保障服务：按每笔交易金额的0.05%收取保障费，单笔最高10元\n"
+            "星享VIP会员：298元/年，开通后信用卡费率由0.6%降至0.55%；会员期满自\n动续期一年，续期费用从结算款中扣除\n"
+            "注：以上增值服务为服务商默认配置，如需取消须由商户本人向服务商书面申请。商户签字\n")
+    assert "会员期满自动续期" in normalize_document(form, "image").text  # long by its characters (digits are narrow)
+    chat = ("要交押金吗？\n没有押金的哦亲，就是激活的时候\n系统扣一笔99的服务费，三个月内\n刷满3万全部退给您\n"
+            "可以退，不过一年内退机要扣200的\n")
+    assert "激活的时候系统扣" in normalize_document(chat, "image").text  # long by its width

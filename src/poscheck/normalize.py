@@ -119,12 +119,14 @@ _WRAP = re.compile(
 # Plain text wrapped at a fixed width (a contract copied out of a PDF or an e-mail: "…向甲方住所\n地人民法院"):
 # only a break after a line of at least SOFT_WRAP_MIN characters is joined, and not before an item or article.
 SOFT_WRAP_MIN = 24
-# An image's text wraps at the width of its bubble, banner or column: a line at least OCR_WRAP_SHARE of the widest
-# (and OCR_WRAP_FLOOR columns) ran into the edge (您好,这边是拉卡拉总部客服,系统检测到您 / 名下pos机…); a poster's
-# short lines are lines of their own. Widths are measured as rendered: a Han character takes two columns, a digit or
-# a Latin letter one (…一年内退机要扣200的 is as wide as 没有押金的哦亲,就是激活的时候, though it has more characters).
+# An image's text wraps at the width of its bubble, banner or column: a line at least OCR_WRAP_SHARE of the longest
+# (and OCR_WRAP_FLOOR characters) ran into the edge (您好,这边是拉卡拉总部客服,系统检测到您 / 名下pos机…); a poster's
+# short lines are lines of their own. A line counts as long by its characters or by its width as rendered (a Han
+# character two columns, a digit or a Latin letter one: …一年内退机要扣200的 is as wide as
+# 没有押金的哦亲,就是激活的时候, though it has more characters; neither measure alone is the edge, as digits are wider
+# than half a Han character).
 OCR_WRAP_SHARE = 0.85
-OCR_WRAP_FLOOR = 24
+OCR_WRAP_FLOOR = 12
 _WIDE = re.compile(r"[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
@@ -390,19 +392,22 @@ def normalize_document(text: str, kind: str) -> Normalized:
     """`normalize` with the line-break handling a document of this kind needs (PDF lines always wrap; an image's
     OCR'd lines wrap where they reach the width of its longest)."""
     if kind == "image":
-        widest = max(map(_width, text.split("\n")), default=0)
-        return _cached(text, False, max(OCR_WRAP_FLOOR, int(widest * OCR_WRAP_SHARE)), True)
+        lines = text.translate(_char_table()).split("\n")  # (as the wrap test sees them: full-width punctuation ASCII)
+        longest, widest = max(map(len, lines), default=0), max(map(_width, lines), default=0)
+        return _cached(text, False, max(OCR_WRAP_FLOOR, int(longest * OCR_WRAP_SHARE)),
+                       max(2 * OCR_WRAP_FLOOR, int(widest * OCR_WRAP_SHARE)))
     return normalize(text, join_wraps=kind == "pdf", soft_wraps=kind == "txt")
 
 
-def _soft_wrap(text: str, least: int, rendered: bool) -> Callable[[re.Match[str]], str | None]:
-    """Joins a break after a line of at least `least` characters (columns, when `rendered`: see _width), unless a
-    table row (with bars or aligned by spaces), item, record or time ends or starts there, or it is between two
-    speakers' lines."""
+def _soft_wrap(text: str, least: int, least_width: int) -> Callable[[re.Match[str]], str | None]:
+    """Joins a break after a line of at least `least` characters (or, when `least_width`, that many columns: see
+    _width), unless a table row (with bars or aligned by spaces), item, record or time ends or starts there, or it is
+    between two speakers' lines."""
     def repl(m: re.Match[str]) -> str | None:
         line_start = text.rfind("\n", 0, m.start()) + 1
-        size = _width(text[line_start:m.start()]) if rendered else m.start() - line_start
-        if size < least or text.find("|", line_start, m.start()) >= 0 \
+        short = m.start() - line_start < least and not (
+            least_width and _width(text[line_start:m.start()]) >= least_width)
+        if short or text.find("|", line_start, m.start()) >= 0 \
                 or _ALIGNED.search(text, line_start, m.start()) \
                 or _ITEM_START.match(text, m.end()) \
                 or _RECORD_START.match(text, m.end()) or _RECORD_HEAD.fullmatch(text, line_start, m.start()) \
@@ -491,9 +496,9 @@ def _identity(text: str) -> Normalized:
     return Normalized(text, np.arange(n, dtype=np.int32), np.arange(1, n + 1, dtype=np.int32))
 
 
-def _normalize(text: str, join_wraps: bool, wrap_min: int, rendered: bool = False) -> Normalized:
-    """`normalize`; `wrap_min` > 0 joins soft wraps after lines of at least that many characters (columns, when
-    `rendered`)."""
+def _normalize(text: str, join_wraps: bool, wrap_min: int, wrap_width: int = 0) -> Normalized:
+    """`normalize`; `wrap_min` > 0 joins soft wraps after lines of at least that many characters (or, when
+    `wrap_width` > 0, that many columns)."""
     norm = _identity(text.translate(_char_table()) if len(text) < _TRANSLATE_MAX else remap(text, _char_lut()))
     if _SPACED_HINT.search(norm.text):  # a word of one or two characters between spaces: maybe letter-spaced
         norm = _sub(norm, _SPACE_BETWEEN, _spaced_lines(norm.text))
@@ -502,7 +507,7 @@ def _normalize(text: str, join_wraps: bool, wrap_min: int, rendered: bool = Fals
     if join_wraps:
         norm = _sub(norm, _WRAP, _pdf_wrap(norm.text))
     elif wrap_min and "\n" in norm.text:
-        norm = _sub(norm, _WRAP, _soft_wrap(norm.text, wrap_min, rendered))
+        norm = _sub(norm, _WRAP, _soft_wrap(norm.text, wrap_min, wrap_width))
     if "," in text:
         norm = _sub(norm, _THOUSANDS, _thousands(norm, text))
     # Each pass runs only when its sign is on the page (`in` costs next to nothing; a rare character of a longer
@@ -548,11 +553,11 @@ _normalize_page = lru_cache(maxsize=256)(_normalize)
 _normalize_fragment = lru_cache(maxsize=1024)(_normalize)
 
 
-def _cached(text: str, join_wraps: bool, wrap_min: int, rendered: bool = False) -> Normalized:
+def _cached(text: str, join_wraps: bool, wrap_min: int, wrap_width: int = 0) -> Normalized:
     """`_normalize` from the cache for texts of its length."""
     if len(text) < FRAGMENT_MAX:
-        return _normalize_fragment(text, join_wraps, wrap_min, rendered)
-    return _normalize_page(text, join_wraps, wrap_min, rendered)
+        return _normalize_fragment(text, join_wraps, wrap_min, wrap_width)
+    return _normalize_page(text, join_wraps, wrap_min, wrap_width)
 
 
 def _thousands(norm: Normalized, original: str) -> Callable[[re.Match[str]], str | None]:

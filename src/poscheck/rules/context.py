@@ -125,7 +125,8 @@ COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "�
 # jurisdiction clause can be the first line a reader sees).
 NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审", "法治", "快讯", "通报", "记者", "报道",
                                 "投诉分析", "消费提示", "消保委",  # a consumer body's report on the complaints it took
-                                "消费者协会", "消费者权益保护委员会", "消委会", "比较试验",  # …or on what it tested
+                                # …or on what it tested (not a letter to one: 致县消费者协会)
+                                "消费者协会关于", "消费者权益保护委员会关于", "消委会关于", "比较试验",
                                 "点评意见", "格式条款",  # …or on the agreements it collected
                                 "罚没", "被罚", "罚单", "行政处罚", "获刑", "典型案例", "被判", "宣判", "判决书",
                                 "裁定书")
