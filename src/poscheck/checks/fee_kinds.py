@@ -37,6 +37,11 @@ ONE_CASE_NO_DEPOSIT = re.compile(
 Verdict = tuple[str, str] | None  # ("flag" | "info", note) or None when the fee says nothing
 
 
+def flags(verdict: Verdict) -> bool:
+    """Whether a judge's verdict is a finding (not a note, not silence)."""
+    return verdict is not None and verdict[0] == "flag"
+
+
 def fmt_num(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".")
 

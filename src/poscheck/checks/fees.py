@@ -109,15 +109,15 @@ def free_bait(analysis: Analysis) -> Iterator[Finding]:
     # 会员，会员费199元); a data fee is part of any terminal, free or not, and a membership chosen buys something —
     # but a data fee above a data card's level (半年扣了三回) belies a claim that nothing at all is paid (不收一分钱)
     deposits = [f.evidence for f in analysis.facts.fees
-                if f.kind == "deposit" and (fee_kinds.judge_deposit(f) or ("", ""))[0] == "flag"]
+                if f.kind == "deposit" and fee_kinds.flags(fee_kinds.judge_deposit(f))]
     money = deposits + [f.evidence for f in analysis.facts.fees
                         if (f.kind == "recurring" and not f.optional
                             and (fee_kinds.yearly(f) or 0) > fee_kinds.DATA_NORMAL_MAX
-                            and (fee_kinds.judge_recurring(f) or ("", ""))[0] == "flag")
+                            and fee_kinds.flags(fee_kinds.judge_recurring(f)))
                         or (f.kind == "membership" and f.optional is False and f.amount)]
     nothing_paid = [d for d in analysis.documents if "一分钱" in analysis.normalized(d).text]  # (every claim holds it)
     data = [f.evidence for f in analysis.facts.fees
-            if f.kind == "data" and (fee_kinds.judge_data(f) or ("", ""))[0] == "flag"] if nothing_paid else []
+            if f.kind == "data" and fee_kinds.flags(fee_kinds.judge_data(f))] if nothing_paid else []
     if not (money or data):
         return
     for doc in analysis.documents:

@@ -289,10 +289,10 @@ _SELLS: tuple[re.Pattern[str] | Anchored, ...] = (
                r"|(?:我|我们)(?:自己)?的?(?:团队|公司)?(?:现在|目前|一直|正在)?在?(?:推|卖|代理|推广)的(?:这|那)(?:款|个|台)"
                # (not 点击链接填写卡号: a scam's request, which warnings quote)
                r"|点击[^。\n]{0,4}?(?:阅读原文|文末|下方)[^。\n]{0,8}?(?:填写|下单|申请|领取)"),
+    # …or a sign-up form: its heading (拉卡拉POS机官方申请入口) or its button on a line of its own (免费申请)
+    re.compile(r"申请入口|办理入口|领取入口"),
+    re.compile(r"^[ \t]*(?:免费申请|立即申请|在线申请|立即办理|马上办理|提交申请|立即领取)[ \t]*$", re.M),
 )
-# …or a sign-up form: its heading (拉卡拉POS机官方申请入口) or its button on a line of its own (免费申请)
-_SELLS = (*_SELLS, re.compile(r"申请入口|办理入口|领取入口"),
-          re.compile(r"^[ \t]*(?:免费申请|立即申请|在线申请|立即办理|马上办理|提交申请|立即领取)[ \t]*$", re.M))
 # (not a warning against it, nor a complaint's call to fellow victims: 有同样情况的可以私信我)
 _SELLS_DENIED = re.compile(r"(?:不要|切勿|别|勿|谨慎|警惕|小心)[^。\n]{0,6}$"
                            r"|(?:同样|一样|相同)的?(?:情况|遭遇|经历|问题)[^。\n]{0,6}$")
