@@ -219,10 +219,11 @@ def check_text(engine: Engine, text: str, *, url: str | None = None, kind: str =
     import hashlib
 
     from poscheck.extract.text import line_blocks
+    from poscheck.rules.context import title_line
 
     sha = hashlib.sha256(text.encode()).hexdigest()
     doc = Document(id=sha[:12], source=url or "<text>", kind=kind,  # type: ignore[arg-type]
-                   text=text, sha256=sha, url=url, title=text.strip().splitlines()[0][:120] if text.strip() else "",
+                   text=text, sha256=sha, url=url, title=title_line(text)[:120],  # as a .txt file's (extract.text)
                    blocks=line_blocks(text))
     return engine.analyse(Target(id="text", url=url), [doc], [])
 

@@ -168,7 +168,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # 签购单及银行卡账单上显示的商户名称为甲方名称或甲方合作商户名称: the slip names a partner merchant
         r"|(?:签购单|账单|小票)[^。;\n]{0,12}?显示的?商户名称?(?:为|是)[^。;\n]{0,10}?合作商户"
         # 商户可以自己选的，…您想让顾客账单上显示什么店都行
-        r"|商户(?:可以|能|可)?(?:自己|随便|任意|随意)选(?![择购])|显示(?:什么|哪家|哪个)(?:店|商户|行业)都(?:行|可以)"
+        r"|(?:商户|行业)(?:类型|类别)?(?:可以|能|可)?(?:自己|随便|任意|随意)选(?![择购])|显示(?:什么|哪家|哪个)(?:店|商户|行业)都(?:行|可以)"
         # an app's category setting changed at will: APP里有个“行业选择”……选商场啊酒店啊，随时换
         r"|(?:行业|商户|类目)选择[^。]{0,80}?(?<![不能可得要准许])(?:随时换|随时切|随便换|随便切)"  # not 不能随便换
         r"|指定(?:城市|地区|省份)落地|落地(?:城市|地区)(?:可选|任选|自选|可指定)"
@@ -200,8 +200,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A merchant's own arithmetic: what should have arrived against what did (5000元按0.6%应该到账4970元，实际到账
     # 4925元); find_signs keeps it when less arrived.
     "statement_mismatch": led(re.compile(
-        rf"(?P<net>应(?:该|当)?(?:扣\s*(?:{_SUM})\s*元?\s*[、,]?\s*)?(?:到账|到手|入账|收到|结算|到)\s*(?P<x>{_SUM})\s*元?{_S}{{0,16}}?"
-        r"(?:实际|结果|却|但|可)(?:上)?(?:是|在)?(?:\d{1,2}月\d{1,2}[日号])?"  # 实际是3月21日到账1266.71元
+        rf"(?P<net>应(?:该|当)?(?:扣\s*(?:{_SUM})\s*元?\s*[、,]?\s*)?(?:到账|到手|入账|收到|结算|到)\s*(?P<x>{_SUM})\s*元?"
+        rf"(?:{_S}{{0,16}}?(?:实际|结果|却|但|可)(?:上)?(?:是|在)?|[,;\s]{{0,3}})"  # (or right after it)
+        r"(?:\d{1,2}月\d{1,2}[日号])?(?:银行|卡里|卡上|账上)?"  # 实际是3月21日到账1266.71元; 应到账4970，银行到账4940
         rf"(?:只|才|仅)?(?:到账|到手|入账|收到|到)了?\s*(?:只有|仅有|只|才|仅)?\s*(?P<y>{_SUM}))"
         # … or what did first: 到我卡里只有9915，按0.6%应该到9940才对
         r"|(?P<short>(?:到账|到手|入账|收到|到(?:我|我的)?(?:卡|账户|账上)里?)了?\s*(?:只有|仅有|只|才|仅)?\s*"
@@ -335,6 +336,10 @@ _URGENT = re.compile(
 )
 # A form field or request for a card's secrets (the lure's purpose): see checks.sensitive for the full judge.
 _SECRETS_ASKED = re.compile(r"(?:取款|交易|银行卡|支付)密码|短信验证码|动态码|[\d四六]位数?的?验证码")
+# …asked for, in the reader's own steps (按客服提示提供结算银行卡卡号、交易密码以及…验证码): no acquirer's notice
+# asks for them, a lure does (not 诱导商户提供…验证码, a warning's account of one)
+_SECRETS_REQUESTED = re.compile(rf"(?:请|需要?|须|务必|按[^。;\n]{{0,6}}?提示)[^。;\n]{{0,12}}?"
+                                rf"(?:提供|告知|报出|报给|念给|说出|发送|回复)[^。;\n]{{0,20}}?(?:{_SECRETS_ASKED.pattern})")
 URGENT_BEFORE = 60  # characters before a stop's sentence read for its deadline
 _ACCOUNT_NOTICE = re.compile(r"[^。\n]{0,6}尾号\d{3,4}[^。\n]{0,60}?余额")
 # A maintenance window, not a threat (6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常)
@@ -515,10 +520,10 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 forbidden[lo] = first.end() if first else len(text) + 1
             if forbidden[lo] <= m.start():
                 continue
-            ok, _cue = asserted(text, m.start(), m.end(), conditional=conditional,
-                                reported=kind_of_doc != "complaint", bounds=(lo, hi))
-            if not ok:
-                continue
+            ok, cue = asserted(text, m.start(), m.end(), conditional=conditional,
+                               reported=kind_of_doc != "complaint", bounds=(lo, hi))
+            if not ok and not (cue == "?" and kind in ("net", "short")):
+                continue  # (a sum worked out and then asked about, 应到账4970⏎银行到账4940？, tells what arrived)
             sentence = text[lo:hi]
             if _under_prohibition(text, lo):
                 continue  # 三、以下行为属于违规…：（一）利用终端进行信用卡套现
@@ -700,7 +705,11 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
         pushes = bool(signs(text, "fixed_rate")) or any(
             asserted(text, m.start(), m.end(), bounds=_clause_bounds(text, m.start(), m.end()))[0]
             for m in _PUSH.finditer(text))
-        if stops and (claims or pushes):
+        # a stop that collects the card's secrets (年审专线…提供…交易密码)
+        asks = stops and not (claims or pushes) and any(
+            asserted(text, m.start(), m.end(), bounds=_clause_bounds(text, m.start(), m.end()))[0]
+            for m in _SECRETS_REQUESTED.finditer(text))
+        if stops and (claims or pushes or asks):
             # A signature (【拉卡拉】) is quoted beside the stop when its message speaks of the swap
             # (…升级…停止使用); an ordinary notice in the same export (【建设银行】您尾号…收入) is no evidence of it.
             near = [s for s in claims if text[s.start] != "【"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,25 +46,74 @@ def _engine(factory: Any) -> Any:
 
 
 def boxes_to_text(items: list[tuple[list[list[float]], str]]) -> str:
-    """Group OCR boxes into lines by vertical overlap, left to right, and join them."""
+    """Group OCR boxes into lines by vertical overlap, left to right, and join them; boxes stacked in one column of a
+    line are one cell, read top to bottom; a table's lines (TABLE_LINES or more, each of TABLE_CELLS cells or more,
+    whose cells start where the first line's do) have their cells joined by " | ", as an HTML table's are."""
     boxes = []
     for box, txt in items:
         ys = [p[1] for p in box]
         xs = [p[0] for p in box]
-        boxes.append((min(ys), max(ys), min(xs), txt))
-    boxes.sort(key=lambda b: (b[0] + b[1]) / 2)
-    lines: list[list[tuple[float, float, float, str]]] = []
+        boxes.append(_Box(min(ys), max(ys), min(xs), max(xs), txt))
+    boxes.sort(key=lambda b: (b.top + b.bottom) / 2)
+    lines: list[list[_Box]] = []
     for b in boxes:
-        mid = (b[0] + b[1]) / 2
+        mid = (b.top + b.bottom) / 2
         if lines:
             last = lines[-1]
-            top = min(x[0] for x in last)
-            bottom = max(x[1] for x in last)
-            if top <= mid <= bottom:
+            if min(x.top for x in last) <= mid <= max(x.bottom for x in last):
                 last.append(b)
                 continue
         lines.append([b])
-    return "\n".join(" ".join(x[3] for x in sorted(line, key=lambda x: x[2])) for line in lines)
+    rows = [_cells(line) for line in lines]
+    tol = sorted(b.bottom - b.top for b in boxes)[len(boxes) // 2] if boxes else 0.0  # a line's height
+    table = [False] * len(rows)
+    i = 0
+    while i < len(rows):
+        j = i + 1
+        while j < len(rows) and _aligned(rows[i], rows[j], tol):
+            j += 1
+        if j - i >= TABLE_LINES:
+            table[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return "\n".join((" | " if is_table else " ").join(c.text for c in row)
+                     for row, is_table in zip(rows, table, strict=True))
+
+
+TABLE_LINES = 3  # a header and two rows
+TABLE_CELLS = 3  # a line of two cells is a label and its value, or a line written in two parts
+
+
+@dataclass(frozen=True, slots=True)
+class _Box:
+    top: float
+    bottom: float
+    left: float
+    right: float
+    text: str
+
+
+def _cells(line: list[_Box]) -> list[_Box]:
+    """The line's boxes left to right, boxes stacked in one column (a cell's text wrapped under itself:
+    前3个月0.38%，之后 / 0.63%) joined top to bottom into one."""
+    out: list[_Box] = []
+    for b in sorted(line, key=lambda x: x.left):
+        last = out[-1] if out else None
+        if last is not None and min(last.right, b.right) - max(last.left, b.left) > 0.5 * min(
+                last.right - last.left, b.right - b.left):
+            upper, lower = (last, b) if last.top <= b.top else (b, last)
+            out[-1] = _Box(min(last.top, b.top), max(last.bottom, b.bottom), min(last.left, b.left),
+                           max(last.right, b.right), upper.text + lower.text)
+        else:
+            out.append(b)
+    return out
+
+
+def _aligned(head: list[_Box], row: list[_Box], tol: float) -> bool:
+    """Whether `row` is a line of the table `head` starts: both of TABLE_CELLS cells or more, and each of the row's
+    cells starting within `tol` of where one of head's cells starts."""
+    if len(head) < TABLE_CELLS or len(row) < TABLE_CELLS:
+        return False
+    return all(any(abs(c.left - h.left) <= tol for h in head) for c in row)
 
 
 # What a phone draws around a screenshot, above its content: the clock, the battery, the carrier, the address bar.

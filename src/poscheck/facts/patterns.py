@@ -108,11 +108,12 @@ THRESHOLD_BEFORE = led(re.compile(
     r"|(?:由|从)(?:原来|原先|之前|以前)的?(?:每年|每月|每个月|每季度?)?)\s*(?:人民币)?\s*$"
 ))
 
-#: A volume target for getting money back: 60天内累计刷卡满10万元全额返还, 90天刷满12万退还.
+#: A volume target for getting money back: 60天内累计刷卡满10万元全额返还, 90天刷满12万退还 (within one table
+#: cell: 前3个月0.38% | 199元(刷满10万退) holds no target of 3 months).
 REFUND = re.compile(
-    rf"(?P<n>{_NUM})\s*(?P<u>天|日|个月|月|年)内?[^。\n]{{0,30}}?"
+    rf"(?P<n>{_NUM})\s*(?P<u>天|日|个月|月|年)内?[^。\n|]{{0,30}}?"
     rf"(?:刷满|刷够|刷卡满|交易满|交易额满|金额满|累计满|满|达到|超过)\s*(?P<v>{_NUM})\s*(?P<vm>万|千)?\s*元?"
-    r"[^。\n]{0,30}?(?:返还|退还|返现|返|退|奖励)"
+    r"[^。\n|]{0,30}?(?:返还|退还|返现|返|退|奖励)"
 )
 #: A monthly volume condition: 连续3个月每月交易额满2万元.
 REFUND_MONTHLY = re.compile(
@@ -219,11 +220,13 @@ LOCKED_CARD = re.compile(
     r"不(?:能|得|可|允许)(?:自行)?(?:换卡|更换[^。,;]{0,6}卡|改用|使用其他)"
     r"|(?:仅|只)(?:支持|能(?:使用|用))[^。,;]{0,10}(?:提供的|自带的?(?:流量卡|物联网卡|sim卡)|内置的?(?:流量卡|物联网卡|sim卡))"
     r"|不带wi-?fi|不支持wi-?fi"  # 这款电签机不带WiFi模块，只能用自带的流量卡
+    r"|(?:流量卡|物联网卡|sim卡)[^。,;]{0,3}?不(?:可|能|得)(?:拆换|拆卸|拔出|取出|更换)"  # 内置4G流量卡（不可拆换）
 )
 #: …searched over a whole page only where one of its branches starts: each starts with one of these words (a page
 #: holds 支持 and 能用 often, 不能 or 只能 seldom).
 LOCKED_CARD_ON_PAGE = Anchored(
-    LOCKED_CARD, ("不能", "不得", "不可", "不允许", "仅支持", "只支持", "仅能", "只能", "不带wi", "不支持wi"), 0)
+    LOCKED_CARD, ("不能", "不得", "不可", "不允许", "仅支持", "只支持", "仅能", "只能", "不带wi", "不支持wi", "流量卡",
+                  "物联网卡", "sim卡"), 0)
 #: Hedged, generic wording: an explanation of the market, not an offer.
 HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")
 #: Small-ticket / non-profit tiers where a low rate is legitimate.

@@ -80,7 +80,7 @@ def find_units(text: str, labels: list[Label]) -> list[Unit]:
 _BOX_CELL = re.compile(rf"[ \t]*(?:[{P.UNTICKED_BOX}{P.TICKED_BOX}]|是|否|有|无)[ \t]*")
 _CELL_AMOUNT = re.compile(r"[ \t]*(?:¥|人民币)?\s*\d")
 # (a receipt's amount line: 人民币（大写）叁佰玖拾捌元整 ¥398.00)
-_CELL_PRICE = re.compile(r"[ \t]*(?:¥|人民币)?[ \t]*(?:\((?:大写|小写)\)[ \t:]*)?\d+(?:\.\d+)?\s*(?:元|%)")
+_CELL_PRICE = re.compile(r"[ \t]*(?:¥|人民币)?[ \t]*(?:\((?:大写|小写)\)[ \t:_]*)?\d+(?:\.\d+)?\s*(?:元|%)")
 # …or, under a rate's name, a line of a rate without its sign alone (a poster: 信用卡 / 0.38 / 终身不涨价)
 _CELL_BARE_RATE = re.compile(r"[ \t]*(?:0\.[2-9]\d{0,2}|1\.[0-2]\d?)[ \t]*")
 # What may follow a fee's name at the end of its cell: a footnote mark, or a short aside (信用卡（刷卡/插卡/挥卡）).
@@ -128,7 +128,7 @@ def _under_header(text: str, units: list[Unit]) -> list[Unit]:
     """Rows of a table that name no fee, priced under a header row that does (机型 | 刷卡费率 | 押金 | 流量费 /
     电签版 | 0.6% | 无 | 第二年起每年99元): each cell takes its column's name."""
     out: list[Unit] = []
-    rows = {u.start for u in units if u.is_row}  # a row unit starts its line
+    rows = {u.start: u for u in units if u.is_row}  # a row unit starts its line
     for head in units:
         if not head.is_row or text.rfind("|", 0, max(0, head.start - 1)) > text.rfind("\n", 0, max(0, head.start - 1)):
             continue
@@ -142,14 +142,34 @@ def _under_header(text: str, units: list[Unit]) -> list[Unit]:
             hi = len(text) if hi < 0 else hi
             if text.find("|", lo, hi) < 0:
                 break
-            if lo not in rows:
-                borrowed = [Label(a, a, "", lab.kind, lab.channel, lab.units, lab.generic, lab.text)
-                            for i, (a, b) in enumerate(_cells(text, lo, hi)) if (lab := names.get(i)) is not None
-                            and any(c.isdigit() for c in text[a:b])]
+            cells = _cells(text, lo, hi)
+            figures = [i for i, (a, b) in enumerate(cells) if _FIGURE.search(text, a, b)]
+            own = rows.get(lo)
+            if own is None:
+                borrowed = [_borrow(names[i], cells[i][0]) for i in figures if i in names]
                 if borrowed:
                     out.append(Unit(lo, hi, True, borrowed, header=(head.start, head.end)))
+            elif names:
+                # a row that names a fee of its own (银盛 | 前3个月0.38%… | 199元… | 秒到, under …| 押金 | 到账): its
+                # figures are still its columns' when every figure's cell has its own name or a specific column's
+                # name, and then a name in a cell without a figure (秒到, the 到账 column's value) prices nothing
+                labelled = {i for lab in own.labels for i, (a, b) in enumerate(cells) if a <= lab.start < b}
+                specific = {i for i in figures if i not in labelled and i in names and not names[i].generic}
+                if specific and all(i in labelled or i in specific for i in figures):
+                    figured = {cells[i] for i in figures}
+                    own.labels = sorted([lab for lab in own.labels if any(a <= lab.start < b for a, b in figured)]
+                                        + [_borrow(names[i], cells[i][0]) for i in specific], key=lambda x: x.start)
+                    own.header = (head.start, head.end)
             lo = hi + 1
     return out
+
+
+_FIGURE = re.compile(r"(?<![td])(?<![td]\+)\d")  # a cell's figure (a settlement's t+1 or d0 is none)
+
+
+def _borrow(name: Label, at: int) -> Label:
+    """The column's name `name` as the label of the cell that starts at `at` (an empty span there)."""
+    return Label(at, at, "", name.kind, name.channel, name.units, name.generic, name.text)
 
 
 def _cells(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -85,7 +85,11 @@ HEARSAY = "|".join((
 # A business taking its own customers' money (a car rental's deposit, a hotel's hold on a guest's card): its POS
 # words are no fee of the merchant's and no offer of card acceptance (facts.fees, checks.identity_facts).
 CUSTOMER_SIDE = re.compile(r"向(?:顾客|客户|消费者|用户|客人|住客|房客)收取|共享单车|充电宝|租车押金|房费押金"
-                           r"|预授权[^。]{0,30}押金|押金[^。]{0,30}预授权")
+                           r"|预授权[^。]{0,30}押金|押金[^。]{0,30}预授权"
+                           # a rental's or a hotel's notice to its customers (租车须知: 租电动车须交押金500元，可刷卡)
+                           r"|(?:租车|入住|住宿|借用|寄存)须知"
+                           r"|租(?:电动车|电瓶车|自行车|单车|车辆?|充电宝|雨伞|帐篷|船|房)[^。]{0,4}?(?:须|需|要|请)?先?"
+                           r"(?:交|缴|付)纳?押金")
 
 # Hedged, general statements explain the market ("一般会需要缴纳几百元不等的押金"); they offer nothing.
 GENERAL: tuple[str, ...] = ("一般会", "一般在", "一般为", "通常会", "通常在", "可能会", "不等", "大多", "多数",
@@ -212,12 +216,20 @@ _TITLE_LINE = re.compile(r"[ \t]*(?:标题|題目|题目|標題)\s*[:：]\s*(\S[
 
 # A tool's note above a scan or a screenshot's text: [扫描件 OCR 文本，版式可能错乱], 【图片文字识别结果】.
 _TOOL_NOTE = re.compile(r"\s*[\[【(（][^\]】)）\n]*(?:ocr|识别|扫描|截图)[^\]】)）\n]*[\]】)）]\s*", re.I)
+# A transcriber's lines above the text they copied from a photo (照片转文字｜来源：…, 转录：志愿者…,
+# （按照片原样转录…）, [正面]): the copied text's own first line is its title.
+_TRANSCRIBER_NOTE = re.compile(r"\s*(?:(?:照片|图片|截图|传单|原件)转(?:文字|录)|转录(?:人|者)?\s*[:：]|原文照录)[^\n]*"
+                               r"|\s*[\[【(（][^\]】)）\n]*(?:转录|照抄|原样)[^\]】)）\n]*[\]】)）]\s*"
+                               r"|\s*\[[^\]\n]{1,8}\]\s*")
 
 
 def title_line(text: str) -> str:
     """The title of a text: a "标题：…" line among its first five lines (an exported 公众号 article starts with
     the account's name, then the title), else its first non-empty line that is no tool's note."""
     lines = [ln for ln in text.lstrip().split("\n", 6)[:6] if ln.strip() and not _TOOL_NOTE.fullmatch(ln)][:5]
+    if lines and _TRANSCRIBER_NOTE.fullmatch(lines[0]):
+        lines = [ln for ln in text.lstrip().split("\n", 10)[:10] if ln.strip() and not _TOOL_NOTE.fullmatch(ln)
+                 and not _TRANSCRIBER_NOTE.fullmatch(ln)][:5]
     for ln in lines:
         m = _TITLE_LINE.match(ln)
         if m:
