@@ -125,3 +125,46 @@ def test_a_sign_up_form_under_an_encyclopedia_entry_sells() -> None:
     ads = [v.text for v in views(doc) if v.view == "ad"]
     assert len(ads) == 1 and "申请入口" in ads[0] and "冻结99元" in ads[0] and "注意事项" not in ads[0]
     assert {"fee.deposit", "promo.free_bait"} <= flagged(page, url="https://www.posbaike.example.com/", kind="html")
+
+
+def _html_page(title: str, body: str) -> Document:
+    return Document(id="p", source="https://www.sumafu-pos.example/duibi.html", kind="html", text=f"{title}\n{body}",
+                    sha256="0" * 64, url="https://www.sumafu-pos.example/duibi.html", title=title)
+
+
+def test_a_guide_on_a_sellers_own_site_sells_under_its_own_name() -> None:
+    title = "大POS、电签、收款码牌怎么选？一篇对比讲清楚 - 速码付"
+    guide = ("很多刚开店的老板分不清这三样东西，我们做了个对比。\n | 传统大POS | 电签POS | 收款码牌 | \n"
+             "能刷信用卡 | ✔ | ✔ | ✘ | \n我们的建议\n如果你需要刷信用卡，电签是性价比最高的选择。\n")
+    product = ("速码付电签：小店老板的第一台刷卡机\n项目 | 标准 | \n信用卡 | 0.6% | \n"
+               "设备服务费 | 9.9元/月（前三个月免收），从结算款中扣除 | \n")
+    parts = views(_html_page(title, guide + product))
+    assert [v.view for v in parts] == ["rest", "ad"]
+    assert "设备服务费" in parts[1].text and "设备服务费" not in parts[0].text
+    # a guide with no section under the site's own name sells nothing
+    assert len(views(_html_page(title, guide + "速码付提醒：办理前请核对收单机构。\n"))) == 1
+    assert len(views(_html_page("大POS、电签怎么选？一篇对比讲清楚", guide + product))) == 1
+
+
+def test_a_member_who_was_taken_in_tells_it_in_a_chat_that_warns() -> None:
+    chat = ("【群聊记录】商业街业主群\n11:03 周姐（服装）：\n大家帮我看看这个短信是真的假的\n"
+            "[转发短信] 106905xxxxxx：【银联】尊敬的商户：您正在使用的POS终端将于4月30日起停止交易。"
+            "我中心可为您免费更换新一代电签机具。继续使用请回复Y\n11:05 小马（手机维修）：\n假的吧，银联怎么会给你发这个\n"
+            "11:08 老许-烟酒店：\n周姐千万别回，我就是上当了。第二天就有个自称“银联总部客服”的打电话过来，"
+            "说旧机子马上要停用了，让我把旧机子寄回去。\n11:15 阿玲（早餐）：\n这种就是冒充的，专门骗做生意的。\n"
+            "11:20 小马（手机维修）：\n大家以后收到类似的，自己去查机器背面的客服电话问，别回短信别加微信\n"
+            "11:40 群主：\n派出所的反诈提醒：凡是以“停用”“升级”“换机”为由让您回复短信、寄回机器、先刷卡交费的，"
+            "都是诈骗，请直接挂断。\n")
+    assert "promo.fake_service" in flagged(chat)
+    warned = chat.replace("我就是上当了", "千万别上当了").replace("让我把旧机子寄回去", "让人把旧机子寄回去")
+    assert "promo.fake_service" not in flagged(warned)
+
+
+def test_a_complaint_titled_money_frozen_for_over_a_month_is_a_hold() -> None:
+    told = "刷卡的钱被冻结一个多月，客服只说“风控审核”，不给期限\n我是开家具店的，客户刷了18600，到现在钱都没到账。"
+    assert "terms.fund_hold" in flagged(told)
+    assert "terms.fund_hold" not in flagged("我们不会让您的钱被冻结一个多月，风控审核三个工作日内完成。")
+
+
+def test_a_rate_lower_than_a_rivals_by_a_point_is_no_rate() -> None:
+    assert not [f for f in fees_of("鑫付宝智能电签，费率比大牌还低0.05个点，信用卡0.55%。") if f.amount == 0.05]

@@ -63,9 +63,9 @@ _HEAD = re.compile(
 )
 
 
-def _passages(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each passage of normalised `text`: from one head to the next."""
-    starts = sorted({0, *post_starts(text), *(m.start() for m in _HEAD.finditer(text))})
+def _passages(text: str, own: list[int] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each passage of normalised `text`: from one head (or one of `own`) to the next."""
+    starts = sorted({0, *post_starts(text), *(m.start() for m in _HEAD.finditer(text)), *(own or ())})
     return [(a, b) for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if b > a]
 
 
@@ -180,14 +180,42 @@ def _unsigned_posts(text: str) -> list[tuple[int, int]]:
             if _UNSIGNED.search(text, lo, hi) and not _HAPPENED.search(text, lo, hi)]
 
 
-def _selling_runs(text: str) -> list[tuple[int, int]]:
+# The site's own name at the end of a page's title (…一篇对比讲清楚 - 速码付), and a heading line that opens with it and
+# names a product (速码付电签：小店老板的第一台刷卡机): the guide's section presenting the site's own product.
+_SITE_NAME = re.compile(r"[ \t]*(?:[-_|—]|｜)[ \t]*([\u4e00-\u9fffa-z0-9]{2,8})[ \t]*$")
+_PRODUCT_HEAD = re.compile(r"[^\n。,;!?]{0,8}?(?:电签|pos|刷卡机|收款码|码牌|收款机|智能终端)[^\n。;!?]{0,24}$")
+
+
+def _own_product_heads(title: str, text: str) -> list[int]:
+    """Where a line of normalised `text` starts that heads the site's own product (see _PRODUCT_HEAD)."""
+    m = _SITE_NAME.search(title)
+    if m is None or m.group(1) not in text:
+        return []
+    name, out = m.group(1), []
+    at = text.find(name)
+    while at >= 0:
+        if (at == 0 or text[at - 1] == "\n") and _PRODUCT_HEAD.match(text, at + len(name), _line_end(text, at)):
+            out.append(at)
+        at = text.find(name, at + len(name))
+    return out
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _selling_runs(text: str, own: list[int]) -> list[tuple[int, int]]:
     """Spans of normalised `text` that sell, adjacent ones merged: an ad from after its mark (广告, ———— 文末福利
-    ————), a passage that sells from the line where it starts to (…下面就是粉丝福利), not from a head that would
-    read as a guide's title (04 我现在用的是什么？)."""
+    ————), a section under a head of the site's own product (`own`, _own_product_heads), a passage that sells from
+    the line where it starts to (…下面就是粉丝福利), not from a head that would read as a guide's title (04
+    我现在用的是什么？)."""
     runs: list[tuple[int, int]] = []
-    for lo, hi in _passages(text):
+    for lo, hi in _passages(text, own):
         if _AD_HEAD.match(text, lo):
             start = text.find("\n", lo, hi) + 1
+        elif lo in own:
+            start = lo
         elif (at := context.selling_at(text[lo:hi])) is not None:
             start = text.rfind("\n", lo, lo + at) + 1 or lo
         else:
@@ -272,11 +300,12 @@ def views(doc: Document) -> tuple[Document, ...]:
     senders = sms_senders(text)
     if len({sender for _, sender in senders}) >= 2:  # an export whose warnings are some senders' messages
         return _sender_views(doc, norm, senders)
-    selling = context.sells(text) or _AD_HEAD.search(text) is not None
+    own = _own_product_heads(normalize(doc.title).text, text) if doc.title else []
+    selling = bool(own) or context.sells(text) or _AD_HEAD.search(text) is not None
     unsigned = [norm.orig_span(lo, hi) for lo, hi in _unsigned_posts(text)]
     if not (selling or unsigned):
         return (doc,)
-    runs = [norm.orig_span(lo, hi) for lo, hi in _selling_runs(text)] if selling else []
+    runs = [norm.orig_span(lo, hi) for lo, hi in _selling_runs(text, own)] if selling else []
     rest = _outside(runs + unsigned, len(doc.text))  # a post before signing is left out: it asks, nothing happened
     if not unsigned and (not runs or not any(doc.text[lo:hi].strip() for lo, hi in rest)):
         return (doc,)  # no passage sells, or all of it does

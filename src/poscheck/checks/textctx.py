@@ -38,7 +38,8 @@ _HOWTO_OF_PRACTICE = re.compile(
 )
 _AVOIDING = re.compile(r"识别|辨别|认出|认清|分辨|鉴别|看穿|揭秘|避开|避免|防|警惕|小心|别|不要|看清|真相|骗|陷阱|风险"
                        r"|违法|犯罪|坑")
-_COMPLAINT = re.compile(r"投诉|维权|求助|求懂行|求大神|求指点|求解答|诉求|被.{0,12}骗|骗了我|我被")
+_COMPLAINT = re.compile(r"投诉|维权|求助|求懂行|求大神|求指点|求解答|诉求|被.{0,12}骗|骗了我|我被"
+                        r"|我(?:就|也|都)?是?(?:上当|受骗|中招)")  # 我就是上当了 (not 千万别上当了)
 
 # Sentence cues on top of rules.context: prohibitions anywhere before the trigger, reported speech,
 # quoted bad examples and advice (以…为卖点 describes an offer; a list's own 卖点三: makes one). The ones whose
