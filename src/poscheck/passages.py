@@ -300,12 +300,12 @@ def views(doc: Document) -> tuple[Document, ...]:
     senders = sms_senders(text)
     if len({sender for _, sender in senders}) >= 2:  # an export whose warnings are some senders' messages
         return _sender_views(doc, norm, senders)
-    own = _own_product_heads(normalize(doc.title).text, text) if doc.title else []
-    selling = bool(own) or context.sells(text) or _AD_HEAD.search(text) is not None
+    heads = _own_product_heads(normalize(doc.title).text, text) if doc.title else []
+    selling = bool(heads) or context.sells(text) or _AD_HEAD.search(text) is not None
     unsigned = [norm.orig_span(lo, hi) for lo, hi in _unsigned_posts(text)]
     if not (selling or unsigned):
         return (doc,)
-    runs = [norm.orig_span(lo, hi) for lo, hi in _selling_runs(text, own)] if selling else []
+    runs = [norm.orig_span(lo, hi) for lo, hi in _selling_runs(text, heads)] if selling else []
     rest = _outside(runs + unsigned, len(doc.text))  # a post before signing is left out: it asks, nothing happened
     if not unsigned and (not runs or not any(doc.text[lo:hi].strip() for lo, hi in rest)):
         return (doc,)  # no passage sells, or all of it does

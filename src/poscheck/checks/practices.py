@@ -22,6 +22,7 @@ from poscheck.checks.textctx import (
     asserted,
     gated,
     genre,
+    is_agreement,
     make,
     quote,
     sentence_bounds,
@@ -299,7 +300,8 @@ _CONDITION_AFTER = re.compile(
 # What a provider does when it finds cash-out (发现商户套现将…停机处理): a sanction, no promotion.
 # 套现 listed among crimes (存在欺诈、套现、洗钱等风险特征的交易): a risk clause's definition, never a pitch.
 # …or suspected of one (对交易异常、疑似套现的账户…冻结).
-_CRIMES_LISTED = re.compile(r"(?:欺诈|洗钱|赌博|诈骗|非法集资)、套现|套现、(?:欺诈|洗钱|赌博|诈骗|非法集资)"
+_CRIMES_LISTED = re.compile(r"(?:欺诈|洗钱|赌博|诈骗|非法集资|虚假交易|虚构交易)、套现"
+                            r"|套现、(?:欺诈|洗钱|赌博|诈骗|非法集资|虚假交易|虚构交易)"
                             r"|(?:疑似|涉嫌|判定为|认定为|视为|当成|当作)套现")  # (被判定为套现: a risk)
 # …or what the sentence then calls it (用POS机虚构交易把信用卡额度变成现金，就是套现): a definition.
 _NAMED_A_CRIME = re.compile(r"(?:就是|即是|即为|属于|构成|算是?)(?:信用卡)?(?:套现|非法|违法|犯罪)")
@@ -513,7 +515,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
     for practice, pattern in PATTERNS.items():
         for m in gated(pattern, text, spans.get(practice, [])):
             kind = m.lastgroup or ""
-            conditional = practice in ("second_clearing", "mcc_jumping", "statement_mismatch")
+            # (and who a caller claims to be, told as a case: 遇到自称“…客服”来电要求您提供验证码的，一律挂断)
+            conditional = practice in ("second_clearing", "mcc_jumping", "statement_mismatch") or kind == "claim"
             lo, hi = sentence_bounds(text, m.start(), m.end())
             if lo not in forbidden:
                 first = PROHIBITION.search(text, lo, hi)
@@ -767,8 +770,9 @@ def _findings(analysis: Analysis, practice: str, rule_id: str) -> Iterator[Findi
             spans = _GATE.sentences(norm.text).get(practice, [])
             yield from teaching_note(analysis, rule_id, doc, norm, PATTERNS[practice], spans)
             continue
-        if practice == "fake_service" and _on_own_domain(analysis, doc):
-            continue  # an acquirer's own notice of a device swap poses as no one
+        if practice == "fake_service" and (_on_own_domain(analysis, doc) or is_agreement(norm.text)):
+            continue  # an acquirer's own notice of a device swap poses as no one; an agreement's clause on such
+            # calls (甲方收到自称“银联”…的电话…，应直接拨打乙方…核实) tells how to treat them
         found = [s for s in _practice_signs(norm.text, practice) if not _licensed_payer(analysis, norm.text, s)]
         if not found:
             continue

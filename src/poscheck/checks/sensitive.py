@@ -38,8 +38,10 @@ _NEGATION = re.compile(
     r"不会|从不|从未|绝不|不要|切勿|请勿|勿向|谨防|警惕|不得|严禁|禁止|拒绝|不索要|不向|骗|冒充|自称|防范|保管好|泄露|透露"
     r"|(?:不需要?|无需|不用)(?:您|你)?(?:提供|告知|告诉|填写|输入)"  # 不需要您提供任何密码 (not 不用担心，验证码发我)
     r"|遮挡|提防|陷阱|持卡人|顾客|消费者|付款人|盗刷|诱导|不法|别(?!人|家|的|处)"  # 谁都别告诉
+    r"|引导(?:商户|用户|客户|受害)"  # a warning's list of a scam's steps (以“退还押金”为名，引导商户…填写卡号和验证码)
 )
 _ASKED_OF_WRITER = re.compile(r"(?:让|要|叫|需要|要求|逼|骗)我|给(?:他|她|对方|那人|骗子)")  # 需要我把验证码念给他
+_OWN_APP = re.compile(r"提现|app|钱包|余额")  # what a wallet's own payment password is asked for
 _WARNING_DOC = re.compile(r"骗局|骗子|诈骗|谨防|警惕|防骗|冒充")
 _SCRIPT = re.compile(r"话术|外呼脚本|通话脚本")  # a sales or call script's title
 # (a note on the label may stand before its colon: 短信验证码（点击获取后将收到银行短信，请如实填写以核验身份）：)
@@ -89,12 +91,16 @@ def requests(doc: Document, norm: Normalized) -> Iterator[tuple[int, int, str, s
         # a negation up to the request denies it ("我们不会索要验证码"); one after it is advice on the side
         # ("验证码念给我就可以，不要告诉别人")
         reach = max(m.end(), verb.end() if verb else m.end())
-        if neg := _NEGATION.search(text, lo, reach):
+        if neg := _NEGATION.search(text, lo, reach) or _NEGATION.match(text, m.end(), min(hi, m.end() + 4)):
             if neg.end() < reach:  # (a 别 at the reach's end was read without the character after it)
                 denied = neg.end()
             continue
         field = _LABEL_END.match(text, m.end()) or _bare_field(text, m.start(), m.end())
         if not field and not verb:
+            continue
+        if not field and (context.is_question(text[lo:hi + 1]) or (
+                m.group(0) == "支付密码" and _OWN_APP.search(text, lo, hi))):
+            # an FAQ's question (有人让我提供验证码“退押金”？); an app's own password (提现：输入金额和支付密码)
             continue
         # (a caller's script, 外呼话术: its quoted lines are its own words, its 诈骗 a note to the caller)
         if not script:

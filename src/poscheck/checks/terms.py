@@ -168,12 +168,19 @@ CLAUSE_READ = 220  # characters: a clause this short is read whole for the volum
 _NOT_BORNE = re.compile(r"(?:不承担|无需承担|无须承担|不需承担|不必承担|不用承担|免除)(?:任何)?\s*$")
 
 
+# A denial of any charge that lists the fine among others (不得因此向甲方收取任何费用或违约金).
+_ANY_DENIED = re.compile(r"(?:不得|不|无需|无须|免)[^。;,]{0,12}?任何[^。;,]{0,8}$")
+ANY_DENIED_BACK = 28
+
+
 def _penalty(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     verbs = [] if m.lastgroup == "fine" else list(_PAY_VERB.finditer(doc.text, m.start(), m.end()))
     lo, _ = sentence_bounds(doc.text, m.start(), m.end())
     at = verbs[-1].end() if verbs else m.start()
-    if context.negator_before(doc.text, at, lo) or _NOT_BORNE.search(doc.text, max(lo, at - 8), at):
-        return None  # the charge itself is denied: "不收取违约金", "提前终止…无需支付任何费用", "不承担违约金"
+    if context.negator_before(doc.text, at, lo) or _NOT_BORNE.search(doc.text, max(lo, at - 8), at) or \
+            _ANY_DENIED.search(doc.text, max(lo, at - ANY_DENIED_BACK), at):
+        return None  # the charge itself is denied: "不收取违约金", "提前终止…无需支付任何费用", "不承担违约金",
+        # "乙方不得因此向甲方收取任何费用或违约金"
     if re.search(r"遗失|丢失|损坏|毁损|灭失", sentence) and "违约金" not in sentence:
         return None  # paying for a lost or damaged terminal is compensation
     if "实际损失" in sentence and not re.search(r"\d+(?:\.\d+)?元", sentence):
@@ -275,7 +282,9 @@ _ASSENT = r"(?:您|商户|甲方|乙方)?已?(?:知悉并|知晓并|阅读并|�
 # `led` where a look-ahead of the first characters pays (textscan.led); jurisdiction's may start with any Han.
 PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     "terms.unilateral_change": (led(re.compile(  # power: 可 but not in 许可证, 方可(生效) or 双方可
-        rf"(?P<power>(?:有权|(?<!许)(?:(?<=[甲乙丙]方)|(?<!方))可以?|得|保留){_S}{{0,40}}?(?:调整|修改|变更|更改|上调|修订|调价))"
+        # (not 可能是…被调整了)
+        rf"(?P<power>(?:有权|(?<!许)(?:(?<=[甲乙丙]方)|(?<!方))可(?!能)以?|得|保留){_S}{{0,40}}?"
+        r"(?:调整|修改|变更|更改|上调|修订|调价))"
         rf"|(?P<posted>(?:公告|发布|公示|公布){_S}{{0,6}}?即(?:行)?生效)"
         rf"|(?P<use>继续(?:使用|交易|刷卡|合作|办理|受理){_S}{{0,16}}?视为{_ASSENT}"
         rf"|(?:未|没有)(?:提出|表示)?(?:书面)?异议{_S}{{0,8}}?视为{_ASSENT})"

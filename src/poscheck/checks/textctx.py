@@ -45,7 +45,7 @@ _COMPLAINT = re.compile(r"投诉|维权|求助|求懂行|求大神|求指点|求
 # quoted bad examples and advice (以…为卖点 describes an offer; a list's own 卖点三: makes one). The ones whose
 # alternatives start with groups or look-behinds are `led` (textscan.led); PROHIBITION, all literals, is skipped
 # to by `re` itself.
-PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|切勿|不要|杜绝|防止|打击|远离|拒绝|谨防|不能")
+PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|切勿|不要|杜绝|防止|打击|远离|拒绝|谨防|不能|不进行|不从事")
 EXTRA_NEGATORS = led(re.compile(
     # (not when it ends in a relative clause that names who the trigger befalls: 没有完成年审的机器会被暂停收款)
     r"(不提供|不通过|不设|不做|不教|不帮|不支持|不经手|不经过|并非|而非|而不是|不是|没有|从未|从不|不会|不再|未曾)"
@@ -73,7 +73,9 @@ def genre(text: str) -> Genre:
     """'teaching' for warnings, guides and legal articles; 'complaint' for reports of what happened."""
     head = text[:400]
     first = context.title_line(text)[:120]
-    titled = bool(_COMPLAINT.search(first)) or context.genre(first) == "complaint"
+    # (…投诉数据报告 is a body's report on complaints, not one)
+    kind = context.genre(first)
+    titled = kind == "complaint" or (bool(_COMPLAINT.search(first)) and kind != "advisory")
     guide = _TITLE_TEACH.search(first) or context.GUIDE_TITLE.search(first)
     teaching_title = bool(guide) and not (_HOWTO_OF_PRACTICE.search(first) and not _AVOIDING.search(first))
     # A warning titled as one (一段真实诈骗录音整理) that retells a near miss (差点被骗走) teaches: its complaint
@@ -110,6 +112,11 @@ _ABOUT_AGREEMENTS = re.compile(r"点评|评析|解读|调查|测评|曝光|盘�
 def _agreement(first: str, text: str) -> bool:
     return (bool(_AGREEMENT_NAME.search(first)) and not _ABOUT_AGREEMENTS.search(first)
             and "甲方" in text and "乙方" in text)
+
+
+def is_agreement(text: str) -> bool:
+    """Normalised `text` is an agreement between parties (titled as one, with 甲方 and 乙方)."""
+    return _agreement(context.title_line(text)[:120], text)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -355,7 +355,8 @@ _FEE_NAMED_AFTER = re.compile(r"\s*的?\s*(?:押金|服务费|激活费|手续�
 
 
 # A percent told as a change, not as a rate: 费率立降0.1%, 上调0.05% (but 降到0.5%, 下调至0.55% state the rate).
-_CHANGE_BY = re.compile(r"(?:降|降低|下降|下调|减|减少|优惠|便宜|省|涨|上涨|上调|提高|增加|(?:还|更)[低高])了?\s*$")  # (比大牌还低)
+# (…and 比大牌还低0.05个点)
+_CHANGE_BY = re.compile(r"(?:降|降低|下降|下调|减|减少|优惠|便宜|省|涨|上涨|上调|提高|增加|(?:还|更)[低高])了?\s*$")
 
 
 _CHANGE_LAST = frozenset("降低调减少惠宜省涨高加了 \t\n")  # the last character of every _CHANGE_BY match

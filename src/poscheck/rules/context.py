@@ -107,6 +107,7 @@ ADVISORY_TITLES: tuple[str, ...] = (
     "千万别", "别办", "不要办", "别碰",  # "这三种POS机千万别办"
     "找找", "查一查", "对一对",  # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill
     "手把手",  # "手把手教你核对签购单、刷卡账单和到账记录": a how-to
+    "防骗", "反诈",  # 商户防骗手册：冒充…换机诈骗的十种话术与应对 (its 话术 are the scammers', quoted to teach)
 )
 # Checklists for the reader, by either judge of a page (here and checks.textctx): "办POS机前，这8类收费一定要问清楚",
 # "活动完了是多少？教你三分钟算明白", "一文看懂MCC、一机一码和“自选商户”的坑",
@@ -133,7 +134,9 @@ NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审"
                                 "消费者协会关于", "消费者权益保护委员会关于", "消委会关于", "比较试验",
                                 "点评意见", "格式条款",  # …or on the agreements it collected
                                 "罚没", "被罚", "罚单", "行政处罚", "获刑", "典型案例", "被判", "宣判", "判决书",
-                                "裁定书")
+                                "裁定书",
+                                # a body's survey (…投诉数据报告, …投诉情况分析报告; a PDF's running head 内部参考)
+                                "数据报告", "分析报告", "内部参考")
 _FIRST_PERSON_TITLE = re.compile(r"我|本人")
 
 # "选POS机的五个问题" is a guide; "常见问题" (an agent's FAQ page) is not.
@@ -243,7 +246,7 @@ def genre(title: str) -> Genre:
         title = _OCR_NOTE.sub("", _TOOL_NOTE.sub(" ", title))
     if any(c in title for c in NEWS_TITLES) and not _FIRST_PERSON_TITLE.search(title):
         return "advisory"
-    if any(c in title for c in COMPLAINT_TITLES):
+    if any(c in title for c in COMPLAINT_TITLES) and not ("话术" in title and any(c in title for c in ADVISORY_TITLES)):
         return "complaint"
     if any(c in title for c in ADVISORY_TITLES) or _ADVISORY_QUESTIONS.search(title) or GUIDE_TITLE.search(title):
         return "advisory"

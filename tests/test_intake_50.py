@@ -1,0 +1,67 @@
+"""Held-out set 50 (long documents: full agreements, help centres, reports, handbooks): the protective clauses,
+answers and quoted cases a long document is full of are left alone, and its one real sign is still read."""
+
+from __future__ import annotations
+
+from flags import flagged
+from poscheck.normalize import normalize
+from poscheck.rules.context import genre
+
+
+def test_a_bodys_report_on_complaints_is_no_complaint() -> None:
+    report = ("2024年度POS机消费投诉数据报告 - 某某维权平台\n一、投诉总体情况\n首刷扣费/押金未返还 | 3,318 | 26.7% | \n"
+              "二、典型投诉\n有商户反映：“业务员说机器免费送，结果第一笔刷了500块，到账只有201块，说扣了299的押金。”\n"
+              "也有商户反映：“收款后钱在APP余额里，提现一次扣3块钱。”\n")
+    assert not flagged(report)
+    survey = ("某某支付清算协会 内部参考\n2024年度收单外包服务及商户投诉情况分析报告\n"
+              "抽查中发现，部分服务商的协议中仍有“其他服务费用以公示为准”的表述，本会已建议其修订。\n")
+    assert not flagged(survey, kind="pdf")
+    own = "投诉：某某电签首刷扣了299押金\n我上个月办的电签，第一笔刷了500块，到账只有201块，说扣了299的押金。"
+    assert "fee.deposit" in flagged(own)
+
+
+def test_a_handbook_that_quotes_the_scammers_lines_teaches() -> None:
+    handbook = ("商戶防騙手冊：冒充「總部客服」換機詐騙的十種話術與應對\n"
+                "話術1：「您的機器備案到期，將於本週五停用。我們免費給您換新機，費率降到0.38%，永不漲價。」\n"
+                "應對：掛斷電話，撥打機器背面的官方客服核實。\n"
+                "話術2：「您的機器被監測到有套現風險，需要繳納保證金解凍，請提供驗證碼。」\n應對：不要提供任何驗證碼。\n")
+    assert not flagged(handbook)
+    assert genre(normalize(handbook.split("\n", 1)[0]).text) == "advisory"  # its 話術 are the scammers'
+    assert genre("电销外呼话术（内部）") == "complaint"  # a leaked script is filed like a complaint
+
+
+def test_a_rate_maybe_changed_is_no_change_clause() -> None:
+    faq = "常见问题\n问：到账金额不对怎么办？\n答：如果每笔都多扣了一点，可能是开通了附加服务，也可能是费率被调整了，都要问清楚。"
+    assert "terms.unilateral_change" not in flagged(faq)
+    clause = "POS机服务协议\n甲方：某某商行\n乙方：某某科技有限公司\n第五条 乙方可根据市场情况调整收费标准，调整后在APP公示即生效。"
+    assert "terms.unilateral_change" in flagged(clause)
+
+
+_AGREEMENT = "特约商户受理服务协议\n甲方（收单机构）：某某支付有限公司\n乙方（特约商户）：某某面馆\n"
+
+
+def test_an_agreements_protective_clauses_are_no_practice() -> None:
+    clauses = (_AGREEMENT + "第十四条 乙方保证所有交易均基于真实的商品销售，不进行信用卡套现、虚假交易，不为他人代刷卡。\n"
+               "第十八条 乙方收到自称“银联”“总部”“客服中心”的电话或短信，称终端即将停用、需要升级换机的，"
+               "应直接拨打甲方在本协议中载明的客服电话核实。\n"
+               "第三十九条 甲方发现乙方存在套现、虚假交易、移机等违反本协议的行为的，可以要求乙方限期改正。\n"
+               "第四十条 甲方如需调整收费标准，应至少提前三十日书面告知乙方。乙方不同意的，可在生效日前书面通知甲方终止本协议，"
+               "甲方不得因此向乙方收取任何费用或违约金。\n")
+    found = flagged(clauses)
+    assert not found & {"promo.cash_out", "promo.fake_service", "terms.penalty", "terms.unilateral_change"}
+    fine = _AGREEMENT + "第四十七条 乙方在协议有效期内提前解除本协议的，应向甲方支付违约金500元。\n"
+    assert "terms.penalty" in flagged(fine)
+
+
+def test_a_help_centres_questions_and_its_own_app_are_no_request_for_secrets() -> None:
+    question = "拉卡拉帮助中心\n28. 有人让我提供验证码“退押金”？\n不是。我们不会以任何理由索要验证码。"
+    assert "site.sensitive_data" not in flagged(question)
+    app = ("商家版APP帮助\n第六步：提现。在首页点击“提现”，输入金额和支付密码即可，资金提现到您绑定的储蓄卡。\n"
+           "几个小建议：一是支付密码不要告诉店员；二是遇到自称“商家版客服”来电要求您提供验证码的，一律挂断。")
+    found = flagged(app)
+    assert "site.sensitive_data" not in found and "promo.fake_service" not in found
+    steps = ("近期有人冒充总部客服行骗，常见手法：\n1. 以“机器升级”为由要求换机；\n"
+             "2. 以“退还押金”为名，引导商户点击链接、填写卡号和验证码。\n")
+    assert "site.sensitive_data" not in flagged(steps)
+    phishing = "押金退还登记\n请填写结算卡号、银行卡密码和短信验证码，提交后押金原路退回。"
+    assert "site.sensitive_data" in flagged(phishing)
