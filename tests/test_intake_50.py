@@ -31,9 +31,11 @@ def test_a_handbook_that_quotes_the_scammers_lines_teaches() -> None:
 
 
 def test_a_rate_maybe_changed_is_no_change_clause() -> None:
-    faq = "常见问题\n问：到账金额不对怎么办？\n答：如果每笔都多扣了一点，可能是开通了附加服务，也可能是费率被调整了，都要问清楚。"
+    faq = ("常见问题\n问：到账金额不对怎么办？\n"
+           "答：如果每笔都多扣了一点，可能是开通了附加服务，也可能是费率被调整了，都要问清楚。")
     assert "terms.unilateral_change" not in flagged(faq)
-    clause = "POS机服务协议\n甲方：某某商行\n乙方：某某科技有限公司\n第五条 乙方可根据市场情况调整收费标准，调整后在APP公示即生效。"
+    clause = ("POS机服务协议\n甲方：某某商行\n乙方：某某科技有限公司\n"
+              "第五条 乙方可根据市场情况调整收费标准，调整后在APP公示即生效。")
     assert "terms.unilateral_change" in flagged(clause)
 
 
@@ -41,11 +43,13 @@ _AGREEMENT = "特约商户受理服务协议\n甲方（收单机构）：某某�
 
 
 def test_an_agreements_protective_clauses_are_no_practice() -> None:
-    clauses = (_AGREEMENT + "第十四条 乙方保证所有交易均基于真实的商品销售，不进行信用卡套现、虚假交易，不为他人代刷卡。\n"
+    clauses = (_AGREEMENT + "第十四条 乙方保证所有交易均基于真实的商品销售，"
+               "不进行信用卡套现、虚假交易，不为他人代刷卡。\n"
                "第十八条 乙方收到自称“银联”“总部”“客服中心”的电话或短信，称终端即将停用、需要升级换机的，"
                "应直接拨打甲方在本协议中载明的客服电话核实。\n"
                "第三十九条 甲方发现乙方存在套现、虚假交易、移机等违反本协议的行为的，可以要求乙方限期改正。\n"
-               "第四十条 甲方如需调整收费标准，应至少提前三十日书面告知乙方。乙方不同意的，可在生效日前书面通知甲方终止本协议，"
+               "第四十条 甲方如需调整收费标准，应至少提前三十日书面告知乙方。"
+               "乙方不同意的，可在生效日前书面通知甲方终止本协议，"
                "甲方不得因此向乙方收取任何费用或违约金。\n")
     found = flagged(clauses)
     assert not found & {"promo.cash_out", "promo.fake_service", "terms.penalty", "terms.unilateral_change"}
