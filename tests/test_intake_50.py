@@ -3,7 +3,8 @@ answers and quoted cases a long document is full of are left alone, and its one 
 
 from __future__ import annotations
 
-from flags import flagged
+from flags import fees_of, flagged
+from poscheck.checks.practices import signs
 from poscheck.normalize import normalize
 from poscheck.rules.context import genre
 
@@ -69,3 +70,30 @@ def test_a_help_centres_questions_and_its_own_app_are_no_request_for_secrets() -
     assert "site.sensitive_data" not in flagged(steps)
     phishing = "押金退还登记\n请填写结算卡号、银行卡密码和短信验证码，提交后押金原路退回。"
     assert "site.sensitive_data" in flagged(phishing)
+
+
+def test_an_agents_help_page_is_its_offer() -> None:
+    faq = ("电签POS常见问题汇总 - 某某通达\n"
+           "我们是银联商务股份有限公司在厦门地区的合作服务机构，为商户提供电签POS的申请和安装。"
+           "收单机构：银联商务股份有限公司，支付业务许可证编号Z2000231000017。\n"
+           "1、怎么防范冒充客服的诈骗电话？\n请警惕自称总部客服的来电，谨防上当，不要向任何人透露验证码。\n")
+    assert "licence.number_mismatch" in flagged(faq)
+    hold = "电签POS服务说明\n交易有风险的，资金会被暂时冻结，什么时候解冻要看风控部门的审核结果。"
+    assert "terms.fund_hold" in flagged(hold)
+
+
+def test_what_a_long_page_cites_compares_or_gives_back_is_no_sign() -> None:
+    let_choose = normalize("正规的做法是把保障费单独列出来、让商户自己选、写清楚价格和怎么关。").text
+    assert not signs(let_choose, "mcc_jumping")  # the merchant chooses a service, not a merchant
+    talk = "二清机常见的宣传话术\n“无需营业执照，一人可办多台”“费率超低，还能自选商户”“秒到不限额”。"
+    assert "clearing.mcc_jumping" not in flagged(talk)
+    assert "clearing.mcc_jumping" in flagged("新款电签机\n“费率超低，还能自选商户”，欢迎咨询。")
+    fair = "提前通知、告诉你新费率和生效日期、不同意可以免费注销，这是合规的调价方式。"
+    assert "terms.unilateral_change" not in flagged(fair)
+    assert not [f for f in fees_of("投诉结果：服务商退还了两年的资金安全保障费共1,962.40元。") if f.kind == "insurance"]
+    assert not fees_of("凡缴纳过押金的商户可申请退还，未交押金的商户提交后可领取升级补贴99元。")
+    rules = ("为了行业口碑，我们明确反对以下做法，发现一律取消合作：\n\n1. 冒充“总部客服”打电话让商户换机；\n"
+             "2. 推广跳码机、二清机；\n3. 教商户套现、养卡。\n")
+    assert not flagged(rules)
+    assert "promo.free_bait" not in flagged(
+        "拿货价为设备成本价，你可以自行决定是否免费送给商户。商户首刷扣收198元机具服务费。")

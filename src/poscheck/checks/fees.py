@@ -37,7 +37,7 @@ NO_DEPOSIT_CLAIM = led(re.compile(r"(?:0|零)元(?:开通|激活|入网)|(?:0|�
 # (…造成机具损坏的，由乙方免费更换; 无法修复的，免费更换同型号设备)
 _REPAIR = re.compile(r"(?:故障|损坏|坏了|维修|保修|售后|修复)[^;。]{0,16}$")
 REPAIR_BACK = 24  # characters before a free claim read for a fault it repairs
-_DENIED = re.compile(r"(?:不是|并非|并不|不再|没有)\s*$")
+_DENIED = re.compile(r"(?:不是|并非|并不|不再|没有|是否|要不要)\s*$")  # (…可以自行决定是否免费送给商户: a choice)
 # Supplies given free, not the device: 纸卷免费领取, 免费领取打印纸卷, 码牌免费寄.
 _SUPPLIES = r"(?:打印|热敏)?纸卷?|码牌|收款码|台卡|桌贴|贴纸|立牌"
 _SUPPLIES_BEFORE = re.compile(rf"(?:{_SUPPLIES})\s*$")

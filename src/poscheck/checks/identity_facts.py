@@ -133,6 +133,8 @@ _STRONG_OFFER = re.compile(
     r"立即申请|在线申请|免费申请|免费领取|立即办理|申请办理|办理流程|办理须知|提交申请|资费|收费标准|费率说明|费用说明"
     r"|收费明细|费用一览|甲方|乙方|我司|本公司"
     r"|作品文案|视频文案"  # a short video's caption: its 作者 is the seller speaking, no article's byline
+    # the writer's own place in the trade (我们是银联商务…在厦门地区的合作服务机构): an agent's help page
+    r"|我们是[^。\n]{0,24}?(?:合作|授权|签约|特约)(?:服务机构|服务商|代理商|服务网点)"
 )
 
 

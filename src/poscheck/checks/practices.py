@@ -169,7 +169,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # 签购单及银行卡账单上显示的商户名称为甲方名称或甲方合作商户名称: the slip names a partner merchant
         r"|(?:签购单|账单|小票)[^。;\n]{0,12}?显示的?商户名称?(?:为|是)[^。;\n]{0,10}?合作商户"
         # 商户可以自己选的，…您想让顾客账单上显示什么店都行
-        r"|(?:商户|行业)(?:类型|类别)?(?:可以|能|可)?(?:自己|随便|任意|随意)选(?![择购])|显示(?:什么|哪家|哪个)(?:店|商户|行业)都(?:行|可以)"
+        r"|(?:商户(?<![让由给请]商户)|行业)(?:类型|类别)?(?:可以|能|可)?(?:自己|随便|任意|随意)选(?![择购])|显示(?:什么|哪家|哪个)(?:店|商户|行业)都(?:行|可以)"
         # an app's category setting changed at will: APP里有个“行业选择”……选商场啊酒店啊，随时换
         r"|(?:行业|商户|类目)选择[^。]{0,80}?(?<![不能可得要准许])(?:随时换|随时切|随便换|随便切)"  # not 不能随便换
         r"|指定(?:城市|地区|省份)落地|落地(?:城市|地区)(?:可选|任选|自选|可指定)"
@@ -443,7 +443,7 @@ def _subject_licensed(text: str, start: int, lo: int) -> bool:
 
 # A list item (（一）…, 1. …, (1) …) and the words of a heading that lists what is forbidden.
 _LIST_ITEM = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、)")
-_FORBIDS = re.compile(r"违规|违法|违约|禁止|严禁|不得|不允许|不准|将暂停|将终止|予以处理|追究")
+_FORBIDS = re.compile(r"违规|违法|违约|禁止|严禁|不得|不允许|不准|将暂停|将终止|予以处理|追究|反对以下|取消合作")
 ITEMS_UP = 8  # list items above a sign among which the list's heading is looked for
 ROWS_UP = 40  # table rows above a sign among which the table's header row is looked for
 
@@ -461,6 +461,9 @@ def _under_prohibition(text: str, lo: int) -> bool:
         if end <= 0:
             return False
         start = text.rfind("\n", 0, end) + 1
+        if not text[start:end].strip():  # (a blank line between the heading and its items)
+            end = start - 1
+            continue
         if not _LIST_ITEM.match(text, start) or _FORBIDS.search(text, start, end):
             return bool(_FORBIDS.search(text, start, end))
         end = start - 1

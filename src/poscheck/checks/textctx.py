@@ -20,7 +20,7 @@ from poscheck.errors import RuleError
 from poscheck.models import Document, Evidence, Finding
 from poscheck.normalize import Normalized
 from poscheck.rules import context
-from poscheck.textscan import Keywords, bounds_in, led, sentence_ends
+from poscheck.textscan import Keywords, bounds_in, in_quotes, led, sentence_ends
 
 Genre = Literal["teaching", "complaint", "other"]
 
@@ -228,6 +228,9 @@ def asserted(text: str, start: int, end: int, *, conditional: bool = False, repo
         m = REPORTED.search(sentence)
         if m:
             return False, m.group(0)
+        talk = _quoted_talk(text, start)
+        if talk:
+            return False, talk
     if conditional:
         m = CONDITIONAL.search(before)
         if m:
@@ -236,6 +239,21 @@ def asserted(text: str, start: int, end: int, *, conditional: bool = False, repo
             and not context.SURPRISE.search(sentence):
         return False, "?"
     return True, ""
+
+
+# Sales talk quoted under a line that names it as such (二清机常见的宣传话术⏎“费率超低，还能自选商户”…): cited,
+# not said.
+# (not a script's own title, 电销话术 or 【外呼话术】: its quoted lines are the caller's words)
+_TALK = re.compile(r"常见的?(?:宣传|推销|营销)?(?:话术|说法|说辞)|宣传话术|推销话术|宣传语|套路")
+
+
+def _quoted_talk(text: str, start: int) -> str:
+    """The word that names the quotation around `start` as someone's sales talk, in its line before the quotation
+    or in the line above; '' when there is none."""
+    line = text.rfind("\n", 0, start) + 1
+    above = text.rfind("\n", 0, max(0, line - 1)) + 1
+    m = _TALK.search(text, above, start)
+    return m.group(0) if m and in_quotes(text, start, line) else ""
 
 
 _WH = re.compile(r"什么|怎么|为什么|为啥|到底|哪家|哪个|哪里|谁|咋")

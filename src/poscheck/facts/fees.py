@@ -101,8 +101,10 @@ _PAID_BEFORE = re.compile(r"旧机|原机|已缴|已交|已扣|已冻结|当初|
                           r"|(?:\d{4}年|之前|此前|以前|当初|当年)办理的")  # 您2023年办理的POS机有199元押金
 _REFUND_OFFER = re.compile(r"原路退|可以?(?:统一|全额|原路)?退(?:回|还|款)|可以退|申请(?:全额)?退|退还条件"
                            r"|办理退款|为您退|将(?:全额)?退|退给(?:您|你)|给(?:您|你)退|予以退")
-# …or money taken and now given back: 向申请人退还已扣收的机具管理费195元 (a mediation's terms, a refund notice).
-_GIVEN_BACK = re.compile(r"(?:退还|退回|返还)[^。,;]{0,4}?已(?:扣|收|缴|冻结)")
+# …or money taken and now given back: 向申请人退还已扣收的机具管理费195元 (a mediation's terms, a refund notice),
+# 服务商退还了两年的资金安全保障费共1,962.40元.
+_GIVEN_BACK = re.compile(r"(?:退还|退回|返还)[^。,;]{0,4}?已(?:扣|收|缴|冻结)"
+                         r"|(?:退还|退回|返还)了[^。,;]{0,16}?费(?:用)?共")
 # …or about the old device's deposit ("原机押金299元原路退还" on a swap form), or what was paid back then
 # (可申请退还当初办理时缴纳的机具押金, to every merchant a notice addresses): money back, whoever reads it.
 _PAID_FOR_THEN = re.compile(r"旧机|原机|老机|当初|当年")
@@ -150,7 +152,7 @@ def unit_context(text: str) -> str:
         return "commission"
     if ("您" in text or _PAID_FOR_THEN.search(text)) and _PAID_BEFORE.search(text) and _REFUND_OFFER.search(text):
         return "refund offer"
-    if "已" in text and _GIVEN_BACK.search(text):
+    if ("已" in text or "了" in text) and _GIVEN_BACK.search(text):
         return "refund"
     return ""
 

@@ -373,7 +373,9 @@ THRESHOLD_BACK = 7  # characters before a yuan amount read for THRESHOLD_BEFORE 
 
 #: A sum said not to be charged (秒到不加价，不收3元; 不加3块; 免收99元): no price.
 NOT_CHARGED_BEFORE = re.compile(r"(?:不|没|免|无需|无须|不用|不会)(?:再|额外|另外|另)?"
-                                r"(?:收取|收|加收|加|扣除|扣|多收|多扣)(?:任何|您)?\s*(?:人民币)?\s*$")
+                                r"(?:收取|收|加收|加|扣除|扣|多收|多扣)(?:任何|您)?\s*(?:人民币)?\s*$"
+                                # …or given to the merchant (可领取升级补贴99元)
+                                r"|(?:领取?|获得|发放|送)[^。,;\d]{0,4}?(?:补贴|红包|奖励|奖金)\s*$")
 NOT_CHARGED_BACK = 8
 
 
