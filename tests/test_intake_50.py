@@ -97,3 +97,26 @@ def test_what_a_long_page_cites_compares_or_gives_back_is_no_sign() -> None:
     assert not flagged(rules)
     assert "promo.free_bait" not in flagged(
         "拿货价为设备成本价，你可以自行决定是否免费送给商户。商户首刷扣收198元机具服务费。")
+
+
+def test_a_blog_that_says_it_is_an_ad_now_sells_from_there() -> None:
+    blog = ("2025年POS机怎么选？干了六年POS的我说点大实话 | 某某笔记\n"
+            "如果有人跟你说“信用卡刷卡永久0.38%”，你就要想想他的钱从哪来。\n"
+            "写了这么多，最后打个小广告。我们团队是汇付天下（上海汇付数据服务有限公司，许可证号Z2000931000013）的合作服务商。\n"
+            "我们的政策是：机器免费用，不收押金。新开户商户前30天享受新人价，信用卡刷卡0.38%，从第31天起自动恢复为标准费率0.6%。\n"
+            "有需要的老板可以在下面留言找我。\n")
+    assert flagged(blog) == {"fee.rate_bait"}
+
+
+def test_a_court_at_the_seat_of_the_provider_named_by_its_name() -> None:
+    terms = "某某付POS商户服务协议 - 某某付\n协商不成的，任何一方均应向某某付所在地（上海市浦东新区）人民法院提起诉讼。"
+    assert "terms.jurisdiction" in flagged(terms)
+    merchant = ("某某POS商户服务协议\n甲方（商户）：城东面馆\n乙方：深圳汇收通科技有限公司\n"
+                "第十条 争议由城东面馆所在地（深圳市南山区）人民法院管辖。")
+    assert "terms.jurisdiction" not in flagged(merchant)
+
+
+def test_a_free_swap_for_the_merchant_is_a_free_device_claim() -> None:
+    told = ("投诉：冒充总部客服骗押金\n她说入网备案在本月底到期，需要免费为您升级更换新机。我问要不要钱，她说完全免费。"
+            "新机到了以后，第一笔交易冻结299元押金，按规定不予退还。")
+    assert "promo.free_bait" in flagged(told)

@@ -306,6 +306,8 @@ _SELLS: tuple[re.Pattern[str] | Anchored, ...] = (
                r"|点击[^。\n]{0,4}?(?:阅读原文|文末|下方)[^。\n]{0,8}?(?:填写|下单|申请|领取)"),
     # …or a sign-up form: its heading (拉卡拉POS机官方申请入口) or its button on a line of its own (免费申请)
     re.compile(r"申请入口|办理入口|领取入口"),
+    # …or says it is an ad now (写了这么多，最后打个小广告。我们团队是…的合作服务商)
+    re.compile(r"打个小?广告|插播(?:一条|一个|个)?小?广告|硬广时间"),
     re.compile(r"^[ \t]*(?:免费申请|立即申请|在线申请|立即办理|马上办理|提交申请|立即领取)[ \t]*$", re.M),
 )
 # (not a warning against it, nor a complaint's call to fellow victims: 有同样情况的可以私信我)
