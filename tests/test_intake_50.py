@@ -120,3 +120,11 @@ def test_a_free_swap_for_the_merchant_is_a_free_device_claim() -> None:
     told = ("投诉：冒充总部客服骗押金\n她说入网备案在本月底到期，需要免费为您升级更换新机。我问要不要钱，她说完全免费。"
             "新机到了以后，第一笔交易冻结299元押金，按规定不予退还。")
     assert "promo.free_bait" in flagged(told)
+
+
+def test_a_channel_for_the_accounts_fans_is_the_writers_own_offer() -> None:
+    weekly = ("支付圈周报｜POS机还能放心用吗？附商户避坑清单\n三、避坑清单\n1. 警惕“首刷扣费”，问清楚押金退不退。\n\n"
+              "四、说两句我自己的事\n\n今年我跟本地一家拉卡拉授权服务商谈了合作，给公众号粉丝一个渠道。\n\n"
+              "粉丝渠道的机器领取时不收钱，开机激活时会一次性扣99元机具服务费，扣了之后不管刷多少都不退。\n\n"
+              "想要的朋友在后台回复“领机”。\n")
+    assert {"fee.deposit", "terms.non_refundable"} <= flagged(weekly)
