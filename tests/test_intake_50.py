@@ -128,3 +128,13 @@ def test_a_channel_for_the_accounts_fans_is_the_writers_own_offer() -> None:
               "粉丝渠道的机器领取时不收钱，开机激活时会一次性扣99元机具服务费，扣了之后不管刷多少都不退。\n\n"
               "想要的朋友在后台回复“领机”。\n")
     assert {"fee.deposit", "terms.non_refundable"} <= flagged(weekly)
+
+
+def test_a_number_after_a_sentence_end_is_no_later_firms() -> None:
+    page = ("付通宝电签POS - 小微商户收款首选 - 某某恒通\n付通宝由 北京某某恒通商贸有限公司 推广运营\n"
+            "付通宝电签POS的支付服务由东方付通信息技术有限公司提供。东方付通是持牌的非银行支付机构，"
+            "许可证编号Z2006931000010。北京某某恒通商贸有限公司作为其市场推广合作方，负责机具投放。\n"
+            "支持银联借记卡、信用卡刷卡，个人即可办理，资金T+1到本人卡。\n")
+    found = flagged(page)
+    assert "licence.no_acquiring" in found  # its scope is internet payment only
+    assert not found & {"licence.number_mismatch", "licence.not_found"}

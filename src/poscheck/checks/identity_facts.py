@@ -431,7 +431,7 @@ def _asserted(pattern: re.Pattern[str], text: str) -> bool:
 
 def pair_number(doc: Document, number: Entity, found: tuple[Mention, ...]) -> Mention | None:
     """The institution a licence number is shown for: nearest name before it (same sentence, else up to
-    100 characters back across a line break), else a name just after it on the same line."""
+    100 characters back across a line break), else a name just after it in the same sentence."""
     at = number.evidence.start
     names = [
         m
@@ -450,8 +450,9 @@ def pair_number(doc: Document, number: Entity, found: tuple[Mention, ...]) -> Me
         return (same_line or before)[-1]
     line_end = doc.text.find("\n", number.evidence.end)
     line_end = len(doc.text) if line_end < 0 else line_end
-    after = [
+    after = [  # (not in the next sentence: …许可证编号Z2006931000010。北京某某商贸有限公司作为其推广合作方)
         m for m in names if number.evidence.end <= m.start <= line_end and m.start - number.evidence.end <= 30
+        and not re.search(r"[。；;]", doc.text[number.evidence.end : m.start])
     ]
     if after:
         return after[0]

@@ -56,10 +56,12 @@ def not_found(analysis: Analysis) -> Iterator[Finding]:
     ensure_identity(analysis)
     # The provider's pages speak together (its acquirer may be named on another page); the selling passages of a
     # page that is no offer speak for their writer alone (passages.views).
+    # (…unless the rest of the page offers card acceptance too: then the page is the provider's, ads and all)
+    offers = set(_offer_docs(analysis))
+    offering = {d.id for d in offers if d.view == "rest"}
     speakers: dict[str, list[Document]] = {"": []}
     for d in analysis.documents:
-        speakers.setdefault(d.id if d.view == "ad" else "", []).append(d)
-    offers = set(_offer_docs(analysis))
+        speakers.setdefault(d.id if d.view == "ad" and d.id not in offering else "", []).append(d)
     for docs in speakers.values():
         yield from _not_found(analysis, docs, offers)
 
