@@ -251,7 +251,10 @@ TITLE_CHARS = 60  # characters at an agreement's head that name it (and, when no
 def _jurisdiction(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     if re.search(r"被告(?:住所地|所在地)|原告(?:住所地|所在地)", sentence) and m.lastgroup != "arbitration":
         return None
-    party = _PARTY_LAST.search(m.group("firm")) if m.lastgroup == "firm_seat" else None
+    firm = _FIRM_BEFORE.search(doc.text, max(0, m.start() - 8), m.start()) if m.lastgroup == "firm_seat" else None
+    if m.lastgroup == "firm_seat" and firm is None:
+        return None
+    party = _PARTY_LAST.search(firm.group(0)) if firm else None
     if m.lastgroup == "seat" or party:  # (由甲方住所地人民法院 is found as a firm's seat: the firm is 甲方)
         owner = doc.parties.role(party.group("owner") if party else m.group("owner"))
         if owner == "merchant":
@@ -259,13 +262,13 @@ def _jurisdiction(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) ->
         return f"court at the provider's seat ({m.group(0)[:24]})"
     if m.lastgroup == "named" and re.search(r"被告|原告|有管辖权|所在地|住所地", m.group(0)):
         return None
-    if m.lastgroup == "firm_seat":
+    if firm is not None:
         # the provider: its defining line's firm (乙方：上海盛付通…公司), or else the name of the agreement itself
         # (盛付通POS商户服务协议, written to 您)
-        firm = m.group("firm")
-        names = doc.parties.names
-        name = names.get(doc.parties.provider or "") or ("" if doc.parties.merchant else doc.text[:TITLE_CHARS])
-        if not name or not any(firm[i:] in name for i in range(len(firm) - 1)):
+        name = doc.parties.names.get(doc.parties.provider or "") or (
+            "" if doc.parties.merchant else doc.text[:TITLE_CHARS])
+        word = firm.group(0)
+        if not name or not any(word[i:] in name for i in range(len(word) - 1)):
             return None  # not the provider's own seat, or no provider is named
         return f"court at the provider's seat ({m.group(0)[:24]})"
     if m.lastgroup == "signed" and (at := _SIGNED_AT.search(unit)) and doc.parties.role(at.group(1)) == "merchant":
@@ -292,6 +295,7 @@ def _fund_hold(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> st
 
 _PARTY = r"(?P<owner>甲方|乙方|丙方|我司|本公司|我公司|平台|本平台|服务商|收单机构|银行)"
 _PARTY_LAST = re.compile(rf"{_PARTY}$")
+_FIRM_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,8}$")  # the name a seat (所在地) follows
 # What use or silence is taken for: 视为同意, 视为您已知悉并同意本变更.
 _ASSENT = r"(?:您|商户|甲方|乙方)?已?(?:知悉并|知晓并|阅读并|理解并)?(?:同意|接受|认可)"
 # `led` where a look-ahead of the first characters pays (textscan.led); jurisdiction's may start with any Han.
@@ -344,8 +348,10 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         rf"|(?P<signed>(?:签订地|签约地|签署地){_S}{{0,12}}?(?:人民法院|法院))"
         rf"|(?P<chosen>(?:甲方|乙方|我司|本公司|平台)指定的?{_S}{{0,12}}?(?:法院|仲裁))"
         rf"|(?P<named>(?<!被告)(?<!原告)[\u4e00-\u9fff]{{2,10}}(?:市|区|县)(?:人民)?法院(?={_S}{{0,6}}(?:管辖|起诉|诉讼)))"
-        # a party's seat by its name (向盛付通所在地（上海市浦东新区）人民法院提起诉讼): _jurisdiction asks whose
-        r"|(?P<firm_seat>(?P<firm>[\u4e00-\u9fff]{2,8}?)(?:所在地|住所地)(?:\([^()\n]{2,16}\))?(?:的)?(?:人民)?法院)"
+        # a party's seat by its name (向盛付通所在地（上海市浦东新区）人民法院提起诉讼): _jurisdiction reads whose
+        # (led by its literal: a branch led by a class of characters is tried at every one of them; not the
+        # defendant's, 被告住所地, which every fair clause names and whose match would have the page's clauses parsed)
+        r"|(?P<firm_seat>(?:所在地|住所地)(?<![被原]告所在地)(?<![被原]告住所地)(?:\([^()\n]{2,16}\))?(?:的)?(?:人民)?法院)"
     ), _jurisdiction),
     "terms.fund_hold": (led(re.compile(  # 可 but not in 可疑交易 (a suspicious transaction: no power to hold)
         # (通知收单机构冻结…: the provider has the acquirer hold it)

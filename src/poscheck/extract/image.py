@@ -45,6 +45,21 @@ def _engine(factory: Any) -> Any:
     return _ENGINES["rapidocr"]
 
 
+TABLE_LINES = 3  # a header and two rows
+TABLE_CELLS = 3  # a line of two cells is a label and its value, or a line written in two parts
+
+
+@dataclass(frozen=True, slots=True)
+class _Box:
+    """An OCR box: its extent on the image and its text."""
+
+    top: float
+    bottom: float
+    left: float
+    right: float
+    text: str
+
+
 def boxes_to_text(items: list[tuple[list[list[float]], str]]) -> str:
     """Group OCR boxes into lines by vertical overlap, left to right, and join them; boxes stacked in one column of a
     line are one cell, read top to bottom; a table's lines (TABLE_LINES or more, each of TABLE_CELLS cells or more,
@@ -77,19 +92,6 @@ def boxes_to_text(items: list[tuple[list[list[float]], str]]) -> str:
         i = max(j, i + 1)
     return "\n".join((" | " if is_table else " ").join(c.text for c in row)
                      for row, is_table in zip(rows, table, strict=True))
-
-
-TABLE_LINES = 3  # a header and two rows
-TABLE_CELLS = 3  # a line of two cells is a label and its value, or a line written in two parts
-
-
-@dataclass(frozen=True, slots=True)
-class _Box:
-    top: float
-    bottom: float
-    left: float
-    right: float
-    text: str
 
 
 def _cells(line: list[_Box]) -> list[_Box]:
