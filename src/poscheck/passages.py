@@ -25,6 +25,7 @@ from functools import lru_cache
 from poscheck.models import Block, Document
 from poscheck.normalize import Normalized, normalize, normalize_document
 from poscheck.rules import context
+from poscheck.textscan import line_end
 
 # The head of a post in a forum thread (3楼 …, #3, 楼主, …发表于 2026-2-11): each post has its writer.
 _POST_HEAD = re.compile(r"^[ \t]*(?:\d{1,4}\s*楼|#\d{1,4}(?!\d)|楼主|沙发|板凳)|^[^\n]{0,40}?发表于", re.M)
@@ -194,15 +195,10 @@ def _own_product_heads(title: str, text: str) -> list[int]:
     name, out = m.group(1), []
     at = text.find(name)
     while at >= 0:
-        if (at == 0 or text[at - 1] == "\n") and _PRODUCT_HEAD.match(text, at + len(name), _line_end(text, at)):
+        if (at == 0 or text[at - 1] == "\n") and _PRODUCT_HEAD.match(text, at + len(name), line_end(text, at)):
             out.append(at)
         at = text.find(name, at + len(name))
     return out
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
 
 
 def _selling_runs(text: str, own: list[int]) -> list[tuple[int, int]]:

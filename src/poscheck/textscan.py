@@ -183,6 +183,12 @@ def _first_chars(items: list[tuple[Any, Any]]) -> tuple[set[tuple[int, int]], bo
 _SENTENCE_STOP = re.compile(r"[。！？!?\n]")
 
 
+def line_end(text: str, pos: int) -> int:
+    """Where the line holding `pos` ends: its line break, or the end of `text`."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def sentence_at(text: str, pos: int) -> tuple[int, int]:
     """The sentence around `pos` (no stop itself), as `re.finditer(r"[^。！？!?\\n]+", text)` would give it."""
     end = _SENTENCE_STOP.search(text, pos)

@@ -35,7 +35,7 @@ from poscheck.passages import post_starts
 from poscheck.statements.merchant import acquirer_codes, businesses_named_in, mcc_table
 from poscheck.statements.names import names_agree, same_institution, written_person_name
 from poscheck.statements.values import parse_amount
-from poscheck.textscan import LED, led
+from poscheck.textscan import LED, led, line_end
 
 _S = r"[^。;\n]"
 _SUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,278.28 or 1278.28
@@ -361,11 +361,6 @@ _REPLACEMENT = re.compile(r"换机|更换|换新|换领|换发|新机|换(?:一|
                           r"|认证|核验|补贴|年审|年检|复审|退费|清退|备案")  # (年审, 备案: reviews; 清退: a lure)
 
 
-def _line_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
-
-
 def _own_business(text: str, mine: re.Match[str] | None) -> str:
     """What the writer says their business is, after 我开的是 (up to the clause's end), or ''."""
     if mine and mine.group("own"):
@@ -569,7 +564,7 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 field = _slip_disagrees(text, m.start(), m.group("mno"))
                 if field is None:
                     continue
-                lo, hi = min(lo, text.rfind("\n", 0, field.start()) + 1), max(hi, _line_end(text, field.end()))
+                lo, hi = min(lo, text.rfind("\n", 0, field.start()) + 1), max(hi, line_end(text, field.end()))
             if kind in ("net", "short"):
                 x, y = (m.group("x"), m.group("y")) if kind == "net" else (m.group("x2"), m.group("y2"))
                 got, due = parse_amount(y), parse_amount(x)  # 1,278.28 as written
@@ -605,14 +600,14 @@ def _short_rows(text: str) -> list[Sign]:
     out: list[Sign] = []
     for head in _DUE_COLUMN.finditer(text):
         lo = text.rfind("\n", 0, head.start()) + 1
-        end = _line_end(text, head.start())
+        end = line_end(text, head.start())
         cells = text[lo:end].split("|")
         due = next((i for i, c in enumerate(cells) if _DUE_COLUMN.search(c)), None)
         got = next((i for i, c in enumerate(cells) if _GOT_COLUMN.search(c)), None)
         if due is None or got is None or len(cells) < 3:
             continue
         row = end + 1
-        while row < len(text) and (row_end := _line_end(text, row)) > row and "|" in text[row:row_end]:
+        while row < len(text) and (row_end := line_end(text, row)) > row and "|" in text[row:row_end]:
             values = text[row:row_end].split("|")
             if len(values) > max(due, got):
                 owed, arrived = parse_amount(values[due].strip()), parse_amount(values[got].strip())
@@ -704,7 +699,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
                  and _REPLACEMENT.search(text, s.lo, min(len(text), s.hi + 120))]
         # (a bank's own account notice, 【农业银行】您尾号2207账户…余额3,516.40, claims nothing)
         claims = [s for s in found if s.kind == "claim" and not (
-            text[s.start] == "【" and _ACCOUNT_NOTICE.match(text, s.end, _line_end(text, s.end)))]
+            text[s.start] == "【" and _ACCOUNT_NOTICE.match(text, s.end, line_end(text, s.end)))]
         if not (stops or claims):
             return []
         # a push is judged in its clause: "押金都要退还给商户，您当时是不是交过…？" pushes, then asks
@@ -719,7 +714,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
             # A signature (【拉卡拉】) is quoted beside the stop when its message speaks of the swap
             # (…升级…停止使用); an ordinary notice in the same export (【建设银行】您尾号…收入) is no evidence of it.
             near = [s for s in claims if text[s.start] != "【"
-                    or _REPLACEMENT.search(text, s.lo, _line_end(text, s.hi))]
+                    or _REPLACEMENT.search(text, s.lo, line_end(text, s.hi))]
             return sorted(stops + near, key=lambda s: s.start)
         if claims and pushes and re.search(r"押金|服务费|多扣", text) and re.search(r"退还|退回|原路", text):
             return claims

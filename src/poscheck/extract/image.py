@@ -89,7 +89,7 @@ def boxes_to_text(items: list[tuple[list[list[float]], str]]) -> str:
             j += 1
         if j - i >= TABLE_LINES:
             table[i:j] = [True] * (j - i)
-        i = max(j, i + 1)
+        i = j
     return "\n".join((" | " if is_table else " ").join(c.text for c in row)
                      for row, is_table in zip(rows, table, strict=True))
 
