@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -52,8 +53,8 @@ def run(*docs: Document, url: str | None = None) -> tuple[Analysis, list[Finding
         found += list(CHECKS[rule.spec.check](analysis))
     for f in found:
         for ev in f.evidence:
-            d = next(x for x in docs if x.id == ev.document)
-            assert d.text[ev.start : ev.end] == ev.quote
+            # (views of one page share its id: the quote is in one of them)
+            assert any(x.text[ev.start : ev.end] == ev.quote for x in docs if x.id == ev.document)
     return analysis, found
 
 
@@ -394,3 +395,28 @@ def test_a_court_case_digest_offers_nothing(engine: Engine) -> None:
     text = ("典型案例｜搭建“二清”平台推广POS机，非法经营获刑\n某区人民法院 2026年1月\n"
             "被告人李某注册成立某信息科技有限公司，在未取得支付业务许可证的情况下发展代理推广POS机。")
     assert not [f for f in check_text(engine, text).findings if f.category.startswith("licence.")]
+
+
+def test_an_ad_passage_speaks_with_a_page_whose_rest_offers_too() -> None:
+    """passages.views cuts an ad out of a page that reads as no offer; when the rest offers card acceptance as
+    well (a help page of an agent's own product), the acquirer the ad names is the page's acquirer."""
+    rest = ("快收宝电签POS - 常见问题\n快收宝电签POS 刷卡扫码一机搞定，立即申请。\n"
+            "退货的手续费退不退，各家规定不同，可以查看协议。\n快收宝商贸有限公司 京ICP备2020031877号-1\n")
+    ad = "支付服务由拉卡拉支付股份有限公司（支付业务许可证号Z2002511000017）提供。信用卡0.6%，借记卡0.5%封顶20元。\n"
+    text = rest + ad
+    own = doc(text, "https://www.kuaishoubao-pos.example.com/")
+    at = text.index(ad)
+    views = [replace(own, text=text[:at] + " " * len(ad), view="rest"),
+             replace(own, text=" " * at + ad, title="", view="ad")]
+    _, found = run(*views, url=own.url)
+    assert "licence.not_found" not in cats(found)
+    # …but a rest that offers nothing (an article) leaves its ad to speak alone: a nameless ad is still unverified
+    article = "公众号：刷卡小课堂\n作者：阿强\n电签POS怎么选？今天讲讲费率和到账时间。\n"
+    pitch = "文末福利：回复“领机”免费申请快收宝电签一台，信用卡0.55%。\n"
+    text = article + pitch + ad.replace("拉卡拉支付股份有限公司（支付业务许可证号Z2002511000017）", "我司")
+    own = doc(text, "https://mp.example.com/s/abc")
+    at = len(article)
+    views = [replace(own, text=article + " " * (len(text) - at), view="rest"),
+             replace(own, text=" " * at + text[at:], title="", view="ad")]
+    _, found = run(*views, url=own.url)
+    assert "licence.not_found" in cats(found)
