@@ -420,3 +420,16 @@ def test_an_ad_passage_speaks_with_a_page_whose_rest_offers_too() -> None:
              replace(own, text=" " * at + text[at:], title="", view="ad")]
     _, found = run(*views, url=own.url)
     assert "licence.not_found" in cats(found)
+
+
+def test_an_agreements_clause_on_fake_calls_does_not_make_it_a_lure() -> None:
+    """A lure offers nothing of its own, so its naming no acquirer says nothing; an agreement that tells the merchant
+    how to treat such calls is still the offer it is."""
+    agreement = ("收款服务合作协议\n甲方（商户）：某某餐馆\n乙方（服务方）：杭州速汇达信息科技有限公司\n"
+                 "第一条 乙方通过其合作的支付通道为甲方提供银行卡刷卡及扫码收款服务，并提供收款终端一台。\n"
+                 "第二条 甲方按借记卡0.55%、贷记卡0.60%向乙方支付服务费。\n"
+                 "第三条 甲方收到自称“银联”“客服中心”的电话，称终端即将停用、需要升级换机的，应直接拨打乙方的服务电话"
+                 "核实，不得向对方透露银行卡密码及验证码。\n")
+    _, found = run(doc(agreement))
+    assert "licence.not_found" in cats(found)
+    assert "promo.fake_service" not in cats(found)

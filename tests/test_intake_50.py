@@ -138,3 +138,18 @@ def test_a_number_after_a_sentence_end_is_no_later_firms() -> None:
     found = flagged(page)
     assert "licence.no_acquiring" in found  # its scope is internet payment only
     assert not found & {"licence.number_mismatch", "licence.not_found"}
+
+
+def test_a_rate_back_where_it_was_when_a_membership_ends_is_no_rise() -> None:
+    story = ("提问者：花店小杨\n业务员说“交299开个VIP，信用卡费率能从0.68%降到0.55%”，我就交了。\n"
+             "后来投诉，服务商把VIP退了，费率恢复到0.68%，我准备注销了。\n")
+    assert "fee.rate_bait" not in flagged(story)
+    assert "fee.membership" in flagged(story)
+    # …a cut that came with nothing bought and then went back up is a rise
+    cut = ("提问者：花店小杨\n业务员说信用卡费率能从0.68%降到0.55%，我就办了。\n"
+           "三个月后费率恢复到0.68%，也没通知我。\n")
+    assert "fee.rate_bait" in flagged(cut)
+    # …and so is a rate that comes back higher than it was before the membership
+    higher = ("提问者：花店小杨\n业务员说“交299开个VIP，信用卡费率能从0.68%降到0.55%”，我就交了。\n"
+              "会员到期后费率变成0.78%了。\n")
+    assert "fee.rate_bait" in flagged(higher)

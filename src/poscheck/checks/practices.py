@@ -727,8 +727,9 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
 @lru_cache(maxsize=256)  # asked by every licence check of every document
 def poses_as_service(text: str) -> bool:
     """True when normalised `text` poses as a bank's, UnionPay's or an acquirer's service (promo.fake_service):
-    such a page or message offers nothing of its own, it lures."""
-    return bool(_practice_signs(text, "fake_service"))
+    such a page or message offers nothing of its own, it lures. An agreement poses as no one: its clause on such calls
+    tells how to treat them."""
+    return not is_agreement(text) and bool(_practice_signs(text, "fake_service"))
 
 
 _CLAUSE_MARKS = ",;。!?\n"

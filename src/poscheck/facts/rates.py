@@ -88,9 +88,22 @@ _PERMANENT_RATE = re.compile(
 )
 
 
-def _paid(rate: Fee) -> float | None:
-    """The rate last paid under `rate`: its cut-to rate when it states a cut (从0.6降到0.49), else its amount."""
-    if rate.amount is not None and rate.later_amount is not None and rate.later_amount < rate.amount:
+# A cut bought with a membership (交299开个VIP，信用卡费率能从0.68%降到0.55%), read in the words just before the cut,
+# and the membership told ended before a rate comes back (VIP已关闭。费率恢复到0.68%; not 会员还没到期).
+_BOUGHT = re.compile(r"会员|vip|优惠包|权益包|特权")
+BOUGHT_BEFORE = 16  # characters before a cut's quote read for _BOUGHT
+_ENDED = re.compile(
+    r"(?:会员|vip|优惠包|权益包)[^。!?\n]{0,10}?(?<![没未])(?:退了|退掉|关闭|关了|取消|到期|过期|停了|失效)")
+ENDED_BEFORE = 40  # characters before a returning rate read for _ENDED
+
+
+def _paid(rate: Fee, membership_ended: bool = False) -> float | None:
+    """The rate last paid under `rate`: its cut-to rate when it states a cut (从0.6降到0.49), else its amount — also
+    for a cut a membership bought once the membership has ended: the rate that comes back then (费率恢复到0.68%) is the
+    one agreed before it, no rise."""
+    if rate.amount is not None and rate.later_amount is not None and rate.later_amount < rate.amount and not (
+            membership_ended and _BOUGHT.search(normalize(rate.evidence.context_before[-BOUGHT_BEFORE:]
+                                                          + rate.evidence.quote).text)):
         return rate.later_amount
     return rate.amount
 
@@ -108,9 +121,10 @@ def rate_problems(fees: list[Fee]) -> list[RateProblem]:
             kind = "promo_rise" if f.promo_months else "increase"
             out.append(RateProblem(kind, f, rise(f.amount, f.later_amount, f.promo_months)))
         elif f.amount is None and f.later_amount is not None:
-            earlier = next((e for e in rates if (was := _paid(e)) is not None and was < f.later_amount
+            ended = _ENDED.search(normalize(f.evidence.context_before[-ENDED_BEFORE:]).text) is not None
+            earlier = next((e for e in rates if (was := _paid(e, ended)) is not None and was < f.later_amount
                             and e.channel in (*CARD_CHANNELS, None)), None)
-            if earlier is not None and (was := _paid(earlier)) is not None:
+            if earlier is not None and (was := _paid(earlier, ended)) is not None:
                 out.append(RateProblem("increase", f, rise(was, f.later_amount), earlier))
         if is_card_rate(f, qr) and f.amount is not None and not P.SMALL_TICKET.search(cond):
             # a stated cut is a promise of its lower rate: "从0.6降到0.38，终身" sells the 0.38
