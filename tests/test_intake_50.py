@@ -4,9 +4,11 @@ answers and quoted cases a long document is full of are left alone, and its one 
 from __future__ import annotations
 
 from flags import fees_of, flagged
+from poscheck.checks import textctx
 from poscheck.checks.practices import signs
-from poscheck.normalize import normalize
-from poscheck.rules.context import genre
+from poscheck.checks.textctx import is_agreement
+from poscheck.normalize import normalize, normalize_document
+from poscheck.rules.context import genre, title_line
 
 
 def test_a_bodys_report_on_complaints_is_no_complaint() -> None:
@@ -153,3 +155,17 @@ def test_a_rate_back_where_it_was_when_a_membership_ends_is_no_rise() -> None:
     higher = ("提问者：花店小杨\n业务员说“交299开个VIP，信用卡费率能从0.68%降到0.55%”，我就交了。\n"
               "会员到期后费率变成0.78%了。\n")
     assert "fee.rate_bait" in flagged(higher)
+
+
+def test_a_pdfs_page_mark_is_not_its_title() -> None:
+    """A PDF whose first page starts with its code and page number (LKL-…-031147 第 1 页) is titled by the line
+    after: an agreement, whose warning to the merchant does not make it a guide."""
+    text = ("LKL-HZ-SF-2025-031147 第 1 页 共 4 页\n《特约商户受理银行卡业务协议》\n"
+            "甲方：某某餐饮店\n乙方：某某支付有限公司\n"
+            "第六条 如有人自称乙方或银联工作人员，以升级换机等名义要求您提供验证码，请挂断电话，谨防诈骗。\n")
+    norm = normalize_document(text, "pdf").text
+    assert title_line(norm) == "《特约商户受理银行卡业务协议》"
+    assert is_agreement(norm) and textctx.genre(norm) != "teaching"
+    for mark in ("- 2 -", "第3页/共5页", "1/5", "Page 2"):
+        assert title_line(f"{mark}\n某某协议\n") == "某某协议"
+    assert title_line("2025年第2版\n某某协议\n") == "2025年第2版"  # (a line that says more than a page number)

@@ -226,10 +226,16 @@ _TRANSCRIBER_NOTE = re.compile(r"\s*(?:(?:照片|图片|截图|传单|原件)转
                                r"|\s*\[[^\]\n]{1,8}\]\s*")
 
 
+# A PDF page's header or footer line: a page number, after the document's code (LKL-HZ-2025-031147 第 1 页, - 2 -).
+_PAGE_MARK = re.compile(r"\s*(?:[a-z0-9][a-z0-9-]{5,}\s*)?(?:第\s*\d+\s*页(?:\s*[,/，]?\s*共\s*\d+\s*页)?"
+                        r"|-\s*\d+\s*-|\d+\s*/\s*\d+|page\s*\d+)\s*", re.I)
+
+
 def title_line(text: str) -> str:
     """The title of a text: a "标题：…" line among its first five lines (an exported 公众号 article starts with
-    the account's name, then the title), else its first non-empty line that is no tool's note."""
-    lines = [ln for ln in text.lstrip().split("\n", 6)[:6] if ln.strip() and not _TOOL_NOTE.fullmatch(ln)][:5]
+    the account's name, then the title), else its first non-empty line that is no tool's note or page mark."""
+    lines = [ln for ln in text.lstrip().split("\n", 6)[:6]
+             if ln.strip() and not _TOOL_NOTE.fullmatch(ln) and not _PAGE_MARK.fullmatch(ln)][:5]
     if lines and _TRANSCRIBER_NOTE.fullmatch(lines[0]):
         lines = [ln for ln in text.lstrip().split("\n", 10)[:10] if ln.strip() and not _TOOL_NOTE.fullmatch(ln)
                  and not _TRANSCRIBER_NOTE.fullmatch(ln)][:5]
