@@ -101,6 +101,39 @@ def test_extract_pdf_has_page_offsets(tmp_path: Path) -> None:
     assert doc.title == "第一条 服务内容"  # reportlab's metadata title "untitled" is a placeholder
 
 
+def test_pdf_table_cells_drawn_apart_are_read_as_rows(tmp_path: Path) -> None:
+    """A table whose cells are separate text runs comes out of pypdf one cell a line; their positions give the rows
+    back, written as an HTML table's (a cell wrapped under itself joined into the cell), so 免费 stays in its row and
+    does not deny the next row's fee. Running text set in two columns is left as pypdf reads it."""
+    path = tmp_path / "t.pdf"
+    c = cjk_canvas(path)
+    c.drawString(60, 780, "附件二：机具服务项目及费用")
+    rows = [("项目", "标准", "说明"), ("机具押金", "0元", "—"), ("终端维修", "免费", "非人为损坏"),
+            ("通讯服务费", "99元/年", "激活满12个月后开始收取，到期")]
+    for k, row in enumerate(rows):
+        for x, cell in zip((60, 220, 380), row, strict=True):
+            c.drawString(x, 750 - 18 * k, cell)
+    c.drawString(380, 750 - 18 * 3 - 12, "后自动续期，从结算款中扣收")
+    c.drawString(60, 660, "乙方应在三十日内退还押金。")
+    c.save()
+    lines = extract(RawFile(source=str(path), path=str(path))).text.split("\n")
+    assert lines[:6] == ["附件二：机具服务项目及费用", "项目 | 标准 | 说明 | ", "机具押金 | 0元 | — | ",
+                         "终端维修 | 免费 | 非人为损坏 | ",
+                         "通讯服务费 | 99元/年 | 激活满12个月后开始收取，到期后自动续期，从结算款中扣收 | ",
+                         "乙方应在三十日内退还押金。"]
+    two = tmp_path / "two.pdf"
+    c = cjk_canvas(two)
+    left = ("第一条 甲方应当按照本协议约定使用受理终端", "不得将终端转借他人或移至登记地址以外",
+            "第二条 乙方应按约定结算")
+    right = ("第七条 乙方调整收费标准的应提前三十日通知", "甲方不同意的可在生效前书面通知终止协议",
+             "第八条 本协议长期有效")
+    for k, (a, b) in enumerate(zip(left, right, strict=True)):
+        c.drawString(40, 780 - 16 * k, a)
+        c.drawString(320, 780 - 16 * k, b)
+    c.save()
+    assert " | " not in extract(RawFile(source=str(two), path=str(two))).text
+
+
 def test_pdf_pages_past_the_page_bound_are_listed_as_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from poscheck.extract import pdf
 

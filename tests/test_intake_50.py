@@ -169,3 +169,10 @@ def test_a_pdfs_page_mark_is_not_its_title() -> None:
     for mark in ("- 2 -", "第3页/共5页", "1/5", "Page 2"):
         assert title_line(f"{mark}\n某某协议\n") == "某某协议"
     assert title_line("2025年第2版\n某某协议\n") == "2025年第2版"  # (a line that says more than a page number)
+
+
+def test_an_instant_settlement_fee_by_its_name_and_a_button_the_merchant_presses() -> None:
+    note = "注2：每笔刷卡交易在上述费率之外另收取即时结算服务费2.00元/笔，随交易款一并扣收。"
+    assert "fee.instant_settlement" in flagged("注1：新商户活动价90日内有效。\n" + note)
+    chosen = "可以在APP里自己点“快速结算”，按结算金额收0.05%，不点就是T+1免费到账。"
+    assert "fee.instant_settlement" not in flagged(chosen)  # (flagged before: 自己点 was no choice)
