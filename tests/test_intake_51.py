@@ -17,3 +17,23 @@ def test_a_service_the_merchant_switches_on_is_a_choice() -> None:
     live = "APP里面有个\"快速到账\"，你自己点了才开，每笔多收0.1%"
     assert "fee.instant_settlement" not in flagged(live)
     assert "fee.instant_settlement" in flagged("APP里面有个\"快速到账\"，默认给你开着，每笔多收0.1%")
+
+
+def test_a_leaked_team_chat_shows_what_the_team_does() -> None:
+    """A team's chat posted by someone who left (我退出前把记录导了出来) is the team's own record, like a leaked
+    script: its instructions are the practice, and a hedge in the words staff are told to say is theirs, not the
+    fee's."""
+    title = "【网友投稿】前同事拉我进的一个代理团队群，我退出前把记录导了出来，大家自己看看这些人是怎么做业务的。\n"
+    chat = ("2025-06-03 09:16  团队长-盛总\n3. 流量费第一年不收，从第二年开始每个季度扣45，后台已经全部设好了，"
+            "签的时候不要主动提，客户问了就说\"一年几十块，行业都一样\"\n"
+            "2025-06-03 09:22  团队长-盛总\n退机可以，跟他说合同里写了，用不满一年解约要交300的违约金。\n")
+    found = flagged(title + chat)
+    assert {"fee.data", "terms.penalty"} <= found
+    assert "fee.data" not in flagged("流量费一般一年几十块，行业都一样。")  # a hedge of the writer's own
+
+
+def test_spoken_names_of_fees() -> None:
+    assert "fee.insurance" in flagged("每笔交易都带了一个资金安全保障，收万分之五，是默认给你开着的啊")
+    assert "fee.insurance" not in flagged("资金安全有保障，T+1到账，费率0.6%")
+    assert "fee.instant_settlement" in flagged("刷完马上到卡，每笔多收两块钱，不用等第二天")
+    assert "fee.instant_settlement" not in flagged("刷卡马上到账，费率0.6%")

@@ -120,6 +120,10 @@ _ANY_NEGATOR = re.compile("|".join(map(re.escape, context.NEGATORS)))
 _DIGIT = re.compile(r"\d")
 
 
+# Words a speaker says or is told to say (就说"一年几十块，行业都一样"): their hedge is the speaker's, not the fee's.
+_TOLD_QUOTE = re.compile(r"(?:说|讲|告诉他|告诉客户|回他|回复)\s*:?\s*[\"“「][^\"”」\n]{0,40}[\"”」]")
+
+
 def document_genre(doc: Document, norm: Normalized) -> str:
     """offer | advisory | complaint, decided the same way as the text-rule engine does."""
     return str(context.document_genre(normalize(doc.title).text, norm.text))
@@ -136,8 +140,9 @@ def unit_context(text: str) -> str:
         return "reported"
     if context.is_question(text) and not context.SURPRISE.search(text):
         return "question"
-    if _HEDGED.search(text) or _ALTERNATIVES.search(text):
-        return "hedged"
+    if (_HEDGED.search(text) and not (_TOLD_QUOTE.search(text) and not _HEDGED.search(_TOLD_QUOTE.sub("", text)))) \
+            or _ALTERNATIVES.search(text):
+        return "hedged"  # (not a hedge only in words the seller is told to say: 客户问了就说"一年几十块")
     if context.disowned(text) or _NOT_OURS.search(text):
         return "disowned"
     if _EXAMPLE_START.match(text) or _EXAMPLE.search(text) or ("=" in text and _WORKED_SUM.search(text)):
