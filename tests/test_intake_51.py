@@ -4,6 +4,7 @@ fillers and an option the merchant switches on are read as they are meant."""
 from __future__ import annotations
 
 from flags import flagged
+from poscheck.rules.context import genre
 
 
 def test_a_speakers_filler_between_a_fee_and_its_sum() -> None:
@@ -37,3 +38,22 @@ def test_spoken_names_of_fees() -> None:
     assert "fee.insurance" not in flagged("资金安全有保障，T+1到账，费率0.6%")
     assert "fee.instant_settlement" in flagged("刷完马上到卡，每笔多收两块钱，不用等第二天")
     assert "fee.instant_settlement" not in flagged("刷卡马上到账，费率0.6%")
+
+
+def test_posts_that_mock_or_warn_offer_nothing() -> None:
+    """A video's checklist before applying (办刷卡机前一定要问的5句话) and a meme of the sellers' lines
+    (…迷惑发言大赏) sell no terminal, so they name no acquirer to check."""
+    checklist = ("办刷卡机前一定要问的5句话，问完骗子自己就走了\n第一句：押金多少，什么时候退？\n"
+                 "第二句：费率写进合同没有？信用卡0.6%是不是永久的？\n")
+    meme = ("刷卡机销售迷惑发言大赏\n销售：机器免费送！\n我：那第一笔刷卡扣的两百是啥？\n销售：费率永不涨！\n"
+            "我：“永”是多久，三个月？\n转给开店的朋友#避坑#刷卡机\n")
+    for text in (checklist, meme):
+        assert not {c for c in flagged(text) if c.startswith("licence.")}
+    assert genre("办理前三个月费率优惠") == "offer"  # (a promotion's first months, not a checklist)
+
+
+def test_voice_messages_about_my_terminal_are_the_merchants_record() -> None:
+    voice = ("微信语音转文字（截屏后 OCR 整理）\n发送人：三嬢（火锅店）  接收人：表妹小敏\n[语音 59″]\n"
+             "妹儿 你帮我看一哈嘛 我那个刷卡机 当时他跟我说刷信用卡是零点六 上个月一万块钱扣了八十几块\n"
+             "[图片]（短信截图：【XX付】尊敬的商户，您的终端年服务费198.00元已于2025-11-12扣收成功。）\n")
+    assert "licence.not_found" not in flagged(voice)

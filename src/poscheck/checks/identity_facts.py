@@ -388,15 +388,17 @@ def offer_of(doc: Document) -> Offer:
     return Offer(True, card, "offers card acceptance")
 
 
-# An export of messages or bills (短信备份导出, 微信聊天记录导出, 账单明细导出) that records a terminal already in use
-# (机器已经寄出了, 您的终端…已激活成功, SIM卡服务费66.00元已于今日扣除) is the merchant's evidence: its fee words are
-# notices to a customer, not an offer. An agent's pitch to someone with no terminal yet (明天就能给你装机) still offers.
-_EXPORT = re.compile(r"导出|备份|聊天记录|群聊记录")
+# An export of messages or bills (短信备份导出, 微信聊天记录导出, 账单明细导出, 语音转文字) that records a
+# terminal already in use (机器已经寄出了, 您的终端…已激活成功, SIM卡服务费66.00元已于今日扣除; voice messages on
+# 我那个刷卡机) is the merchant's evidence: its fee words are notices to a customer, not an offer. An agent's pitch
+# to someone with no terminal yet (明天就能给你装机) still offers.
+_EXPORT = re.compile(r"导出|备份|聊天记录|群聊记录|语音转文字")
 # …or a phone's screenshot of an app (its status bar on top: 9:41 4G 86%) that shows a balance held
 _STATUS_BAR = re.compile(r"\s*\d{1,2}:\d{2}\s+(?:[45]g|wi-?fi|lte)\b[^\n]{0,12}?\d{1,3}%")
 _IN_USE = re.compile(r"已经?(?:寄出|发货|激活|结算至|结算到|扣除|扣收)|已于(?:今日|今天)"
                      r"|(?:您|你)的(?:终端|机器|机子|pos)|账单明细|交易明细|实际到账|本月到账|这个月的到账"
-                     r"|可提现余额|钱包余额|钱包明细")
+                     r"|可提现余额|钱包余额|钱包明细"
+                     r"|我(?:那个|那台|的|家|店里的?)(?:刷卡机|pos机?|机器|机子|终端)")
 
 
 # A chat export: its first lines say so; each message starts with a time and its sender (…20:03 张姐奶茶：…, or the

@@ -108,13 +108,14 @@ ADVISORY_TITLES: tuple[str, ...] = (
     "找找", "查一查", "对一对",  # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill
     "手把手",  # "手把手教你核对签购单、刷卡账单和到账记录": a how-to
     "防骗", "反诈",  # 商户防骗手册：冒充…换机诈骗的十种话术与应对 (its 话术 are the scammers', quoted to teach)
+    "迷惑发言", "迷惑行为", "大赏", "名场面",  # 刷卡机销售迷惑发言大赏: a meme that mocks the sellers' lines
 )
 # Checklists for the reader, by either judge of a page (here and checks.textctx): "办POS机前，这8类收费一定要问清楚",
 # "活动完了是多少？教你三分钟算明白", "一文看懂MCC、一机一码和“自选商户”的坑",
 # "签POS机协议前，这七类条款要圈出来", "办POS机最容易踩的6个坑", "…——写给商户的一份说明".
 # 签POS机协议前 (before signing), not 电签POS|新商户前3个月 (a terminal, then a promotion's first months)
 GUIDE_TITLE = re.compile(
-    r"[问看搞弄讲说算]清楚?|[讲说算]明白|一文[看读搞]懂|个[“「\x22]?坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?<!电)(?:签|办)[^,。?!|]{0,8}?前(?![\d一二两三四五六七八九十])|这[一二三四五六七八九十\d]+(?:类|种|条)"
+    r"[问看搞弄讲说算]清楚?|[讲说算]明白|一文[看读搞]懂|个[“「\x22]?坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?<!电)(?:签|办)[^,。?!|]{0,8}?前(?![\d一二两三四五六七八九十]{1,3}(?:个|天|日|月|笔|年|期|次|名|周))|这[一二三四五六七八九十\d]+(?:类|种|条)"
 )
 # What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
 _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后|出)")
