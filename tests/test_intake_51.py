@@ -57,3 +57,18 @@ def test_voice_messages_about_my_terminal_are_the_merchants_record() -> None:
              "妹儿 你帮我看一哈嘛 我那个刷卡机 当时他跟我说刷信用卡是零点六 上个月一万块钱扣了八十几块\n"
              "[图片]（短信截图：【XX付】尊敬的商户，您的终端年服务费198.00元已于2025-11-12扣收成功。）\n")
     assert "licence.not_found" not in flagged(voice)
+
+
+def test_what_a_caption_or_a_voice_denies_or_rejects() -> None:
+    caption = ("因为商户你自己选\n酒店 超市 加油站 批发 随便挑\n想刷哪个行业就刷哪个行业\n刷大额就挑个批发类的\n"
+               "刷小额就挑个超市\n还有积分 银行看不出来\n")
+    found = flagged(caption)
+    assert "clearing.mcc_jumping" in found and "promo.cash_out" not in found  # the unseen slip is the jump's
+    assert "promo.cash_out" in flagged("卡里没钱也能刷出来周转，走的是商户消费，银行看不出来。")
+    voice = "信用卡零点六 借记卡零点五 单笔封顶二十块 合同上都写的 然后那个押金啊激活费啊这些我们都没有"
+    assert "fee.deposit" not in flagged(voice)
+    assert "fee.deposit" in flagged("押金都没有退，第一笔扣了299元押金")
+    note = "（店长备注：任何人打电话来说换机、要验证码，一律不理，直接告诉我。）"
+    assert "site.sensitive_data" not in flagged(note, url="https://shop.example.com/")
+    assert "site.sensitive_data" in flagged("客服：请把手机收到的验证码告诉我，我帮您办理换机。",
+                                            url="https://shop.example.com/")

@@ -61,6 +61,7 @@ _CATEGORY = "酒店|宾馆|餐饮|饭店|商超|超市|百货|便利店|加油�
 # (the bank or its risk control is who cannot tell: not 风控的事我也查不到, an agent who cannot look into a hold)
 _UNSEEN = rf"(?:银行|风控)(?:(?!的事|我|你|您){_S}){{0,4}}(?:看不出|查不到|识别不了)"
 _EVASION = re.compile(rf"{_UNSEEN}|规避{_S}{{0,4}}风控")
+EVASION_AFTER_JUMP = 40  # characters after a merchant picked (caption lines) where 银行看不出来 tells of its slip
 
 # A page headed as an institution's service centre (银联商务客户服务中心 on a line of its own): any Chinese character
 # may start it, but only at a line's start.
@@ -670,8 +671,9 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
     if practice == "cash_out":
         # 银行那边看不出来 in the sentence of a merchant picked (自己挑商户，选个酒店类…): the jumped slip is hidden
         jumps = signs(text, "mcc_jumping")
+        # (…or on a caption's next line: 刷小额就挑个超市 / 还有积分 银行看不出来)
         found = [s for s in found if not (jumps and _EVASION.fullmatch(text, s.start, s.end)
-                                          and any(j.lo <= s.start < j.hi for j in jumps))]
+                                          and any(j.lo <= s.start < j.hi + EVASION_AFTER_JUMP for j in jumps))]
         return found if any(s.kind == "strong" for s in found) else []
     if practice == "mcc_jumping":
         select = [s for s in found if s.kind == "select"

@@ -209,12 +209,15 @@ def negated(text: str, pos: int, lo: int) -> bool:
 # A denial written after the names it denies, maybe a list of them: 流量费、年费、服务费不收取 (a table's cells read
 # together), 年费一律免收. An amount after it belongs to the next item, not to these names.
 _DENIED_AFTER = re.compile(
-    r"(?:[、/和及与][^、,;。|\n\d]{1,8}?)*?\s*(?:均|都|一律|全部|概|全|也|暂)?\s*"
-    r"(?:不收取|不收|免收|全免|免除|不另收|不另行收取|不予收取|不再收取|(?:无需|无须|不需要?|不用)(?:支付|缴纳|交))"
+    # (spoken: 那个押金啊激活费啊这些我们都没有)
+    r"(?:(?:[、/和及与]|啊|呀)[^、,;。|\n\d]{1,8}?)*?(?:啊|呀)?\s*(?:这些|这几[个样]|这俩)?(?:我们|咱们?|我司)?"
+    r"\s*(?:均|都|一律|全部|概|全|也|暂)?\s*"
+    r"(?:不收取|不收|免收|全免|免除|不另收|不另行收取|不予收取|不再收取|(?:无需|无须|不需要?|不用)(?:支付|缴纳|交)"
+    r"|(?<=[都也])没有(?![退返还到]))"
 )
 
 
-_DENIAL_FIRST = frozenset("、/和及与均都一律全概也暂不免无 \t\n")  # what a _DENIED_AFTER match can start with
+_DENIAL_FIRST = frozenset("、/和及与均都一律全概也暂不免无啊呀这我咱 \t\n")  # what a _DENIED_AFTER match can start with
 
 
 # A promise of no fee that its own sentence says was broken: 嘴上说免流量费，实际满一年系统扣了99元. The name stands
