@@ -72,3 +72,14 @@ def test_what_a_caption_or_a_voice_denies_or_rejects() -> None:
     assert "site.sensitive_data" not in flagged(note, url="https://shop.example.com/")
     assert "site.sensitive_data" in flagged("客服：请把手机收到的验证码告诉我，我帮您办理换机。",
                                             url="https://shop.example.com/")
+
+
+def test_a_channel_that_calls_itself_official_and_the_other_side_of_a_conditional_refund() -> None:
+    lure = ("押金退还登记\n尊敬的商户：根据监管要求，旧款POS机押金将统一清退，请在7日内完成登记。\n"
+            "本通道为银联商务官方退押通道，请按提示如实填写商户名称、结算卡号及预留手机号，提交后三个工作日内原路退回。\n")
+    assert "site.impersonation" in flagged(lure, url="http://ums-kefu95.example.com/tk/")
+    assert "site.impersonation" not in flagged("本通道为服务商自建通道，非银联商务官方渠道。\n",
+                                               url="http://ums-kefu95.example.com/tk/")
+    terms = "激活服务费149元，120天内累计交易满6万元全额返还；未满足条件的不予返还。"
+    assert "terms.non_refundable" in flagged(terms)
+    assert "terms.non_refundable" not in flagged("商户应按时归还终端；未满足条件的不予退还。")

@@ -43,7 +43,7 @@ _CLAIM = re.compile(r"官网|官方网站|官方(?!授权|合作|认证|信息|�
 _ENTRANCE = re.compile(
     r"官网|官方网站|官方(?:申请|办理)?(?:入口|平台|网址|网站|渠道)|申请入口|办理入口|领取入口"
 )
-_FIRST_PERSON = re.compile(r"本站|本网|本中心|本平台|本公司|我司|我们是|欢迎来到|欢迎光临|欢迎访问")
+_FIRST_PERSON = re.compile(r"本站|本网|本中心|本平台|本通道|本页面|本公司|我司|我们是|欢迎来到|欢迎光临|欢迎访问")
 _NEGATION = led(re.compile(  # led: some of its words start with groups (textscan.led)
     r"非(?=[^常凡法]{0,8}(?:官网|官方))|"
     r"不是|并非|非官方|不属于|冒充|假冒|仿冒|谨防|警惕|骗|自称|声称|为准|核实|举报|投诉|无关"

@@ -128,6 +128,8 @@ _SUM_BEFORE = re.compile(r"(?<![\d:.])\d+(?:\.\d+)?(?:元|块)?(?:都|也|就|�
 MONEY_BACK = 120  # characters before a refusal in which the money it refuses may be named
 # …and so may an FAQ's answer about the money of the answer before it (A：未达标的部分不予返还)
 _ANSWER = re.compile(r"\s*(?:a|答)\s*\d*\s*:")
+# …and so may the other side of a conditional refund, after a semicolon (…满6万元全额返还；未满足条件的不予返还)
+_UNMET = re.compile(r"未(?:满足|达到?|完成)|不达标|达不到|没(?:刷够|达标|完成|满)")
 
 
 def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
@@ -141,7 +143,8 @@ def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) 
     # a refusal with a rule behind it may answer a message about the money (要是没刷够呢 / 那就不退了 这是公司规定), and
     # so may a flat denial that refunds exist (那129是激活费，不是押金！ 没有“退”这一说) and an FAQ's answer
     if not _MONEY.search(sentence) and not _SUM_BEFORE.search(head) and not (
-            (_RULE_CITED.search(sentence) or m.group(0).startswith("没有") or _ANSWER.match(sentence))
+            (_RULE_CITED.search(sentence) or m.group(0).startswith("没有") or _ANSWER.match(sentence)
+             or _UNMET.search(head))
             and _MONEY.search(doc.text, max(0, m.start() - MONEY_BACK), m.start())):
         return None
     if re.match(r".{0,2}(?:终端|机具|设备|机器|pos)", doc.text[m.end():m.end() + 6]):
