@@ -398,7 +398,7 @@ _STATUS_BAR = re.compile(r"\s*\d{1,2}:\d{2}\s+(?:[45]g|wi-?fi|lte)\b[^\n]{0,12}?
 _IN_USE = re.compile(r"已经?(?:寄出|发货|激活|结算至|结算到|扣除|扣收)|已于(?:今日|今天)"
                      r"|(?:您|你)的(?:终端|机器|机子|pos)|账单明细|交易明细|实际到账|本月到账|这个月的到账"
                      r"|可提现余额|钱包余额|钱包明细"
-                     r"|我(?:那个|那台|的|家|店里的?)(?:刷卡机|pos机?|机器|机子|终端)")
+                     r"|我(?:那个|那台|家的|店里的?)(?:刷卡机|pos机?|机器|机子|终端)")  # (not an agent's 我的机器)
 
 
 # A chat export: its first lines say so; each message starts with a time and its sender (…20:03 张姐奶茶：…, or the

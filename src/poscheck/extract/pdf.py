@@ -4,6 +4,7 @@ from its images by local OCR."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from poscheck.errors import ExtractError, UnsupportedFile
@@ -80,7 +81,8 @@ HEAD_CHARS = 16
 _Chunk = tuple[float, float, float, str]  # baseline y (up), x, font size, text
 
 
-def _collector(chunks: list[_Chunk]) -> Any:
+def _collector(chunks: list[_Chunk]) -> Callable[[str, list[float], list[float], Any, float], None]:
+    """pypdf's visitor_text: every non-blank run of text with its position and size, appended to `chunks`."""
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if text.strip():
             x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]

@@ -140,9 +140,9 @@ def unit_context(text: str) -> str:
         return "reported"
     if context.is_question(text) and not context.SURPRISE.search(text):
         return "question"
-    if (_HEDGED.search(text) and not (_TOLD_QUOTE.search(text) and not _HEDGED.search(_TOLD_QUOTE.sub("", text)))) \
-            or _ALTERNATIVES.search(text):
-        return "hedged"  # (not a hedge only in words the seller is told to say: 客户问了就说"一年几十块")
+    # (not a hedge only in words the seller is told to say: 客户问了就说"一年几十块")
+    if (_HEDGED.search(text) and _HEDGED.search(_TOLD_QUOTE.sub("", text))) or _ALTERNATIVES.search(text):
+        return "hedged"
     if context.disowned(text) or _NOT_OURS.search(text):
         return "disowned"
     if _EXAMPLE_START.match(text) or _EXAMPLE.search(text) or ("=" in text and _WORKED_SUM.search(text)):
