@@ -455,7 +455,13 @@ def test_fees_a_chat_reply_prices_what_the_message_before_asked() -> None:
 def test_fees_a_bare_service_fee_of_the_activation_is_a_deposit() -> None:
     text = "激活说明：新机首笔刷卡需满200元，系统自动扣除服务费199元，90天内刷满6万元返还。"
     assert _rows(_text_fees(text)) == {("deposit", None, 199.0, "元")}
-    assert _rows(_text_fees("系统每月扣除服务费19元。")) == set()  # a bare 服务费 of no service: unknown
+    assert _rows(_text_fees("系统扣除服务费19元。")) == set()  # a bare 服务费 of no service: unknown
+    # …unless it is charged by the month or the year: a recurring fee, whatever it serves
+    assert _rows(_text_fees("系统每月扣除服务费19元。")) == {("recurring", None, 19.0, "元/月")}
+    spoken = "机器用起来以后每个月有9块9的服务费 是从结算款里自动扣的"
+    assert _rows(_text_fees(spoken)) == {("recurring", None, 9.9, "元/月")}
+    assert _rows(_text_fees("每笔收取0.6%的服务费，每月5号结算。")) == set()  # a date, not a period
+    assert _rows(_text_fees("开通VIP商户服务包，服务费399元/年。")) == {("membership", None, 399.0, "元/年")}
 
 
 def test_fees_rows_under_a_header_of_names() -> None:

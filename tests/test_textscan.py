@@ -15,7 +15,7 @@ def _texts() -> list[str]:
     rng = random.Random(11)
     return [
         "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60))) for _ in range(400)
-    ] + ["无押金", "20元押金", "2\n0元押金", "不得不收押金", "免费领取。不收取押金！押金？"]
+    ] + ["无押金", "20元押金", "2\n0元押金", "不得不收押金", "免费领取。不收取押金！押金？", "问我要不要押金"]
 
 
 def test_sentence_at_is_the_sentence_the_plain_regex_gives() -> None:
@@ -41,6 +41,8 @@ def _negator_before_plain(text: str, start: int, scope_start: int) -> str:
             continue
         if head[idx:].startswith(context.NOT_NEGATORS):
             continue
+        if neg[0] in "不没" and context.a_not_a(text, start - len(head) + idx):
+            continue  # 要不要
         if re.match(r"[\u4e00-\u9fff]+[ \t]+", head[idx + len(neg):]):
             continue  # the negator took its object before a space (无需执照 免费送机)
         if len(head) - idx - len(neg) <= context.NEGATION_GAP:

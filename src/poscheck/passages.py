@@ -49,12 +49,14 @@ def _mark_line(marks: str) -> str:
 
 
 _AD_HEAD = re.compile(rf"{_mark_line(_AD_MARKS)}|^[ \t]*[—\-=_*]{{3,}}[^\n]*(?:福利|广告|推广)", re.M)
+# A rule with words in it (—— 分割线 ——: one Chinese dash each side; ===== 以下是广告 =====)
+_DIVIDER = re.compile(r"^[ \t]*(?:—{2,}|[\-=_*]{3,})[^\n]{1,16}(?:—{2,}|[\-=_*]{3,})[ \t]*$", re.M)
 # An answer on a Q&A page, a numbered section of an article (04 我现在用的是什么？, 坑五：二清机), a rule
 # line with a heading in it, the likes under an answer (12赞), and the marks above.
 _HEAD = re.compile(
     r"^[ \t]*(?:最佳回答|最佳答案|回答者|回答(?:\s*\d+)?(?=[ \t:])|答主)"
     r"|^[ \t]*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|坑[一二三四五六七八九十\d]{1,2})(?:[ \t]+|[、.:])[^\n]{0,24}$"
-    r"|^[ \t]*[—\-=_*]{3,}[^\n]{1,16}[—\-=_*]{3,}[ \t]*$"
+    rf"|{_DIVIDER.pattern}"
     r"|^[ \t]*\d+(?:\.\d+)?[kw万]?\s*(?:赞|个赞|赞同)[ \t]*$"
     # the line that closes an answer (发布于 2025-11-03 · 赞同 4), and a comment's head (小店长 2025年3月3日 08:30)
     r"|^[ \t]*(?:编辑于|发布于)\s*\d{4}[-/.年][^\n]*$"
@@ -169,7 +171,9 @@ def _speaks_otherwise(doc: Document, text: str) -> bool:
 # A post written before signing (还没签，先来问问; 准备装个刷卡的机器): it asks about an offer, nothing happened yet…
 _UNSIGNED = re.compile(r"还没签|没签呢|未签|先来问问|准备(?:装|办|签)|(?:要|快)签[^。\n]{0,8}了|考虑一下")
 # …unless it tells what did (当时没听劝，我就签了…299被扣了).
-_HAPPENED = re.compile(r"签了|已经签|被扣|扣了|扣掉|到账只有|到账才|少到账|冻结了")
+# (not 这种要是签了…: what would happen)
+_HAPPENED = re.compile(r"签了(?<!要是签了)(?<!如果签了)(?<!假如签了)(?<!万一签了)(?<!一旦签了)"
+                       r"|已经签|被扣|扣了|扣掉|到账只有|到账才|少到账|冻结了")
 
 
 def _unsigned_posts(text: str) -> list[tuple[int, int]]:
@@ -213,7 +217,8 @@ def _selling_runs(text: str, own: list[int]) -> list[tuple[int, int]]:
         elif lo in own:
             start = lo
         elif (at := context.selling_at(text[lo:hi])) is not None:
-            start = text.rfind("\n", lo, lo + at) + 1 or lo
+            # (all of it under a divider: —— 分割线 —— ⏎ 顺便说下我自己这边…有需要的可以私信我)
+            start = text.find("\n", lo, hi) + 1 if _DIVIDER.match(text, lo) else text.rfind("\n", lo, lo + at) + 1 or lo
         else:
             continue
         if not lo <= start < hi:

@@ -61,10 +61,16 @@ def _regex_promise(needles: tuple[str, ...], pattern: re.Pattern[str], ok: Calla
         out = []
         for m in matches:
             lo, hi = sentence_bounds(text, m.start(), m.end())
-            if asserted(text, m.start(), m.end(), bounds=(lo, hi))[0] and ok(text[lo:hi]):
+            if asserted(text, m.start(), m.end(), bounds=(lo, hi))[0] and ok(text[lo:hi]) \
+                    and not _DEMAND.search(text, max(0, lo - DEMAND_BACK), m.start()):
                 out.append((lo, hi, m.start()))
         return out
     return find
+
+
+# What a complaint asks for is no one's promise (我的诉求：⏎一、…；⏎二、无条件为我注销POS机，不收取违约金)
+_DEMAND = re.compile(r"诉求|我(?:方)?要求|请求(?:贵|相关|有关|对方|商家)|恳请")
+DEMAND_BACK = 60  # characters before a promise's sentence in which a list of demands may be headed
 
 
 def _regex_practice(pattern: re.Pattern[str], exclude: re.Pattern[str] | None = None

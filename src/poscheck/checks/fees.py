@@ -14,7 +14,7 @@ from poscheck.facts.fees import document_genre, negated, unit_context
 from poscheck.facts.rates import rate_problems
 from poscheck.models import Document, Evidence, Fee, Finding
 from poscheck.passages import post_starts
-from poscheck.textscan import led
+from poscheck.textscan import led, line_end
 
 __all__ = ["fee_kinds", "free_bait", "no_schedule", "rate_bait"]
 
@@ -101,6 +101,24 @@ def _claims(analysis: Analysis, doc: Document, pattern: re.Pattern[str] = FREE_C
                                 or any(not negated(text, t.start(), lo) for t in _TIED.finditer(text, lo, hi)))
 
 
+def _same_table(analysis: Analysis, doc: Document, at: int, fee: Evidence) -> bool:
+    """Whether the claim at normalised `at` is a row of a fee table that prices `fee` in another row (机具 | 免费 |
+    above 终端月服务费 | 10元/月): a schedule that shows every recurring price is no bait (vocabulary.md §24)."""
+    if fee.document != doc.id:
+        return False
+    norm = analysis.normalized(doc)
+    text = norm.text
+    lo, hi = text.rfind("\n", 0, at) + 1, line_end(text, at)
+    if "|" not in text[lo:hi]:
+        return False
+    while lo > 0 and "|" in text[(above := text.rfind("\n", 0, lo - 1) + 1):lo]:  # the rows above and below
+        lo = above
+    while hi < len(text) and "|" in text[hi + 1:(below := line_end(text, hi + 1))]:
+        hi = below
+    start, end = norm.orig_span(lo, hi)
+    return start <= fee.start < end
+
+
 @check("promo_free_bait")
 def free_bait(analysis: Analysis) -> Iterator[Finding]:
     """A free device on offer while the same target takes a deposit, activation or service fee."""
@@ -130,6 +148,9 @@ def free_bait(analysis: Analysis) -> Iterator[Finding]:
                        if not fee_kinds.ONE_CASE_NO_DEPOSIT.search(norm.text, c[0], c[1])]
         if not claims:
             continue
+        # (a deposit in the same table still makes the free device a bait: the price is paid up front anyway)
+        claims = [((lo, hi, disclosed or (fee not in deposits and _same_table(analysis, doc, lo, fee))), fee)
+                  for (lo, hi, disclosed), fee in claims]
         bait = [c for c in claims if not c[0][2]]
         (lo, hi, _), fee = (bait or claims)[0]
         norm = analysis.normalized(doc)

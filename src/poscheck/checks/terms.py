@@ -104,12 +104,14 @@ def _protective_change(text: str) -> bool:
 def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     if m.lastgroup == "power" and _CHANGE_DENIED.search(doc.text, max(0, m.start() - 2), m.end()):
         return None
+    if m.lastgroup == "central" and genre(doc.text) == "complaint":
+        return None  # the reason given for a rise that came (业务员说是"公司统一调整"): the rise is the complaint's
     lo, _ = sentence_bounds(doc.text, m.start(), m.end())
     if _role_at(doc, m.start(), lo) == "merchant":
         return None
-    if m.lastgroup != "power" and not re.search(r"调整|修改|变更|更改|上调|调价|修订|变动|涨价", unit):
+    if m.lastgroup not in ("power", "central") and not re.search(r"调整|修改|变更|更改|上调|调价|修订|变动|涨价", unit):
         return None
-    if not _CHANGE_OBJECT.search(sentence if m.lastgroup == "power" else unit) and not (
+    if not _CHANGE_OBJECT.search(sentence if m.lastgroup in ("power", "central") else unit) and not (
             _THIS_CHANGE.search(unit) and _CHANGE_OBJECT.search(doc.text, max(0, m.start() - CHANGE_BACK), m.start())):
         return None
     if _protective_change(unit):
@@ -155,7 +157,7 @@ def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) 
 
 
 def _auto_renewal(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
-    if re.search(r"[不非无未](?:会|再|得|需|用)?自动", doc.text[max(0, m.start() - 3):m.end()]):
+    if re.search(r"[不非无未](?:会|再|得|需|用)?(?:自动|自己)", doc.text[max(0, m.start() - 3):m.end()]):
         return None
     if m.lastgroup == "deduct" and not re.search(
         r"每[一1]?(?:年|个月|月|季|期|服务年度)|每满|按月|按年|按季|年度|逐年|定期|周期|(?<!手)续费|次年|第二年|第2年"
@@ -239,7 +241,7 @@ def _liability(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> st
         return None
     if re.search(r"但[^。;]{0,12}(?:过错|过失|故意|自身原因)[^。;]{0,6}除外", sentence):
         return None  # "…不承担责任，但乙方有过错的除外": the provider still answers for its own fault
-    blanket = re.search(r"任何|一切|概不|全部", m.group(0)) is not None
+    blanket = re.search(r"任何|一切|概不|全部|责任(?:都|也|一概|一律|全)不", m.group(0)) is not None
     if not (fault or blanket or FUNDS.search(sentence) or m.lastgroup == "cap"):
         return None
     return f"provider excludes liability ({m.group(0)[:20]})"
@@ -296,7 +298,7 @@ def _fund_hold(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> st
     return f"provider may hold settlement at its discretion ({m.group(0)[:24]})"
 
 
-_PARTY = r"(?P<owner>甲方|乙方|丙方|我司|本公司|我公司|平台|本平台|服务商|收单机构|银行)"
+_PARTY = r"(?P<owner>甲方|乙方|丙方|我司|本公司|我公司|我们公司|他们公司|对方公司|平台|本平台|服务商|收单机构|银行)"
 _PARTY_LAST = re.compile(rf"{_PARTY}$")
 _FIRM_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,8}$")  # the name a seat (所在地) follows
 # What use or silence is taken for: 视为同意, 视为您已知悉并同意本变更.
@@ -308,6 +310,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         rf"(?P<power>(?:有权|(?<!许)(?:(?<=[甲乙丙]方)|(?<!方))可(?!能)以?|得|保留){_S}{{0,40}}?"
         r"(?:调整|修改|变更|更改|上调|修订|调价))"
         rf"|(?P<posted>(?:公告|发布|公示|公布){_S}{{0,6}}?即(?:行)?生效)"
+        # …or done from above, as a seller says it: 费率是我们公司后台统一调的, 由总部统一调整
+        r"|(?P<central>(?:后台|系统|总部|公司|上游|通道)(?:那边)?(?:会|可以|可能|随时)?统一(?:调整|上调|调|修改|改)(?!整理))"
         rf"|(?P<use>继续(?:使用|交易|刷卡|合作|办理|受理){_S}{{0,16}}?视为{_ASSENT}"
         rf"|(?:未|没有)(?:提出|表示)?(?:书面)?异议{_S}{{0,8}}?视为{_ASSENT})"
         r"|(?P<silent>(?:无需|恕不|不再|不)另行(?:通知|告知)|无需(?:单独|事先)?(?:通知|告知)"
@@ -320,9 +324,12 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         r"|没有[“\"「]?(?:退|退款|退还)[”\"」]?(?:这一说|这么一说|一说|这回事)"  # 没有“退”这一说
     )), _non_refundable),
     "terms.auto_renewal": (led(re.compile(
-        rf"(?P<renew>自动(?:续费|续期|续订|续约|续签|延续|延期|延长|顺延|续)|连续包月|默认(?:为您|为你)?(?:续费|续期|续订)|(?:期满|到期){_S}{{0,8}}?自动{_S}{{0,4}}?续)"
+        rf"(?P<renew>自动(?:续费|续期|续订|续约|续签|延续|延期|延长|顺延|续)|连续包月|默认(?:为您|为你)?(?:续费|续期|续订)|默认(?:帮|为|给)(?:您|你)?续上|(?:期满|到期){_S}{{0,8}}?自动{_S}{{0,4}}?续"
+        # …as people say it: 到期之后自己就续上了, 它自己到时间就扣了
+        r"|自己(?:就|会)续(?:上|费|期|订)|自己续上|自己到(?:时间|期|点|日子)了?(?:就|会)?(?:自动)?扣)"
         rf"|(?P<deduct>(?:自动|(?:后台|系统)自己){_S}{{0,12}}?"  # 到期后台自己就扣了
-        r"(?:扣取|扣收|扣除|扣款|扣费|划扣|扣划|扣了|扣掉|扣走|扣(?=[ \t]*(?:[,。;!|\n]|$))))"
+        # (自动从我结算卡扣9.9)
+        r"(?:扣取|扣收|扣除|扣款|扣费|划扣|扣划|扣了|扣掉|扣走|扣(?=[ \t]*(?:[,。;!|\n\d]|$))))"
     )), _auto_renewal),
     "terms.penalty": (led(re.compile(
         r"(?P<fine>违约金|罚金|滞纳金|扣罚|违约赔偿金|作为违约赔偿|(?:提前)?(?:终止|解约|解除|退出)(?:补偿金|赔偿金)|(?:扣除|收取|扣收)[^。;\n]{0,6}罚款|罚款\d+元)"
@@ -340,13 +347,14 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         r"(?P<none>不承担(?:任何|一切)?(?:的)?(?:赔偿|法律|经济)?责任|不承担(?:任何|一切)?(?:的)?赔偿义务|不负(?:任何|一切)(?:赔偿|法律|经济)?责任|不负(?:赔偿|法律|经济)责任|概不负责|概不承担|不负责任何"
         r"|不予(?:负责|赔偿|承担)|免于(?:承担)?(?:任何|一切)?(?:赔偿|补偿|责任)"
         rf"|不(?:对|就){_S}{{0,30}}?(?:负责|承担(?:任何)?(?:赔偿)?责任)"
-        rf"|免除{_S}{{0,10}}?(?:全部|一切|任何)?(?:赔偿)?责任|免责)"
+        rf"|免除{_S}{{0,10}}?(?:全部|一切|任何)?(?:赔偿)?责任|免责"
+        r"|责任(?:都|也|一概|一律|全)不(?:担|承担|负|背|管))"  # as a seller says it: 咱这边是一分钱责任都不担
         rf"|(?P<shift>(?:一切|全部|所有)(?:法律|经济)?(?:责任|后果|损失){_S}{{0,6}}?(?:均)?由{_S}{{0,8}}?(?:自行)?承担)"
         r"|(?P<unrelated>与(?:我司|本公司|平台|本平台|我公司|乙方|甲方)无关)"
         rf"|(?P<cap>赔偿(?:总额|金额|上限|责任){_S}{{0,4}}?(?:不超过|不高于|以{_S}{{0,12}}?为限))"
     )), _liability),
     "terms.jurisdiction": (re.compile(
-        rf"(?P<seat>{_PARTY}{_S}{{0,4}}?(?:所在地|住所地|注册地|所在城市|注册所在地){_S}{{0,10}}?(?:人民法院|法院|仲裁))"
+        rf"(?P<seat>{_PARTY}{_S}{{0,4}}?(?:所在地|住所地|注册地|所在城市|注册所在地){_S}{{0,14}}?(?:人民法院|法院|仲裁))"
         rf"|(?P<arbitration>(?:提交|申请|交由|由){_S}{{0,20}}?仲裁(?:委员会|院|机构|庭)?)"
         rf"|(?P<signed>(?:签订地|签约地|签署地){_S}{{0,12}}?(?:人民法院|法院))"
         rf"|(?P<chosen>(?:甲方|乙方|我司|本公司|平台)指定的?{_S}{{0,12}}?(?:法院|仲裁))"
@@ -384,10 +392,11 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
 #: Literals that every match of a category's pattern contains (the patterns run only where one occurs).
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "terms.unilateral_change": (
-        "调整", "修改", "变更", "更改", "上调", "修订", "调价", "生效", "视为", "通知", "告知",
+        "调整", "修改", "变更", "更改", "上调", "修订", "调价", "生效", "视为", "通知", "告知", "统一调", "统一改",
     ),
     "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返", "一说", "这回事", "退不"),
-    "terms.auto_renewal": ("自动", "包月", "默认续", "默认为您续", "默认为你续", "后台自己", "系统自己"),
+    "terms.auto_renewal": ("自动", "包月", "默认续", "默认为您续", "默认为你续", "后台自己", "系统自己", "自己就续",
+                           "自己会续", "自己到", "续上"),
     "terms.penalty": (
         "违约金", "罚", "滞纳金", "违约赔偿", "补偿金", "赔偿金", "解约", "终止", "解除", "退机", "撤机", "拆机",
         "注销", "退出", "退还终端", "未达", "未满", "达不到", "没达到", "不足", "低于", "少于", "不到", "不满", "激活",

@@ -53,6 +53,7 @@ EXTRA_NEGATORS = led(re.compile(
     r"|((?:不会|从不|绝不|决不)以|不让|不许)[^。;\n,]{0,24}$"  # 不会以“系统升级”…为由: the pretext is denied;
     # 不让商户把钱结到别人的卡或者什么钱包里: what is not allowed
 ))
+_CONTRAST = re.compile(r"(?:\s|而|却|就)是")  # the other side of 不是X: …而是Y, spoken "不是X 是Y"
 REPORTED = led(re.compile(
     r"声称|宣称|号称|所谓|俗称|嫌疑|反面例子|反例|霸王条款|不公平条款|不合理条款|例如|比如|诸如|凡是|凡宣称|一旦发现|建议|"
     r"应当要求|要求对方修改|卖点(?![一二三四五六七八九十\d]{0,2}:)|为幌子|名义|有人自称|有人冒充|接到自称|冒用|假冒|原话|"
@@ -215,8 +216,8 @@ def asserted(text: str, start: int, end: int, *, conditional: bool = False, repo
     if m:
         return False, m.group(0)
     m = EXTRA_NEGATORS.search(before)
-    if m:
-        return False, m.group(1) or m.group(2)
+    if m and not (m.group(1) in ("不是", "并非") and _CONTRAST.search(before, m.end(1))):
+        return False, m.group(1) or m.group(2)  # (not 钱不是直接到您卡上 是先进平台APP: the trigger is what it is)
     m = REJECTED_AFTER.match(text, end, hi)
     if m:
         return False, m.group(1)

@@ -34,6 +34,7 @@ _HEDGED = re.compile(
     r"一般在|一般为|一般是|一般会|一般收|通常在|通常为|通常会|通常每|左右|大约|大概|可能会|可能有|可能收|不等|某些"
     r"|有的(?<![都也还]有的)|有些"
     r"|多数|大多|几百|几十|几元|市面上(?!最|找不到|没有比)|业内(?!最)|常见"
+    r"|要么是[^。\n]{1,40}?要么是"  # a guess at how a price is made (…能做到0.38，要么是…跳码，要么是…涨回去)
 )
 # What an agent is paid on the merchants it brings (按服务商所拓商户贷记卡交易额的万分之六; 甲方按乙方推荐商户每月贷记卡
 # 交易额的万分之五向乙方支付推广服务费): a commission, no merchant's rate.
@@ -122,6 +123,9 @@ _DIGIT = re.compile(r"\d")
 
 # Words a speaker says or is told to say (就说"一年几十块，行业都一样"): their hedge is the speaker's, not the fee's.
 _TOLD_QUOTE = re.compile(r"(?:说|讲|告诉他|告诉客户|回他|回复)\s*:?\s*[\"“「][^\"”」\n]{0,40}[\"”」]")
+
+
+_BLOCKQUOTE = re.compile(r"[ \t]*>")  # a line quoted as a block (> 🔥免费领POS机🔥…刷卡0.38 秒到账～)
 
 
 def document_genre(doc: Document, norm: Normalized) -> str:
@@ -424,7 +428,8 @@ def extract_fees(doc: Document, norm: Normalized) -> list[Fee]:
                     x.kind != "rate" and x.start > lab.end for x in u.labels))
                 and not (credit and lab.kind == "rate"
                          and _CONSUMER_CREDIT.search(_clause(text, u.start, u.end, lab.start)))
-                and not ((teaching or (retells and "原话" in body)) and in_quotes(text, lab.start, above + 1))]
+                and not ((teaching or (retells and "原话" in body))
+                         and (in_quotes(text, lab.start, above + 1) or _BLOCKQUOTE.match(text, above + 1)))]
         if not live:
             continue
         reserved = reader.reserved(u, body)

@@ -62,7 +62,9 @@ _ENTRIES: tuple[_Entry, ...] = (
              # an agent drawing their commission (代理提现按税点扣6%): no merchant's withdrawal
              " 代理提现 分润提现 佣金提现 收益提现 奖励提现"
              # a bank's charge for the settlement account itself, not the terminal's (vocabulary.md §9)
-             " 单位结算账户管理费 结算账户管理费 对公账户管理费 对公账户年费", "none", ""),
+             " 单位结算账户管理费 结算账户管理费 对公账户管理费 对公账户年费"
+             # a charge for a missed volume target, however it is billed (每月扣收49元未达标服务费): terms.penalty's
+             " 未达标服务费 未达标费 不达标服务费 不达标费 考核服务费 考核费 未达标扣款 达标考核费", "none", ""),
     # the sum withdrawn, as a notice's field (提现金额：4982.00元) or as the base of a price named elsewhere (当日到账 |
     # 每笔提现金额的0.05%): no price of withdrawing itself (提现手续费按提现金额的0.5%收取 is named by 提现手续费)
     _Entry(("提现金额",), r"提现金额(?=\s*(?::|的))", "none", None, ""),
@@ -163,19 +165,19 @@ _ENTRIES: tuple[_Entry, ...] = (
            r"|(?:提额|权益|尊享|特权|优享|降费)(?:包|卡|服务|会员)(?:费)?(?:\s*:\s*(?:年费|月费))?",
            "membership", None, "元"),
     # a plan named in quotes or before a colon and priced by the period: “费率优享会员”每月29元, 钻石会员：298元/年
-    _Entry(("会员",), r"会员(?=(?:[”」』]|\s*:|\s*[¥￥])\s*(?:每月|每年|每季度?|月费|年费|\d))", "membership", None,
-           "元"),  # (开通黑金会员￥199/年)
+    _Entry(("会员",), r"会员(?=(?:[”」』]|\s*[:,]|\s*[¥￥])\s*(?:每月|每年|一年|一个月|每季度?|月费|年费|\d))",
+           "membership", None, "元"),  # (开通黑金会员￥199/年; 开我们的超级会员，一年198元)
     _Entry(_words("服务年费 年服务费 年度服务费 年费 月租 租金 月服务费 月费 终端管理费 机具管理费 管理费"
                   " 信息维护费 系统维护费 维护费 技术服务费 增值服务费 基础服务费 账户管理费"
                   " 账户保留费 短信通知服务费 短信通知费 短信服务费 短信费 休眠费 睡眠费"
                   " 机具租金 终端租金 设备租金 租机费 短信提醒费 到账短信 到账提醒 商户服务费 软件服务费"
-                  " 交易短信提醒 交易提醒短信 短信提醒服务"
+                  " 交易短信提醒 交易提醒短信 短信提醒服务 交易短信通知 短信通知服务"
                   " 系统使用费 软件使用费 商户服务包 增值服务包 基础服务包 服务套餐 套餐费 续订费 年审 年检"),
            r"(?:服务年费|年(?:度)?服务费|年费(?!率)|月租费?|(?:机具|终端|设备)?租金|租机费|月服务费"
            r"|月费(?!率)|(?:终端|机具)?管理费|(?:信息|系统)?维护费|技术服务费|增值服务费"
            r"|基础服务费|账户管理费|账户保留费|短信通知服务费|短信通知费|短信服务费|短信费"
            r"|休眠费|睡眠费|短信提醒费|到账短信(?:提醒)?(?:服务)?费?|到账提醒(?:服务)?费?"
-           r"|交易短信提醒(?:服务)?费?|交易提醒短信(?:服务)?费?|短信提醒服务费?"
+           r"|交易短信(?:提醒|通知)(?:服务)?费?|交易提醒短信(?:服务)?费?|短信(?:提醒|通知)服务费?"
            # (“安心用”服务套餐（198元/年）)
            r"|商户服务费|软件服务费|(?:系统|软件)使用费|服务套餐(?:费用?)?|套餐费用?|续订费用?"
            r"|年[审检](?:服务)?费"  # (每台终端年审服务费80元（每年一次）)
@@ -374,6 +376,12 @@ GIVEN_BACK_BACK = 80  # characters before such a 服务费, on its line, read fo
 # …and what makes it an insurance premium: a stated cover for stolen or lost funds (这是“账户守护”服务费，按每笔
 # 交易金额的0.05%收取，用于资金被盗刷时的赔付保障), read in its sentence after the name.
 _INSURES = re.compile(r"(?:盗刷|被盗|资金损失|资金被)[^。!?\n]{0,12}?(?:赔付|理赔|赔偿|保障)|(?:赔付|理赔)保障")
+# …and what makes it a recurring fee: a month or a year it is charged for, next to it (每个月有9块9的服务费, 服务费每月
+# 9.9元, 服务费9.9元/月), not a price per transaction
+_EVERY_PERIOD = re.compile(
+    r"每个?(?:月|年|季度?)(?![\d一二三四五六七八九十]+[号日]|[初底末]|结算)|包月|/(?:月|年)|一个月")
+_PLAN = re.compile(r"vip|会员|服务包|套餐|权益|保障|保险")  # (开通VIP商户服务包，服务费399元/年: the plan's price)
+PERIOD_NEAR = 14  # characters either side of a bare 服务费, within its sentence, read for _EVERY_PERIOD
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -390,7 +398,7 @@ def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str
     """Adds the name `text[start:end]` of entry `i` to `out`, unless the entry is a look-alike."""
     start, end, i = found
     e = _ENTRIES[i]
-    kind = service if e.kind == SERVICE else e.kind
+    kind, units = (service if e.kind == SERVICE else e.kind), e.units
     if e.kind == SERVICE and kind is None and _ACTIVATION.search(text, _sentence_start(text, start), start):
         kind = "deposit"  # 激活说明：新机首笔刷卡需满200元，系统自动扣除服务费199元
     elif e.kind == SERVICE and _GIVEN_BACK.search(text, end, _sentence_end(text, end)) and _ACTIVATION.search(
@@ -401,11 +409,15 @@ def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str
         kind = "insurance"
     elif e.kind == SERVICE and kind is None:
         kind = section_service(text, out, start)  # 二、账户资金保障服务 ⏎ 按每笔交易金额的0.03%收取服务费
+        lo = _sentence_start(text, start)
+        if kind is None and not _PLAN.search(text, lo, start) and _EVERY_PERIOD.search(
+                text, max(lo, start - PERIOD_NEAR), min(_sentence_end(text, end), end + PERIOD_NEAR)):
+            kind, units = "recurring", "元"  # (a share of each payment is no monthly fee)
     if kind is None or kind == "none":
         return
     name = text[start:end]
     unionpay = e.channel == "qr" and ("云闪付" in name or "银联二维码" in name) and _only_unionpay(name)
-    out.append(Label(start, end, name, kind, "unionpay_qr" if unionpay else e.channel, e.units, e.generic))
+    out.append(Label(start, end, name, kind, "unionpay_qr" if unionpay else e.channel, units, e.generic))
 
 
 _CARD_CHANNELS = frozenset({"credit", "debit", "card"})

@@ -34,9 +34,9 @@ YUAN = re.compile(
 #: clause numbers ("1.1 受理终端…银联二维码") stay numbers.
 BARE_RATE = led(re.compile(
     r"(?<![\d.%+\-/第])(?P<a>0\.[2-9]\d{0,2}|1\.[0-2]\d?)"
-    # (信用卡 0.38 秒到: a rate, then the payout it comes with; 0.5秒到账 is a speed)
+    # (信用卡 0.38 秒到, 信用卡0.38秒到账: a rate, then the payout it comes with; 0.5秒到账 is a speed)
     r"(?![\d.]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|天|日|号|小时|分|米|折|年|月|次|台|张|寸|版|代|条|款|项|节|章|[a-z])"
-    r"|秒|\s+秒(?!到))"
+    r"|秒(?<!\.\d\d秒)|\s+秒(?!到))"
 ))
 #: A yuan amount written without "元" right after a fee's name, as ad copy does ("只收押金99", "流量费:69"),
 #: or after the period that follows it ("流量费每季度45"): a whole number that no unit, digit or dash follows.
@@ -205,6 +205,8 @@ OPTIONAL = re.compile(
     # (自己点“即时结算”, 你自己点了才开: a button the merchant presses)
     r"|自己[^。,;]{0,8}?(?:点开|开通|开启|打开|去开|开(?=d\+?0|t\+?0|秒到)|点(?=[“\"「『]|了才))"
     r"|勾选(?<!已勾选)(?:确认|同意)|自助开通|随时(?:可以)?退(?:租|订)"
+    # (您已在…APP中开通快速结算…可随时在“结算设置”中关闭; APP里自己开，不开就是T+1)
+    r"|随时在[^。,;]{0,12}?(?:关闭|取消)|您已在[^。,;]{0,12}?app中?开通|不开(?:通)?(?:就|的话)?(?:是|走)?t\+?1"
 )
 DEFAULT_ON = re.compile(
     r"默认开通|默认[^。,;]{0,3}?开着|统一开通|系统默认|默认勾选|强制|必须开通|统一收取|所有机具|所有终端|全部开通|自动(?:从[^。,;]{0,12})?扣"

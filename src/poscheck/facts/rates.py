@@ -88,6 +88,11 @@ _PERMANENT_RATE = re.compile(
 )
 
 
+# A promotion's days, and the rate from the day after them (前90天 / 第91天起, 前3个月 / 第4个月起, 3个月后)
+_FIRST_DAYS = re.compile(r"前\d+(?:天|日|个月|个自然月)|首月|首\d+个月")
+_FROM_THEN = re.compile(r"第\d+(?:天|日|个月|个自然月)(?:起|开始)|\d+(?:天|日|个月)(?:后|以后|之后)")
+
+
 # A cut bought with a membership (交299开个VIP，信用卡费率能从0.68%降到0.55%), read in the words just before the cut,
 # and the membership told ended before a rate comes back (VIP已关闭。费率恢复到0.68%; not 会员还没到期).
 _BOUGHT = re.compile(r"会员|vip|优惠包|权益包|特权")
@@ -126,6 +131,13 @@ def rate_problems(fees: list[Fee]) -> list[RateProblem]:
                             and e.channel in (*CARD_CHANNELS, None)), None)
             if earlier is not None and (was := _paid(earlier, ended)) is not None:
                 out.append(RateProblem("increase", f, rise(was, f.later_amount), earlier))
+        elif f.amount is not None and f.later_amount is None and _FROM_THEN.search(normalize(f.evidence.quote).text):
+            # a rate of its own line from a day or month on, after a rate for the days before it (信用卡费率入网后前
+            # 90天：0.50% ⏎ 信用卡费率 第91天起：0.60%): the first one rises
+            earlier = next((e for e in reversed(rates[:rates.index(f)]) if e.channel == f.channel and e.amount
+                            and e.later_amount is None and _FIRST_DAYS.search(normalize(e.evidence.quote).text)), None)
+            if earlier is not None and earlier.amount is not None and earlier.amount < f.amount:
+                out.append(RateProblem("promo_rise", f, rise(earlier.amount, f.amount, earlier.promo_months), earlier))
         if is_card_rate(f, qr) and f.amount is not None and not P.SMALL_TICKET.search(cond):
             # a stated cut is a promise of its lower rate: "从0.6降到0.38，终身" sells the 0.38
             text = below_floor(min(f.amount, f.later_amount or f.amount))

@@ -138,7 +138,8 @@ NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审"
                                 "裁定书",
                                 # a body's survey (…投诉数据报告, …投诉情况分析报告; a PDF's running head 内部参考)
                                 "数据报告", "分析报告", "内部参考")
-_FIRST_PERSON_TITLE = re.compile(r"我|本人")
+# (…or writes to a consumer body: 投诉材料（拟提交12315及消保委）)
+_FIRST_PERSON_TITLE = re.compile(r"我|本人|(?:提交|递交|寄给|致|交给)[^,。]{0,8}?(?:消保委|消委会|消费者协会)")
 
 # "选POS机的五个问题" is a guide; "常见问题" (an agent's FAQ page) is not.
 _ADVISORY_QUESTIONS = re.compile(r"的.{0,4}问题")
@@ -158,6 +159,7 @@ BODY_TEACHING: tuple[str, ...] = (
     "劝你别", "别碰",  # forum replies talking someone out of it (劝你别碰)
     "反例",  # a lawyer's note quoting bad clauses as counter-examples
     "讲义", "应对:", "实质:", "常见说法", "变相说法",  # a training handout: what agents say, what it is, what to do
+    "有坑", "的坑", "拉黑", "不推荐任何",  # 每一句都有坑…看到写这种话的，直接拉黑…也不推荐任何机器
 )
 TEACHING_CUES_MIN = 3
 
@@ -420,6 +422,8 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
             continue  # "0元" inside "20元" is an amount, not a negation
         if head[idx:].startswith(NOT_NEGATORS):
             continue
+        if neg[0] in "不没" and a_not_a(text, start - len(head) + idx):
+            continue  # a choice put as a question, not a denial: 问过我要不要, 有没有, 是不是
         if " " in head[idx:] and _OWN_OBJECT.match(head, idx + len(neg)):
             continue  # a flyer's items part at spaces: "无需执照 免费送机" (the negator took its object)
         gap = len(head) - idx - len(neg)
@@ -429,6 +433,11 @@ def negator_before(text: str, start: int, scope_start: int) -> str:
         if gap <= NEGATION_GAP or _listed(head[idx + len(neg):]):
             return neg
     return _charge_denied(head)
+
+
+def a_not_a(text: str, at: int) -> bool:
+    """Whether the 不 or 没 at `at` sits between two of the same word's characters (要不要, 有没有)."""
+    return 0 < at < len(text) - 1 and text[at - 1] == text[at + 1] and text[at - 1].isalnum()
 
 
 LIST_MAX = 3 * NEGATION_GAP  # characters of a list of short items (不收取机具押金、激活费、会员费) a negator reaches
@@ -519,6 +528,7 @@ SURPRISE = re.compile(
     r"(?:打成|变成|成了|印成|显示成|写成|扣了|扣的是|少了|多扣了?|收了|收的是)"
     # …and so does a change said to have come on the sly (费率悄悄从0.6变成0.72了？？)
     r"|(?:悄悄|偷偷|突然|莫名其妙|私自|擅自)地?[^?。,]{0,8}?(?:变成|变为|涨到|涨了|调到|调成|上调)"
+    r"|哪(?:里|儿)?来的"  # 我是卖五金水电的啊 哪来的超市？ (what is there, asked where it came from)
 )
 
 

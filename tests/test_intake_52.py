@@ -1,0 +1,121 @@
+"""Held-out sets 51–53 read again: the last of set 51's spoken language (a bare 服务费 by the month, terms as a seller
+says them, 回 for times, 鸭金), and the line between fair and unfair (set 53: a fee table that shows every price, an
+FAQ's answer about its question's service, a promotion's days and the rate from the day after them)."""
+
+from __future__ import annotations
+
+from flags import flagged
+from poscheck.normalize import normalize
+
+
+def test_a_bare_service_fee_by_the_month_is_a_recurring_fee() -> None:
+    post = "⚠️ 说一下哈 机器用起来以后每个月有9块9的服务费 是从结算款里自动扣的 就一杯奶茶钱 宝子们别介意"
+    assert "fee.recurring" in flagged(post)
+    assert "fee.recurring" not in flagged("每笔收取0.6%的服务费，每月5号结算。")  # a date; a share of each payment
+    assert "fee.recurring" not in flagged("开通VIP商户服务包，服务费399元/年，开通后贷记卡费率0.52%。")  # the plan's
+
+
+def test_a_spoken_renewal_and_a_choice_put_as_a_question() -> None:
+    """要不要 asks, it denies nothing: what follows it is still said."""
+    assert "terms.auto_renewal" in flagged("会员是按月的，它到期之后自己就续上了，从你绑的那张卡上扣")
+    assert "terms.auto_renewal" in flagged("会员费每月29元，都没得哪个问过我要不要 它自己到时间就扣了")
+    assert "terms.auto_renewal" in flagged("会员到期后系统默认帮你续上，下一年的钱从结算款里直接扣")
+    assert "terms.auto_renewal" not in flagged("会员到期后您可以自己续费，不续就自动降回标准费率。")
+    assert "terms.auto_renewal" not in flagged("会员到期不会自己续费，要续的话自己去APP里点")
+
+
+def test_terms_as_a_seller_says_them() -> None:
+    voice = "费率这块呢 是我们公司后台统一调的 它调了以后会给你手机发个短信 你看一眼就行了不用管它"
+    assert "terms.unilateral_change" in flagged(voice)
+    assert "terms.unilateral_change" not in flagged("我们不会后台统一调费率，签多少就是多少")
+    # the reason given for a rise that came is the complaint's rate_bait, not a term
+    complaint = ("投诉：POS机费率被偷偷上调\n我翻了下APP，我的费率从3月份开始变成了0.72%，没有任何短信通知，"
+                 "我问业务员，他说是\"公司统一调整\"。")
+    assert "terms.unilateral_change" not in flagged(complaint)
+    assert "terms.jurisdiction" in flagged("有争议的话是到我们公司所在地，就是苏州工业园区的法院去处理")
+    assert "terms.liability_exclusion" in flagged("钱到了平台以后丢了 那咱这边是一分钱责任都不担嘞")
+    assert "terms.liability_exclusion" not in flagged("真出了问题我们责任都不推，全额赔付")
+
+
+def test_the_other_side_of_not_this_but_that() -> None:
+    live = "钱不是直接到您卡上 是先进咱这个平台的APP 然后自己提现"
+    assert "clearing.second_clearing" in flagged(live)
+    assert "clearing.second_clearing" not in flagged("我们不是先进平台再提现的那种，钱直接到您自己卡上")
+
+
+def test_spoken_counts_and_spellings() -> None:
+    assert normalize("这个月被扣了三回 每回59").text == "这个月被扣了3次 每次59"
+    assert normalize("两回事，每回来一次").text == "两回事,每回来1次"  # not a count
+    assert normalize("鸭金99 三个月刷够3w 全额退回").text.startswith("押金99")
+    assert "fee.data" in flagged("我今天对账才发现 这个月被扣了三回 每回59 说是网络通讯费")
+
+
+def test_a_slip_with_another_trade_asked_where_it_came_from() -> None:
+    chat = "我刷卡的小票上商户名称印的是\"鑫源便利超市\" 我是卖五金水电的啊 哪来的超市？"
+    assert "clearing.mcc_jumping" in flagged(chat)
+    assert "clearing.mcc_jumping" in flagged("就是您刷卡的时候可以自己挑走哪个行业的商户")
+    assert "clearing.mcc_jumping" not in flagged("刷卡的时候不能自己选行业，入网登记什么就是什么")
+
+
+def test_a_card_code_by_where_it_is_printed() -> None:
+    call = "麻烦您把卡号、还有卡背面签名条上那三位数字发我一下"
+    assert "site.sensitive_data" in flagged(call, "http://pos-kefu.example.com/")
+
+
+def test_a_pitch_under_a_divider_after_a_guide() -> None:
+    answer = ("先说结论：看收单机构、看结算账户、看费率有没有写进合同，其他都是次要的。\n"
+              "1. 收单机构。让他把机构全称写给你。\n"
+              "—— 分割线 ——\n"
+              "顺便说下我自己这边，我们做的是盛付通的机器，不收押金。\n"
+              "可以开我们的超级会员，一年198元，开了以后贷记卡直接降到0.52%。\n"
+              "有需要的可以私信我，同城的可以上门装。\n")
+    head = "2025年了，小店办POS机到底选哪家？ - 问知\n关注者 1,208 · 被浏览 863,417\n"
+    assert "fee.membership" in flagged(head + answer)
+
+
+def test_a_fee_table_that_shows_every_price_is_no_bait() -> None:
+    table = ("资费明细\n项目 | 收费 | 备注 |\n信用卡刷卡 | 0.60% |  |\n机具 | 免费 | 押金0元 |\n"
+             "终端月服务费 | 10元/月 | 含远程维护、软件升级 |\n")
+    assert "promo.free_bait" not in flagged(table)
+    assert "promo.free_bait" in flagged("机具免费送，不花一分钱！\n终端月服务费10元/月，激活次月起从结算款扣收。")
+
+
+def test_an_answer_speaks_of_its_questions_service() -> None:
+    page = "到账 | T+1 免费；D0 另加0.1% |\n常见问题\n问：D0要开吗？答：看您需要，APP里自己开，不开就是T+1。\n"
+    assert "fee.instant_settlement" not in flagged(page)
+    assert "fee.instant_settlement" in flagged("到账 | T+1 免费；D0 另加0.1% |\n问：D0要开吗？答：系统默认开通。\n")
+
+
+def test_a_promotions_days_and_the_rate_after_them() -> None:
+    poster = "信用卡费率入网后前90天：0.50%\n信用卡费率 第91天起：0.60%（按合同标准费率执行)\n"
+    assert "fee.rate_bait" in flagged(poster)
+    assert "fee.rate_bait" not in flagged("信用卡费率0.60%\n借记卡费率 第2个月起：0.50%\n")
+    assert "fee.rate_bait" in flagged("信用卡0.38秒到账 周末节假日照样到")  # a rate with its payout, not a speed
+
+
+def test_a_warning_article_quotes_the_agents_post_as_a_block() -> None:
+    article = ("朋友圈里的“免费POS机”，我替你把账算了一遍\n先看一条真实的朋友圈文案：\n"
+               "> 🔥免费领POS机🔥不要钱！！刷卡0.38 秒到账～\n> 信用卡养卡提额神器，空卡也能周转\n"
+               "这几行字，几乎每一句都有坑。用POS机把信用卡的钱刷出来，就是套现，金额大了涉嫌犯罪。"
+               "看到写这种话的，直接拉黑。\n本文不推荐任何机器。\n")
+    found = flagged(article)
+    assert not found & {"fee.rate_bait", "promo.cash_out"}, found
+
+
+def test_a_question_before_signing_and_a_complaints_demands() -> None:
+    thread = ("业务员说首刷扣99押金刷满返，这个能签吗？ - 店主家论坛\n"
+              "发表于 2025-5-06 21:47 | 楼主\n各位大哥帮我看看，还没签。\n"
+              "2. 第一次刷卡会扣99块“押金”，三个月内刷满5万就退回来；\n"
+              "想问问：这种要是签了，押金会不会不退？\n"
+              "发表于 2025-5-06 22:05 | 2#\n先别签。\n")
+    assert "fee.deposit" not in flagged(thread)
+    letter = ("投诉材料（拟提交12315及消保委）\n今年2月我发现结算款里还扣了98元，对方说这是第二年的服务年费，"
+              "办机时也没人跟我讲过有年费。\n我的诉求：\n一、退还服务年费98元；\n二、无条件为我注销POS机，不收取违约金；\n")
+    assert "fee.recurring" in flagged(letter)
+
+
+def test_a_rented_devices_deposit_comes_back_with_the_device() -> None:
+    table = ("方式二：租用\n项目 | 金额 | 说明 |\n设备押金 | 200元/台 | 签约时收取，不计利息 |\n"
+             "押金退还 | 全额 | 退租时机器交回且能正常开机，7个工作日内原路全额退回 |\n")
+    assert "fee.deposit" not in flagged(table)
+    assert "fee.deposit" in flagged("设备押金 | 200元/台 | 首刷时扣除，90天内刷满5万退还 |\n")
