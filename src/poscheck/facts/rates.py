@@ -93,6 +93,11 @@ _FIRST_DAYS = re.compile(r"前\d+(?:天|日|个月|个自然月)|首月|首\d+�
 _FROM_THEN = re.compile(r"第\d+(?:天|日|个月|个自然月)(?:起|开始)|\d+(?:天|日|个月)(?:后|以后|之后)")
 
 
+def _from_then(quote: str) -> bool:
+    """Whether a rate's quote starts it from a day or month on (every _FROM_THEN match holds 第 or 后: tested first)."""
+    return ("第" in quote or "后" in quote) and _FROM_THEN.search(normalize(quote).text) is not None
+
+
 # A cut bought with a membership (交299开个VIP，信用卡费率能从0.68%降到0.55%), read in the words just before the cut,
 # and the membership told ended before a rate comes back (VIP已关闭。费率恢复到0.68%; not 会员还没到期).
 _BOUGHT = re.compile(r"会员|vip|优惠包|权益包|特权")
@@ -131,7 +136,7 @@ def rate_problems(fees: list[Fee]) -> list[RateProblem]:
                             and e.channel in (*CARD_CHANNELS, None)), None)
             if earlier is not None and (was := _paid(earlier, ended)) is not None:
                 out.append(RateProblem("increase", f, rise(was, f.later_amount), earlier))
-        elif f.amount is not None and f.later_amount is None and _FROM_THEN.search(normalize(f.evidence.quote).text):
+        elif f.amount is not None and f.later_amount is None and _from_then(f.evidence.quote):
             # a rate of its own line from a day or month on, after a rate for the days before it (信用卡费率入网后前
             # 90天：0.50% ⏎ 信用卡费率 第91天起：0.60%): the first one rises
             earlier = next((e for e in reversed(rates[:rates.index(f)]) if e.channel == f.channel and e.amount
