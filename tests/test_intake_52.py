@@ -119,3 +119,17 @@ def test_a_rented_devices_deposit_comes_back_with_the_device() -> None:
              "押金退还 | 全额 | 退租时机器交回且能正常开机，7个工作日内原路全额退回 |\n")
     assert "fee.deposit" not in flagged(table)
     assert "fee.deposit" in flagged("设备押金 | 200元/台 | 首刷时扣除，90天内刷满5万退还 |\n")
+
+
+def test_a_data_card_bound_to_the_terminal_is_no_option() -> None:
+    """A yearly data fee at the market's level is disclosed pricing, unless the terminal takes no other card or
+    network: then the merchant cannot refuse it."""
+    assert "fee.data" in flagged("流量服务费 | 69元/年，随机具绑定，不支持自带SIM卡或WiFi |\n")
+    bound = "机具内置物联网卡，通讯流量费每年陆拾元（60元）。物联网卡与机具绑定，甲方不得自行更换或改用其他网络。"
+    assert "fee.data" in flagged(bound)
+    assert "fee.data" not in flagged("流量服务费 | 60元/年，首年免费，可改用WiFi，改用后不收取 |\n")
+
+
+def test_an_unnamed_rate_that_earns_points_is_a_cards() -> None:
+    assert "fee.rate_bait" in flagged("大额交易自动落地优惠类商户，费率低至0.38，笔笔有积分。")
+    assert "fee.rate_bait" not in flagged("扫码费率0.38，有积分。")

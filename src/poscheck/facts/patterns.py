@@ -226,12 +226,15 @@ LOCKED_CARD = re.compile(
     r"|(?:仅|只)(?:支持|能(?:使用|用))[^。,;]{0,10}(?:提供的|自带的?(?:流量卡|物联网卡|sim卡)|内置的?(?:流量卡|物联网卡|sim卡))"
     r"|不带wi-?fi|不支持wi-?fi"  # 这款电签机不带WiFi模块，只能用自带的流量卡
     r"|(?:流量卡|物联网卡|sim卡)[^。,;]{0,3}?不(?:可|能|得)(?:拆换|拆卸|拔出|取出|更换)"  # 内置4G流量卡（不可拆换）
+    # 流量服务费69元/年，随机具绑定，不支持自带SIM卡或WiFi; 物联网卡与机具绑定，甲方不得自行更换或改用其他网络
+    r"|随(?:机具|终端|设备)绑定|(?:流量卡|物联网卡|sim卡)[^。,;]{0,3}?(?:与|和)(?:机具|终端|设备)绑定"
+    r"|不支持(?:自带|自备|其他)[^。,;]{0,8}?(?:sim卡|流量卡|wi-?fi)|不(?:能|得|可)(?:自行)?更换或改用"
 )
 #: …searched over a whole page only where one of its branches starts: each starts with one of these words (a page
 #: holds 支持 and 能用 often, 不能 or 只能 seldom).
 LOCKED_CARD_ON_PAGE = Anchored(
     LOCKED_CARD, ("不能", "不得", "不可", "不允许", "仅支持", "只支持", "仅能", "只能", "不带wi", "不支持wi", "流量卡",
-                  "物联网卡", "sim卡"), 0)
+                  "物联网卡", "sim卡", "随机具", "随终端", "随设备", "不支持自", "不支持其"), 0)
 #: Hedged, generic wording: an explanation of the market, not an offer.
 HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")
 #: Small-ticket / non-profit tiers where a low rate is legitimate.

@@ -74,14 +74,17 @@ def is_card_rate(fee: Fee, qr_amounts: set[float]) -> bool:
         near = normalize(fee.evidence.quote + fee.evidence.context_after[:12]).text
         promised = P.PERMANENT.search(cond) or any(
             float(m.group("a") or m.group("b")) == fee.amount for m in _PERMANENT_RATE.finditer(near)) \
-            or _CARDS_ALIKE.search(normalize(fee.evidence.context_after[:CARDS_AFTER]).text)
+            or _CARDS_ALIKE.search(after := normalize(fee.evidence.context_after[:CARDS_AFTER]).text) \
+            or _POINTS.match(after)
         return bool(promised) and fee.amount not in qr_amounts and not _QR_WORDS.search(near)
     return False
 
 
 # Credit cards said to pay the same rate, right after an unnamed one (（信用卡借记卡都一样哦）, 信用卡也是这个价).
 _CARDS_ALIKE = re.compile(r"^[^,。;\d]{0,4}(?:信用卡|贷记卡)[^,。;\d]{0,6}?(?:都一样|一样|同价|一个价|也是|都是)")
-CARDS_AFTER = 24  # characters after an unnamed rate read for _CARDS_ALIKE
+CARDS_AFTER = 24  # characters after an unnamed rate read for _CARDS_ALIKE and _POINTS
+# …and points earned on it (费率低至0.38，笔笔有积分): the card's bank pays points, a QR payment's seldom does
+_POINTS = re.compile(r"[^,。;\d]{0,2}[,;]?[^,。;\d]{0,4}?(?:有|带|送|出|积)积分")
 # A never-changes promise written onto the rate itself: 0.38%永久费率, 永久0.38%.
 _PERMANENT_RATE = re.compile(
     rf"(?:{P.PERMANENT.pattern})[^,。;\d]{{0,4}}(?P<a>\d+\.\d+)%|(?P<b>\d+\.\d+)%[^,。;\d]{{0,2}}(?:{P.PERMANENT.pattern})"
