@@ -133,3 +133,21 @@ def test_a_data_card_bound_to_the_terminal_is_no_option() -> None:
 def test_an_unnamed_rate_that_earns_points_is_a_cards() -> None:
     assert "fee.rate_bait" in flagged("大额交易自动落地优惠类商户，费率低至0.38，笔笔有积分。")
     assert "fee.rate_bait" not in flagged("扫码费率0.38，有积分。")
+
+
+def test_an_example_after_the_claim_illustrates_it() -> None:
+    """比如 before a practice cites it as an example; after it, the speaker illustrates what they just offered."""
+    call = "A：就是您刷卡的时候可以自己挑走哪个行业的商户，比如说您刷大额的时候，选个批发类的，手续费就更低"
+    assert "clearing.mcc_jumping" in flagged(call)
+    assert "clearing.mcc_jumping" not in flagged("常见的二清话术，比如可以自选商户、商户随便选。")
+
+
+def test_a_short_videos_shop_sells_the_machine() -> None:
+    video = ("00:00:44,200 --> 00:00:48,600\n机器啥牌子的 评论区不方便说 一清的 放心\n"
+             "00:00:48,600 --> 00:00:52,300\n要机器的老铁 左下角小黄车 或者私信四哥\n视频描述：⬇️小黄车⬇️ #刷卡机\n")
+    assert "licence.not_found" in flagged(video)
+
+
+def test_a_final_rate_left_to_a_review() -> None:
+    assert "fee.undisclosed" in flagged("限时特惠，刷卡低至0.38%。\n*最终费率以审核结果为准")
+    assert "fee.undisclosed" not in flagged("入网资料以审核结果为准，审核通过后装机；信用卡0.6%，借记卡0.5%封顶20元。")

@@ -83,6 +83,7 @@ _PRODUCT = re.compile(r"pos|刷卡|收款|收单|电签|受理银行卡|银行�
 _OFFER = led(re.compile(  # led: its prices start with groups (textscan.led)
     r"办理|申请|领取|领机|送机|包邮|开通|资费|费率|收费标准|收费项目|手续费|费用|签约|装机|安装|服务费|免费|协议|合同|甲方|乙方|换机|更换"
     r"|告知书"  # 特约商户服务告知书: the terms a merchant is given
+    r"|小黄车|橱窗|拍下|下单"  # a short video's shop: 要机器的老铁 左下角小黄车
     # prices stated outright: 信用卡0.6%，储蓄卡0.5%封顶20元; 机具押金259元
     r"|(?:信用卡|贷记卡|储蓄卡|借记卡)\s*:?\s*(?:\d+(?:\.\d+)?\s*%|0\.\d{2,3}(?![\d.]))|押金\s*:?\s*\d+(?:\.\d+)?\s*元"
     # (a poster's rate without its sign: 信用卡 / 0.38)

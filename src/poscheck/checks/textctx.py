@@ -53,6 +53,7 @@ EXTRA_NEGATORS = led(re.compile(
     r"|((?:不会|从不|绝不|决不)以|不让|不许)[^。;\n,]{0,24}$"  # 不会以“系统升级”…为由: the pretext is denied;
     # 不让商户把钱结到别人的卡或者什么钱包里: what is not allowed
 ))
+_EXAMPLE = frozenset({"例如", "比如", "诸如"})
 _CONTRAST = re.compile(r"(?:\s|而|却|就)是")  # the other side of 不是X: …而是Y, spoken "不是X 是Y"
 REPORTED = led(re.compile(
     r"声称|宣称|号称|所谓|俗称|嫌疑|反面例子|反例|霸王条款|不公平条款|不合理条款|例如|比如|诸如|凡是|凡宣称|一旦发现|建议|"
@@ -226,7 +227,8 @@ def asserted(text: str, start: int, end: int, *, conditional: bool = False, repo
         if warn:
             return False, warn
     if reported:
-        m = REPORTED.search(sentence)
+        # (an example given after the trigger illustrates it: 可以自己挑走哪个行业的商户，比如说您刷大额的时候…)
+        m = next((r for r in REPORTED.finditer(text, lo, hi) if r.start() < end or r.group(0) not in _EXAMPLE), None)
         if m:
             return False, m.group(0)
         talk = _quoted_talk(text, start)
