@@ -151,3 +151,67 @@ def test_a_short_videos_shop_sells_the_machine() -> None:
 def test_a_final_rate_left_to_a_review() -> None:
     assert "fee.undisclosed" in flagged("限时特惠，刷卡低至0.38%。\n*最终费率以审核结果为准")
     assert "fee.undisclosed" not in flagged("入网资料以审核结果为准，审核通过后装机；信用卡0.6%，借记卡0.5%封顶20元。")
+
+
+def test_a_newspapers_report_and_a_reader_told_to_check() -> None:
+    report = ("一年被扣三次“流量费”、到账少了几百块 商户POS机“隐形收费”调查_财经_都市消费周报\n"
+              "近期，本报“消费维权热线”陆续接到二十余位小微商户反映。\n首笔交易“被押金”\n"
+              "在郑州经营水果店的刘女士告诉记者，去年一位业务员上门推销，称机器“不要钱”，她便办了一台。"
+              "“第一次刷了500元，到账只有301元，打电话问，说是扣了199元押金，三个月内刷满5万才退。”\n")
+    assert not flagged(report) & {"fee.deposit", "promo.free_bait"}
+    guide = "你的POS机有没有“跳码”？3分钟自己查清楚\n今天就用最简单的话讲清楚：跳码是什么、为什么要在意、怎么自己查。\n"
+    assert "clearing.mcc_jumping" not in flagged(guide)
+
+
+def test_a_question_before_buying_and_a_happy_review() -> None:
+    thread = ("【帖子】有人推荐开“VIP会员”降费率，399一年降到0.45，靠谱吗？\n"
+              "1楼 烘焙小林（楼主） 2025-07-22 21:14\n"
+              "群里有个人说他们家的POS机开VIP会员，399一年，信用卡费率从0.6降到0.45。"
+              "我还没买机器也没开，就是想问问。\n"
+              "2楼 修手机的阿强 2025-07-22 21:30\n你先算算信用卡0.45%人家还挣不挣钱。\n")
+    assert not flagged(thread) & {"fee.membership", "fee.rate_bait"}
+    review = ("没有业务员，没交一分钱押金，第一笔刷了88块，第二天到了87块多，扣的就是手续费。\n"
+              "到账：默认第二天到账，我没开秒到。APP里有秒到开关，写着开了每笔加0.05%，我觉得没必要。\n")
+    assert not flagged(review) & {"fee.deposit", "fee.instant_settlement"}
+    assert "fee.deposit" in flagged("当时说好没交一分钱押金，结果第一笔就扣了199元押金。")
+
+
+def test_a_page_that_says_it_is_no_ones_official_site() -> None:
+    page = ("特别声明：本站由南京宁通信息技术有限公司运营，不是通联支付官网。\n收费说明（与通联官方收费确认单一致）\n"
+            "信用卡 | 0.60% |\n")
+    assert "site.impersonation" not in flagged(page, url="http://www.ntxx-pos.com/", kind="html")
+    fake = "拉卡拉官网\n谨防假冒，认准拉卡拉官网，其他网站均非官网\n"
+    assert "site.impersonation" in flagged(fake, url="http://lkl-pos.example.cn/", kind="html")
+
+
+def test_a_rise_announced_with_45_days_and_a_free_exit() -> None:
+    notice = ("二、调整内容\n上述商户的贷记卡交易手续费由0.55%调整为0.60%，不设封顶。\n"
+              "三、生效时间\n本次调整自2025年8月1日起生效，即距本公告发布之日不少于45日。\n"
+              "四、商户的选择\n您如不接受本次调整，可申请终止受理协议，我司不收取任何违约金。\n")
+    assert "fee.rate_bait" not in flagged(notice)
+
+
+def test_a_plans_tiers_and_the_service_a_fee_sentence_follows() -> None:
+    page = ("海科融通POS机办理-杭州服务商\n开通VIP权益，费率立减\n等级 | 年费 | 贷记卡费率 | 适合 |\n"
+            "普通商户 | 0元 | 0.60% | 月交易5万以下 |\nVIP银卡 | 199元/年 | 0.55% | 月交易5-20万 |\n"
+            "所有新开通商户默认开通“资金保障服务”：如发生盗刷造成的损失，最高可获5万元保障。服务费按交易金额的0.05%随笔收取。\n")
+    found = flagged(page)
+    assert {"fee.membership", "fee.insurance"} <= found and "fee.recurring" not in found
+
+
+def test_a_recruiting_page_prices_the_merchants_fees_not_the_agents_devices() -> None:
+    page = ("星驿付电签 2025年代理新政\n二、流量费分润\n"
+            "每台机具自激活第13个月起，系统每年收取商户流量费99元，代理分得60%。\n"
+            "五、加入方式\n添加招商微信，当天开通代理后台，首批机具免费下发。\n")
+    found = flagged(page)
+    assert "fee.data" in found and "promo.free_bait" not in found
+
+
+def test_an_app_record_and_an_opt_in_never_made() -> None:
+    shot = ("14:26 4G 52%\n收支明细 筛选\n流量卡服务费 -69.00\n系统扣费·终端SN尾号6027\n"
+            "交易结算 +2,318.40\nT+1结算至尾号1182\n")
+    assert "licence.not_found" not in flagged(shot, kind="image")
+    complaint = ("投诉：POS机每笔多扣3元秒到费\n我翻了APP里的交易明细，每笔交易还多出一个“D0服务费 3.00元”。"
+                 "我从来没有申请开通过什么秒到、D0。\n")
+    assert "fee.instant_settlement" in flagged(complaint)
+    assert "fee.deposit" in flagged("我懵了，打APP客服，客服说扣的199是“激活押金”，90天内交易满8万才退。")

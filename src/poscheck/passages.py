@@ -169,7 +169,8 @@ def _speaks_otherwise(doc: Document, text: str) -> bool:
 
 
 # A post written before signing (还没签，先来问问; 准备装个刷卡的机器): it asks about an offer, nothing happened yet…
-_UNSIGNED = re.compile(r"还没签|没签呢|未签|先来问问|准备(?:装|办|签)|(?:要|快)签[^。\n]{0,8}了|考虑一下")
+_UNSIGNED = re.compile(r"还没签|没签呢|未签|先来问问|准备(?:装|办|签)|(?:要|快)签[^。\n]{0,8}了|考虑一下"
+                       r"|还没(?:买|办|开|装|交)|就是想问问")  # (我还没买机器也没开，就是想问问)
 # …unless it tells what did (当时没听劝，我就签了…299被扣了).
 # (not 这种要是签了…: what would happen)
 _HAPPENED = re.compile(r"签了(?<!要是签了)(?<!如果签了)(?<!假如签了)(?<!万一签了)(?<!一旦签了)"

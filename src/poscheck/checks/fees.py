@@ -45,6 +45,8 @@ _SUPPLIES_AFTER = re.compile(rf"[^,;。]{{0,4}}?(?:{_SUPPLIES})")
 # A device lent, not given: 机具 | 0元 | 免费提供，所有权归通联 (read just after the claim: a PDF's cells are lines).
 _KEPT = re.compile(r"所有权(?:归|属于|仍归|仍属于)|产权归")
 KEPT_AFTER = 16
+# Devices handed to the agents a recruiting page signs up (开通代理后台，首批机具免费下发): no merchant's offer.
+_TO_AGENTS = re.compile(r"下发|代理后台|招募|招商|合伙人")
 _TIED = re.compile(r"押金|激活费|服务费|开通费|机具费|扣")
 _SENT = re.compile(r"[。!?\n]")
 _AGREEMENT_TITLE = re.compile(r"协议|合同")
@@ -92,6 +94,7 @@ def _claims(analysis: Analysis, doc: Document, pattern: re.Pattern[str] = FREE_C
         sentence = text[lo:hi]
         head = text[max(lo, m.start() - 10):m.start()]
         if unit_context(sentence) or _REPAIR.search(text, max(lo, m.start() - REPAIR_BACK), m.start()) \
+                or _TO_AGENTS.search(sentence) \
                 or _DENIED.search(head) or negated(text, m.start(), lo) or _SUPPLIES_BEFORE.search(head) \
                 or _SUPPLIES_AFTER.match(text, m.end()):
             continue

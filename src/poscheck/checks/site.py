@@ -39,7 +39,11 @@ from poscheck.textscan import led, sentence_at
 
 # What follows a claim that names the official site as some domain, not as this page: 官方网站为 www.lakala.com
 _POINTS_TO = re.compile(r"\s*(?:为|是|就是|:)\s*(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}")
-_CLAIM = re.compile(r"官网|官方网站|官方(?!授权|合作|认证|信息|渠道核实)|总部|直营")
+# (not 与通联官方收费确认单一致, 官方APP: a document or app of the institution's own that the page points to)
+_CLAIM = re.compile(r"官网|官方网站|官方(?!授权|合作|认证|信息|渠道核实|收费|标准|确认|app|文件|价格)|总部|直营")
+# A page that says what it is not (本站…不是通联支付官网; 非通联支付官方网站) claims to be no one's site.
+_NOT_OFFICIAL = re.compile(r"(?:本站|本网站|本网|我们|我司|本公司)[^。\n]{0,24}?(?:不是|并非|非)[^。,;\n]{0,10}?"
+                           r"(?:官网|官方网站)")
 _ENTRANCE = re.compile(
     r"官网|官方网站|官方(?:申请|办理)?(?:入口|平台|网址|网站|渠道)|申请入口|办理入口|领取入口"
 )
@@ -115,6 +119,8 @@ def _self_claims(doc: Document, url: str, reg: Registry) -> Iterator[_Claim]:
         return
     norm = normalized(doc.text)
     text = norm.text
+    if _NOT_OFFICIAL.search(text):
+        return
     # An IP address or localhost is nobody's official domain: keep the host so the claim is judged.
     served = registrable_domain(url) or host_of(url)
     every = brand_hits(text, reg)

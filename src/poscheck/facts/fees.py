@@ -247,6 +247,7 @@ _AGENTS_SHARE = re.compile(r"分润|返佣|佣金|分佣")
 _AGENT_TAKES = re.compile(r"(?:代理|服务商|上级)(?:每台)?(?:每年|每月|每笔)?(?:分|拿|得|提成|返)(?:到|了)?\s*$"
                           r"|(?:返|分)给?(?:代理|服务商)\s*$")
 SHARE_REACH = 16  # characters either side of a fee's name read for its clause
+_MERCHANT_PAYS = re.compile(r"(?:收取|收|扣|扣收|向)商户")
 
 
 def agents_share(text: str, lab: Label, header: tuple[int, int] | None) -> bool:
@@ -259,8 +260,10 @@ def agents_share(text: str, lab: Label, header: tuple[int, int] | None) -> bool:
         return True
     # …or a poster's section label that ends the line above (交易分润⏎万12起，日结，秒到钱包; an OCR may have joined the
     # label to the line before it)
+    # (…unless the clause says the merchant pays it: 二、流量费分润 ⏎ 系统每年收取商户流量费99元，代理分得60%)
     line = text.rfind("\n", 0, lab.start)
-    return line > 0 and _AGENTS_SHARE.search(text, max(0, line - SECTION_LABEL_MAX), line) is not None
+    return line > 0 and _AGENTS_SHARE.search(text, max(0, line - SECTION_LABEL_MAX), line) is not None \
+        and not _MERCHANT_PAYS.search(clause)
 
 
 SECTION_LABEL_MAX = 8  # characters of a poster's section label

@@ -164,6 +164,8 @@ _ENTRIES: tuple[_Entry, ...] = (
            r"(?:费率(?:优惠|折扣)?|提额|降费)卡|费率(?:优惠|折扣)包"
            r"|(?:提额|权益|尊享|特权|优享|降费)(?:包|卡|服务|会员)(?:费)?(?:\s*:\s*(?:年费|月费))?",
            "membership", None, "元"),
+    # a plan's tiers by their card names (VIP银卡 | 199元/年 | 0.55%)
+    _Entry(("vip",), r"vip(?:银|金|白金|钻石|黄金|铂金|黑金|尊享|至尊)卡", "membership", None, "元"),
     # a plan named in quotes or before a colon and priced by the period: “费率优享会员”每月29元, 钻石会员：298元/年
     _Entry(("会员",), r"会员(?=(?:[”」』]|\s*[:,]|\s*[¥￥])\s*(?:每月|每年|一年|一个月|每季度?|月费|年费|\d))",
            "membership", None, "元"),  # (开通黑金会员￥199/年; 开我们的超级会员，一年198元)
@@ -349,6 +351,22 @@ def section_service(text: str, labels: list[Label], pos: int) -> str | None:
     return labels[k].kind if _HEADING_TAIL.fullmatch(text, labels[k].end, line + 1) else None
 
 
+SERVICE_BEFORE = 80  # characters before a sentence that opens with a bare 服务费 in which its service may be named
+
+
+def _service_before(text: str, labels: list[Label], pos: int) -> str | None:
+    """The service the sentence before names, when a bare 服务费 at `pos` opens its own sentence on the same line
+    (默认开通“资金保障服务”：…最高可获5万元保障。服务费按交易金额的0.05%随笔收取)."""
+    lo = _sentence_start(text, pos)
+    if lo == 0 or text[lo - 1] == "\n" or text[lo:pos].strip():
+        return None
+    prev = labels[-1] if labels else None
+    if prev is None or prev.kind not in SERVICE_KINDS or prev.start < max(0, lo - SERVICE_BEFORE) \
+            or "\n" in text[prev.end:lo]:
+        return None
+    return prev.kind
+
+
 def _periods_of_services(text: str, labels: list[Label]) -> None:
     for prev, lab in pairwise(labels):
         if (lab.kind == "recurring" and lab.text in _BARE_PERIOD_FEES and prev.kind in SERVICE_KINDS
@@ -399,6 +417,8 @@ def _take(text: str, found: tuple[int, int, int], out: list[Label], service: str
     start, end, i = found
     e = _ENTRIES[i]
     kind, units = (service if e.kind == SERVICE else e.kind), e.units
+    if e.kind == SERVICE and (near := _service_before(text, out, start)) is not None:
+        kind = near  # the service the sentence before names speaks louder than the document's title
     if e.kind == SERVICE and kind is None and _ACTIVATION.search(text, _sentence_start(text, start), start):
         kind = "deposit"  # 激活说明：新机首笔刷卡需满200元，系统自动扣除服务费199元
     elif e.kind == SERVICE and _GIVEN_BACK.search(text, end, _sentence_end(text, end)) and _ACTIVATION.search(

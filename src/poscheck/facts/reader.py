@@ -532,7 +532,8 @@ class FeeReader:
             asked = sentence_at(text, lo - 2)[0] if lo >= 2 and _ANSWER.match(text, lo) else lo
             named = self.labels[bisect.bisect_left(starts, asked):bisect.bisect_left(starts, hi)]
             if not any(lab.kind != "rate" for lab in named) or text.startswith("?", hi) or \
-                    text[lo:hi].rstrip().endswith(("吗", "么")) or P.DEFAULT_ON.search(text, lo, hi):
+                    text[lo:hi].rstrip().endswith(("吗", "么")) or P.DEFAULT_ON.search(text, lo, hi) \
+                    or context.negator_before(text, m.start(), lo):  # 我从来没有申请开通过什么秒到
                 continue
             for lab in named:
                 if lab.kind != "rate":

@@ -31,6 +31,7 @@ NEGATORS: tuple[str, ...] = (
     "不提供", "不委托", "不接",  # 本行不提供、也不委托任何第三方提供“钱包提现”服务; 不接做代还的客户
     "未扣", "未扣过", "未被扣", "未被扣过", "没被扣", "没被扣过", "未曾被扣", "未发现被扣过",  # 未被扣过299元押金
     "不玩", "不搞",  # 我们不玩“首刷扣99再返”那一套
+    "没交一分钱", "没交过", "没交任何",  # 没交一分钱押金 (not 没交: 没交押金就不给机器)
 )
 # Compound words that start like a negator but do not negate what follows.
 NOT_NEGATORS: tuple[str, ...] = (
@@ -105,7 +106,9 @@ ADVISORY_TITLES: tuple[str, ...] = (
     "法律", "律师", "触犯", "犯不犯法", "违不违法", "合不合法", "犯法吗", "违法吗", "合法吗",
     *QA_SITES,  # a question-and-answer site's page: someone asks, others explain
     "千万别", "别办", "不要办", "别碰",  # "这三种POS机千万别办"
-    "找找", "查一查", "对一对",  # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill
+    "靠谱吗", "靠不靠谱", "能签吗", "能办吗", "是真的吗",  # a question put to others before signing
+    # "打开你的POS机账单，找找这三个“默认勾选”": the reader checks their own bill (你的POS机…3分钟自己查清楚)
+    "找找", "查一查", "对一对", "自己查", "怎么查",
     "手把手",  # "手把手教你核对签购单、刷卡账单和到账记录": a how-to
     "防骗", "反诈",  # 商户防骗手册：冒充…换机诈骗的十种话术与应对 (its 话术 are the scammers', quoted to teach)
     "迷惑发言", "迷惑行为", "大赏", "名场面",  # 刷卡机销售迷惑发言大赏: a meme that mocks the sellers' lines
@@ -115,7 +118,7 @@ ADVISORY_TITLES: tuple[str, ...] = (
 # "签POS机协议前，这七类条款要圈出来", "办POS机最容易踩的6个坑", "…——写给商户的一份说明".
 # 签POS机协议前 (before signing), not 电签POS|新商户前3个月 (a terminal, then a promotion's first months)
 GUIDE_TITLE = re.compile(
-    r"[问看搞弄讲说算]清楚?|[讲说算]明白|一文[看读搞]懂|个[“「\x22]?坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?<!电)(?:签|办)[^,。?!|]{0,8}?前(?![\d一二两三四五六七八九十]{1,3}(?:个|天|日|月|笔|年|期|次|名|周))|这[一二三四五六七八九十\d]+(?:类|种|条)"
+    r"[问看搞弄讲说算查]清楚?|[讲说算]明白|一文[看读搞]懂|个[“「\x22]?坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?<!电)(?:签|办)[^,。?!|]{0,8}?前(?![\d一二两三四五六七八九十]{1,3}(?:个|天|日|月|笔|年|期|次|名|周))|这[一二三四五六七八九十\d]+(?:类|种|条)"
 )
 # What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
 _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后|出)")
@@ -137,7 +140,9 @@ NEWS_TITLES: tuple[str, ...] = ("判令", "判处", "一审", "二审", "庭审"
                                 "罚没", "被罚", "罚单", "行政处罚", "获刑", "典型案例", "被判", "宣判", "判决书",
                                 "裁定书",
                                 # a body's survey (…投诉数据报告, …投诉情况分析报告; a PDF's running head 内部参考)
-                                "数据报告", "分析报告", "内部参考")
+                                "数据报告", "分析报告", "内部参考",
+                                # a newspaper's name in its page title (…调查_财经_都市消费周报)
+                                "日报", "晚报", "晨报", "周报", "时报", "都市报")
 # (…or writes to a consumer body: 投诉材料（拟提交12315及消保委）)
 _FIRST_PERSON_TITLE = re.compile(r"我|本人|(?:提交|递交|寄给|致|交给)[^,。]{0,8}?(?:消保委|消委会|消费者协会)")
 
@@ -160,6 +165,7 @@ BODY_TEACHING: tuple[str, ...] = (
     "反例",  # a lawyer's note quoting bad clauses as counter-examples
     "讲义", "应对:", "实质:", "常见说法", "变相说法",  # a training handout: what agents say, what it is, what to do
     "有坑", "的坑", "拉黑", "不推荐任何",  # 每一句都有坑…看到写这种话的，直接拉黑…也不推荐任何机器
+    "本报",  # a newspaper's own report (本报“消费维权热线”)
 )
 TEACHING_CUES_MIN = 3
 
