@@ -119,7 +119,7 @@ def _self_claims(doc: Document, url: str, reg: Registry) -> Iterator[_Claim]:
         return
     norm = normalized(doc.text)
     text = norm.text
-    if _NOT_OFFICIAL.search(text):
+    if ("官网" in text or "官方网站" in text) and _NOT_OFFICIAL.search(text):  # (every match holds one)
         return
     # An IP address or localhost is nobody's official domain: keep the host so the claim is judged.
     served = registrable_domain(url) or host_of(url)
