@@ -3,7 +3,8 @@ accounts, a category matched by a system, a review that switches a terminal off,
 
 from __future__ import annotations
 
-from flags import flagged
+from flags import flagged, shared_engine
+from poscheck.pipeline import check_text
 
 
 def test_fees_by_their_renamed_names() -> None:
@@ -53,3 +54,19 @@ def test_a_supplements_terms_in_its_own_words() -> None:
     assert "terms.penalty" in flagged(exit_fee)
     renewal = "协议期届满前未书面提出终止的，自动续期一年。"
     assert "terms.penalty" not in flagged(renewal)
+
+
+def test_a_letter_to_the_regulator_about_a_persons_account() -> None:
+    """A payer named with a bank is a person when the account is a person's (一个农业银行的个人账号); what the letter
+    asks for is no promise of the provider's."""
+    letter = ("关于POS机刷卡款由个人账户转入的情况反映\n中国人民银行合肥市分行：\n"
+              "我叫吴丽萍，经营一家女装店。业务员说收单是拉卡拉。\n"
+              "我3月3日查银行流水，这笔钱到账1,669.92元，对方户名是“周建军”，对方账号是一个农业银行的个人账号，"
+              "摘要写的是“转账”。\n"
+              "请求：1. 调查这台机器的资金流向；2. 督促相关机构把未结算的货款直接结算给我本人。\n")
+    report = check_text(shared_engine(), letter)
+    rules = {f.rule for f in report.findings if f.severity != "info"}
+    assert "clearing.second-clearing-text" in rules and "contradictions.one-clear" not in rules
+    assert "clearing.second_clearing" not in flagged("到账记录显示付款方是中国农业银行股份有限公司，T+1到账。")
+    # …and a payer said to be the acquirer, a person denied, is none (付款方应显示通联支付，不应是个人)
+    assert "clearing.second_clearing" not in flagged("到账记录里付款方应显示通联支付，不应是个人或其他公司。")

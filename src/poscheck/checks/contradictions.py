@@ -61,16 +61,22 @@ def _regex_promise(needles: tuple[str, ...], pattern: re.Pattern[str], ok: Calla
         out = []
         for m in matches:
             lo, hi = sentence_bounds(text, m.start(), m.end())
-            if asserted(text, m.start(), m.end(), bounds=(lo, hi))[0] and ok(text[lo:hi]) \
-                    and not _DEMAND.search(text, max(0, lo - DEMAND_BACK), m.start()):
+            if asserted(text, m.start(), m.end(), bounds=(lo, hi))[0] and ok(text[lo:hi]):
                 out.append((lo, hi, m.start()))
         return out
     return find
 
 
-# What a complaint asks for is no one's promise (我的诉求：⏎一、…；⏎二、无条件为我注销POS机，不收取违约金)
-_DEMAND = re.compile(r"诉求|我(?:方)?要求|请求(?:贵|相关|有关|对方|商家)|恳请")
+# What a complaint asks for is no one's promise: a list of demands under its heading (我的诉求：⏎一、…；⏎二、无条件为我
+# 注销POS机，不收取违约金), or a sentence that asks (督促相关机构把…货款直接结算给我本人)
+_DEMAND_HEAD = re.compile(r"(?:^|\n)[ \t]*(?:我的|本人的?|投诉)?(?:诉求|请求|要求)[ \t]*:")
+_DEMAND_VERB = re.compile(r"督促|恳请|请求(?:贵|相关|有关)|要求(?:对方|商家|平台|贵)")
 DEMAND_BACK = 60  # characters before a promise's sentence in which a list of demands may be headed
+
+
+def _demanded(text: str, lo: int, at: int) -> bool:
+    """Whether the promise at `at` (its sentence from `lo`) is a complaint's demand."""
+    return bool(_DEMAND_HEAD.search(text, max(0, lo - DEMAND_BACK), lo + 1) or _DEMAND_VERB.search(text, lo, at))
 
 
 def _regex_practice(pattern: re.Pattern[str], exclude: re.Pattern[str] | None = None
@@ -186,7 +192,8 @@ def _other_posts(a: Evidence, b: Evidence, docs: dict[str, Document]) -> bool:
 
 
 def _promises(pair: Pair, docs: list[tuple[Document, Normalized]]) -> list[Evidence]:
-    return [quote(doc, norm, lo, hi, at, limit=120) for doc, norm in docs for lo, hi, at in pair.promise(norm.text)]
+    return [quote(doc, norm, lo, hi, at, limit=120) for doc, norm in docs for lo, hi, at in pair.promise(norm.text)
+            if not _demanded(norm.text, lo, at)]
 
 
 def _practices_of(analysis: Analysis, pair: Pair, docs: list[tuple[Document, Normalized]]) -> list[Evidence]:

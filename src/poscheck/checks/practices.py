@@ -559,8 +559,11 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue  # "对方户名如果是个人，…", "若到账付款方显示为个人，请…": a case, not what happened
                 if kind == "payer" and re.search(r"应为|应当|应该|必须是", sentence):
                     continue  # how it should be, not what happened (…是某某科技，而不是收单机构 did happen)
-                if kind == "payer" and _LICENSED_SUBJECT.search(_DENIED_PAYER.sub("", _OWN_RECORD.sub("", m.group(0)))):
-                    continue  # "付款方是通联支付网络服务股份有限公司": the acquirer itself
+                # "付款方是通联支付网络服务股份有限公司": the acquirer itself (not 农业银行的个人账号: a person's)
+                if kind == "payer" and (lic := _LICENSED_SUBJECT.search(
+                        said := _DENIED_PAYER.sub("", _OWN_RECORD.sub("", m.group(0))))) \
+                        and not said.startswith(("的个人", "的私人"), lic.end()):
+                    continue
                 if kind == "payer" and _CONDITION_AFTER.match(text, m.end()):
                     continue
                 if kind == "wallet" and _CASE_DESCRIBED.match(text, m.end()):

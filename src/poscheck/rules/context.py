@@ -125,7 +125,8 @@ _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|
 # ... unless the title reports what happened to the writer (complaints are evidence of a practice).
 COMPLAINT_TITLES: tuple[str, ...] = ("投诉", "被骗", "骗换", "维权", "曝光", "被扣", "偷偷", "提不出", "联系不上",
                                      "多出", "坑了", "记录导出", "导出来", "导了出来", "话术",
-                                     "我的踩坑", "踩坑经历", "踩坑记", "踩坑实录")
+                                     "我的踩坑", "踩坑经历", "踩坑记", "踩坑实录",
+                                     "情况反映", "问题反映")  # a letter to a regulator (…的情况反映)
 
 
 # News and court reports retell a practice; they take precedence over complaint words a headline quotes
