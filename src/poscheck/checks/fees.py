@@ -46,7 +46,7 @@ _SUPPLIES_AFTER = re.compile(rf"[^,;。]{{0,4}}?(?:{_SUPPLIES})")
 _KEPT = re.compile(r"所有权(?:归|属于|仍归|仍属于)|产权归")
 KEPT_AFTER = 16
 # Devices handed to the agents a recruiting page signs up (开通代理后台，首批机具免费下发): no merchant's offer.
-_TO_AGENTS = re.compile(r"下发|代理后台|招募|招商|合伙人")
+_TO_AGENTS = re.compile(r"下发|代理后台|招募|招商(?!银行)|合伙人")
 _TIED = re.compile(r"押金|激活费|服务费|开通费|机具费|扣")
 _SENT = re.compile(r"[。!?\n]")
 _AGREEMENT_TITLE = re.compile(r"协议|合同")
