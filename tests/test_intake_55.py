@@ -70,3 +70,9 @@ def test_a_letter_to_the_regulator_about_a_persons_account() -> None:
     assert "clearing.second_clearing" not in flagged("到账记录显示付款方是中国农业银行股份有限公司，T+1到账。")
     # …and a payer said to be the acquirer, a person denied, is none (付款方应显示通联支付，不应是个人)
     assert "clearing.second_clearing" not in flagged("到账记录里付款方应显示通联支付，不应是个人或其他公司。")
+
+
+def test_a_banks_own_terminal_names_the_bank() -> None:
+    """工商银行POS机 names who accepts the cards; a bank named only as where the money lands does not."""
+    assert "licence.not_found" not in flagged("工商银行POS机办理\n信用卡0.6%，借记卡0.5%封顶20元。\n")
+    assert "licence.not_found" in flagged("刷卡款结算到您的工商银行卡\n信用卡0.6%，POS机免费办理。\n")

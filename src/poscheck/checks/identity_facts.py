@@ -215,10 +215,13 @@ def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
         return True  # 钱由农业银行直接结算到老板本人的卡: who settles the takings acquires them
     if kind == "bank" and after.startswith("特约商户"):
         return True  # 《农业银行特约商户受理协议》: the bank's own merchant agreement
+    if kind == "bank" and _BANKS_TERMINAL.match(after):
+        return True  # 工商银行POS机办理: the bank's own terminal
     return bool(STRICT_ROLE.search(before + after) or _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after))
 
 
 _SETTLES = re.compile(r"\s*(?:直接|统一|负责)?(?:结算|清算)")
+_BANKS_TERMINAL = re.compile(r"\s*的?(?:pos|刷卡机|收款机|电签|收单)")
 
 
 # (document, id(registry)) → (registry, mentions); the registry is kept so its id cannot be reused.
