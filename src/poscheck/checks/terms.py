@@ -128,8 +128,7 @@ _RULE_CITED = re.compile(r"规定|规矩|政策|制度|协议|合同")
 # 另外199不退的: the sum refused (not a message's time: 业务员 10:06  不退)
 _SUM_BEFORE = re.compile(r"(?<![\d:.])\d+(?:\.\d+)?(?:元|块)?(?:都|也|就|是)?$")
 MONEY_BACK = 120  # characters before a refusal in which the money it refuses may be named
-# …and so may an FAQ's answer about the money of the answer before it (A：未达标的部分不予返还)
-_ANSWER = re.compile(r"\s*(?:a|答)\s*\d*\s*:")
+# …and so may an FAQ's answer about the money of the answer before it (A：未达标的部分不予返还: context.ANSWER_START)
 # …and so may the other side of a conditional refund, after a semicolon (…满6万元全额返还；未满足条件的不予返还)
 _UNMET = re.compile(r"未(?:满足|达到?|完成)|不达标|达不到|没(?:刷够|达标|完成|满)")
 
@@ -145,7 +144,7 @@ def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) 
     # a refusal with a rule behind it may answer a message about the money (要是没刷够呢 / 那就不退了 这是公司规定), and
     # so may a flat denial that refunds exist (那129是激活费，不是押金！ 没有“退”这一说) and an FAQ's answer
     if not _MONEY.search(sentence) and not _SUM_BEFORE.search(head) and not (
-            (_RULE_CITED.search(sentence) or m.group(0).startswith("没有") or _ANSWER.match(sentence)
+            (_RULE_CITED.search(sentence) or m.group(0).startswith("没有") or context.ANSWER_START.match(sentence)
              or _UNMET.search(head))
             and _MONEY.search(doc.text, max(0, m.start() - MONEY_BACK), m.start())):
         return None

@@ -126,7 +126,7 @@ def rate_problems(fees: list[Fee]) -> list[RateProblem]:
     rates = [f for f in fees if f.kind == "rate"]
     qr = {f.amount for f in rates if f.channel in ("qr", "unionpay_qr") and f.amount is not None}
     out: list[RateProblem] = []
-    for f in rates:
+    for i, f in enumerate(rates):
         cond = normalize(f.conditions).text
         if P.NOTICE.search(cond) and not f.promo_months:
             pass  # an increase announced 30 days ahead with a free exit is the compliant way
@@ -142,7 +142,7 @@ def rate_problems(fees: list[Fee]) -> list[RateProblem]:
         elif f.amount is not None and f.later_amount is None and _from_then(f.evidence.quote):
             # a rate of its own line from a day or month on, after a rate for the days before it (信用卡费率入网后前
             # 90天：0.50% ⏎ 信用卡费率 第91天起：0.60%): the first one rises
-            earlier = next((e for e in reversed(rates[:rates.index(f)]) if e.channel == f.channel and e.amount
+            earlier = next((e for e in reversed(rates[:i]) if e.channel == f.channel and e.amount
                             and e.later_amount is None and _FIRST_DAYS.search(normalize(e.evidence.quote).text)), None)
             if earlier is not None and earlier.amount is not None and earlier.amount < f.amount:
                 out.append(RateProblem("promo_rise", f, rise(earlier.amount, f.amount, earlier.promo_months), earlier))

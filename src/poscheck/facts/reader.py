@@ -28,7 +28,6 @@ NOTICE_AFTER = 300  # characters after a stated rate change read for its notice 
 # …which a merchant's demand is not: 希望平台帮忙协调…或者让我免费解约.
 _DEMANDED = re.compile(r"(?:让我|要求|希望|请求|申请)[^。,;]{0,8}$")
 DEMANDED_BACK = 10
-_ANSWER = re.compile(r"\s*(?:答|a)\s*:")  # an FAQ's answer, after its question's ?
 REFUNDED_BEFORE = 60  # characters before a deposit, on its line, read for a notice that it is being given back
 _TOP_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条)")
 _CELL = re.compile(r"[^|]+")
@@ -529,7 +528,7 @@ class FeeReader:
         for m in matches:
             lo, hi = sentence_at(text, m.start())
             # an FAQ's answer speaks of the service its question names (问：D0要开吗？答：…APP里自己开，不开就是T+1)
-            asked = sentence_at(text, lo - 2)[0] if lo >= 2 and _ANSWER.match(text, lo) else lo
+            asked = sentence_at(text, lo - 2)[0] if lo >= 2 and context.ANSWER_START.match(text, lo) else lo
             named = self.labels[bisect.bisect_left(starts, asked):bisect.bisect_left(starts, hi)]
             if not any(lab.kind != "rate" for lab in named) or text.startswith("?", hi) or \
                     text[lo:hi].rstrip().endswith(("吗", "么")) or P.DEFAULT_ON.search(text, lo, hi) \

@@ -352,6 +352,7 @@ ASKER_HEAD = 400  # characters at the head of a page read for ASKER_MARKS
 
 
 ANSWERS = re.compile(r"个回答|最佳答案|最佳回答|回答者")  # where a Q&A page's answers begin
+ANSWER_START = re.compile(r"\s*(?:答|a)\s*\d*\s*:")  # an FAQ's answer (A：…, 答1：…), matched where a sentence starts
 
 
 def asker_story(text: str) -> bool:
