@@ -139,7 +139,7 @@ def _width(line: str) -> int:
 # A line that starts with a date or a time is a new record of a chat or SMS export ("2025-05-18 09:13 小王：…").
 # …or with a sender and then the time (何经理 14:08  开机第一笔…).
 _RECORD_START = re.compile(
-    r"\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|[^\s\d:,。]{1,16}[ \t]+\d{1,2}:\d{2}(?!\d)"
+    r"(?:\d{4}|\d{2})[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|[^\s\d:,。]{1,16}[ \t]+\d{1,2}:\d{2}(?!\d)"
     r"|\d{1,2}[-/.月]\d{1,2}日?[ \t]+\d{1,2}:\d{2}"  # 11/02 20:24 陈经理：…
 )
 # …and a line that is only a record's head (2025-09-02 10:21:33 来自 1069…): its message is on the next line.
@@ -196,6 +196,19 @@ def _t2s_table() -> dict[int, str]:
     return table
 
 
+# Written Cantonese's own characters, one for one, as Mandarin (扣咗嘅299 → 扣了的299, 唔退 → 不退, 冇通知 → 没通知): a
+# Guangdong merchant's complaint reads as any other. (係 is left alone: as 系 it would also be the 系 of 系统.)
+_CANTONESE = {"咗": "了", "嘅": "的", "唔": "不", "冇": "没", "佢": "他", "哋": "们", "喺": "在", "啲": "些",
+              "嗰": "那", "畀": "给", "俾": "给", "嚟": "来", "睇": "看"}
+# …and 碌卡 (to swipe a card) as 刷卡, but not the 碌 of 忙碌, 劳碌, 庸碌
+_LUK = re.compile(r"(?<![忙劳庸碌])碌(?!碌)")
+# In a text written in Cantonese (one of its own characters in it): 係/系 as 是 and 话 as 说, outside the words they
+# make in Mandarin too (系统, 关系, 联系, 体系; 电话, 话费, 说话, 对话)
+_CANTONESE_TEXT = re.compile("[咗嘅唔冇佢哋喺嗰嚟睇]")
+_CANTONESE_WORDS = re.compile(r"(?<![关体联派院直母父水星根语学科世谱])系(?![统列数])"
+                              r"|(?<![电说对讲通笑废谈会闲童神佳情实怪大听白土])话(?![费术题筒语剧])")
+
+
 @lru_cache(maxsize=1)
 def _char_table() -> dict[int, str]:
     """Every 1:1 character pass as one str.translate table: full-width → half-width, ASCII upper → lower,
@@ -203,6 +216,7 @@ def _char_table() -> dict[int, str]:
     table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
     table[0x3000] = " "
     table.update(_t2s_table())
+    table.update({ord(c): m for c, m in _CANTONESE.items()})
     table.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
     return {c: ch.lower() if ch.isascii() else ch for c, ch in table.items()}
 
@@ -543,6 +557,10 @@ def _normalize(text: str, join_wraps: bool, wrap_min: int, wrap_width: int = 0) 
     if ("压" in t and "压金" in t) or "废" in t or ("律" in t and "费律" in t) or ("亮" in t and "流亮" in t) \
             or "自已" in t or "自\n" in t or "鸭金" in t:
         norm = _sub(norm, _HOMOPHONES, lambda m: "自己" if m.group(0)[0] == "自" else _MEANT.get(m.group(0), "费"))
+    if "碌" in norm.text:
+        norm = _sub(norm, _LUK, lambda m: "刷")
+    if _CANTONESE_TEXT.search(text):
+        norm = _sub(norm, _CANTONESE_WORDS, lambda m: "是" if m.group(0) == "系" else "说")
     if "毛" in norm.text:
         norm = _sub(norm, _MAO, _mao(norm.text))
     if "万" in norm.text and "刷" in norm.text:

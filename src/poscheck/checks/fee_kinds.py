@@ -25,7 +25,8 @@ _BANK_ACCOUNT = re.compile(r"开户|对公账户|银行账户|网银|u盾|账户
                            r"|【[^】]{0,6}银行】")
 _POS_WORDS = re.compile(r"pos|终端|机具|刷卡|收款|机器")
 _CONSUMER_DEPOSIT = re.compile(r"共享单车|充电宝|租车|顾客|消费者|客人|住客|房客|向客户收取")
-_DEVICE_DEPOSIT = re.compile(r"归还|完好|退机退还|退还机具|无息(?:全额)?退还|交还|交回|寄回|送回|还到|还给|退租")
+_DEVICE_DEPOSIT = re.compile(
+    r"归还|完好|退机退还|退还机具|无息(?:全额)?(?:原路)?退还|交还|交回|寄回|送回|还到|还给|退租")
 
 # A promise for one case only: 商户使用自有设备或电签POS的，不收取押金 (a rented terminal still takes one).
 # …or for another product the reader may pick instead: 不想交押金，可以选电签POS（免押金，不收服务费）.

@@ -111,7 +111,10 @@ _NOT_OFFER_HEAD = re.compile("|".join((
     *(w for w in context.NEWS_TITLES if w != "报道"),
     r"(?:人民银行|金融监管总局|银保监)[^。\n]{0,10}\s*公\s*告",  # a regulator's notice (中国人民银行上海总部 / 公  告)
     r"调解协议|调解书|判\s*决\s*书|裁\s*定\s*书|仲裁裁决",  # a dispute settled: it records a service, it offers none
+    r"作者[ \t]+[^\n]{1,60}?看板",  # a forum post's header (PTT: 作者 mountaincat (山猫) 看板 Mainland)
 )))
+# A social platform's post (小红书 · 笔记 … 编辑于 2025-04-27 IP属地：浙江): its writer's own account, unless it sells.
+_POST_HEAD = re.compile(r"ip属地")
 # Words of warnings and of articles: such a page offers nothing unless it also invites the reader to apply
 # (a 公众号 article that ends in "回复领机，免费申请" sells the device it writes about).
 _WEAK_NOT_OFFER = Anchored(  # its words found by the page's shared keyword pass (textscan.Keywords)
@@ -371,7 +374,8 @@ def offer_of(doc: Document) -> Offer:
         return Offer(False, False, f"its title reads as a guide, warning, report or complaint ({doc.title[:40]})")
     if doc.title and (own := context.CUSTOMER_SIDE.search(simplified(doc.title))):
         return Offer(False, False, f"a business taking its own customers' payments ({own.group(0)})")
-    genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
+    genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150) or (
+        None if context.sells(norm) else _POST_HEAD.search(norm, 0, 300))
     if genre is None and not _STRONG_OFFER.search(norm) and not context.sells(norm):
         genre = _weak_not_offer(norm)
         if genre is None and context.teaches(norm):
@@ -399,7 +403,7 @@ def offer_of(doc: Document) -> Offer:
 _EXPORT = re.compile(r"导出|备份|聊天记录|群聊记录|语音转文字")
 # …or a phone's screenshot of an app (its status bar on top: 9:41 4G 86%) that shows a balance held
 _STATUS_BAR = re.compile(r"\s*\d{1,2}:\d{2}\s+(?:[45]g|wi-?fi|lte)\b[^\n]{0,12}?\d{1,3}%")
-_IN_USE = re.compile(r"已经?(?:寄出|发货|激活|结算至|结算到|扣除|扣收)|已于(?:今日|今天)"
+_IN_USE = re.compile(r"已经?(?:寄出|发货|激活|结算至|结算到|扣除|扣收)|已于(?:今日|今天)|到账不对|只到了"
                      r"|(?:您|你)的(?:终端|机器|机子|pos)|账单明细|交易明细|实际到账|本月到账|这个月的到账"
                      # (…and an app's record of a terminal's money: 收支明细, 结算至尾号1182)
                      r"|可提现余额|钱包余额|钱包明细|收支明细|扣费记录|结算至尾号"

@@ -41,6 +41,7 @@ _NEGATION = re.compile(
     r"|不理|不予理|挂断"  # 任何人打电话来…要验证码，一律不理，直接告诉我 (the manager)
     r"|引导(?:商户|用户|客户|受害)"  # a warning's list of a scam's steps (以“退还押金”为名，引导商户…填写卡号和验证码)
 )
+_SCAM_VERDICT = re.compile(r"是(?:骗子|诈骗|骗局)")  # the sentence's verdict on whoever asks
 _ASKED_OF_WRITER = re.compile(r"(?:让|要|叫|需要|要求|逼|骗)我|给(?:他|她|对方|那人|骗子)")  # 需要我把验证码念给他
 _OWN_APP = re.compile(r"提现|app|钱包|余额")  # what a wallet's own payment password is asked for
 _WARNING_DOC = re.compile(r"骗局|骗子|诈骗|谨防|警惕|防骗|冒充")
@@ -92,7 +93,8 @@ def requests(doc: Document, norm: Normalized) -> Iterator[tuple[int, int, str, s
         # a negation up to the request denies it ("我们不会索要验证码"); one after it is advice on the side
         # ("验证码念给我就可以，不要告诉别人")
         reach = max(m.end(), verb.end() if verb else m.end())
-        if neg := _NEGATION.search(text, lo, reach) or _NEGATION.match(text, m.end(), min(hi, m.end() + 4)):
+        if neg := _NEGATION.search(text, lo, reach) or _NEGATION.match(text, m.end(), min(hi, m.end() + 4)) \
+                or _SCAM_VERDICT.search(text, reach, hi):  # 任何人让您提供银行卡密码…的，都是骗子
             if neg.end() < reach:  # (a 别 at the reach's end was read without the character after it)
                 denied = neg.end()
             continue

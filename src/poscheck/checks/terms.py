@@ -101,6 +101,12 @@ def _protective_change(text: str) -> bool:
     return bool(NOTICE.search(text) and EXIT.search(text) and FREE.search(text))
 
 
+# A rate set to a stated figure from a stated day (第91日起…自动调整为0.63%): the agreement itself says it.
+_STATED_STEP = re.compile(
+    rf"(?:第\s*{_NUM}\s*(?:日|天|个月|月)起|{_NUM}\s*(?:日|天|个月)(?:后|期满)|期满后|\d{{4}}年\d{{1,2}}月\d{{1,2}}日起)"
+    r"[^。;]{0,24}?(?:调整|上调|变更)为\s*\d+(?:\.\d+)?\s*%")
+
+
 def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     if m.lastgroup == "power" and _CHANGE_DENIED.search(doc.text, max(0, m.start() - 2), m.end()):
         return None
@@ -111,6 +117,8 @@ def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> s
         return None
     if m.lastgroup not in ("power", "central") and not re.search(r"调整|修改|变更|更改|上调|调价|修订|变动|涨价", unit):
         return None
+    if m.lastgroup == "silent" and _STATED_STEP.search(sentence):
+        return None  # the change is the clause's own, its figure and day stated (a teaser's end: fee.rate_bait)
     if not _CHANGE_OBJECT.search(sentence if m.lastgroup in ("power", "central") else unit) and not (
             _THIS_CHANGE.search(unit) and _CHANGE_OBJECT.search(doc.text, max(0, m.start() - CHANGE_BACK), m.start())):
         return None
@@ -155,9 +163,15 @@ def _non_refundable(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) 
     return f"money paid is not refunded ({m.group(0)})"
 
 
+_PAID = re.compile(r"租金|费|扣收|扣取|扣除|扣款")
+_AUTO_RENEWS = re.compile(r"自动(?:续|延|顺延)")
+
+
 def _auto_renewal(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     if re.search(r"[不非无未](?:会|再|得|需|用)?(?:自动|自己)", doc.text[max(0, m.start() - 3):m.end()]):
         return None
+    if m.lastgroup == "lapse" and not _PAID.search(sentence) and not _AUTO_RENEWS.search(sentence):
+        return None  # an agreement that runs on unless ended, at no charge of its own (not one told 自动续期)
     if m.lastgroup == "deduct" and not re.search(
         r"每[一1]?(?:年|个月|月|季|期|服务年度)|每满|按月|按年|按季|年度|逐年|定期|周期|(?<!手)续费|次年|第二年|第2年"
         r"|连续\S{1,3}个?(?:月|季度|年)"  # 连续四个月自动从结算款里扣了29: a deduction told again and again
@@ -284,12 +298,22 @@ def _jurisdiction(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) ->
     return f"court chosen by the provider ({m.group(0)[:24]})"
 
 
+_HOLD_VERB = re.compile(r"暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|暂扣|中止|停止|预留|留存")
+_FORBIDDEN_BEFORE = re.compile(r"(?:不得|不会|不能|无权|禁止|严禁|不)$")
+_RESUMES = re.compile(rf"{_NUM}\s*(?:个)?(?:小时|工作日|日|天)(?:后|内)?(?:即可)?(?:恢复|解除|到账)")
+
+
 def _fund_hold(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
+    held = list(_HOLD_VERB.finditer(doc.text, m.start(), m.end()))
+    if held and _FORBIDDEN_BEFORE.search(doc.text, max(0, held[-1].start() - 3), held[-1].start()):
+        return None  # the hold forbidden to the party (…足额结算至甲方账户，不得截留、挪用)
     if re.search(r"有权机关|司法机关|公安机关|监管(?:机构|部门)", sentence) and not DISCRETION.search(sentence):
         return None  # freezing on an authority's order
     lo, _ = sentence_bounds(doc.text, m.start(), m.end())
     if _role_at(doc, m.start(), lo) == "merchant":
         return None
+    if m.lastgroup == "during" and (TIME_LIMIT.search(sentence) or _RESUMES.search(sentence)):
+        return None  # a stop with a stated end (审核期间结算暂停，3个工作日内恢复)
     if TIME_LIMIT.search(unit) and SINGLE_TXN.search(unit) and not DISCRETION.search(sentence):
         return None  # limited to a named disputed transaction for a stated time
     if SINGLE_TXN.search(sentence) and re.search(r"单笔|该笔", sentence) and not DISCRETION.search(sentence):
@@ -319,17 +343,21 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     )), _unilateral),
     "terms.non_refundable": (led(re.compile(
         r"(?:不予|概不|恕不|一律不|均不|不可|不能|无法|不再|不支持|不作|不做|不)(?:退还|退回|返还|退款|退(?![机货单出])|返(?![现利佣]))"
-        r"|并非全额(?:退还|返还)|退不(?:了|回来|回)"  # 这个是退不了的
+        r"|并非全额(?:退还|返还)|退不(?:了|回来|回)|不给(?:退|返)(?![现利佣])"  # 这个是退不了的; 就算“服务费”了，不给退
         r"|不因[^。;\n]{1,16}?而(?:退还|退回|返还|退款|退)"  # 会员费…不因乙方停用终端而退还
         r"|没有[“\"「]?(?:退|退款|退还)[”\"」]?(?:这一说|这么一说|一说|这回事)"  # 没有“退”这一说
     )), _non_refundable),
     "terms.auto_renewal": (led(re.compile(
         rf"(?P<renew>自动(?:续费|续期|续订|续约|续签|延续|延期|延长|顺延|续)|连续包月|默认(?:为您|为你)?(?:续费|续期|续订)|默认(?:帮|为|给)(?:您|你)?续上|(?:期满|到期){_S}{{0,8}}?自动{_S}{{0,4}}?续"
         # …as people say it: 到期之后自己就续上了, 它自己到时间就扣了
-        r"|自己(?:就|会)续(?:上|费|期|订)|自己续上|自己到(?:时间|期|点|日子)了?(?:就|会)?(?:自动)?扣)"
+        r"|自己(?:就|会)续(?:上|费|期|订)|自己续上|自己到(?:时间|期|点|日子)了?(?:就|会)?(?:自动)?扣"
+        # …or a charge taken again that the writer never renewed: 今年5月又扣了一次299，我根本没有续过
+        rf"|(?:又|再)(?:扣|收)了?{_S}{{0,16}}?(?:根本|压根|从来|并)?(?:没有?|没)(?:同意|申请|要求|让)?续)"
         rf"|(?P<deduct>(?:自动|(?:后台|系统)自己){_S}{{0,12}}?"  # 到期后台自己就扣了
         # (自动从我结算卡扣9.9)
         r"(?:扣取|扣收|扣除|扣款|扣费|划扣|扣划|扣了|扣掉|扣走|扣(?=[ \t]*(?:[,。;!|\n\d]|$))))"
+        # …or renewed by the merchant's silence, still paying (未以书面形式提出退租的，本合同按原条件续租一年)
+        rf"|(?P<lapse>未{_S}{{0,8}}?(?:提出|申请|要求)(?:退租|解约|终止|退出|不再续|不续){_S}{{0,16}}?(?:续租|续约|续期|续签))"
     )), _auto_renewal),
     "terms.penalty": (led(re.compile(
         r"(?P<fine>违约金|罚金|滞纳金|扣罚|违约赔偿金|作为违约赔偿|(?:提前)?(?:终止|解约|解除|退出)(?:补偿金|赔偿金)|服务补偿金|(?:扣除|收取|扣收)[^。;\n]{0,6}罚款|罚款\d+元)"
@@ -367,7 +395,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
     ), _jurisdiction),
     "terms.fund_hold": (led(re.compile(  # 可 but not in 可疑交易 (a suspicious transaction: no power to hold)
         # (通知收单机构冻结…: the provider has the acquirer hold it)
-        rf"(?<!不)(?:有权|可以|可(?!疑)|将|得|保留|通知(?=收单|银行|清算)){_S}{{0,30}}?"
+        # (a power reaches further than a will: 有权根据商户的交易情况…对商户采取延迟结算; not 将…不得截留)
+        rf"(?:(?<!不)有权{_S}{{0,48}}?|(?<!不)(?:可以|可(?!疑)|将|得|保留|通知(?=收单|银行|清算)){_S}{{0,30}}?)"
         r"(?:暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|暂扣|中止|停止|预留|留存)"
         rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金|余额|钱包)"
         # (the money named before the verb: 有权对乙方结算资金采取冻结措施)
@@ -380,8 +409,11 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         r"|暂停(?:对)?(?:您|你|商户|甲方|乙方)的?(?:账户)?(?:结算|付款|打款|出款)"
         r"|(?:结算款|交易款|资金|款项)(?:暂停|暂缓)(?:结算|支付|付款)"  # (not 因系统故障…资金延迟结算的: a fault)
         # (told as done: 被冻结 for a time or 了, or shown as frozen; not 不会让您的资金被冻结)
-        rf"|(?:结算款|交易款|资金|款项|余额|钱){_S}{{0,12}}?(?:被冻结(?=了|至今|到现在|\d|[一二三四五六七八九十两几]+多?(?:天|个多?月|周))"
-        r"|显示为?[“\"]?(?:风控)?冻结)"
+        rf"|(?:结算款|交易款|资金|款项|余额|钱){_S}{{0,16}}?(?:被冻结(?=了|至今|到现在|\d|[一二三四五六七八九十两几]+多?(?:天|个多?月|周))"
+        # (…or shown as held: 余额…显示“风控审核中”, APP里显示“结算暂停”)
+        r"|显示为?[“\"]?(?:风控)?冻结|显示为?[“\"]?(?:风控审核中|结算暂停|暂停结算))"
+        # …or stopped while a review of the provider's lasts: 审核期间结算暂停 (without an end, `_fund_hold`)
+        r"|(?P<during>(?:审核|风控|核查|调查)期间,?(?:的)?(?:结算|资金|款项|出款|打款|提现)(?:暂停|暂缓|冻结|中止|停止))"
         # …or told stopped by the provider's notice (…的结算已暂停，…恢复时间请关注后续通知)
         r"|(?:结算|交易款|资金|款项)(?:已经?|已被)(?:做|作|进行|予以)?(?:暂停|冻结|止付)"  # 资金已做冻结处理
         # …or released as the holder sees fit: 审核结束后“视情况解冻”
@@ -396,9 +428,11 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "调整", "修改", "变更", "更改", "上调", "修订", "调价", "生效", "视为", "通知", "告知", "统一调", "统一改",
         "随市场",
     ),
-    "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返", "一说", "这回事", "退不"),
+    "terms.non_refundable": ("退还", "退回", "返还", "退款", "不退", "法退", "不返", "一说", "这回事", "退不", "不给退",
+                             "不给返", "能退", "可退", "再退", "持退", "作退", "做退"),  # (不能退的: 能退)
     "terms.auto_renewal": ("自动", "包月", "默认续", "默认为您续", "默认为你续", "后台自己", "系统自己", "自己就续",
-                           "自己会续", "自己到", "续上"),
+                           "自己会续", "自己到", "续上", "又扣", "再扣", "又收", "再收", "续租", "续约", "续期",
+                           "续签"),
     "terms.penalty": (
         "违约金", "罚", "滞纳金", "违约赔偿", "补偿金", "赔偿金", "解约", "终止", "解除", "退机", "撤机", "拆机",
         "注销", "退出", "退还终端", "未达", "未满", "达不到", "没达到", "不足", "低于", "少于", "不到", "不满", "激活",
@@ -408,7 +442,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "terms.jurisdiction": ("法院", "仲裁"),
     "terms.fund_hold": (
         "暂停", "暂缓", "延迟", "延缓", "冻结", "止付", "截留", "扣留", "暂扣", "中止", "停止", "预留", "留存",
-        "视情况", "压在", "押在", "扣在", "留在", "卡在",
+        "视情况", "压在", "押在", "扣在", "留在", "卡在", "风控审核中",
     ),
 }
 _GATE = KeywordGate(KEYWORDS)
@@ -418,7 +452,7 @@ _SKIP_SENTENCE = re.compile(
     r"反面例子|反例|霸王条款|不公平条款|不合理条款|警惕|谨防|陷阱|骗局|套路|切勿|千万|避坑|律师提醒|要求对方修改"
     r"|留心|留意|当心|写法"  # 真正要留心的是相反的写法，比如…“视情况冻结全部资金”: a clause's wording, discussed
 )
-_REPORTED = re.compile(r"声称|宣称|号称|所谓|口头承诺")
+_REPORTED = re.compile(r"声称|宣称|号称|所谓|口头承诺|市面上|有些|部分(?:代理|机构|商家|业务员)")
 
 
 def _negated(text: str, m: re.Match[str], lo: int) -> bool:
@@ -443,6 +477,9 @@ def _their_words(text: str, lo: int, start: int) -> bool:
     """Whether the sentence at `lo` says what the other side said: a chat message under a sender's header that is
     not the writer's, or their staff's words reported before `start`."""
     line = text.rfind("\n", 0, start)
+    said = _SPEAKER.match(text, line + 1, start)  # 王：亲，那299是服务费…不能退的 (the sender before the message)
+    if said and said.group("who") not in _WRITER and said.group("who") not in _NOT_SPEAKERS:
+        return True
     for _ in range(MESSAGE_LINES):  # (a message of several lines: its header is above its first)
         if line <= 0:
             break
@@ -459,6 +496,12 @@ def _their_words(text: str, lo: int, start: int) -> bool:
 
 
 MESSAGE_LINES = 6  # lines of a chat message above a sentence read for the message's header
+# A chat line led by its sender (王：…, 业务员小李：…), and the labels that lead a line as a sender would (结果：…)
+_SPEAKER = re.compile(r"[ \t]*(?P<who>[\u4e00-\u9fffa-z]{1,6}?)[ \t]*:")
+_NOT_SPEAKERS = frozenset({"结果", "原因", "问题", "注意", "提示", "备注", "总结", "更新", "补充", "时间", "地点",
+                           "金额", "标题", "题目", "回复", "答", "问", "后来", "现在", "当时", "最后", "然后", "附",
+                           "注", "经过",
+                           "诉求", "要求", "事情经过", "投诉内容", "投诉要求"})
 
 
 # A fee table's column that asks whether the money comes back (金额 | 是否退还), answered 否 in a row that prices

@@ -67,7 +67,7 @@ REJECTED_AFTER = re.compile(
 # 如商户反映资金先到某个APP余额: a case to handle, not one that happened
 # (but 你要是想省点，我给你选… offers on the reader's wish: an offer, not a case)
 CONDITIONAL = led(re.compile(r"如果(?![你您]?想)|假如|若是|(?<![主只你您])要是|万一|一旦|如发现|如遇|遇到|凡是|是否"
-                             r"|有没有|如(?:商户|您|你|客户|用户)(?:反映|反馈|看到|发现|遇到|收到)"))
+                             r"|有没有|如(?:商户|您|你|客户|用户)[^,。;]{0,8}?(?:反映|反馈|看到|发现|遇到|收到)"))
 
 
 @lru_cache(maxsize=256)

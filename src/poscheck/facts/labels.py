@@ -336,29 +336,41 @@ _SERVICE_TO_PERIOD = re.compile(r"[”」』\"]?[^\S\n]*(?:商户|服务|套餐|
 # 开通“黄金会员”，年费298元.
 _MEMBER_BEFORE = re.compile(r"(?:vip|会员)" + _SERVICE_TO_PERIOD.pattern + "$")
 MEMBER_BACK = 12  # characters before a bare period fee read for the plan it prices
+RENEWAL_BACK = 120  # characters before a renewal fee (续订费用) within which a service's fee names what it renews
 
 
 # A numbered section's heading that is a service's name (一、费率优享卡 / 二、账户资金保障服务): the fees of
 # the section's first line are that service's (年费199元，…; 按每笔交易金额的0.03%收取服务费).
 _SECTION_MARK = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、]"
                            r"|第[一二三四五六七八九十\d]+条)[ \t]*")
-_HEADING_TAIL = re.compile(r"[^\S\n]*(?:服务)?[^\S\n]*\n")
+_HEADING_TAIL = re.compile(r"[^\S\n]*(?:服务)?(?:确认|说明|约定|条款|事项)?[^\S\n]*\n")
 SECTION_HEADING_MAX = 20  # characters of a section's heading line
+SECTION_ITEMS_UP = 4  # lines above a numbered item read for its section's heading
 
 
 def section_service(text: str, labels: list[Label], pos: int) -> str | None:
     """The kind of service whose numbered heading stands on the line above `pos` (see _SECTION_MARK), or None; the
-    heading's other names (费率 of 费率优享卡) do not count."""
+    heading's other names (费率 of 费率优享卡) do not count. When `pos` is on a numbered item of its own, the heading
+    may stand above the section's earlier items (二、资金安全保障服务确认 ⏎ 1. … ⏎ 2. 服务费按每笔交易金额的0.05%计收),
+    unless they name a fee of another kind."""
     line = text.rfind("\n", 0, pos)
     if line <= 0:
         return None
-    above = text.rfind("\n", 0, line) + 1
-    if line - above > SECTION_HEADING_MAX or _SECTION_MARK.match(text, above, line) is None:
-        return None
-    k = bisect.bisect_left([lab.start for lab in labels], line) - 1  # the heading's last name ends its line
-    if k < 0 or labels[k].start < above or labels[k].kind not in SERVICE_KINDS:
-        return None
-    return labels[k].kind if _HEADING_TAIL.fullmatch(text, labels[k].end, line + 1) else None
+    starts = [lab.start for lab in labels]
+    item = _SECTION_MARK.match(text, line + 1, pos) is not None
+    named: set[str] = set()  # the kinds of fee the section's earlier items name
+    for _ in range(SECTION_ITEMS_UP if item else 1):
+        above = text.rfind("\n", 0, line) + 1
+        k = bisect.bisect_left(starts, line) - 1  # the heading's last name ends its line
+        if line - above <= SECTION_HEADING_MAX and _SECTION_MARK.match(text, above, line) is not None \
+                and k >= 0 and labels[k].start >= above and labels[k].kind in SERVICE_KINDS \
+                and _HEADING_TAIL.fullmatch(text, labels[k].end, line + 1):
+            return labels[k].kind if named <= {labels[k].kind} else None
+        if above == 0 or _SECTION_MARK.match(text, above, line) is None:
+            return None  # not an earlier item of the section
+        named.update(lab.kind for lab in labels[bisect.bisect_left(starts, above):k + 1] if lab.kind != "rate")
+        line = above - 1
+    return None
 
 
 SERVICE_BEFORE = 80  # characters before a sentence that opens with a bare 服务费 in which its service may be named
@@ -388,10 +400,14 @@ def _periods_of_services(text: str, labels: list[Label]) -> None:
         elif lab.kind == "recurring" and prev.kind == "deposit" and prev.text.startswith(FIRST_SWIPE) \
                 and lab.start - prev.end <= 1:
             lab.kind = "deposit"  # 首次刷卡扣取技术服务费199元: a service fee taken once, at activation
-    for lab in labels:
+    for k, lab in enumerate(labels):
         if lab.kind == "recurring" and lab.text in _BARE_PERIOD_FEES and _MEMBER_BEFORE.search(
                 text, max(0, lab.start - MEMBER_BACK), lab.start):
             lab.kind = "membership"
+        elif lab.kind == "recurring" and lab.text.startswith("续订"):  # the renewal of the service priced just before
+            renewed = next((p for p in reversed(labels[:k]) if p.kind in SERVICE_KINDS), None)
+            if renewed is not None and renewed.start >= lab.start - RENEWAL_BACK:
+                lab.kind = renewed.kind  # VIP尊享服务费为每年398元 … 系统自动续订下一服务年度，续订费用398元
 
 
 # What makes a bare 服务费 the price of getting the device working: activation, the first swipe.

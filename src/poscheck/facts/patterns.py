@@ -78,11 +78,16 @@ CALLED_BEFORE = led(re.compile(  # …and with the name quoted and qualified: �
     # named: 他说里面299是押金, 说扣了299是押金
     # …and the sum of the activation, pointed at (激活那299是服务费)
     # (说扣的199是“激活押金”)
-    r"(?:说\s*(?:扣了?|扣的|收了?|收的)?(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:[一1](?:个|次|笔)|个)"
+    r"(?:说\s*(?:扣了?的?|收了?的?)?(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:[一1](?:个|次|笔)|个)"
     r"|(?:激活|开机|首刷)(?:时|的时候)?(?:扣|收)?的?(?:那|这)(?:个|笔)?)\s*(?P<a>[1-9]\d{1,3})\s*"
     r"(?:元|块)?\s*"
     r"(?:,\s*(?:这个|这|那个|那|说)\s*)?"
     r"(?:是|就是|算)\s*[“\"「『]?[\u4e00-\u9fff\d]{0,3}$"))  # (1年的: normalised 一年的)
+#: …or a sum taken, then the name a bill or a message gave it: 每一笔还多扣2块，明细备注“秒到服务费”; 结算款里都少29.9，
+#: APP账单里叫“账户安全险”.
+NOTED_BEFORE = led(re.compile(
+    rf"(?:{_TAKEN}|少)\s*(?:一笔|一次)?\s*(?P<a>[1-9]\d{{0,3}}(?:\.\d{{1,2}})?)\s*(?:元|块)?(?:钱)?[^。;\n\d]{{0,14}}?"
+    r"(?:备注|写着|写的是|显示为?|叫|名目是?|项目是?|标注|注明)\s*:?\s*[“\"「『]$"))
 #: A rate plus a fixed per-transaction surcharge: 0.6%+3, 2.65%+3元/笔.
 RATE_PLUS = re.compile(rf"(?P<r>{_NUM})\s*%\s*\+\s*(?P<f>{_NUM})\s*(?:元|块)?(?:/笔)?")
 #: A per-transaction cap for a rate: 单笔封顶20元, 每笔最高20元, 封顶25元.
@@ -192,7 +197,7 @@ NOTICE = led(re.compile(rf"提前\s*(?:不少于|至少|不低于)?\s*{_DAYS_30}
                     rf"|(?:生效|实施)[^。\n]{{0,8}}?(?:超过|不少于|至少|满)\s*{_DAYS_30}"
                     rf"|距[^。\n]{{0,10}}?(?:超过|不少于|至少)\s*{_DAYS_30}"  # 即距本公告发布之日不少于45日
                     r"|(?:30|三十)\s*[日天]后(?:方可|才)?生效|免费解约|无责解约|无偿退出"
-                    r"|不(?:同意|接受)(?:的|本次调整|调整|变更)?[^。]{0,48}?(?:解约|终止|退出|解除)"))
+                    r"|不(?:同意|接受)(?:的|本次调整|调整|变更)?[^。]{0,48}?(?:解约|终止|退出|解除|注销|退机)"))
 
 #: Promises that a rate will never change (the classic teaser's companion).
 PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|终身|终生|不会再调|不再调|不涨价|一直不变"
@@ -205,7 +210,7 @@ OPTIONAL = re.compile(
     r"|不(?:开(?:通)?|点|选|申请|勾选)(?:就|的话)?不(?:收|扣)"  # 每笔另收0.05%，不点就不收
     r"|选配|选装|商户自选|停用后不(?:扣|收)|手动(?:发起|申请|开)|主动发起|要自己[^。,;]{0,8}开|申请后(?:方可)?开通|随时取消"
     # (自己点“即时结算”, 你自己点了才开: a button the merchant presses)
-    r"|自己[^。,;]{0,8}?(?:点开|开通|开启|打开|去开|开(?=d\+?0|t\+?0|秒到)|点(?=[“\"「『]|了才))"
+    r"|自己[^。,;]{0,8}?(?:点开|开通|开启|打开|去开|申请|开(?=d\+?0|t\+?0|秒到)|点(?=[“\"「『]|了才))"
     r"|勾选(?<!已勾选)(?:确认|同意)|自助开通|随时(?:可以)?退(?:租|订)"
     # (您已在…APP中开通快速结算…可随时在“结算设置”中关闭; APP里自己开，不开就是T+1)
     r"|随时在[^。,;]{0,12}?(?:关闭|取消)|您已在[^。,;]{0,12}?app中?开通|不开(?:通)?(?:就|的话)?(?:是|走)?t\+?1"
@@ -233,12 +238,13 @@ LOCKED_CARD = re.compile(
     # 流量服务费69元/年，随机具绑定，不支持自带SIM卡或WiFi; 物联网卡与机具绑定，甲方不得自行更换或改用其他网络
     r"|随(?:机具|终端|设备)绑定|(?:流量卡|物联网卡|sim卡)[^。,;]{0,3}?(?:与|和)(?:机具|终端|设备)绑定"
     r"|不支持(?:自带|自备|其他)[^。,;]{0,8}?(?:sim卡|流量卡|wi-?fi)|不(?:能|得|可)(?:自行)?更换或改用"
-)
+    r"|(?:流量卡|物联网卡|sim卡|流量费|流量服务费)[^。,;]{0,6}?(?:为|是|属于)[^。,;]{0,8}?必(?:需|须|要)的?(?:费用|收费)"
+)  # (注2：流量服务费为终端通讯必需费用)
 #: …searched over a whole page only where one of its branches starts: each starts with one of these words (a page
 #: holds 支持 and 能用 often, 不能 or 只能 seldom).
 LOCKED_CARD_ON_PAGE = Anchored(
     LOCKED_CARD, ("不能", "不得", "不可", "不允许", "仅支持", "只支持", "仅能", "只能", "不带wi", "不支持wi", "流量卡",
-                  "物联网卡", "sim卡", "随机具", "随终端", "随设备", "不支持自", "不支持其"), 0)
+                  "物联网卡", "sim卡", "随机具", "随终端", "随设备", "不支持自", "不支持其", "流量费", "流量服务费"), 0)
 #: Hedged, generic wording: an explanation of the market, not an offer.
 HEDGED = re.compile(r"一般|通常|左右|大约|大概|可能|不等|某些|有的|有些|多数|大多|几百|几十|几元|市面上|业内")
 #: Small-ticket / non-profit tiers where a low rate is legitimate.
@@ -334,11 +340,15 @@ def deducted(text: str, lo: int, hi: int) -> Amount | None:
 CALLED_BACK = 14  # characters before a fee name read for the sum a deduction named
 
 
+_QUOTES = frozenset("“\"「『")  # the last character of every NOTED_BEFORE match
+
+
 def deducted_before(text: str, start: int, lo: int) -> Amount | None:
     """The sum a deduction names right before a fee name starting at `start` (DEDUCTED_BEFORE, or CALLED_BEFORE:
     说299是押金), in yuan: the verb and the name pin it, so it is not `bare`."""
     lo = max(lo, start - CALLED_BACK)
-    m = DEDUCTED_BEFORE.search(text, lo, start) or CALLED_BEFORE.search(text, lo, start)
+    m = DEDUCTED_BEFORE.search(text, lo, start) or CALLED_BEFORE.search(text, lo, start) or (
+        NOTED_BEFORE.search(text, lo, start) if text[start - 1:start] in _QUOTES else None)
     return Amount(m.start("a"), m.end("a"), float(m.group("a")), "元") if m else None
 
 
@@ -368,16 +378,18 @@ _FEE_NAMED_AFTER = re.compile(r"\s*的?\s*(?:押金|服务费|激活费|手续�
 
 # A percent told as a change, not as a rate: 费率立降0.1%, 上调0.05% (but 降到0.5%, 下调至0.55% state the rate).
 # (…and 比大牌还低0.05个点)
-_CHANGE_BY = re.compile(r"(?:降|降低|下降|下调|减|减少|优惠|便宜|省|涨|上涨|上调|提高|增加|(?:还|更)[低高])了?\s*$")
+# (…and the change pointed at: 降的那0.1个点才200块)
+_CHANGE_BY = re.compile(
+    r"(?:降|降低|下降|下调|减|减少|优惠|便宜|省|涨|上涨|上调|提高|增加|(?:还|更)[低高])(?:了|的那|的这|的)?\s*$")
 
 
-_CHANGE_LAST = frozenset("降低调减少惠宜省涨高加了 \t\n")  # the last character of every _CHANGE_BY match
+_CHANGE_LAST = frozenset("降低调减少惠宜省涨高加了的那这 \t\n")  # the last character of every _CHANGE_BY match
 
 
 def is_change_by(text: str, amount: Amount, floor: int) -> bool:
     """True when a percent amount is the size of a change (立降0.1%) rather than a rate."""
     return (amount.unit == "%" and amount.start > floor and text[amount.start - 1] in _CHANGE_LAST
-            and _CHANGE_BY.search(text, max(floor, amount.start - 4), amount.start) is not None)
+            and _CHANGE_BY.search(text, max(floor, amount.start - 6), amount.start) is not None)
 
 
 THRESHOLD_BACK = 7  # characters before a yuan amount read for THRESHOLD_BEFORE (低于人民币20000元)
@@ -413,8 +425,12 @@ def is_threshold(text: str, amount: Amount, floor: int) -> bool:
             or (text.endswith("刷", 0, at) and _FEE_NAMED_AFTER.match(text, amount.end))
             or _A_DEDUCTION.match(text, amount.end)):  # 都有一笔15块的扣款: a sum taken
         return False
-    # 每笔多扣3块, 每笔都多扣3块: a surcharge on every transaction, not a difference told once
-    return not (cue.group(0).startswith("多扣") and text.endswith(("每笔", "每次", "每笔都", "每次都"), 0, at))
+    # 每笔多扣3块, 每笔都多扣3块, 每一笔还多扣2块: a surcharge on every transaction, not a difference told once
+    return not (cue.group(0).startswith("多扣") and _EACH_BEFORE.search(text, max(0, at - EACH_BACK), at) is not None)
+
+
+_EACH_BEFORE = re.compile(r"每1?(?:笔|次)(?:都|还|又|都还)?$")
+EACH_BACK = 6  # characters before a 多扣 read for _EACH_BEFORE
 
 
 _A_DEDUCTION = re.compile(r"\s*钱?的扣(?:款|费)")

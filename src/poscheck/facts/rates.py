@@ -101,6 +101,34 @@ def _from_then(quote: str) -> bool:
     return ("第" in quote or "后" in quote) and _FROM_THEN.search(normalize(quote).text) is not None
 
 
+# A rate told as the one charged in fact (按1.20%扣费, 费率已经是0.78了), and one told as the rate agreed (约定的0.60%,
+# 说好的0.6): a merchant's account of a rate raised without consent.
+_CHARGED = re.compile(r"按\s*\d+(?:\.\d+)?%\s*(?:扣费|扣收|扣除|计费|扣)|实际(?:扣费|扣除|收取)?(?:费率|比例)"
+                      r"|已经(?:是|变成|涨到)|变成了|涨到了|现在(?:是|扣)")
+_AGREED = re.compile(r"约定|说好|承诺|谈好|讲好|签的是|(?:合同|协议)(?:上|里)?写|当初说")
+AROUND_RATE = 12  # characters each side of a rate's quote read for _CHARGED and _AGREED
+_RAISED = re.compile(r"上调|调高|调整|涨|提高|变成|变了")
+CONTEXT_CHARS = 40  # all of a fee's evidence context (reader._evidence keeps 40 characters each side)
+
+
+def _said(rate: Fee, pattern: re.Pattern[str], around: int = AROUND_RATE) -> bool:
+    ev = rate.evidence
+    window = ev.context_before[len(ev.context_before) - around:] + ev.quote + ev.context_after[:around]
+    return pattern.search(normalize(window).text) is not None
+
+
+def _agreed_below(rate: Fee, rates: list[Fee]) -> Fee | None:
+    """The agreed rate of `rate`'s channel below it, when `rate` is told as the one charged in fact (and its own quote
+    says nothing agreed), and either is told as a rate raised (an unexplained shortfall is statements.mismatch's)."""
+    if not _said(rate, _CHARGED) or _said(rate, _AGREED, 0):
+        return None
+    agreed = next((e for e in rates if e.amount is not None and e.amount < (rate.amount or 0) and e.later_amount is None
+                   and e.channel in (rate.channel, None) and _said(e, _AGREED) and not _said(e, _CHARGED, 0)), None)
+    if agreed is None or not (_said(rate, _RAISED, CONTEXT_CHARS) or _said(agreed, _RAISED, CONTEXT_CHARS)):
+        return None
+    return agreed
+
+
 # A cut bought with a membership (交299开个VIP，信用卡费率能从0.68%降到0.55%), read in the words just before the cut,
 # and the membership told ended before a rate comes back (VIP已关闭。费率恢复到0.68%; not 会员还没到期).
 _BOUGHT = re.compile(r"会员|vip|优惠包|权益包|特权")
@@ -146,6 +174,8 @@ def rate_problems(fees: list[Fee]) -> list[RateProblem]:
                             and e.later_amount is None and _FIRST_DAYS.search(normalize(e.evidence.quote).text)), None)
             if earlier is not None and earlier.amount is not None and earlier.amount < f.amount:
                 out.append(RateProblem("promo_rise", f, rise(earlier.amount, f.amount, earlier.promo_months), earlier))
+        elif f.amount is not None and f.later_amount is None and (was_agreed := _agreed_below(f, rates)) is not None:
+            out.append(RateProblem("increase", f, rise(was_agreed.amount or 0, f.amount), was_agreed))
         if is_card_rate(f, qr) and f.amount is not None and not P.SMALL_TICKET.search(cond):
             # a stated cut is a promise of its lower rate: "从0.6降到0.38，终身" sells the 0.38
             text = below_floor(min(f.amount, f.later_amount or f.amount))

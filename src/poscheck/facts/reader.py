@@ -25,6 +25,7 @@ from poscheck.textscan import sentence_at
 MAX_QUOTE = 160
 HEADING_UP = 4  # lines above a fee's line in which its section heading may stand
 NOTICE_AFTER = 300  # characters after a stated rate change read for its notice terms
+PROMO_AFTER = 16  # characters after a rate within which its promotion may start (0.55%（前3个月）…)
 # …which a merchant's demand is not: 希望平台帮忙协调…或者让我免费解约.
 _DEMANDED = re.compile(r"(?:让我|要求|希望|请求|申请)[^。,;]{0,8}$")
 DEMANDED_BACK = 10
@@ -272,9 +273,14 @@ class FeeReader:
         later: float | None = None
         pm = P.PROMO.search(text, u.start, amt.start) if "月" in r.body or "天" in r.body else None
         lm = P.later_rate(text, amt.end, u.end) if pm and amt.start - pm.end() < 24 else None
-        if pm and amt.start - pm.end() < 24:
+        # …or told right after the rate: 0.55%（入网首3个月优惠价，第4个月起0.63%）
+        if pm is None or amt.start - pm.end() >= 24:
+            after = P.PROMO.search(text, amt.end, min(nxt, amt.end + PROMO_AFTER)) if "月" in r.body else None
+            if after is not None and (lm := P.later_rate(text, after.end(), nxt)) is not None:
+                pm = after
+        if pm and (amt.start - pm.end() < 24 or pm.start() >= amt.end):
             promo = P.promo_months(pm.group(0))
-            conditions.append(self._orig(pm.start(), lm.end() if lm else amt.end))
+            conditions.append(self._orig(min(pm.start(), amt.end), lm.end() if lm else max(amt.end, pm.end())))
         if lm:
             later = float(lm.group("r"))
         if promo is None and text.startswith(("*", "※"), amt.end) and (note := self._footnote(amt.end)):

@@ -32,6 +32,7 @@ NEGATORS: tuple[str, ...] = (
     "未扣", "未扣过", "未被扣", "未被扣过", "没被扣", "没被扣过", "未曾被扣", "未发现被扣过",  # 未被扣过299元押金
     "不玩", "不搞",  # 我们不玩“首刷扣99再返”那一套
     "没交一分钱", "没交过", "没交任何",  # 没交一分钱押金 (not 没交: 没交押金就不给机器)
+    "不属于",  # 该赔偿为终端的实际价值，不属于违约金 (a sum said not to be of that kind)
 )
 # Compound words that start like a negator but do not negate what follows.
 NOT_NEGATORS: tuple[str, ...] = (
@@ -69,7 +70,9 @@ COMPLAINT_DEMANDS = frozenset({"要求退还", "举报"})
 # Every alternative starts with a literal: `re` then skips to candidate characters (a leading group or look-behind
 # defeats that, for this alternation and every pattern it is part of: ten times the cost of a fee sentence's search).
 HEARSAY = "|".join((
-    "听说", "据说", *(f"{who}[^。,;]{{0,8}}说" for who in ("隔壁", "朋友", "同行", "别人", "别家", "人家", "群里")),
+    "听说", "据说", *(f"{who}[^。,;]{{0,8}}说" for who in ("隔壁", "朋友", "同行", "别人", "别家", "人家", "群里",
+                                                          "亲戚", "同学", "邻居", "表姐", "表哥", "表妹", "表弟")),
+    "听(?:她|他)们?(?:说|讲)",  # 我表姐用的是另一个牌子，听她说办的时候还让交399会员: her story, retold
     r"网上(?:看到|说|传|流传|宣传|搜到)的",  # 网上看到的信用卡0.38%，不是…引流价: what others advertise
     r"有人[^。;]{0,10}?说(?:能|可以|给|是|要)",
     r"有说(?!明|服)[^。,;]{1,20}?的(?=[,;。、]|$)",  # 有说免费送机的，有说费率0.38永不涨的: what several said
@@ -304,6 +307,7 @@ _SELLS: tuple[re.Pattern[str] | Anchored, ...] = (
              ("的朋友", "的老板", "的小伙伴", "的伙伴"), 10),  # 想办理pos机的朋友
     # (有需要的私我，V：wxlkl5858; 现在找我办：信用卡万分之三十八)
     re.compile(r"有需要的(?:朋友|老板|商户|小伙伴|商家)|后台回复|私信(?:我|小编)(?!说)|粉丝(?:专享|福利|渠道)|私我|找我办"
+               r"|我私(?:你|您)|具体私聊|私聊了解"  # a short video's caption: 评论区扣“1” 我私你
                r"|给(?:公众号|本号)?(?:的)?粉丝(?:一个|开个?)?渠道"  # 谈了合作，给公众号粉丝一个渠道
                r"|v(?<![a-z]v)\s*:\s*[a-z][a-z0-9_-]{5,}"
                r"|本号(?<=通过本号)|本号(?<=找本号)|本号的?(?:服务团队|客服|顾问)|扫码(?:办理|领取|申请|领机)"
@@ -378,7 +382,9 @@ def document_genre(title: str, text: str) -> Genre:
     head = headline(title, text)
     found = genre(head)
     if found != "complaint" and qa_page(text):  # a Q&A site's title (…- 小店问答) is advisory by itself
-        return "complaint" if asker_story(text) else "advisory" if found == "offer" else found
+        if asker_story(text) or (own_story(text) and _BEFALLEN.search(text, 0, comments_start(text))):
+            return "complaint"  # …unless its asker, or its answerer, tells what was taken from them
+        return "advisory" if found == "offer" else found
     if found == "advisory" and _QA_SITE.search(head) and genre(_QA_SITE.sub("", head)) != "advisory" \
             and own_story(text) and _BEFALLEN.search(text, 0, comments_start(text)):
         return "complaint"  # 知乎 · 问题：POS机都有哪些隐藏收费？, answered by one who tells what was taken from them
@@ -540,6 +546,9 @@ SURPRISE = re.compile(
 )
 
 
+_HEARSAY = re.compile(HEARSAY)
+
+
 def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: bool = True,
           doc_genre: Genre = "offer") -> Context:
     """Decide how the scope `text[scope_start:scope_end]` relates to the hit at `start`."""
@@ -557,6 +566,8 @@ def judge(text: str, start: int, scope_start: int, scope_end: int, *, negation: 
     general = next((g for g in GENERAL if g in scope and (g != "有的" or _SOME.search(scope))), "")
     if general:
         return Context("general", general)
+    if heard := _HEARSAY.search(text, scope_start, start):  # 听她说办的时候还让交399会员: someone else's story
+        return Context("general", heard.group(0))
     if doc_genre == "advisory":
         return Context("warning", "(an advisory article)")
     return Context("assert")
