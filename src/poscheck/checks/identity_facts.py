@@ -374,8 +374,9 @@ def offer_of(doc: Document) -> Offer:
         return Offer(False, False, f"its title reads as a guide, warning, report or complaint ({doc.title[:40]})")
     if doc.title and (own := context.CUSTOMER_SIDE.search(simplified(doc.title))):
         return Offer(False, False, f"a business taking its own customers' payments ({own.group(0)})")
-    genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150) or (
-        None if context.sells(norm) else _POST_HEAD.search(norm, 0, 300))
+    genre = next(_NOT_OFFER.finditer(norm), None) or _NOT_OFFER_HEAD.search(norm, 0, 150)
+    if genre is None and (post := _POST_HEAD.search(norm, 0, 300)) and not context.sells(norm):
+        genre = post
     if genre is None and not _STRONG_OFFER.search(norm) and not context.sells(norm):
         genre = _weak_not_offer(norm)
         if genre is None and context.teaches(norm):

@@ -106,15 +106,18 @@ def _from_then(quote: str) -> bool:
 _CHARGED = re.compile(r"按\s*\d+(?:\.\d+)?%\s*(?:扣费|扣收|扣除|计费|扣)|实际(?:扣费|扣除|收取)?(?:费率|比例)"
                       r"|已经(?:是|变成|涨到)|变成了|涨到了|现在(?:是|扣)")
 _AGREED = re.compile(r"约定|说好|承诺|谈好|讲好|签的是|(?:合同|协议)(?:上|里)?写|当初说")
-AROUND_RATE = 12  # characters each side of a rate's quote read for _CHARGED and _AGREED
 _RAISED = re.compile(r"上调|调高|调整|涨|提高|变成|变了")
+# A character of every match of each, simplified or traditional: a window without one is not normalised to be searched
+_GATES = {_CHARGED: re.compile("[扣实實已变變涨漲现現]"), _AGREED: re.compile("[约約说說诺諾谈談讲講签簽写寫]"),
+          _RAISED: re.compile("[调調涨漲提变變]")}
+AROUND_RATE = 12  # characters each side of a rate's quote read for _CHARGED and _AGREED
 CONTEXT_CHARS = 40  # all of a fee's evidence context (reader._evidence keeps 40 characters each side)
 
 
 def _said(rate: Fee, pattern: re.Pattern[str], around: int = AROUND_RATE) -> bool:
     ev = rate.evidence
     window = ev.context_before[len(ev.context_before) - around:] + ev.quote + ev.context_after[:around]
-    return pattern.search(normalize(window).text) is not None
+    return _GATES[pattern].search(window) is not None and pattern.search(normalize(window).text) is not None
 
 
 def _agreed_below(rate: Fee, rates: list[Fee]) -> Fee | None:
