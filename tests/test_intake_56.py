@@ -103,6 +103,7 @@ def test_a_mandatory_data_card_and_a_sum_named_by_its_bill() -> None:
 def test_written_cantonese_reads_as_mandarin() -> None:
     assert normalize("佢话扣咗嘅299系押金，唔退").text == "他说扣了的299是押金,不退"
     assert normalize("我碌咗300蚊").text == "我刷了300元"
+    assert normalize("未够期唔用要赔违约金，唔使理佢").text == "未够期不使用要赔违约金,不用理他"
     # …and the Mandarin words the mapped characters also make are left alone
     assert normalize("请联系客服，忙碌时段电话费另计，系统维护").text == "请联系客服,忙碌时段电话费另计,系统维护"
     story = "开通嗰日佢叫我碌一笔试机，碌咗300蚊，到账得1蚊！佢话扣咗嘅299系“激活服务费”，三个月内碌够十万先退返。"

@@ -196,9 +196,10 @@ def _t2s_table() -> dict[int, str]:
     return table
 
 
-# Written Cantonese's own characters, one for one, as Mandarin (扣咗嘅299 → 扣了的299, 唔退 → 不退, 冇通知 → 没通知): a
-# Guangdong merchant's complaint reads as any other. (係 is left alone: as 系 it would also be the 系 of 系统.)
-_CANTONESE = {"咗": "了", "嘅": "的", "唔": "不", "冇": "没", "佢": "他", "哋": "们", "喺": "在", "啲": "些",
+# Written Cantonese's own characters, one for one, as Mandarin (扣咗嘅299 → 扣了的299, 冇通知 → 没通知): a Guangdong
+# merchant's complaint reads as any other. (係 is left alone: as 系 it would also be the 系 of 系统; 唔 too, whose
+# words differ from 不's: both go in the pass below, _CANTONESE_WORDS.)
+_CANTONESE = {"咗": "了", "嘅": "的", "冇": "没", "佢": "他", "哋": "们", "喺": "在", "啲": "些",
               "嗰": "那", "畀": "给", "俾": "给", "嚟": "来", "睇": "看"}
 # …and 碌卡 (to swipe a card) as 刷卡, but not the 碌 of 忙碌, 劳碌, 庸碌
 _LUK = re.compile(r"(?<![忙劳庸碌])碌(?!碌)")
@@ -206,7 +207,9 @@ _LUK = re.compile(r"(?<![忙劳庸碌])碌(?!碌)")
 # make in Mandarin too (系统, 关系, 联系, 体系; 电话, 话费, 说话, 对话)
 _CANTONESE_TEXT = re.compile("[咗嘅唔冇佢哋喺嗰嚟睇]")
 _CANTONESE_WORDS = re.compile(r"(?<![关体联派院直母父水星根语学科世谱])系(?![统列数])"
-                              r"|(?<![电说对讲通笑废谈会闲童神佳情实怪大听白土])话(?![费术题筒语剧])")
+                              r"|(?<![电说对讲通笑废谈会闲童神佳情实怪大听白土])话(?![费术题筒语剧])"
+                              r"|唔(?:使|用)?")  # 唔 不, but 唔使 不用 (no need) and 唔用 不使用 (not use it)
+_CANTONESE_MEANT = {"系": "是", "话": "说", "唔": "不", "唔使": "不用", "唔用": "不使用"}
 
 
 @lru_cache(maxsize=1)
@@ -560,7 +563,7 @@ def _normalize(text: str, join_wraps: bool, wrap_min: int, wrap_width: int = 0) 
     if "碌" in norm.text:
         norm = _sub(norm, _LUK, lambda m: "刷")
     if _CANTONESE_TEXT.search(text):
-        norm = _sub(norm, _CANTONESE_WORDS, lambda m: "是" if m.group(0) == "系" else "说")
+        norm = _sub(norm, _CANTONESE_WORDS, lambda m: _CANTONESE_MEANT[m.group(0)])
     if "毛" in norm.text:
         norm = _sub(norm, _MAO, _mao(norm.text))
     if "万" in norm.text and "刷" in norm.text:
