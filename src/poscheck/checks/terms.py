@@ -498,10 +498,10 @@ def _their_words(text: str, lo: int, start: int) -> bool:
 MESSAGE_LINES = 6  # lines of a chat message above a sentence read for the message's header
 # A chat line led by its sender (王：…, 业务员小李：…), and the labels that lead a line as a sender would (结果：…)
 _SPEAKER = re.compile(r"[ \t]*(?P<who>[\u4e00-\u9fffa-z]{1,6}?)[ \t]*:")
-_NOT_SPEAKERS = frozenset({"结果", "原因", "问题", "注意", "提示", "备注", "总结", "更新", "补充", "时间", "地点",
-                           "金额", "标题", "题目", "回复", "答", "问", "后来", "现在", "当时", "最后", "然后", "附",
-                           "注", "经过",
-                           "诉求", "要求", "事情经过", "投诉内容", "投诉要求"})
+_NOT_SPEAKERS = frozenset({
+    "结果", "原因", "问题", "注意", "提示", "备注", "总结", "更新", "补充", "时间", "地点", "金额", "标题", "题目",
+    "回复", "答", "问", "后来", "现在", "当时", "最后", "然后", "附", "注", "经过", "诉求", "要求", "事情经过",
+    "投诉内容", "投诉要求"})
 
 
 # A fee table's column that asks whether the money comes back (金额 | 是否退还), answered 否 in a row that prices
