@@ -298,7 +298,8 @@ def _jurisdiction(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) ->
     return f"court chosen by the provider ({m.group(0)[:24]})"
 
 
-_HOLD_VERB = re.compile(r"暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|暂扣|中止|停止|预留|留存")
+_HOLDS = "暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|暂扣|中止|停止|预留|留存"  # the verbs of a hold's power
+_HOLD_VERB = re.compile(_HOLDS)
 _FORBIDDEN_BEFORE = re.compile(r"(?:不得|不会|不能|无权|禁止|严禁|不)$")
 _RESUMES = re.compile(rf"{_NUM}\s*(?:个)?(?:小时|工作日|日|天)(?:后|内)?(?:即可)?(?:恢复|解除|到账)")
 
@@ -397,7 +398,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         # (通知收单机构冻结…: the provider has the acquirer hold it)
         # (a power reaches further than a will: 有权根据商户的交易情况…对商户采取延迟结算; not 将…不得截留)
         rf"(?:(?<!不)有权{_S}{{0,48}}?|(?<!不)(?:可以|可(?!疑)|将|得|保留|通知(?=收单|银行|清算)){_S}{{0,30}}?)"
-        r"(?:暂停|暂缓|延迟|延缓|冻结|止付|截留|扣留|暂扣|中止|停止|预留|留存)"
+        rf"(?:{_HOLDS})"
         rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金|余额|钱包)"
         # (the money named before the verb: 有权对乙方结算资金采取冻结措施)
         rf"|(?<!不)有权{_S}{{0,12}}?(?:结算资金|结算款|交易款|资金|款项|账户余额){_S}{{0,6}}?(?:采取|进行|予以|作)?"
