@@ -57,6 +57,10 @@ _PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
 # How sales talk writes rates: 0.38个点 (percentage points), 千6 (6 per mille), 万5 (5 per ten thousand); not 1千6
 # (1,600) nor 千元 / 万元. The character before 千/万 is tested after it, so `re` can skip to 千 and 万.
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*个点(?!位)")
+# A rate a merchant was promised or is charged, written bare (说好的0.6，现在每笔按0.72扣): a fraction of one percent,
+# with no unit or further figure after it, read as a percent.
+_BARE_SAID = re.compile(
+    r"(?:(?:[说谈讲]好|答应)的?\s*(?:是|就是)?|按照?)\s*(0\.[2-9]\d{0,2})(?![\d.%‰元块毛角分万千个点秒折])")
 # A sum with thousands separators (4,982.00 元, as statements and app notices print it): the digits first, so that
 # `re` skips to them; the separators must be ASCII commas in the original (a full-width "，" between two figures,
 # 押金299，199元的激活费, separates two sums).
@@ -88,7 +92,7 @@ _MAO_RATE_BEFORE = re.compile(
 # 刷一万块要多扣三十 a difference, 刷一万到账9940 the net), and only for sums a rate could be (10–149 yuan); read as
 # 刷卡 (a rate's name) and the percent.
 _PER_WAN = re.compile(
-    r"刷卡?\s*(?:1\s*万|一\s*万|10000)\s*(?:块钱|块|元)?\s*"
+    r"刷卡?\s*(?:1\s*万|一\s*万|10000)\s*(?:块钱|块|元)?\s*(?:都|就|也|得|要)?\s*"
     r"(?P<v>的?手续费(?:是|为|只要|才)?|只要|只需|才|只扣|只收|要扣|扣了?|收了?)\s*"
     r"(?P<n>[1-9]\d(?:\.\d{1,2})?|1[0-4]\d)\s*(?:块钱|块|元)?(?![\d.%万千百])"
 )
@@ -570,6 +574,8 @@ def _normalize(text: str, join_wraps: bool, wrap_min: int, wrap_width: int = 0) 
         norm = _sub(norm, _PER_WAN, lambda m: f"刷卡1万{m.group('v')}{_fmt(float(m.group('n')) / 100)}%")
     if "个点" in norm.text:
         norm = _sub(norm, _POINTS, lambda m: m.group(1) + "%")
+    if "0." in norm.text and ("好" in norm.text or "按" in norm.text):
+        norm = _sub(norm, _BARE_SAID, lambda m: m.group(0) + "%")
     norm = _sub(norm, _SHORT_FRACTION, _short_fraction)  # (its finditer looks for 千 and 万 first)
     return norm
 

@@ -55,7 +55,8 @@ class Sign:
 
 # Businesses a jumped slip or bill shows instead of the merchant's own (the favoured or public-service categories).
 _BUSINESSES = ("超市|百货|便利店|加油站|批发|药店|药房|医院|诊所|学校|公益|慈善|物业|酒店|宾馆|饭店|商行"
-               "|贸易公司|贸易有限公司|商贸公司|商贸有限公司|足浴|养生馆")  # (a firm, not a shop: 显示的是一家贸易公司)
+               "|贸易公司|贸易有限公司|商贸公司|商贸有限公司|足浴|养生馆"
+               "|ktv|会所|酒吧|洗浴|娱乐城|夜总会|珠宝|金店|酒楼")  # (a firm, not a shop: 显示的是一家贸易公司)
 _CATEGORY = "酒店|宾馆|餐饮|饭店|商超|超市|百货|便利店|加油站|批发|药店|娱乐|珠宝|房产|汽车|教育"  # as agents list them
 
 # Hiding a transaction from the bank: cash-out's sign, or 跳码's when a merchant category is picked in its sentence.
@@ -203,6 +204,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?P<elsewhere>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|商户名称|商户名|信用卡app|银行app|手机银行){_S}{{0,12}}?"
         r"(?:是|为|叫|印的是|印着|印成|打成|打的是|打印的是|打印为|打出来是|显示|显示的是|写着|写的是|成了|变成了?|(?<=名称):|(?<=名):)[^。;\n]{0,3}?\n?"
         rf"(?:[\u4e00-\u9fff「」“”\"『』]{{0,14}}?(?:{_BUSINESSES})|[“\"「『][\u4e00-\u9fff]{{2,24}}[”\"」』]))"
+        # …or the writer says the name shown is not theirs, without naming it (刷卡显示的根本不是我的店名; 账单上的
+        # 商户名跟我的店名对不上)
+        r"|(?P<disowned>(?:签购单|小票|凭条|账单|交易记录|刷卡记录|显示)[^。;\n]{0,10}?(?:商户名称?|店名|名字|名称)?"
+        r"[^。;\n]{0,4}?(?:根本|并|都|竟然|居然)?(?:不是|并非)(?:我|我们|我家|咱家?|本店)(?:自己)?(?:的|家)?"
+        r"(?:店名|店铺|店|名字|商户名?)"
+        r"|(?:商户名称?|店名)[^。;\n]{0,10}?(?:跟|和|与)(?:我|我们|我家)(?:自己)?的?(?:店名|店|名字|营业执照)[^。;\n]{0,4}?"
+        r"(?:对不上|不一样|不一致|不符|不同))"
         # a category code the writer read off a slip (商户编号 digits 8–11, DOMAIN.md), kept when their business
         # is another's (_code_not_mine)
         r"|(?P<code>(?:商户编号|商户号)[^\d。\n]{0,8}?(?:\d{15}|\d{3} \d{4} \d{4} \d{4})(?!\d)"  # (836 5840 5411 2093)
@@ -277,7 +285,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "切换", "随便选", "随便挑", "随便切", "随便换", "挑行业", "挑商户", "挑类目", "自己选", "任意选", "随意选",
         "都行", "都可以",
         "能落", "可以落", "给你落", "任您", "任你", "轮着来", "轮流", "轮换", "随机跳", "随便跳", "来回跳", "轮着跳",
-        "商户类型", "商户类别", "行业类型", "行业类别", "经营类目",
+        "商户类型", "商户类别", "行业类型", "行业类别", "经营类目", "不是我", "并非我", "不是本店", "不是咱", "店名",
     ),
     "statement_mismatch": (
         "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
@@ -330,7 +338,10 @@ _LEGAL_NAME = re.compile(r"营业执照|执照上|注册名|工商|法人")
 _MINE_IS = re.compile(r"(?:我|本人)(?:家|们|们家)?(?:开的是|是开|是做|做的是|家是做|经营的是|是卖|卖的是"
                       r"|在[^。,;]{1,10}?开(?:了)?(?:一家|一个|个|家)?(?=[^。,;]{1,8}(?:店|馆|铺|超市|档|诊所|药房|工作室))"
                       r"|(?:一个|一家|这个|这家)(?P<own>[\u4e00-\u9fff]{0,6}?(?:店|馆|铺|档|摊))"
-                      r"|是(?=[\u4e00-\u9fff]{1,6}(?:店|馆|铺|档|摊)))")  # 我们是面馆
+                      r"|是(?=[\u4e00-\u9fff]{1,6}(?:店|馆|铺|档|摊))"  # 我们是面馆
+                      # 我开水果店的 (not 我开始…, 我开通…)
+                      r"|开(?![始通户机卡会发票])(?:了|着)?(?:一家|一个|个|家)?"
+                      r"(?=[\u4e00-\u9fff]{1,8}?(?:店|馆|铺|超市|档|摊|诊所|药房|工作室)))")
 _BUSINESS_AT_END = re.compile(f"(?:{_BUSINESSES})$")
 _OWN_FIELD = re.compile(r"(?:经营类目|经营类别|主营业务?|行业类别|店铺名称|门店名称|店名)\s*:\s*([^\n]{1,20})")
 MINE_NEAR = 120  # characters around a category code in which the writer may say what their business is
@@ -695,7 +706,7 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
                   or (s.kind == "category" and _SELECTING.search(text, s.lo, s.hi))
                   or (s.kind == "advised" and _CHEAPER.search(text, max(0, s.lo - MOTIVE_NEAR), s.hi + MOTIVE_NEAR))]
         elsewhere = [s for s in found if s.kind == "elsewhere" and _not_theirs(text, s)]
-        elsewhere += [s for s in found if s.kind == "code" and _code_not_mine(text, s)]
+        elsewhere += [s for s in found if (s.kind == "code" and _code_not_mine(text, s)) or s.kind == "disowned"]
         return select + [s for s in found if s.kind == "jump"] + elsewhere if select else elsewhere
     if practice == "statement_mismatch":  # and a payer set against the slip's acquirer (签购单上是通联，打钱的是个私人)
         payers = [s for s in signs(text, "second_clearing") if s.kind == "payer"

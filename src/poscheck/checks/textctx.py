@@ -78,7 +78,7 @@ def genre(text: str) -> Genre:
     # (…投诉数据报告 is a body's report on complaints, not one)
     kind = context.genre(first)
     titled = kind == "complaint" or (bool(_COMPLAINT.search(first)) and kind != "advisory")
-    guide = _TITLE_TEACH.search(first) or context.GUIDE_TITLE.search(first)
+    guide = not context.is_paragraph(first) and (_TITLE_TEACH.search(first) or context.GUIDE_TITLE.search(first))
     teaching_title = bool(guide) and not (_HOWTO_OF_PRACTICE.search(first) and not _AVOIDING.search(first))
     # A warning titled as one (一段真实诈骗录音整理) that retells a near miss (差点被骗走) teaches: its complaint
     # words stand only in the body, and the body teaches too.

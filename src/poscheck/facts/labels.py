@@ -209,6 +209,10 @@ _ENTRIES: tuple[_Entry, ...] = (
     # …and a percent named by what was agreed of it (说好的0.6%，为什么实际扣的是0.78%？)
     _Entry(_words("说好 谈好 讲好 约定"), r"(?:说好|谈好|讲好|约定)的?(?=\s*\d+(?:\.\d+)?\s*%)",
            "rate", None, "%", True),
+    # …and one named by how it is charged in fact (现在每笔都按0.72%扣): a merchant's account of the rate taken
+    _Entry(_words("都按 全按 每笔按 现在按 实际按 一直按 一律按"),
+           r"(?:都|全|每笔|现在|实际|一直|一律)按照?(?=\s*\d+(?:\.\d+)?\s*%\s*(?:扣|收|计|算))",
+           "rate", None, "%", True),
     # A bare 服务费 names the fee of the service the document is about (find_labels' `service`), else none.
     _literal("服务费用 服务费", SERVICE, "%元"),
 )

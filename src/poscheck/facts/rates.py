@@ -103,7 +103,8 @@ def _from_then(quote: str) -> bool:
 
 # A rate told as the one charged in fact (按1.20%扣费, 费率已经是0.78了), and one told as the rate agreed (约定的0.60%,
 # 说好的0.6): a merchant's account of a rate raised without consent.
-_CHARGED = re.compile(r"按\s*\d+(?:\.\d+)?%\s*(?:扣费|扣收|扣除|计费|扣)|实际(?:扣费|扣除|收取)?(?:费率|比例)"
+_CHARGED = re.compile(r"按\s*\d+(?:\.\d+)?%\s*(?:扣费|扣收|扣除|计费|扣)|扣了\s*\d+(?:\.\d+)?%"
+                      r"|实际(?:扣费|扣除|收取)?(?:费率|比例)"
                       r"|已经(?:是|变成|涨到)|变成了|涨到了|现在(?:是|扣)")
 _AGREED = re.compile(r"约定|说好|承诺|谈好|讲好|签的是|(?:合同|协议)(?:上|里)?写|当初说")
 _RAISED = re.compile(r"上调|调高|调整|涨|提高|变成|变了")
@@ -126,7 +127,8 @@ def _agreed_below(rate: Fee, rates: list[Fee]) -> Fee | None:
     if not _said(rate, _CHARGED) or _said(rate, _AGREED, 0):
         return None
     agreed = next((e for e in rates if e.amount is not None and e.amount < (rate.amount or 0) and e.later_amount is None
-                   and e.channel in (rate.channel, None) and _said(e, _AGREED) and not _said(e, _CHARGED, 0)), None)
+                   and (rate.channel is None or e.channel in (rate.channel, None)) and _said(e, _AGREED)
+                   and not _said(e, _CHARGED, 0)), None)
     if agreed is None or not (_said(rate, _RAISED, CONTEXT_CHARS) or _said(agreed, _RAISED, CONTEXT_CHARS)):
         return None
     return agreed

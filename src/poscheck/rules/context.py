@@ -259,6 +259,16 @@ def title_line(text: str) -> str:
     return lines[0].strip() if lines else ""
 
 
+# A first line that is a paragraph, not a title: long, and a sentence ends inside it (a post with no title starts
+# with its story: 我开了个小饭馆，…。上周有顾客…问我“你家怎么叫…”？？…).
+PARAGRAPH_MIN = 50
+_ENDS_INSIDE = re.compile(r"[。!?][^。!?\s”\"」』)）]")
+
+
+def is_paragraph(line: str) -> bool:
+    return len(line) >= PARAGRAPH_MIN and _ENDS_INSIDE.search(line) is not None
+
+
 def genre(title: str) -> Genre:
     """What a document is, from its (normalised) title or first heading."""
     if "识别" in title or "ocr" in title or "扫描" in title or "截图" in title:
