@@ -24,7 +24,8 @@ MAX_EVIDENCE = 3
 _BANK_ACCOUNT = re.compile(r"开户|对公账户|银行账户|网银|u盾|账户年费|发卡银行|发卡行|开户行|动账|账户短信"
                            r"|【[^】]{0,6}银行】")
 _POS_WORDS = re.compile(r"pos|终端|机具|刷卡|收款|机器")
-_CONSUMER_DEPOSIT = re.compile(r"共享单车|充电宝|租车|顾客|消费者|客人|住客|房客|向客户收取")
+# (not a site or body named for them: 消费者投诉网, 消费者权益保护, 消费者协会)
+_CONSUMER_DEPOSIT = re.compile(r"共享单车|充电宝|租车|顾客|消费者(?!投诉|权益|协会|保护|报)|客人|住客|房客|向客户收取")
 _DEVICE_DEPOSIT = re.compile(
     r"归还|完好|退机退还|退还机具|无息(?:全额)?(?:原路)?退还|交还|交回|寄回|送回|还到|还给|退租")
 
@@ -86,6 +87,8 @@ def yearly(f: Fee) -> float | None:
 # A deduction told as one of several (今天又扣了我69, 每次扣59元“流量费”): charged more than once a year.
 # (…and two dates, then 分别以摘要“终端流量费”扣款69.00元)
 _AGAIN = re.compile(r"又(?:被)?扣|每次(?:都)?扣|再次扣|又收|又被收|各扣|分别[^。,;]{0,16}?扣")
+# …or counted (流量费一年扣了三次, 一年收了两回): more than once a year
+_TIMES_A_YEAR = re.compile(r"(?:1|一)年(?:内|里|中|下来)?(?:就|都|竟然|居然)?(?:被)?(?:扣|收)了?(?:[2-9]|好几)(?:次|回)")
 # …or told just after the fee, as the same sum taken again (扣了一次流量费69，…四个月不到又扣了69)
 _AGAIN_SUM = re.compile(r"(?:又|再次)(?:被)?(?:扣|收)了?我?\s*(\d+(?:\.\d+)?)")
 
@@ -106,7 +109,8 @@ def judge_data(f: Fee) -> Verdict:
     annual = yearly(f)
     if annual is None:
         return None
-    if (f.period is None and (_AGAIN.search(f.evidence.quote) or _AGAIN.search(f.conditions))) or _taken_again(f):
+    if (f.period is None and (_AGAIN.search(f.evidence.quote) or _AGAIN.search(f.conditions))) or _taken_again(f) \
+            or ("年" in f.evidence.quote and _TIMES_A_YEAR.search(normalize(f.evidence.quote).text)):
         return "flag", describe(f) + "，被反复扣取（常见水平为一年一次）"
     frequent = f.period in FREQUENT
     note = describe(f) + (f"，一年约{fmt_num(annual)}元" if frequent else "")

@@ -77,7 +77,8 @@ _FAKE_SERVICE_PLAIN = re.compile(
     rf"|终止(?:交易|服务|使用)|无法使用|无法交易|关闭(?:受理|收款|交易)功能"  # (终端将被关闭受理功能)
     rf"|用不了|不能用|不能刷|刷不了){_S}{{0,40}}"
     rf"|备案{_S}{{0,4}}到期)"
-    rf"|(?P<claim>(?:(?:我|我们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?){_S}{{0,14}}?"
+    rf"|(?P<claim>(?:(?:我|我们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?"
+    rf"|[说称](?:自己|他|她|他们|她们)是|冒充){_S}{{0,14}}?"  # (说自己是银联客服; 冒充银行客服)
     rf"(?:总部|官方|银联|银行|支付|收单|厂家|售后){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心|售后)"
     # 一名自称“星POS运营中心客服”的男子, 自称"海科融通商户清理整顿办公室": whoever they claimed to be
     rf"|自称{_S}{{0,16}}?(?:客服|专员|工作人员|办公室)"
@@ -92,14 +93,14 @@ _FAKE_SERVICE_PLAIN = re.compile(
 # The characters its other alternatives start with, or a line's start: `led` would let every Chinese character in
 # (for the heading), and `re` enters each branch of the pattern at each of them. Registered with textscan.LED, so
 # tests/test_anchored.py holds it to the plain pattern; test_terms_practices.py holds the class to the alternatives.
-FAKE_SERVICE_STARTS = "【不他作停关刷升声备她官对总我换支收无暂本用终自说这退银"
+FAKE_SERVICE_STARTS = "【不他作停关刷升声备她官对总我换支收无暂本用终自说这退银称冒"
 _FAKE_SERVICE = re.compile(rf"(?:(?=[{FAKE_SERVICE_STARTS}])|(?<![^\n]))(?:{_FAKE_SERVICE_PLAIN.pattern})")
 LED.append((_FAKE_SERVICE_PLAIN, _FAKE_SERVICE))
 
 # The patterns whose alternatives start with groups are `led`: `re` would enter every branch at every position.
 PATTERNS: dict[str, re.Pattern[str]] = {
     "cash_out": led(re.compile(
-        r"(?P<strong>养卡|以卡养卡|把卡养(?:起来|活|着|到)|卡养起来|账单周转|周转过去|养着?(?:提额|提升额度)|代还|垫还|空卡|套现|信用卡周转|做流水|做足流水|刷流水|还款神器|智能还款|额度变现|信用卡变现|"
+        r"(?P<strong>养卡|以卡养卡|把卡养(?:起来|活|着|到)|卡养起来|账单周转|周转过去|养着?(?:提额|提升额度)|代还|垫还|空卡|套现|信用卡周转|周转还款|做流水|做足流水|刷流水|做账单|还款神器|智能还款|额度变现|信用卡变现|"
         r"刷卡变现|刷卡取现|pos取现|"
         rf"{_UNSEEN}|规避{_S}{{0,4}}风控|模拟{_S}{{0,2}}(?:真实)?消费)"
         r"|(?P<weak>提额|提升{0,1}额度|还款计划|消费计划)"
@@ -139,6 +140,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|(?:清算|结算|划转|汇入|打入)(?:至|到)(?P<pool_party>[甲乙丙]方)(?:指定|开立|名下)?的?{_S}{{0,8}}?"
         r"(?:归集|中间|过渡|公司|对公|平台)账户"
         r"|由(?P<acct_party>[甲乙丙]方)(?:公司|对公)?账户[^。;\n]{0,16}?(?:划付|转付|代付|付款|打款|支付|转出)"
+        # (…待结算资金，由乙方在完成核查后，通过乙方对公账户或…个人账户分批支付至甲方)
+        r"|通过(?P<via_party>[甲乙丙]方)的?(?:公司|对公)?账户[^。;\n]{0,30}?(?:划付|转付|代付|付款|打款|支付|转)(?:至|到|给)"
         # (乙方顾客…支付的款项，统一进入甲方收款账户)
         rf"|(?:款项|资金|交易款|货款)[,，]?(?:统一)?(?:进入|存入|转入|汇入)(?P<into_party>[甲乙丙]方){_S}{{0,6}}?账户)"
         rf"|(?P<runs>负责(?:(?![不未无非])[^。;\n,]){{0,10}}?资金结算"  # not 负责播报，不参与资金结算
@@ -249,7 +252,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "cash_out": (
         "养卡", "卡养", "代还", "垫还", "空卡", "套现", "周转", "流水", "看不出", "查不到", "识别不了", "规避", "模拟",
-        "提额", "额度", "还款计划", "消费计划", "还款神器", "智能还款", "变现", "取现",
+        "提额", "额度", "做账单", "还款计划", "消费计划", "还款神器", "智能还款", "变现", "取现",
     ),
     # Each match holds one of these: a stop word, the claim's "…是" (我是, 我们这边是, 本中心是), 自称, 【 or 官方
     # ("客服" or "工作人员" alone would open every contact line to the pattern).
@@ -259,7 +262,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "停止结算", "暂停结算", "停止刷卡", "暂停刷卡", "停止受理", "暂停受理", "办公室", "无法交易", "受理功能",
         "收款功能", "交易功能",
         "备案", "我是", "们是", "边是", "里是", "心是", "他是", "她是",
-        "方是", "自称", "说是", "声称", "【", "官方", "户服务中心", "户客服中心", "户服务平台",
+        "方是", "自称", "说是", "声称", "【", "官方", "户服务中心", "户客服中心", "户服务平台", "自己是", "冒充",
         *(a + b for a in ("退还", "退款", "退费") for b in ("中心", "通道", "平台", "专线")),
     ),
     "second_clearing": (
@@ -369,7 +372,8 @@ URGENT_BEFORE = 60  # characters before a stop's sentence read for its deadline
 _ACCOUNT_NOTICE = re.compile(r"[^。\n]{0,6}尾号\d{3,4}[^。\n]{0,60}?余额")
 # A maintenance window, not a threat (6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常)
 _MAINTENANCE = re.compile(r"\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2}|其余时间|恢复正常|维护期间")
-_PUSH = led(re.compile(r"免费(?:更换|换|升级|寄|补发)|换新机|永不涨价|终身|退还押金|退押金"
+_PUSH = led(re.compile(r"免费(?:帮|给|为)?(?:您|你|我们|我|你们|咱们?)?(?:更换|换|升级|寄|补发)"
+                       r"|换新机|永不涨价|终身|退还押金|退押金"
                        r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路(?:退|返还)"
                        r"|统一为[^。,]{0,10}?办理(?:退还|清退|退回|退款)"  # 现统一为受影响商户办理退还
                        r"|给(?:您|你)退(?:回|还)"  # 多扣了两年流量费…一并给您退回来
@@ -564,7 +568,7 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     continue  # 资金由银联商务提供清分服务: the acquirer's own business
                 if kind == "party" and not _unlicensed_provider(text, m.group("who") or m.group("payer_party")
                                                                 or m.group("pool_party") or m.group("acct_party")
-                                                                or m.group("into_party")):
+                                                                or m.group("into_party") or m.group("via_party")):
                     continue
                 if kind == "named":
                     if _CUSTOMER.search(sentence) or not (written_person_name(m.group("name")) and _TAKINGS.search(
@@ -744,6 +748,13 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
             near = [s for s in claims if text[s.start] != "【"
                     or _REPLACEMENT.search(text, s.lo, line_end(text, s.hi))]
             return sorted(stops + near, key=lambda s: s.start)
+        # a caller who says who they are (说自己是银联客服), says the old device stops and pushes a free new one, with
+        # no deadline told (a signature, 【…】, is a notice's: its stop needs one)
+        callers = [s for s in claims if text[s.start] != "【"]
+        told_stops = [s for s in found if s.kind == "stop" and not _MAINTENANCE.search(text, s.lo, s.hi)
+                      and _REPLACEMENT.search(text, s.lo, min(len(text), s.hi + 120))]
+        if callers and pushes and told_stops:
+            return sorted(told_stops + callers, key=lambda s: s.start)
         if claims and pushes and re.search(r"押金|服务费|多扣", text) and re.search(r"退还|退回|原路", text):
             return claims
         if claims and pushes and _SECRETS_ASKED.search(text):

@@ -58,7 +58,7 @@ NOT_OWN_CAUSE = re.compile(r"非(?:因)?(?P<who>甲方|乙方|我司|本公司|�
 
 
 _CHANGE_OBJECT = re.compile(
-    r"费率|收费|手续费|服务费|费用|价格|资费|协议|条款|服务内容|规则|结算方式|结算周期|到账方式")
+    r"费率|收费|手续费|服务费|费用|价格|资费|协议|条款|服务内容|服务标准|规则|结算方式|结算周期|到账方式")
 # "本次调整", "上述变更": a change named before (a notice's title, the items above); its object is looked for
 # in the text before the clause.
 _THIS_CHANGE = re.compile(r"(?:本次|此次|这次|上述|以上|该)(?:费率)?(?:调整|变更|修改|调价)")
@@ -113,8 +113,8 @@ def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> s
     if m.lastgroup == "central" and genre(doc.text) == "complaint":
         return None  # the reason given for a rise that came (业务员说是"公司统一调整"): the rise is the complaint's
     lo, _ = sentence_bounds(doc.text, m.start(), m.end())
-    if _role_at(doc, m.start(), lo) == "merchant":
-        return None
+    if m.lastgroup != "use" and _role_at(doc, m.start(), lo) == "merchant":
+        return None  # (the merchant who goes on using the device after a change is the one deemed to assent)
     if m.lastgroup not in ("power", "central") and not re.search(r"调整|修改|变更|更改|上调|调价|修订|变动|涨价", unit):
         return None
     if m.lastgroup == "silent" and _STATED_STEP.search(sentence):
@@ -192,6 +192,9 @@ _ANY_DENIED = re.compile(r"(?:不得|不|无需|无须|免)[^。;,]{0,12}?任何
 ANY_DENIED_BACK = 28
 
 
+_PURPOSE = re.compile(r"(?:为了?|以)(?:防止|避免|免|减少|降低)[^。;\n]{0,6}$")
+
+
 def _penalty(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     verbs = [] if m.lastgroup == "fine" else list(_PAY_VERB.finditer(doc.text, m.start(), m.end()))
     lo, _ = sentence_bounds(doc.text, m.start(), m.end())
@@ -214,8 +217,8 @@ def _penalty(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str 
     payer = re.search(r"(甲方|乙方|我司|本公司|平台)(?:应|须|需)(?:向\S{1,4})?(?:支付|承担|赔付)", sentence)
     if payer and doc.parties.role(payer.group(1)) == "provider":
         return None  # the provider pays
-    if m.lastgroup == "idle" and re.search(r"(?:为了?|以)(?:防止|避免|免)[^。;\n]{0,6}$", doc.text[lo:m.start()]):
-        return None  # "为防止机器闲置，首刷扣299元": a charge everyone pays, whatever its stated reason
+    if m.lastgroup == "idle" and _PURPOSE.search(doc.text[lo:m.start()]):
+        return None  # "为防止机器闲置，首刷扣299元" (为减少机具闲置浪费): a charge everyone pays, whatever its reason
     if m.lastgroup == "idle" and _DESPITE_IDLE.match(m.group(0)):
         return None  # "闲置还每月扣服务费", "从来没开通过…扣了两次": charged regardless, not for being idle
     # a fine named inside a match that starts on a shortfall (未满24个月申请撤机的，需支付违约金600元) is a penalty
@@ -399,7 +402,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         # (a power reaches further than a will: 有权根据商户的交易情况…对商户采取延迟结算; not 将…不得截留)
         rf"(?:(?<!不)有权{_S}{{0,48}}?|(?<!不)(?:可以|可(?!疑)|将|得|保留|通知(?=收单|银行|清算)){_S}{{0,30}}?)"
         rf"(?:{_HOLDS})"
-        rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金|余额|钱包)"
+        rf"{_S}{{0,8}}?(?:结算|清算|资金|款项|交易款|结算款|付款|打款|账户(?!信息)|保证金|风险金|准备金|余额|钱包|提现)"
         # (the money named before the verb: 有权对乙方结算资金采取冻结措施)
         rf"|(?<!不)有权{_S}{{0,12}}?(?:结算资金|结算款|交易款|资金|款项|账户余额){_S}{{0,6}}?(?:采取|进行|予以|作)?"
         r"(?:冻结|止付|截留|扣留|暂扣)"
@@ -410,7 +413,7 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         r"|暂停(?:对)?(?:您|你|商户|甲方|乙方)的?(?:账户)?(?:结算|付款|打款|出款)"
         r"|(?:结算款|交易款|资金|款项)(?:暂停|暂缓)(?:结算|支付|付款)"  # (not 因系统故障…资金延迟结算的: a fault)
         # (told as done: 被冻结 for a time or 了, or shown as frozen; not 不会让您的资金被冻结)
-        rf"|(?:结算款|交易款|资金|款项|余额|钱){_S}{{0,16}}?(?:被冻结(?=了|至今|到现在|\d|[一二三四五六七八九十两几]+多?(?:天|个多?月|周))"
+        rf"|(?:结算款|交易款|资金|款项|余额|钱|提现){_S}{{0,16}}?(?:被冻结(?=了|至今|到现在|\d|[一二三四五六七八九十两几]+多?(?:天|个多?月|周))"
         # (…or shown as held: 余额…显示“风控审核中”, APP里显示“结算暂停”)
         r"|显示为?[“\"]?(?:风控)?冻结|显示为?[“\"]?(?:风控审核中|结算暂停|暂停结算))"
         # …or stopped while a review of the provider's lasts: 审核期间结算暂停 (without an end, `_fund_hold`)

@@ -70,6 +70,8 @@ _ENTRIES: tuple[_Entry, ...] = (
     # the sum withdrawn, as a notice's field (提现金额：4982.00元) or as the base of a price named elsewhere (当日到账 |
     # 每笔提现金额的0.05%): no price of withdrawing itself (提现手续费按提现金额的0.5%收取 is named by 提现手续费)
     _Entry(("提现金额",), r"提现金额(?=\s*(?::|的))", "none", None, ""),
+    # …and the sum as what someone withdrew (我提现12000元, 提现了5000): no price
+    _Entry(_words("我提现 已提现 刚提现 提现了"), r"(?:我|已|刚)提现了?(?=\s*\d)|提现了(?=\s*\d)", "none", None, ""),
     # (资金|账户|交易|盗刷)(安全) + 保险/险/保障… (服务)(费): 资金安全保险, 账户安全保障服务费, 盗刷险 …;
     # a bare 保障 names no fee ("保障您的资金安全", "资金安全保障"), 保障费 and 保障服务 do.
     _Entry(_words("资金安全 资金保 资金险 账户安全 账户保 账户险 交易安全 交易保 交易险 盗刷 收款安全 收款保 收款险"
@@ -130,7 +132,9 @@ _ENTRIES: tuple[_Entry, ...] = (
            r"|网络(?:维护|服务|使用)?费|4g(?:流量)?(?:套餐|流量)(?:费)?", "data", None, "元"),
     _literal("激活押金 机具押金 设备押金 服务押金 冻结押金 押金 保证金 激活服务费 开通服务费"
              " 机具服务费 设备服务费 终端服务费 系统服务费 首刷服务费 激活费 开通费 开机费 入网费 机具费 机器费 设备费"
-             " 购机款 机具使用费 设备使用费 终端使用费", "deposit", "元"),
+             " 购机款 机具使用费 设备使用费 终端使用费"
+             # a swap's price, paid once (换新需缴纳升级服务费128元)
+             " 升级服务费 换机服务费 换新服务费 升级费 换机费 换新费", "deposit", "元"),
     # the same money renamed: 激活金, 履约金, 预存款, 机具占用费, 服务保障金 (not 激活金卡会员)
     _Entry(_words("激活金 履约金 履约保证金 预存款 预存金 机具占用费 设备占用费 终端占用费 服务保障金"),
            r"激活金(?![卡牌])|履约(?:保证)?金|预存(?:款|金)|(?:机具|设备|终端)占用费|服务保障金",
@@ -194,6 +198,10 @@ _ENTRIES: tuple[_Entry, ...] = (
            r"|年[审检](?:服务)?费"  # (每台终端年审服务费80元（每年一次）)
            r"|品牌(?:使用)?费"  # (品牌使用费 45元/季度，按季从结算款中扣收)
            r"|(?<!vip)(?<!会员)(?:商户|增值|基础)服务包(?:费)?)", "recurring", None, "元"),  # not VIP商户服务包
+    # …and a service priced by the period under a heading of its own (终端安全守护 | …服务标准：9.9元/台/月)
+    _Entry(_words("服务标准 收费标准 资费标准"),
+           r"(?:服务|收费|资费)标准(?=\s*:?\s*\d+(?:\.\d+)?\s*元\s*/\s*(?:台\s*/\s*)?(?:月|年|季度?))",
+           "recurring", None, "元"),
     # a platform's, a speaker box's or a rented device's price by the period (平台服务费每月68元, 音箱服务费每月15元)
     _literal("平台服务费 平台使用费 平台费 音箱服务费 音箱租赁费 音箱使用费 音箱租金 音箱费 租赁服务费 设备租赁费"
              " 机具租赁费 终端租赁费 租赁费", "recurring", "元"),

@@ -56,6 +56,11 @@ BARE_YUAN_AFTER = re.compile(
     r"\s*(?:呢|啊|呀|嘛|的话)?\s*(?:只收|仅收|只要|仅需|只需|也就|也才|就|才|为|是|:)?\s*(?:1笔|个)?(?P<a>[1-9]\d{1,3})"
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
+#: …or the sum of each time it is taken, after how often (流量费一年扣了三次，3月、7月、11月，每次69).
+BARE_EACH_AFTER = re.compile(
+    r"[^。\n]{0,30}?,\s*每次(?:都)?(?:扣|收)?了?\s*(?P<a>[1-9]\d{1,3})"
+    r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
+)
 #: Words that tell money was taken: 扣了, 多扣了, 到账少了, 收了, 冻结 (a deposit held from the first swipe) …
 _TAKEN = r"(?:扣[了掉除走]?|扣除了|少了|少给了|少到了|收了|交了?|缴了?|付了|冻结了?)"
 #: A charge told as taken already (已于今日从结算资金中扣除, 扣了, 被扣), not as a price.
@@ -117,8 +122,8 @@ THRESHOLD_BEFORE = led(re.compile(
 
 #: A volume target for getting money back: 60天内累计刷卡满10万元全额返还, 90天刷满12万退还 (within one table
 #: cell: 前3个月0.38% | 199元(刷满10万退) holds no target of 3 months).
-REFUND = re.compile(
-    rf"(?P<n>{_NUM})\s*(?P<u>天|日|个月|月|年)内?[^。\n|]{{0,30}}?"
+REFUND = re.compile(  # (not a date's day: 11月15日以后新激活的机器，首笔交易扣199元…90天内…刷满6万…返还)
+    rf"(?<![\d.月])(?P<n>{_NUM})\s*(?P<u>天|日|个月|月|年)(?!\d)内?[^。\n|]{{0,30}}?"
     rf"(?:刷满|刷够|刷卡满|交易满|交易额满|金额满|累计满|满|达到|超过)\s*(?P<v>{_NUM})\s*(?P<vm>万|千)?\s*元?"
     r"[^。\n|]{0,30}?(?:返还|退还|返现|返|退|奖励)"
 )
@@ -195,9 +200,19 @@ _DAYS_30 = r"(?:(?:[3-9]\d|[1-9]\d{2}|三十|四十五|六十|九十)\s*(?:个)?
 #: A fee change announced the compliant way: 30 days ahead, with a free way out (not bait).
 NOTICE = led(re.compile(rf"提前\s*(?:不少于|至少|不低于)?\s*{_DAYS_30}"
                     rf"|(?:生效|实施)[^。\n]{{0,8}}?(?:超过|不少于|至少|满)\s*{_DAYS_30}"
-                    rf"|距[^。\n]{{0,10}}?(?:超过|不少于|至少)\s*{_DAYS_30}"  # 即距本公告发布之日不少于45日
+                    rf"|距[^。\n]{{0,10}}?(?:超过|不少于|至少|满)\s*{_DAYS_30}"  # 即距本公告发布之日不少于45日
                     r"|(?:30|三十)\s*[日天]后(?:方可|才)?生效|免费解约|无责解约|无偿退出"
                     r"|不(?:同意|接受)(?:的|本次调整|调整|变更)?[^。]{0,48}?(?:解约|终止|退出|解除|注销|退机)"))
+
+#: A change told as already announced (已于11月14日公告、11月15日短信通知)…
+_ANNOUNCED = re.compile(r"已(?:于[^。;,\n]{0,16}?)?(?:公告|通知|告知|公示)")
+
+
+def announced_under_terms(text: str, start: int, end: int) -> re.Match[str] | None:
+    """…in a document whose own change terms are the compliant ones (4.1 …应至少提前30日…公告…；甲方不同意的，可…终止):
+    those terms (NOTICE anywhere in `text`) when text[start:end] tells the change announced."""
+    return NOTICE.search(text) if _ANNOUNCED.search(text, start, end) else None
+
 
 #: Promises that a rate will never change (the classic teaser's companion).
 PERMANENT = re.compile(r"永久不变|永久|永不涨价|永不调价|永不|终身|终生|不会再调|不再调|不涨价|一直不变"
@@ -327,7 +342,7 @@ def debit_after(text: str, end: int, hi: int) -> Amount | None:
 
 def bare_yuan_after(text: str, end: int, hi: int) -> Amount | None:
     """A yuan amount without "元" right after a fee name ending at `end` (BARE_YUAN_AFTER), marked `bare`."""
-    m = BARE_YUAN_AFTER.match(text, end, hi)
+    m = BARE_YUAN_AFTER.match(text, end, hi) or BARE_EACH_AFTER.match(text, end, hi)
     return Amount(m.start("a"), m.end(), float(m.group("a")), "元", None, True) if m else None
 
 

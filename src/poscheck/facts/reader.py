@@ -23,6 +23,8 @@ from poscheck.rules import context
 from poscheck.textscan import sentence_at
 
 MAX_QUOTE = 160
+RATE_MAX = 10.0  # percent: card and QR rates are below 1%, instant-payout and cash-out schemes' a few per cent
+WITHDRAWAL_FEE_MAX = 100  # yuan: a withdrawal costs a few yuan or a share (vocabulary.md); a larger sum is withdrawn
 HEADING_UP = 4  # lines above a fee's line in which its section heading may stand
 NOTICE_AFTER = 300  # characters after a stated rate change read for its notice terms
 PROMO_AFTER = 16  # characters after a rate within which its promotion may start (0.55%（前3个月）…)
@@ -38,6 +40,9 @@ _CELL = re.compile(r"[^|]+")
 _PROMO_COLUMN = re.compile(r"活动|优惠|促销|首月|前\d+个(?:自然)?月|前\d+天|新机|限时")
 _AFTER_COLUMN = re.compile(
     r"结束后|到期后|\d+个(?:自然)?月后|之后|以后|恢复|次月起|第\d+个(?:自然)?月起|标准|正常|原价")
+# A table of a change: each row's rate before it and after it (项目 | 原标准 | 新标准 / 贷记卡 | 0.58% | 0.78%).
+_OLD_COLUMN = re.compile(r"^(?:原|调整前|变更前|现行|当前)")
+_NEW_COLUMN = re.compile(r"^(?:新|调整后|变更后|调整为)")
 _PROMO_LASTS = re.compile(
     r"(?:活动期|优惠期|活动时间|优惠时间|活动期限)[^。\n]{0,20}?(?P<n>\d+)个(?:自然)?月")
 _CLAUSE_SEP = re.compile(r"[,;]")
@@ -156,6 +161,10 @@ class FeeReader:
         later: float | None = None
         refundable: bool | None = None
         kind = lab.kind
+        if kind == "rate" and amt.value > RATE_MAX:
+            return  # 非接闪付响应时间缩短约30%: a share of something else, no rate of a payment
+        if kind == "withdrawal" and amt.unit == "元" and amt.value > WITHDRAWAL_FEE_MAX:
+            return  # 12000元提现半个月还在审核, 提现满1000元免费: the sum withdrawn, not the price of withdrawing it
         if kind == "deposit" and P.SHARE_OF_TAKINGS.search(self.text, lab.end, amt.start):
             return  # 保证金为结算金额的5%，最高5万元: a reserve held from settlement (a hold, not a deposit)
         if kind in ("deposit", "recurring") and not u.is_row and P.SHORTFALL.search(
@@ -295,12 +304,14 @@ class FeeReader:
                 later = float((own or flm).group("r"))
         if promo is None and later is None and u.is_row:
             promo, later = self._promo_columns(u, amt, conditions)
+            if promo is None and later is None and (later := self._new_column(u, amt)) is not None:
+                conditions.extend(self._notice(u))
         if r.change:
             for m in P.FROM_TO.finditer(text, max(u.start, amt.start - 4), u.end):
                 if m.start("a") <= amt.start < m.end("a"):
                     later = float(m.group("b"))
                     conditions.append(self._orig(m.start(), m.end()))
-                    conditions.extend(self._notice(u))
+                    conditions.extend(self._notice(u) or self._notified(u))
         conditions.extend(self._tiers(u, amt, "%"))
         return cap, promo, later
 
@@ -366,6 +377,11 @@ class FeeReader:
             if not _DEMANDED.search(text, max(lo, m.start() - DEMANDED_BACK), m.start()):
                 return [self._orig(m.start(), m.end())]
         return []
+
+    def _notified(self, u: Unit) -> list[str]:
+        """The compliant change terms of a document that tells this change announced (P.announced_under_terms)."""
+        m = P.announced_under_terms(self.text, u.start, u.end)
+        return [self._orig(m.start(), m.end())] if m else []
 
     def _refund(self, u: Unit, conditions: list[str]) -> bool | None:
         """Whether a deposit comes back: its refund target and no-refund words, here or in the next lines."""
@@ -453,6 +469,21 @@ class FeeReader:
             told = int(lasts.group("n"))
             conditions.append(self._orig(lasts.start(), lasts.end()))
         return told, rates[0].value
+
+    def _new_column(self, u: Unit, amt: P.Amount) -> float | None:
+        """A rate in a change table's column of the rates before it, whose row gives the rate after it (项目 | 原标准 |
+        新标准 / 贷记卡 | 0.58% | 0.78%): the later rate."""
+        header = self._header(u)
+        if len(header) < 3:
+            return None
+        col = self.text.count("|", u.start, amt.start)
+        cells = self.text[u.start:u.end].split("|")
+        width = min(len(header), len(cells))
+        if col + 1 >= width or not _OLD_COLUMN.search(header[col][0]):
+            return None
+        new = next((j for j in range(col + 1, width) if _NEW_COLUMN.search(header[j][0])), None)
+        rates = P.percents(cells[new]) if new is not None else []
+        return rates[0].value if rates else None
 
     def _header(self, u: Unit) -> list[tuple[str, str]]:
         """(normalised, original) column names: the table's first row, when it holds no amounts."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from poscheck.facts.patterns import announced_under_terms
 from poscheck.facts.rates import ADVERTISED_FLOOR
 
 Validator = Callable[["re.Match[str]"], bool]
@@ -35,9 +36,13 @@ def rate_below_credit_floor(m: re.Match[str]) -> bool:
 
 @validator("rate_rises")
 def rate_rises(m: re.Match[str]) -> bool:
-    """The `later` rate group is higher than the `first` rate group."""
+    """The `later` rate group is higher than the `first` rate group (and the rise is not told announced under the
+    document's own compliant change terms)."""
     first, later = _num(m, "first"), _num(m, "later")
-    return first is not None and later is not None and later > first
+    if first is None or later is None or later <= first:
+        return False
+    end = m.string.find("。", m.end())
+    return announced_under_terms(m.string, m.start(), len(m.string) if end < 0 else end) is None
 
 
 @validator("data_fee_high")
