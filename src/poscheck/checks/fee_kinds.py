@@ -88,7 +88,7 @@ def yearly(f: Fee) -> float | None:
 # (…and two dates, then 分别以摘要“终端流量费”扣款69.00元)
 _AGAIN = re.compile(r"又(?:被)?扣|每次(?:都)?扣|再次扣|又收|又被收|各扣|分别[^。,;]{0,16}?扣")
 # …or counted (流量费一年扣了三次, 一年收了两回): more than once a year
-_TIMES_A_YEAR = re.compile(r"(?:1|一)年(?:内|里|中|下来)?(?:就|都|竟然|居然)?(?:被)?(?:扣|收)了?(?:[2-9]|好几)(?:次|回)")
+_TIMES_A_YEAR = re.compile(r"1年(?:内|里|中|下来)?(?:就|都|竟然|居然)?(?:被)?(?:扣|收)了?(?:[2-9]|好几)(?:次|回)")
 # …or told just after the fee, as the same sum taken again (扣了一次流量费69，…四个月不到又扣了69)
 _AGAIN_SUM = re.compile(r"(?:又|再次)(?:被)?(?:扣|收)了?我?\s*(\d+(?:\.\d+)?)")
 
