@@ -369,7 +369,7 @@ def _jiao(m: re.Match[str]) -> str:
 
 
 # Two neighbouring digits, maybe of a magnitude, say "about" (三四个月, 七八万, 两三百): no figure to read (not 34个月).
-APPROXIMATE = re.compile(r"(?:一二|两三|二三|三四|三五|四五|五六|六七|七八|八九)[十百千万拾佰仟]?$")
+APPROXIMATE = re.compile(r"(?:一二|一两|三两|两三|二三|三四|三五|四五|五六|六七|七八|八九)[十百千万拾佰仟]?$")
 
 
 def _spoken_number(m: re.Match[str]) -> str | None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from poscheck.checks import Analysis, check, evidence_for, fee_kinds
-from poscheck.facts.fees import document_genre, negated, unit_context
+from poscheck.facts.fees import document_genre, heading_warns, negated, unit_context
 from poscheck.facts.rates import rate_problems
 from poscheck.models import Document, Evidence, Fee, Finding
 from poscheck.passages import post_starts
@@ -85,7 +85,8 @@ def _claims(analysis: Analysis, doc: Document, pattern: re.Pattern[str] = FREE_C
     deposit is taken at all (a yearly fee priced beside it is then the rent, not a hidden price)."""
     norm = analysis.normalized(doc)
     text = norm.text
-    if document_genre(doc, norm) == "advisory":
+    kind = document_genre(doc, norm)
+    if kind == "advisory":
         return
     for m in pattern.finditer(text):
         lo = max((x.end() for x in _SENT.finditer(text, max(0, m.start() - 200), m.start())), default=0)
@@ -96,6 +97,7 @@ def _claims(analysis: Analysis, doc: Document, pattern: re.Pattern[str] = FREE_C
         if unit_context(sentence) or _REPAIR.search(text, max(lo, m.start() - REPAIR_BACK), m.start()) \
                 or _TO_AGENTS.search(sentence) \
                 or _DENIED.search(head) or negated(text, m.start(), lo) or _SUPPLIES_BEFORE.search(head) \
+                or (kind != "complaint" and heading_warns(text, m.start())) \
                 or _SUPPLIES_AFTER.match(text, m.end()):
             continue
         # "免费送，不要押金" denies the fee it names: that makes the claim stronger, not disclosed

@@ -100,7 +100,7 @@ LED.append((_FAKE_SERVICE_PLAIN, _FAKE_SERVICE))
 # The patterns whose alternatives start with groups are `led`: `re` would enter every branch at every position.
 PATTERNS: dict[str, re.Pattern[str]] = {
     "cash_out": led(re.compile(
-        r"(?P<strong>养卡|以卡养卡|把卡养(?:起来|活|着|到)|卡养起来|账单周转|周转过去|养着?(?:提额|提升额度)|代还|垫还|空卡|套现|信用卡周转|周转还款|做流水|做足流水|刷流水|做账单|还款神器|智能还款|额度变现|信用卡变现|"
+        r"(?P<strong>养卡|以卡养卡|把卡养(?:起来|活|着|到)|卡养起来|账单周转|周转过去|养着?(?:提额|提升额度)|代还|垫还|空卡|套现|信用卡周转|周转还款|做流水|做足流水|刷流水|做账单|额度翻倍|撬动整张卡|还款神器|智能还款|额度变现|信用卡变现|"
         r"刷卡变现|刷卡取现|pos取现|"
         rf"{_UNSEEN}|规避{_S}{{0,4}}风控|模拟{_S}{{0,2}}(?:真实)?消费)"
         r"|(?P<weak>提额|提升{0,1}额度|还款计划|消费计划)"
@@ -252,7 +252,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "cash_out": (
         "养卡", "卡养", "代还", "垫还", "空卡", "套现", "周转", "流水", "看不出", "查不到", "识别不了", "规避", "模拟",
-        "提额", "额度", "做账单", "还款计划", "消费计划", "还款神器", "智能还款", "变现", "取现",
+        "提额", "额度", "做账单", "撬动", "还款计划", "消费计划", "还款神器", "智能还款", "变现", "取现",
     ),
     # Each match holds one of these: a stop word, the claim's "…是" (我是, 我们这边是, 本中心是), 自称, 【 or 官方
     # ("客服" or "工作人员" alone would open every contact line to the pattern).
@@ -302,7 +302,10 @@ _GATE = KeywordGate(KEYWORDS)
 # Words that make a wallet or settlement sentence about commissions or rewards, not merchant funds (or a deposit
 # given back: 对方户名：某某公司，附言：退POS押金).
 _NOT_MERCHANT_FUNDS = re.compile(r"分润|佣金|奖励|返现|红包|积分|激活返|退(?:pos|机具)?押金|押金退还")
-_DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?(?:进入|进到|存入|转入|记入|计入|到|经过|经|留在|设)")
+_DENIED_FLOW = re.compile(r"(?:不|没有?|未|并不|从不|无需)(?:会)?"
+                          r"(?:进入|进到|存入|转入|记入|计入|到|经过|经|停?留在|设)"
+                          r"|(?:无需|无法|不用|不需要?)(?:也无法)?[“\"]?提现")  # (…所以您无需也无法“提现”)
+WALLET_DENIED_BACK = 24  # characters before a wallet sign read for a flow it denies (资金不会停留在任何APP“钱包”里)
 # A payer's money is the merchant's takings when the text around it speaks of them (a person who paid a shop by
 # transfer is a customer).
 _TAKINGS = re.compile(r"到账|入账|结算|刷卡|收款|货款|交易款|营业款|pos|机器|机子")
@@ -373,6 +376,7 @@ _ACCOUNT_NOTICE = re.compile(r"[^。\n]{0,6}尾号\d{3,4}[^。\n]{0,60}?余额")
 # A maintenance window, not a threat (6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常)
 _MAINTENANCE = re.compile(r"\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2}|其余时间|恢复正常|维护期间")
 _PUSH = led(re.compile(r"免费(?:帮|给|为)?(?:您|你|我们|我|你们|咱们?)?(?:更换|换|升级|寄|补发)"
+                       r"|免费(?:申请|申领|领取)新机"
                        r"|换新机|永不涨价|终身|退还押金|退押金"
                        r"|押金[^。]{0,12}(?:退(?:还|回)|清退)|(?:统一|全额)(?:退还|清退|退回)|原路(?:退|返还)"
                        r"|统一为[^。,]{0,10}?办理(?:退还|清退|退回|退款)"  # 现统一为受影响商户办理退还
@@ -465,8 +469,11 @@ def _subject_licensed(text: str, start: int, lo: int) -> bool:
 
 
 # A list item (（一）…, 1. …, (1) …) and the words of a heading that lists what is forbidden.
-_LIST_ITEM = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、)")
-_FORBIDS = re.compile(r"违规|违法|违约|禁止|严禁|不得|不允许|不准|将暂停|将终止|予以处理|追究|反对以下|取消合作")
+_LIST_ITEM = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、)]|[一二三四五六七八九十]{1,3}、"
+                        r"|—|[•·●▪①-⑳])")
+# (…or warns of what it lists, as cases: 如果您使用的某个收款APP出现以下情况，请提高警惕：)
+_FORBIDS = re.compile(r"违规|违法|违约|禁止|严禁|不得|不允许|不准|将暂停|将终止|予以处理|追究|反对以下|取消合作"
+                      r"|警惕|谨防|当心|出现以下情况|有以下情况")
 ITEMS_UP = 8  # list items above a sign among which the list's heading is looked for
 ROWS_UP = 40  # table rows above a sign among which the table's header row is looked for
 
@@ -559,7 +566,7 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
             if practice == "second_clearing":
                 if _NOT_MERCHANT_FUNDS.search(sentence):
                     continue
-                if kind == "wallet" and _DENIED_FLOW.search(m.group(0)):
+                if kind == "wallet" and _DENIED_FLOW.search(text, max(lo, m.start() - WALLET_DENIED_BACK), m.end()):
                     continue  # "交易款不进入任何钱包"
                 if kind in ("runs", "agent") and _subject_licensed(text, m.start(), lo) and not (
                         (into := _INTO_PARTY.match(text, m.end())) and _unlicensed_provider(text, into.group(1))):

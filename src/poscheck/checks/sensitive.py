@@ -44,6 +44,8 @@ _NEGATION = re.compile(
 _SCAM_VERDICT = re.compile(r"是(?:骗子|诈骗|骗局)")  # the sentence's verdict on whoever asks
 _ASKED_OF_WRITER = re.compile(r"(?:让|要|叫|需要|要求|逼|骗)我|给(?:他|她|对方|那人|骗子)")  # 需要我把验证码念给他
 _OWN_APP = re.compile(r"提现|app|钱包|余额")  # what a wallet's own payment password is asked for
+_OWN_LOGIN = re.compile(r"登录页|登录界面|登录时|注册时|注册页|验证码登录")
+_LURE = re.compile(r"退款|退还|退押金|认证|升级|换机|解冻")
 _WARNING_DOC = re.compile(r"骗局|骗子|诈骗|谨防|警惕|防骗|冒充")
 _SCRIPT = re.compile(r"话术|外呼脚本|通话脚本")  # a sales or call script's title
 # (a note on the label may stand before its colon: 短信验证码（点击获取后将收到银行短信，请如实填写以核验身份）：)
@@ -98,6 +100,8 @@ def requests(doc: Document, norm: Normalized) -> Iterator[tuple[int, int, str, s
             if neg.end() < reach:  # (a 别 at the reach's end was read without the character after it)
                 denied = neg.end()
             continue
+        if kind == "otp" and _OWN_LOGIN.search(text, lo, hi) and not _LURE.search(text, lo, hi):
+            continue  # an app's own sign-in code (您只需在本APP登录页输入), not one handed to someone
         field = _LABEL_END.match(text, m.end()) or _bare_field(text, m.start(), m.end())
         if not field and not verb:
             continue

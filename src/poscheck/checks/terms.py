@@ -167,9 +167,14 @@ _PAID = re.compile(r"租金|费|扣收|扣取|扣除|扣款")
 _AUTO_RENEWS = re.compile(r"自动(?:续|延|顺延)")
 
 
+_NO_DEDUCTION = re.compile(r"(?:不|没|未|免|无需)(?:再|会)?扣")
+
+
 def _auto_renewal(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> str | None:
     if re.search(r"[不非无未](?:会|再|得|需|用)?(?:自动|自己)", doc.text[max(0, m.start() - 3):m.end()]):
         return None
+    if m.lastgroup == "deduct" and _NO_DEDUCTION.search(m.group(0)):
+        return None  # 未确认则自动停用该卡、不扣费: what lapses is not charged
     if m.lastgroup == "lapse" and not _PAID.search(sentence) and not _AUTO_RENEWS.search(sentence):
         return None  # an agreement that runs on unless ended, at no charge of its own (not one told 自动续期)
     if m.lastgroup == "deduct" and not re.search(

@@ -88,12 +88,14 @@ def others_table(text: str, row_start: int) -> bool:
         _OTHERS_COLUMN.search(text, lo, hi) is not None and text.find("|", lo, hi) >= 0)
 
 
-_HEADING_CUES = re.compile(r"套路|陷阱|骗局|避坑|揭秘|防骗")
+# (…and a list of what is forbidden: 三、以下说法一律禁止，违者解除劳动合同)
+_HEADING_CUES = re.compile(r"套路|陷阱|骗局|避坑|揭秘|防骗"
+                           r"|以下[^。\n]{0,6}?(?:一律)?(?:禁止|严禁|不得)|(?:禁止|严禁)(?:以下|下列)")
 # News about a practice (penalties, court cases) reports it; it offers nothing. A court named by where a party is
 # (乙方所在地法院, in a contract's summary) is its jurisdiction clause, not a court case.
 _NEWS_HEAD = re.compile(
     "|".join((*context.NEWS_TITLES, "处罚", "罚款", "判决", "(?<!所在地)(?<!住所地)(?<!地人民)法院", "立案")))
-_ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*])")  # a list item is not a heading
+_ITEM = re.compile(r"(?:\d+\s*[、.．)]|[（(]\d+[)）]|[●•·\-*—])")  # a list item is not a heading
 # Deposits a shop takes from its own customers through the terminal are not the provider's fees.
 # A message to the merchant (您) offering back a fee paid before ("您的旧机押金299元可原路退回", "您激活时冻结的
 # 299元服务费已符合退还条件") charges nothing: that is the refund lure of fake service messages.

@@ -31,6 +31,9 @@ PROMO_AFTER = 16  # characters after a rate within which its promotion may start
 # …which a merchant's demand is not: 希望平台帮忙协调…或者让我免费解约.
 _DEMANDED = re.compile(r"(?:让我|要求|希望|请求|申请)[^。,;]{0,8}$")
 DEMANDED_BACK = 10
+# …nor is a way out that costs a fine (如商户不同意调整，可申请退机。…服务期未满申请退机的，商户须支付提前解约
+# 违约金300元)
+_EXIT_PRICED = re.compile(r"(?:须|需|应|要)(?:支付|缴纳|承担|赔偿)[^。;]{0,16}?(?:违约金|补偿金|赔偿金|解约费)")
 REFUNDED_BEFORE = 60  # characters before a deposit, on its line, read for a notice that it is being given back
 _TOP_SECTION = re.compile(r"\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+条)")
 _CELL = re.compile(r"[^|]+")
@@ -374,7 +377,9 @@ class FeeReader:
         hi = min(len(text), u.end + NOTICE_AFTER)
         answers = context.ANSWERS.search(text, u.end, hi)
         for m in P.NOTICE.finditer(text, lo, answers.start() if answers else hi):
-            if not _DEMANDED.search(text, max(lo, m.start() - DEMANDED_BACK), m.start()):
+            end = text.find("\n", m.end())  # (the fine may be told in the item's next sentence)
+            if not _DEMANDED.search(text, max(lo, m.start() - DEMANDED_BACK), m.start()) and not _EXIT_PRICED.search(
+                    text, m.end(), len(text) if end < 0 else end):
                 return [self._orig(m.start(), m.end())]
         return []
 

@@ -170,6 +170,8 @@ BODY_TEACHING: tuple[str, ...] = (
     "讲义", "应对:", "实质:", "常见说法", "变相说法",  # a training handout: what agents say, what it is, what to do
     "有坑", "的坑", "拉黑", "不推荐任何",  # 每一句都有坑…看到写这种话的，直接拉黑…也不推荐任何机器
     "本报",  # a newspaper's own report (本报“消费维权热线”)
+    "责任编辑", "截至发稿", "受访", "业内人士",  # …and any news report's (记者…走访发现; 受访律师建议)
+    "合规写法",  # a lawyer's note setting a bad clause against the compliant one
 )
 TEACHING_CUES_MIN = 3
 
@@ -391,6 +393,8 @@ def document_genre(title: str, text: str) -> Genre:
     of it that sells is judged on its own: passages.views), or a complaint when its asker tells their own story."""
     head = headline(title, text)
     found = genre(head)
+    if found != "advisory" and "记者" in text[:BYLINE_HEAD] and _BYLINE.search(text, 0, BYLINE_HEAD):
+        return "advisory"  # a news report under its byline (来源：今日网络 记者 韩笑), on a channel of complaints too
     if found != "complaint" and qa_page(text):  # a Q&A site's title (…- 小店问答) is advisory by itself
         if asker_story(text) or (own_story(text) and _BEFALLEN.search(text, 0, comments_start(text))):
             return "complaint"  # …unless its asker, or its answerer, tells what was taken from them
@@ -402,6 +406,8 @@ def document_genre(title: str, text: str) -> Genre:
 
 
 _QA_SITE = re.compile("|".join(QA_SITES))
+_BYLINE = re.compile(r"(?:来源|稿源)\s*:\s*[^\n]{1,20}?\s记者\s*[\u4e00-\u9fff]{2,4}|本报记者|本报讯")
+BYLINE_HEAD = 400  # characters at a document's start read for a byline
 # What the writer tells was done to them: money taken, found out too late.
 _BEFALLEN = re.compile(r"被扣|扣了我|多扣|被坑|被收|才发现|才知道")
 
