@@ -121,3 +121,105 @@ def test_card_history_built_on_the_terminal_and_a_party_that_pays_out_of_its_own
               "由乙方在完成核查后，"
               "通过乙方对公账户或乙方指定的财务人员个人账户分批支付至甲方。")
     assert "clearing.second_clearing" in flagged(clause)
+
+
+def test_pages_that_teach_or_report_by_their_title_or_byline() -> None:
+    guide = ("点“同意”之前：电签POS配套APP协议里值得停下来的七句话\n下面引用的是反面例子。\n"
+             "1. 例：“乙方有权根据运营情况调整收费标准，调整后的标准自APP公告之日起生效。”\n"
+             "2. 例：“平台有权视情况冻结商户资金，冻结期限由平台确定。”\n")
+    assert not flagged(guide)
+    news = ("POS机搬进手机APP 收费藏进了小字里\n2026-02-12 09:41 来源：今日网络 记者 韩笑\n"
+            "还有商户反映，刷卡的钱先到APP钱包，提现时每笔再扣一两元。有APP标出“开通年度会员，信用卡费率降至0.4%”。\n")
+    assert not flagged(news)
+    short = ("装刷卡机之前，先问这三句！\n说“先冻结两三百、刷够多少退”的，多半是冲着你的押金来的。"
+             "要是先进APP钱包再提现，赶紧停。")
+    assert not flagged(short)
+
+
+def test_a_list_under_a_heading_that_forbids_or_warns() -> None:
+    code = ("二、费用必须主动讲\n1. 机具押金100元：开押金条；不用了把机器交回来，机器好的当场全额退。\n"
+            "三、以下说法一律禁止，违者解除劳动合同\n——“机器免费，一分钱不要”；\n——“千分之三点八终身不涨”；\n"
+            "——“可以选商户、选行业，积分多”；\n——“能帮您刷信用卡提额、代还、套现”；\n")
+    assert not flagged(code)
+    help_page = ("如果您使用的某个收款APP出现以下情况，请提高警惕：\n"
+                 "① 刷卡后的钱先显示在APP的“余额”“钱包”里，要自己点提现；\n"
+                 "② 提现要按笔再扣一次钱。\n")
+    assert "clearing.second_clearing" not in flagged(help_page)
+    assert "clearing.second_clearing" not in flagged("资金不会停留在任何APP“余额”或“钱包”里，所以您无需也无法“提现”。")
+    assert "clearing.second_clearing" in flagged("刷卡的钱先到APP钱包，提现每笔2元。")
+
+
+def test_an_apps_own_sign_in_a_lapse_not_charged_and_an_exit_that_costs() -> None:
+    login = "我们会向该手机号发送短信验证码，您只需在本APP登录页输入，任何工作人员都不会向您索要该验证码。"
+    assert "site.sensitive_data" not in flagged(login)
+    assert "site.sensitive_data" in flagged("押金退款登记：请在登录页输入手机号和短信验证码，完成退款认证。")
+    lapse = "物联网卡价格为36元/年，到期前15天短信提醒，是否续期由您选择，未确认则自动停用该卡、不扣费。"
+    assert "terms.auto_renewal" not in flagged(lapse)
+    letter = ("项目 | 原标准 | 新标准\n贷记卡 | 0.58% | 0.78%\n二、如商户不同意调整，可申请退机。"
+              "服务期未满申请退机的，商户须支付提前解约违约金300元。\n")
+    assert "fee.rate_bait" in flagged(letter)
+
+
+def test_a_stop_pushed_with_a_free_new_device_and_a_card_doubled() -> None:
+    push = "【重要】您的机具型号已列入停用名单\n2月28日后将无法交易。点击立即免费申请新机，旧机无需寄回，名额有限。"
+    assert "promo.fake_service" in flagged(push)
+    tip = ("通知中心\n收款宝Pro 昨天20:30\n【提额攻略】额度太低刷不动？\n"
+           "开通“智能账单”，系统按账单日帮您安排每月消费+还款，少量资金撬动整张卡，3个月额度翻倍！")
+    assert "promo.cash_out" in flagged(tip)
+
+
+def test_speech_written_down_without_punctuation() -> None:
+    live = "主播：开通的时候要刷一笔一百九十九这个一百九十九是激活的九十天之内你刷满三万块钱一百九十九原路返给你"
+    assert [(f.kind, f.amount) for f in fees_of(live) if f.kind == "deposit"] == [("deposit", 199.0)]
+    rate = "主播：费率信用卡零点三八零点三八家人们终身不涨写在合同里的"
+    assert "fee.rate_bait" in flagged(rate)
+    voice = ("现在是活动价信用卡零点三八一百块钱才三毛八分钱前三个月都是这个价"
+             "三个月以后恢复成零点六八借记卡是零点五封顶二十")
+    assert {(f.channel, f.amount) for f in fees_of(voice) if f.kind == "rate"} >= {("credit", 0.38), ("debit", 0.5)}
+    assert "fee.rate_bait" in flagged(voice)
+    assert "fee.data" in flagged("流量费是机器里卡的费用，哪个牌子都有，我们这个一个季度扣三十，比别家便宜")
+    faq = "答：不用买，0元领机。开通激活时需刷一笔298元的“系统服务费”，90天内累计刷卡满10万元，分三个月返还。"
+    assert {"fee.deposit", "promo.free_bait"} <= flagged(faq)
+    undisclosed = "小陈：别的费用呢到时候系统上都会显示 您不用操心 平台怎么定就怎么收"
+    assert "fee.undisclosed" in flagged(undisclosed)
+
+
+def test_a_bank_that_places_its_own_terminals_or_speaks_on_its_own_channel() -> None:
+    coop = ("“供销e家”助农服务点便民收款服务说明\n服务点的取款和收款终端由青禾农村商业银行股份有限公司布放和管理，"
+            "交易资金的清算、结算由该行负责。\n信用卡交易 | 0.6% | 按笔计收\n")
+    assert "licence.not_found" not in flagged(coop, kind="html")
+    talk = ("直播文字稿（整理稿）\n账号：青禾农商银行（视频号）\n栏目：金融知识进万家\n\n"
+            "陈静：今天咱们不卖东西，就聊小店装刷卡机，哪些钱该花。\n\n"
+            "王秀兰：那小伙子说机器白送，又说刷第一笔扣三百九十九压金，我儿子看了说别装，就来咱农商行问了。\n\n"
+            "陈静：我跟大家说说在我们行办是啥情况：机器我们免费布放，不收押金；信用卡千分之六。"
+            "钱第二天打到您自己在我们行的卡上。\n")
+    assert "licence.not_found" not in flagged(talk)
+
+
+def test_one_who_says_they_were_sent_by_the_institution_and_a_line_quoted_to_warn() -> None:
+    script = "开场白：“大娘您好，俺们是镇上信用社那边过来搞惠农服务的，这一批刷卡机是免费发的，您这儿还没装吧？”"
+    assert "promo.fake_service" in flagged(script)
+    warned = ("陈静：再给大家提个醒，这几句话听到了就要小心：“零点三八终身不涨”——后面一定从别的地方扣回来；"
+              "“我是银联派来的，您的旧机器要马上停用了”——银联不会上门换机。")
+    assert "promo.fake_service" not in flagged(warned)
+    call = "前几天有人打电话说是银联的，说我这台机器下个月停止使用，让我在APP里点“免费换新”。"
+    assert "promo.fake_service" in flagged(call)
+
+
+def test_more_names_and_shapes_of_the_same_practices() -> None:
+    assert "fee.recurring" not in flagged("三、我的银行卡到账短信：6月19日收到994元")
+    assert "clearing.mcc_jumping" in flagged("机器里有上千家真实商户可选，每一笔自动换一家，想刷哪家就刷哪家。")
+    assert "clearing.mcc_jumping" not in flagged("本店商户可选择T+1或D0到账。")
+    surcharge = "每笔交易在手续费之外另收2元到账服务费，该服务为系统默认配置，暂不支持关闭。"
+    assert "fee.instant_settlement" in flagged(surcharge)
+    pooled = ("乙方：某某科技有限公司\n收单机构将甲方交易资金结算至乙方指定的收款账户后，"
+              "由乙方于次一工作日扣除相关费用，"
+              "将余款转付至甲方。")
+    assert "clearing.second_clearing" in flagged(pooled)
+    collected = "您的收款由星汇平台统一代收，扣除手续费后记入您的账户余额，再由平台每日代付至您的银行卡。"
+    assert "clearing.second_clearing" in flagged(collected)
+    lease = "首期届满后您未在APP内提交退租申请的，租赁关系按月顺延，租金照常扣收，无需另行签署。"
+    assert "terms.auto_renewal" in flagged(lease)
+    assert "terms.penalty" in flagged("提前退租的，需一次性支付剩余月份租金的50%作为违约补偿。")
+    review = "找客服要求恢复原费率，客服说开个399一年的尊享会员就能降回去，这算什么逻辑？"
+    assert "fee.membership" in flagged(review)

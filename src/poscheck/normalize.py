@@ -34,10 +34,19 @@ _NUM_BEFORE_UNIT = re.compile(
 # with a digit word and holds a magnitude (十百千) or is 零点…, and ends its clause or a phrase (…了, …直接) or
 # names its fee (扣二百九十九押金, 扣了二百九十九是押金) or is refused (另外一百九十九不退的);
 # 千万 (by all means), 十分 and 万一 are words, and 三十多个 or 十万家 are counts, not sums.
+_INT_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩"
+_FRAC_DIGIT = "[零〇一二两三四五六七八九]"
 _SPOKEN_NUMBER = re.compile(
-    rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.几].){_CN_NUM}+)"
-    r"(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈不是]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$"
-    r"|[一每]个?[年月])"  # …or is priced by its period (两百九十九一年, 九十九每年): see _spoken_number
+    # (a rate said twice runs on in speech: 零点三八零点三八 is two; 零点三八一百块钱 a rate, then a sum)
+    rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.几].)(?:(?!零点)[{_INT_CHARS}])*"
+    rf"(?:[点點](?:(?!零点){_FRAC_DIGIT}(?![十百千万拾佰仟]))+)?)"
+    r"(?:(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈不是]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$"
+    r"|[一每]个?[年月]"  # …or is priced by its period (两百九十九一年, 九十九每年): see _spoken_number
+    # …or, in speech written down without punctuation, runs into the next word (一笔一百九十九这个…是激活的;
+    # 零点三八家人们终身不涨; 刷满三万块钱一百九十九原路返给你)
+    r"|零点|[这那你我您]|家人|终身|永久|原路|刷满|返)"
+    # …and a decimal ends where its digits do, whatever follows (零点五封顶二十)
+    rf"|(?<=[点點]{_FRAC_DIGIT})|(?<=[点點]{_FRAC_DIGIT}{_FRAC_DIGIT}))"
 )
 # A sum priced by its period, told apart from a count of years (二十一年): it runs into the hundreds or ends in 九,
 # as prices do (六十九一年, 三百六一年).
@@ -378,7 +387,7 @@ def _spoken_number(m: re.Match[str]) -> str | None:
         return None
     if run.endswith(("点", "點")) or not _SPOKEN_MAGNITUDE.search(run):
         return None  # 二十一点 is a time of day
-    if m.string[m.end():m.end() + 1] in ("一", "每") and not _PRICE_LIKE.search(run):
+    if m.string[m.end():m.end() + 1] in ("一", "每") and not _PRICE_LIKE.search(run) and "点" not in run:
         return None  # 二十一年: a count of years
     value = cn_number(run)
     return None if value is None else _fmt(value)

@@ -201,21 +201,24 @@ def entities(doc: Document) -> tuple[Entity, ...]:
 
 
 def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
+    if kind == "bank" and _HEADED.fullmatch(text, text.rfind("\n", 0, start) + 1, start) \
+            and text.count("本行") + text.count("我行") + text.count("我们行") >= 2:
+        return True  # a notice that speaks as 本行 (我行), headed or signed by the bank's name: the bank acquires
+        # (…or a talk on the bank's own channel, whose 账号 is no bank account: 账号：青禾农商银行（视频号）…在我们行办)
     before = simplified(text[max(0, start - 30) : start])
     if kind == "bank" and _ACCOUNT_BANK.search(before):
         return False
     after = simplified(text[end : end + 30])
     if kind == "bank" and _OWNS_PAGE.match(after):
         return True  # "中国光大银行股份有限公司 版权所有": the bank's own page, which speaks for the bank
-    if kind == "bank" and not text[text.rfind("\n", 0, start) + 1:start].strip() \
-            and text.count("本行") + text.count("我行") >= 2:
-        return True  # a notice that speaks as 本行 (我行), headed or signed by the bank's name: the bank acquires
     if kind == "bank" and text[start - 1:start] == "【" and _SMS_SIGNATURE.match(text, end):
         nl = text.find("\n", end)  # 【工商银行】贵单位账户…收到POS结算款: the bank's own message to its merchant
         if _TO_MERCHANT.search(text, end, nl if nl >= 0 else len(text)):
             return True
     if before.endswith("由") and _SETTLES.match(after):
         return True  # 钱由农业银行直接结算到老板本人的卡: who settles the takings acquires them
+    if kind == "bank" and before.endswith("终端由") and _PLACES.match(after):
+        return True  # 收款终端由青禾农村商业银行股份有限公司布放和管理: the bank's own terminals
     if kind == "bank" and after.startswith("特约商户"):
         return True  # 《农业银行特约商户受理协议》: the bank's own merchant agreement
     if kind == "bank" and _BANKS_TERMINAL.match(after):
@@ -223,7 +226,9 @@ def _strict_role(text: str, start: int, end: int, kind: str) -> bool:
     return bool(STRICT_ROLE.search(before + after) or _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after))
 
 
+_HEADED = re.compile(r"\s*(?:(?:账号|发布者|发布单位|来源|主办|作者)\s*[:：]\s*)?")
 _SETTLES = re.compile(r"\s*(?:直接|统一|负责)?(?:结算|清算)")
+_PLACES = re.compile(r"\s*(?:统一|负责)?(?:布放|投放|提供|安装)")
 _BANKS_TERMINAL = re.compile(r"\s*的?(?:pos|刷卡机|收款机|电签|收单)")
 
 

@@ -35,7 +35,7 @@ from poscheck.passages import post_starts
 from poscheck.statements.merchant import acquirer_codes, businesses_named_in, mcc_table
 from poscheck.statements.names import names_agree, same_institution, written_person_name
 from poscheck.statements.values import parse_amount
-from poscheck.textscan import LED, led, line_end
+from poscheck.textscan import LED, in_quotes, led, line_end
 
 _S = r"[^。;\n]"
 _SUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 1,278.28 or 1278.28
@@ -77,9 +77,11 @@ _FAKE_SERVICE_PLAIN = re.compile(
     rf"|终止(?:交易|服务|使用)|无法使用|无法交易|关闭(?:受理|收款|交易)功能"  # (终端将被关闭受理功能)
     rf"|用不了|不能用|不能刷|刷不了){_S}{{0,40}}"
     rf"|备案{_S}{{0,4}}到期)"
-    rf"|(?P<claim>(?:(?:我|我们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?"
+    rf"|(?P<claim>(?:(?:我|我们|俺们|俺|咱们|我这边|这边|这里|本中心|他|她|对方)(?:这边)?是|自称|说是|声称是?"
     rf"|[说称](?:自己|他|她|他们|她们)是|冒充){_S}{{0,14}}?"  # (说自己是银联客服; 冒充银行客服)
-    rf"(?:总部|官方|银联|银行|支付|收单|厂家|售后){_S}{{0,8}}?(?:客服|回访|专员|工作人员|升级中心|服务中心|售后)"
+    rf"(?:总部|官方|银联|银行|支付|收单|厂家|售后|信用社|农信社){_S}{{0,8}}?"
+    # (俺们是镇上信用社那边过来搞惠农服务的: sent by the institution, as a door-to-door seller puts it)
+    r"(?:客服|回访|专员|工作人员|升级中心|服务中心|售后|那边(?:过来|派来)的?|派来的|的(?=[,。;]))"  # (说是银联的，…)
     # 一名自称“星POS运营中心客服”的男子, 自称"海科融通商户清理整顿办公室": whoever they claimed to be
     rf"|自称{_S}{{0,16}}?(?:客服|专员|工作人员|办公室)"
     rf"|【(?:银联|中国银联|银联商务|拉卡拉|[\u4e00-\u9fff]{{0,6}}(?:银行|支付))[^】]{{0,6}}】"
@@ -93,7 +95,7 @@ _FAKE_SERVICE_PLAIN = re.compile(
 # The characters its other alternatives start with, or a line's start: `led` would let every Chinese character in
 # (for the heading), and `re` enters each branch of the pattern at each of them. Registered with textscan.LED, so
 # tests/test_anchored.py holds it to the plain pattern; test_terms_practices.py holds the class to the alternatives.
-FAKE_SERVICE_STARTS = "【不他作停关刷升声备她官对总我换支收无暂本用终自说这退银称冒"
+FAKE_SERVICE_STARTS = "【不他作停关刷升声备她官对总我换支收无暂本用终自说这退银称冒俺咱"
 _FAKE_SERVICE = re.compile(rf"(?:(?=[{FAKE_SERVICE_STARTS}])|(?<![^\n]))(?:{_FAKE_SERVICE_PLAIN.pattern})")
 LED.append((_FAKE_SERVICE_PLAIN, _FAKE_SERVICE))
 
@@ -123,8 +125,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|资金{_S}{{0,4}}由(?:平台|我司|本公司|公司)(?:统一)?(?:管理|保管|结算|代收代付|代收)"
         # 钱先统一进我们公司对公户
         rf"|先(?:统一)?(?:到|进|转到|进入)(?:我们|咱们|咱)?(?:这个|那个)?的?(?:公司|平台|我司|别人|他人|个人){_S}{{0,4}}(?:对公)?(?:账户|户头|户)"
-        r"|由(?:平台|我司|本公司|公司|服务商|代理商?)(?:统一)?"
-        r"(?:代付|转付|打款|支付给|结算给|代为支付|转入|转账|转给|划转|划入|打到|付给)"
+        # (由星汇平台统一代收)
+        r"|由(?:[\u4e00-\u9fff]{0,4}平台|我司|本公司|公司|服务商|代理商?)(?:统一|每日|每天|次日)?"
+        r"(?:代收|代付|转付|打款|支付给|结算给|代为支付|转入|转账|转给|划转|划入|打到|付给)"
         r"|(?:先|首先)(?:到|进|转到|进入|结算至|结算到|归集到|汇入|打入)(?:我们|咱们|咱)?(?:这个|那个)?的?(?:公司|平台|我司|别人|他人|个人|第三方))"
         # a firm keeps and pays out the takings (资金由合肥钱多多网络科技有限公司提供存管及代付服务): find_signs
         # keeps it when the firm is no licensed institution
@@ -138,7 +141,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # …or has the takings cleared into its own account and pays out of it (由收单机构清算至乙方指定的资金归集账户;
         # 由乙方账户划付至甲方)
         rf"|(?:清算|结算|划转|汇入|打入)(?:至|到)(?P<pool_party>[甲乙丙]方)(?:指定|开立|名下)?的?{_S}{{0,8}}?"
-        r"(?:归集|中间|过渡|公司|对公|平台)账户"
+        r"(?:归集|中间|过渡|公司|对公|平台|收款)账户"
         r"|由(?P<acct_party>[甲乙丙]方)(?:公司|对公)?账户[^。;\n]{0,16}?(?:划付|转付|代付|付款|打款|支付|转出)"
         # (…待结算资金，由乙方在完成核查后，通过乙方对公账户或…个人账户分批支付至甲方)
         r"|通过(?P<via_party>[甲乙丙]方)的?(?:公司|对公)?账户[^。;\n]{0,30}?(?:划付|转付|代付|付款|打款|支付|转)(?:至|到|给)"
@@ -170,7 +173,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:的|提供的|指定的)?(?:个人)?(?:账户|银行卡))"
     )),
     "mcc_jumping": led(re.compile(
-        r"(?P<select>自选商户|(?<!\()商户(?:类型|类别)?可?自选(?!\))|可选商户|选商户|自选行业|行业自选|行业任选|任选行业|落地商户|优选商户|"
+        # (上千家真实商户可选; not 商户可选择T+1)
+        r"(?P<select>自选商户|(?<!\()商户(?:类型|类别)?可?自选(?!\))|可选商户|商户可选(?=\s*(?:[,。;!?、」”\x22]|$))|"
+        # (每一笔自动换一家，也可以手动挑，想刷哪家就刷哪家)
+        r"(?:每一?笔|每次)(?:都)?自动换(?:一家|商户)|想刷哪家就刷哪家|选商户|自选行业|行业自选|行业任选|任选行业|落地商户|优选商户|"
         rf"切换商户|商户切换|一机多商户|精养商户|(?:智能|自动)匹配{_S}{{0,16}}?(?:商户|账单|行业)|"
         # (行业匹配功能，系统会自动把你的交易匹配成商超类)
         rf"行业匹配|匹配成{_S}{{0,6}}?类|"
@@ -263,6 +269,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "收款功能", "交易功能",
         "备案", "我是", "们是", "边是", "里是", "心是", "他是", "她是",
         "方是", "自称", "说是", "声称", "【", "官方", "户服务中心", "户客服中心", "户服务平台", "自己是", "冒充",
+        "那边过来", "派来",
         *(a + b for a in ("退还", "退款", "退费") for b in ("中心", "通道", "平台", "专线")),
     ),
     "second_clearing": (
@@ -289,6 +296,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "都行", "都可以",
         "能落", "可以落", "给你落", "任您", "任你", "轮着来", "轮流", "轮换", "随机跳", "随便跳", "来回跳", "轮着跳",
         "商户类型", "商户类别", "行业类型", "行业类别", "经营类目", "不是我", "并非我", "不是本店", "不是咱", "店名",
+        "商户可选", "自动换", "哪家就刷",
     ),
     "statement_mismatch": (
         "应到", "应该到", "应当到", "应收到", "应该收到", "应当收到", "应入账", "应该入账", "应当入账",
@@ -375,6 +383,14 @@ URGENT_BEFORE = 60  # characters before a stop's sentence read for its deadline
 _ACCOUNT_NOTICE = re.compile(r"[^。\n]{0,6}尾号\d{3,4}[^。\n]{0,60}?余额")
 # A maintenance window, not a threat (6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常)
 _MAINTENANCE = re.compile(r"\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2}|其余时间|恢复正常|维护期间")
+def _quoted_warning(text: str, pos: int) -> bool:
+    """`pos` is in a line quoted after a warning on its line (这几句话听到了就要小心：…“我是银联派来的…”)."""
+    line = text.rfind("\n", 0, pos) + 1
+    return in_quotes(text, pos, line) and _WARNED_OF.search(text, line, pos) is not None
+
+
+_SENT_BY = re.compile(r"那边(?:过来|派来)|派来的")
+_WARNED_OF = re.compile(r"小心|提醒|提个醒|警惕|谨防|当心|注意")
 _PUSH = led(re.compile(r"免费(?:帮|给|为)?(?:您|你|我们|我|你们|咱们?)?(?:更换|换|升级|寄|补发)"
                        r"|免费(?:申请|申领|领取)新机"
                        r"|换新机|永不涨价|终身|退还押金|退押金"
@@ -558,6 +574,9 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 continue
             ok, cue = asserted(text, m.start(), m.end(), conditional=conditional,
                                reported=kind_of_doc != "complaint", bounds=(lo, hi))
+            if not ok and cue == "?" and kind == "claim":  # "…俺们是镇上信用社那边过来的，…您这儿还没装吧？": a claim,
+                ok, cue = asserted(text, m.start(), m.end(), conditional=conditional,  # then a question
+                                   reported=kind_of_doc != "complaint", bounds=_clause_bounds(text, m.start(), m.end()))
             if not ok and not (cue == "?" and kind in ("net", "short")):
                 continue  # (a sum worked out and then asked about, 应到账4970⏎银行到账4940？, tells what arrived)
             sentence = text[lo:hi]
@@ -732,6 +751,9 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
             bills = []
         return sorted(found + payers + bills, key=lambda s: s.start)
     if practice == "fake_service":
+        # (a line quoted to warn of it is no one's claim: 听到了就要小心：“我是银联派来的…”)
+        if genre(text) != "complaint":
+            found = [s for s in found if not _quoted_warning(text, s.start)]
         # (the deadline may be told in the sentence before: 您的终端在这次的清退名单里面。…清退以后…停止结算)
         stops = [s for s in found if s.kind == "stop" and _URGENT.search(text, max(0, s.lo - URGENT_BEFORE), s.hi)
                  and not _MAINTENANCE.search(text, s.lo, s.hi)
@@ -741,6 +763,11 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
             text[s.start] == "【" and _ACCOUNT_NOTICE.match(text, s.end, line_end(text, s.end)))]
         if not (stops or claims):
             return []
+        # one who says they were sent by the institution (俺们是镇上信用社那边过来的) poses as its staff, whatever
+        # they sell
+        # (…but not a line quoted to warn of it: 这几句话听到了就要小心：…“我是银联派来的，您的旧机器要停用了”)
+        if sent := [s for s in claims if _SENT_BY.search(text, s.start, s.end)]:
+            return sent
         # a push is judged in its clause: "押金都要退还给商户，您当时是不是交过…？" pushes, then asks
         pushes = bool(signs(text, "fixed_rate")) or any(
             asserted(text, m.start(), m.end(), bounds=_clause_bounds(text, m.start(), m.end()))[0]

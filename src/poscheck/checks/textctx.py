@@ -27,10 +27,9 @@ Genre = Literal["teaching", "complaint", "other"]
 # Title words of warnings, guides and news (识别 teaches how to tell; OCR's 识别错误 / 识别后 does not).
 _TITLE_TEACH = re.compile(
     r"提示|提醒|谨防|警惕|防范|声明|必读|必看|远离|小心|留意|(?<!拍照)(?<!图片)(?<!文字)(?<!ocr)识别(?!错误|结果|后|有误|率|置信|准确|出)|辨别|如何|怎么|怎样|是什么|什么是|教你|避开|避坑|"
-    r"防骗|骗局|骗子|诈骗|套路|揭秘|指南|攻略|科普|小课堂|小讲堂|解读|以案说法|律师|法律意见|不公平条款|霸王条款|不合理条款|"
+    r"防骗|骗局|骗子|诈骗|套路|揭秘|指南|攻略|科普|课堂|小讲堂|解读|以案说法|律师|法律意见|不公平条款|霸王条款|不合理条款|"
+    r"对一对|查一查|自己查|怎么查|手把手|"  # the reader checks their own slip and bill (…三样对一对)
     r"评析|测评报告|调查报告|[一二三四五六七八九十\d]+个问题|千万别|别办|不要办|"
-    # a listicle of clauses to stop at, before the reader agrees (点“同意”之前：…APP协议里值得停下来的七句话)
-    r"(?:[一二三四五六七八九十\d]+|几)(?:句话|个坑|类条款|个细节)|同意[”\"」]?之?前|"
     + "|".join(context.NEWS_TITLES)
 )
 # A how-to whose object is the practice itself sells it: 教你用智能还款养卡提额 (but 教你识别养卡陷阱 teaches).
@@ -96,7 +95,8 @@ def genre(text: str) -> Genre:
     # an export of text messages (短信备份导出) is a record: a warning among its messages (【银联商务】…近期有不法分子
     # 冒用我司名义…) teaches within its own sentences, not the scam's messages around it (a chat among merchants that
     # call a message a scam does teach)
-    if teaching_title or (context.teaches(text) and not _agreement(first, text) and not _EXPORTED.search(first)):
+    if teaching_title or context.has_byline(text) or (
+            context.teaches(text) and not _agreement(first, text) and not _EXPORTED.search(first)):
         return "teaching"
     return "other"
 

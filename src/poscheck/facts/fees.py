@@ -359,6 +359,8 @@ def _pins(text: str, u: Unit, body: str, labels: list[Label]) -> tuple[bool, dic
     pinned = [a for lab, after in zip(in_yuan, afters, strict=True)
               for a in (after, called.get(lab.start), P.debit_after(text, lab.end, u.end) if debits else None)
               if a is not None] + ([u.told] if u.told else [])
+    if in_yuan and not pinned and (by_period := P.period_taken(text, u.start, u.end)) is not None:
+        pinned.append(by_period)  # (…流量费…我们这个一个季度扣三十)
     taken = _counted(text, u, labels)
     pinned += [a for a in taken or () if all(b.start != a.start for b in pinned)]
     return bare, called, pinned

@@ -61,6 +61,19 @@ BARE_EACH_AFTER = re.compile(
     r"[^。\n]{0,30}?,\s*每次(?:都)?(?:扣|收)?了?\s*(?P<a>[1-9]\d{1,3})"
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
+#: …or a bare sum taken by the period, anywhere in the unit (流量费是机器里卡的费用…我们这个一个季度扣三十).
+PERIOD_TAKEN = re.compile(
+    r"(?:每|1|一)个?(?:季度|月|年|半年)(?:就|都|要|会|只)?(?:扣|收|交)了?\s*(?P<a>[1-9]\d{1,3})"
+    r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
+)
+
+
+def period_taken(text: str, start: int, end: int) -> Amount | None:
+    """A bare sum taken by the period in text[start:end] (PERIOD_TAKEN), in yuan."""
+    m = PERIOD_TAKEN.search(text, start, end) if "扣" in text[start:end] or "收" in text[start:end] else None
+    return Amount(m.start("a"), m.end("a"), float(m.group("a")), "元") if m else None
+
+
 #: Words that tell money was taken: 扣了, 多扣了, 到账少了, 收了, 冻结 (a deposit held from the first swipe) …
 _TAKEN = r"(?:扣[了掉除走]?|扣除了|少了|少给了|少到了|收了|交了?|缴了?|付了|冻结了?)"
 #: A charge told as taken already (已于今日从结算资金中扣除, 扣了, 被扣), not as a price.
@@ -75,8 +88,9 @@ DEDUCTED = led(re.compile(
 ))
 #: A whole number taken right before a yuan fee's name, without 元: 扣了299押金, 收了99流量费.
 # 收99的「服务费」, 扣一个199的服务费 (a measure word between: 一个, 个, 一笔)
-DEDUCTED_BEFORE = led(re.compile(
-    rf"(?:{_TAKEN}|收|要)\s*(?:一个|个|一笔)?\s*(?P<a>[1-9]\d{{1,3}})\s*的?\s*[「“\"『]?$"))
+DEDUCTED_BEFORE = led(re.compile(  # (…and a plan bought at its price: 开个399一年的尊享会员)
+    rf"(?:{_TAKEN}|收|要|开个|开通|办个)\s*(?:一个|个|一笔)?\s*(?P<a>[1-9]\d{{1,3}})\s*(?:(?:元|块)?(?:1年|一年|每年|1个月|一个月|每月))?"
+    r"\s*的?\s*[「“\"『]?$"))
 #: …or what a sum taken was called, right before the name: 到账只有201，说299是押金.
 CALLED_BEFORE = led(re.compile(  # …and with the name quoted and qualified: 说199是“新机激活押金”, 说那399是“新机押金”;
     # a sum taken, then named: 扣一个99，这个是第一年的流量 (扣了一次99，说是一年的流量费); one sum of a short payout
@@ -84,7 +98,9 @@ CALLED_BEFORE = led(re.compile(  # …and with the name quoted and qualified: �
     # …and the sum of the activation, pointed at (激活那299是服务费)
     # (说扣的199是“激活押金”)
     r"(?:说\s*(?:扣了?的?|收了?的?)?(?:里面|其中)?(?:那|这)?(?:个|笔)?|扣了?(?:[一1](?:个|次|笔)|个)"
-    r"|(?:激活|开机|首刷)(?:时|的时候)?(?:扣|收)?的?(?:那|这)(?:个|笔)?)\s*(?P<a>[1-9]\d{1,3})\s*"
+    r"|(?:激活|开机|首刷)(?:时|的时候)?(?:扣|收)?的?(?:那|这)(?:个|笔)?"
+    r"|(?:这|那)(?:个|笔))"  # (刷一笔199这个199是激活的)
+    r"\s*(?P<a>[1-9]\d{1,3})\s*"
     r"(?:元|块)?\s*"
     r"(?:,\s*(?:这个|这|那个|那|说)\s*)?"
     r"(?:是|就是|算)\s*[“\"「『]?[\u4e00-\u9fff\d]{0,3}$"))  # (1年的: normalised 一年的)
@@ -388,7 +404,8 @@ def _start(a: Amount) -> int:
 
 
 # The fee an amount is, named right after it: "刷1笔199元的押金" is a price, though "刷1笔5000元" is an example.
-_FEE_NAMED_AFTER = re.compile(r"\s*的?\s*(?:押金|服务费|激活费|手续费|费用)")
+# (…刷一笔298元的“系统服务费”)
+_FEE_NAMED_AFTER = re.compile(r"\s*的?\s*[“\"「『]?[\u4e00-\u9fff]{0,4}?(?:押金|服务费|激活费|手续费|费用)")
 
 
 # A percent told as a change, not as a rate: 费率立降0.1%, 上调0.05% (but 降到0.5%, 下调至0.55% state the rate).

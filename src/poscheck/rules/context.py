@@ -74,7 +74,8 @@ HEARSAY = "|".join((
                                                           "亲戚", "同学", "邻居", "表姐", "表哥", "表妹", "表弟")),
     "听(?:她|他)们?(?:说|讲)",  # 我表姐用的是另一个牌子，听她说办的时候还让交399会员: her story, retold
     r"网上(?:看到|说|传|流传|宣传|搜到)的",  # 网上看到的信用卡0.38%，不是…引流价: what others advertise
-    r"有人[^。;]{0,10}?说(?:能|可以|给|是|要)",
+    # (not one who phoned or came: 有人打电话说是银联的，说我这台机器下个月停止使用 happened to the writer)
+    r"有人(?![^。;]{0,6}?(?:打电话|打来电话|来电|给我打|打给我|找我|上门|到我))[^。;]{0,10}?说(?:能|可以|给|是|要)",
     r"有说(?!明|服)[^。,;]{1,20}?的(?=[,;。、]|$)",  # 有说免费送机的，有说费率0.38永不涨的: what several said
     *(f"{many}人(?:都)?在?说" for many in ("很多", "不少", "好多")),  # 网上也很多人在说「养卡」「代还」: talk
     r"谁(?:跟|和|对)(?:你|您)说",  # 谁跟你说信用卡长期0.3几，你就要想想: whoever might say it
@@ -121,7 +122,10 @@ ADVISORY_TITLES: tuple[str, ...] = (
 # "签POS机协议前，这七类条款要圈出来", "办POS机最容易踩的6个坑", "…——写给商户的一份说明".
 # 签POS机协议前 (before signing), not 电签POS|新商户前3个月 (a terminal, then a promotion's first months)
 GUIDE_TITLE = re.compile(
-    r"[问看搞弄讲说算查]清楚?|[讲说算]明白|一文[看读搞]懂|个[“「\x22]?坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?<!电)(?:签|办)[^,。?!|]{0,8}?前(?![\d一二两三四五六七八九十]{1,3}(?:个|天|日|月|笔|年|期|次|名|周))|这[一二三四五六七八九十\d]+(?:类|种|条)"
+    r"[问看搞弄讲说算查]清楚?|[讲说算]明白|一文[看读搞]懂|个[“「\x22]?坑|踩坑|写给(?:商户|老板|店主)|(?:审查|审核|审阅|修改|法律|律师)意见|(?<!电)(?:签|办|装)[^,。?!|]{0,8}?前(?![\d一二两三四五六七八九十]{1,3}(?:个|天|日|月|笔|年|期|次|名|周))|这[一二三四五六七八九十\d]+(?:类|种|条|句)"
+    r"|(?<![为以])防范"  # 关于防范上门推销POS机套路的温馨提示 (not 为防范盗刷风险: a purpose)
+    # a listicle of clauses to stop at, before the reader agrees (点“同意”之前：…APP协议里值得停下来的七句话)
+    r"|(?:[一二三四五六七八九十\d]+|几)(?:句话?|个坑|类条款|个细节)|同意[”\"」]?之?前"
 )
 # What an OCR tool writes above its output (【图片文字识别结果】 识别置信度 0.81) is no "识别" of a guide.
 _OCR_NOTE = re.compile(r"(?:文字|图片|ocr)?识别(?:结果|置信度|提示|错误|后|出)")
@@ -393,8 +397,8 @@ def document_genre(title: str, text: str) -> Genre:
     of it that sells is judged on its own: passages.views), or a complaint when its asker tells their own story."""
     head = headline(title, text)
     found = genre(head)
-    if found != "advisory" and "记者" in text[:BYLINE_HEAD] and _BYLINE.search(text, 0, BYLINE_HEAD):
-        return "advisory"  # a news report under its byline (来源：今日网络 记者 韩笑), on a channel of complaints too
+    if found != "advisory" and has_byline(text):
+        return "advisory"  # a news report under its byline, on a channel of complaints too
     if found != "complaint" and qa_page(text):  # a Q&A site's title (…- 小店问答) is advisory by itself
         if asker_story(text) or (own_story(text) and _BEFALLEN.search(text, 0, comments_start(text))):
             return "complaint"  # …unless its asker, or its answerer, tells what was taken from them
@@ -408,6 +412,12 @@ def document_genre(title: str, text: str) -> Genre:
 _QA_SITE = re.compile("|".join(QA_SITES))
 _BYLINE = re.compile(r"(?:来源|稿源)\s*:\s*[^\n]{1,20}?\s记者\s*[\u4e00-\u9fff]{2,4}|本报记者|本报讯")
 BYLINE_HEAD = 400  # characters at a document's start read for a byline
+
+
+def has_byline(text: str) -> bool:
+    """A news report's byline near the top of normalised `text` (来源：今日网络 记者 韩笑; 本报讯)."""
+    head = text[:BYLINE_HEAD]
+    return ("记者" in head or "本报" in head) and _BYLINE.search(head) is not None
 # What the writer tells was done to them: money taken, found out too late.
 _BEFALLEN = re.compile(r"被扣|扣了我|多扣|被坑|被收|才发现|才知道")
 
@@ -559,6 +569,8 @@ SURPRISE = re.compile(
     # …and so does a change said to have come on the sly (费率悄悄从0.6变成0.72了？？)
     r"|(?:悄悄|偷偷|突然|莫名其妙|私自|擅自)地?[^?。,]{0,8}?(?:变成|变为|涨到|涨了|调到|调成|上调)"
     r"|哪(?:里|儿)?来的"  # 我是卖五金水电的啊 哪来的超市？ (what is there, asked where it came from)
+    # …and an outcry at what was done (…客服说开个399一年的尊享会员就能降回去，这算什么逻辑？)
+    r"|这算什么|这叫什么|凭什么|什么逻辑|什么道理"
 )
 
 
