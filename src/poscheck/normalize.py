@@ -34,12 +34,13 @@ _NUM_BEFORE_UNIT = re.compile(
 # with a digit word and holds a magnitude (十百千) or is 零点…, and ends its clause or a phrase (…了, …直接) or
 # names its fee (扣二百九十九押金, 扣了二百九十九是押金) or is refused (另外一百九十九不退的);
 # 千万 (by all means), 十分 and 万一 are words, and 三十多个 or 十万家 are counts, not sums.
-_INT_CHARS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩"
+_INT_CHARS = "〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩"  # and 零, not before 点
 _FRAC_DIGIT = "[零〇一二两三四五六七八九]"
+_FRACTION = rf"[点點](?:(?!零点){_FRAC_DIGIT}(?![十百千万拾佰仟]))+"
 _SPOKEN_NUMBER = re.compile(
     # (a rate said twice runs on in speech: 零点三八零点三八 is two; 零点三八一百块钱 a rate, then a sum)
-    rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.几].)(?:(?!零点)[{_INT_CHARS}])*"
-    rf"(?:[点點](?:(?!零点){_FRAC_DIGIT}(?![十百千万拾佰仟]))+)?)"
+    rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.几].)"
+    rf"(?:(?:[{_INT_CHARS}]|零(?!点))+(?:{_FRACTION})?|{_FRACTION}))"
     r"(?:(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈不是]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$"
     r"|[一每]个?[年月]"  # …or is priced by its period (两百九十九一年, 九十九每年): see _spoken_number
     # …or, in speech written down without punctuation, runs into the next word (一笔一百九十九这个…是激活的;
@@ -68,8 +69,10 @@ _PERMILLE = re.compile(r"(\d+(?:\.\d+)?)\s*‰")
 _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*个点(?!位)")
 # A rate a merchant was promised or is charged, written bare (说好的0.6，现在每笔按0.72扣): a fraction of one percent,
 # with no unit or further figure after it, read as a percent.
-_BARE_SAID = re.compile(
-    r"(?:(?:[说谈讲]好|答应)的?\s*(?:是|就是)?|按照?)\s*(0\.[2-9]\d{0,2})(?![\d.%‰元块毛角分万千个点秒折])")
+# (the figure first, so that `re` skips to it; what it was said as is read before it, _bare_said)
+_BARE_FRACTION = re.compile(r"0\.[2-9]\d{0,2}(?![\d.%‰元块毛角分万千个点秒折])")
+_SAID_BEFORE = re.compile(r"(?:(?:[说谈讲]好|答应)的?\s*(?:是|就是)?|按照?)\s*$")
+SAID_BACK = 8  # characters before a bare fraction read for _SAID_BEFORE
 # A sum with thousands separators (4,982.00 元, as statements and app notices print it): the digits first, so that
 # `re` skips to them; the separators must be ASCII commas in the original (a full-width "，" between two figures,
 # 押金299，199元的激活费, separates two sums).
@@ -584,7 +587,7 @@ def _normalize(text: str, join_wraps: bool, wrap_min: int, wrap_width: int = 0) 
     if "个点" in norm.text:
         norm = _sub(norm, _POINTS, lambda m: m.group(1) + "%")
     if "0." in norm.text and ("好" in norm.text or "按" in norm.text):
-        norm = _sub(norm, _BARE_SAID, lambda m: m.group(0) + "%")
+        norm = _sub(norm, _BARE_FRACTION, _bare_said)
     norm = _sub(norm, _SHORT_FRACTION, _short_fraction)  # (its finditer looks for 千 and 万 first)
     return norm
 
@@ -630,6 +633,12 @@ def _wan_w(text: str) -> Callable[[re.Match[str]], str | None]:
         before = text[m.start() - 1:m.start()]
         return None if before.isascii() and (before.isalnum() or before == ".") else m.group(1) + "万"
     return repl
+
+
+def _bare_said(m: re.Match[str]) -> str | None:
+    """A bare fraction of one percent read as a percent where it is the rate promised or charged (_BARE_FRACTION after _SAID_BEFORE)."""
+    said = _SAID_BEFORE.search(m.string, max(0, m.start() - SAID_BACK), m.start())
+    return m.group(0) + "%" if said else None
 
 
 def _short_fraction(m: re.Match[str]) -> str:
