@@ -636,7 +636,8 @@ def _wan_w(text: str) -> Callable[[re.Match[str]], str | None]:
 
 
 def _bare_said(m: re.Match[str]) -> str | None:
-    """A bare fraction of one percent read as a percent where it is the rate promised or charged (_BARE_FRACTION after _SAID_BEFORE)."""
+    """A bare fraction of one percent (_BARE_FRACTION) read as a percent where the words before it (_SAID_BEFORE)
+    make it the rate promised or charged."""
     said = _SAID_BEFORE.search(m.string, max(0, m.start() - SAID_BACK), m.start())
     return m.group(0) + "%" if said else None
 

@@ -383,12 +383,7 @@ URGENT_BEFORE = 60  # characters before a stop's sentence read for its deadline
 _ACCOUNT_NOTICE = re.compile(r"[^。\n]{0,6}尾号\d{3,4}[^。\n]{0,60}?余额")
 # A maintenance window, not a threat (6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常)
 _MAINTENANCE = re.compile(r"\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2}|其余时间|恢复正常|维护期间")
-def _quoted_warning(text: str, pos: int) -> bool:
-    """`pos` is in a line quoted after a warning on its line (这几句话听到了就要小心：…“我是银联派来的…”)."""
-    line = text.rfind("\n", 0, pos) + 1
-    return in_quotes(text, pos, line) and _WARNED_OF.search(text, line, pos) is not None
-
-
+# A claim of being sent by the institution (俺们是镇上信用社那边过来的), and a warning that quotes what is said
 _SENT_BY = re.compile(r"那边(?:过来|派来)|派来的")
 _WARNED_OF = re.compile(r"小心|提醒|提个醒|警惕|谨防|当心|注意")
 _PUSH = led(re.compile(r"免费(?:帮|给|为)?(?:您|你|我们|我|你们|咱们?)?(?:更换|换|升级|寄|补发)"
@@ -482,6 +477,12 @@ def _subject_licensed(text: str, start: int, lo: int) -> bool:
     head = text[lo:start]
     cut = max(head.rfind(","), head.rfind(":"))
     return bool(_LICENSED_SUBJECT.search(head[cut + 1:]))
+
+
+def _quoted_warning(text: str, pos: int) -> bool:
+    """`pos` is in a line quoted after a warning on its line (这几句话听到了就要小心：…“我是银联派来的…”)."""
+    line = text.rfind("\n", 0, pos) + 1
+    return in_quotes(text, pos, line) and _WARNED_OF.search(text, line, pos) is not None
 
 
 # A list item (（一）…, 1. …, (1) …) and the words of a heading that lists what is forbidden.
@@ -765,7 +766,6 @@ def _practice_signs(text: str, practice: str) -> list[Sign]:
             return []
         # one who says they were sent by the institution (俺们是镇上信用社那边过来的) poses as its staff, whatever
         # they sell
-        # (…but not a line quoted to warn of it: 这几句话听到了就要小心：…“我是银联派来的，您的旧机器要停用了”)
         if sent := [s for s in claims if _SENT_BY.search(text, s.start, s.end)]:
             return sent
         # a push is judged in its clause: "押金都要退还给商户，您当时是不是交过…？" pushes, then asks

@@ -272,6 +272,7 @@ _ENDS_INSIDE = re.compile(r"[。!?][^。!?\s”\"」』)）]")
 
 
 def is_paragraph(line: str) -> bool:
+    """Whether a first line is a paragraph rather than a title (PARAGRAPH_MIN characters, a sentence ending inside)."""
     return len(line) >= PARAGRAPH_MIN and _ENDS_INSIDE.search(line) is not None
 
 
