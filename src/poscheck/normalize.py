@@ -73,6 +73,8 @@ _POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*个点(?!位)")
 _BARE_FRACTION = re.compile(r"0\.[2-9]\d{0,2}(?![\d.%‰元块毛角分万千个点秒折])")
 _SAID_BEFORE = re.compile(r"(?:(?:[说谈讲]好|答应)的?\s*(?:是|就是)?|按照?)\s*$")
 SAID_BACK = 8  # characters before a bare fraction read for _SAID_BEFORE
+# A rate of nothing as ads write it (信用卡刷卡0费率, 零费率): the rate, then its figure.
+_ZERO_RATE = re.compile(r"(?<![\d.])[0零]费率")
 # A sum with thousands separators (4,982.00 元, as statements and app notices print it): the digits first, so that
 # `re` skips to them; the separators must be ASCII commas in the original (a full-width "，" between two figures,
 # 押金299，199元的激活费, separates two sums).
@@ -586,6 +588,8 @@ def _normalize(text: str, join_wraps: bool, wrap_min: int, wrap_width: int = 0) 
         norm = _sub(norm, _PER_WAN, lambda m: f"刷卡1万{m.group('v')}{_fmt(float(m.group('n')) / 100)}%")
     if "个点" in norm.text:
         norm = _sub(norm, _POINTS, lambda m: m.group(1) + "%")
+    if "0费率" in norm.text or "零费率" in norm.text:
+        norm = _sub(norm, _ZERO_RATE, lambda m: "费率0%")
     if "0." in norm.text and ("好" in norm.text or "按" in norm.text):
         norm = _sub(norm, _BARE_FRACTION, _bare_said)
     norm = _sub(norm, _SHORT_FRACTION, _short_fraction)  # (its finditer looks for 千 and 万 first)

@@ -61,6 +61,7 @@ _HEAD = re.compile(
     # the line that closes an answer (发布于 2025-11-03 · 赞同 4), and a comment's head (小店长 2025年3月3日 08:30)
     r"|^[ \t]*(?:编辑于|发布于)\s*\d{4}[-/.年][^\n]*$"
     r"|^[ \t]*[^\n\d]{1,20}?[ \t]+\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t]+\d{1,2}:\d{2}[ \t]*$"
+    r"|^[ \t]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+\d{1,2}:\d{2}[ \t]*$"  # (…or the date alone, closing one)
     rf"|{_mark_line(_AD_MARKS + '|推荐阅读|相关阅读|相关推荐|热门推荐')}",
     re.M,
 )
@@ -186,6 +187,27 @@ def _unsigned_posts(text: str) -> list[tuple[int, int]]:
             if _UNSIGNED.search(text, lo, hi) and not _HAPPENED.search(text, lo, hi)]
 
 
+# A reply in which its writer tells what happened to them (第4条我就中了。去年6月办的…刷第一笔扣了198…): a victim's
+# story under a guide, in a Q&A page's answers or a thread's later posts is judged on its own words, as a complaint
+# is (the page's own body, a guide's or a first post's, keeps its genre).
+_TOLD = re.compile(r"被扣|扣了|多扣|被坑|被收|被骗|才发现|才知道|只到账|到账只有|只进来|我就中了|中招")
+
+
+def _replies_start(text: str) -> int:
+    """Where the replies to a page begin in normalised `text`: its second post, or its comments' heading."""
+    posts = post_starts(text)
+    return posts[1] if len(posts) >= 2 else context.comments_start(text)
+
+
+def _story_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of normalised `text`: the replies whose writer tells what was done to them (_TOLD)."""
+    first = _replies_start(text)
+    if first >= len(text):
+        return []
+    return [(lo, hi) for lo, hi in _passages(text) if lo >= first and _TOLD.search(text, lo, hi)
+            and context.FIRST_PERSON.search(text, lo, hi)]
+
+
 # The site's own name at the end of a page's title (…一篇对比讲清楚 - 速码付), and a heading line that opens with it and
 # names a product (速码付电签：小店老板的第一台刷卡机): the guide's section presenting the site's own product.
 _SITE_NAME = re.compile(r"[ \t]*(?:[-_|—]|｜)[ \t]*([\u4e00-\u9fffa-z0-9]{2,8})[ \t]*$")
@@ -305,13 +327,18 @@ def views(doc: Document) -> tuple[Document, ...]:
     heads = _own_product_heads(normalize(doc.title).text, text) if doc.title else []
     selling = bool(heads) or context.sells(text) or _AD_HEAD.search(text) is not None
     unsigned = [norm.orig_span(lo, hi) for lo, hi in _unsigned_posts(text)]
-    if not (selling or unsigned):
+    told = _story_runs(text)
+    if not (selling or unsigned or told):
         return (doc,)
     runs = [norm.orig_span(lo, hi) for lo, hi in _selling_runs(text, heads)] if selling else []
-    rest = _outside(runs + unsigned, len(doc.text))  # a post before signing is left out: it asks, nothing happened
-    if not unsigned and (not runs or not any(doc.text[lo:hi].strip() for lo, hi in rest)):
+    spans = [norm.orig_span(lo, hi) for lo, hi in told]
+    stories = [s for s in spans if not any(a <= s[0] < b for a, b in runs)]  # (an ad's own story stays the ad's)
+    rest = _outside(runs + unsigned + stories, len(doc.text))  # a post before signing is left out: it asks
+    if not (unsigned or stories) and (not runs or not any(doc.text[lo:hi].strip() for lo, hi in rest)):
         return (doc,)  # no passage sells, or all of it does
     own = replace(doc, text=_blank(doc.text, rest), blocks=_blocks_in(doc.blocks, rest), view="rest")
     ads = [replace(doc, text=_blank(doc.text, [run]), title="", blocks=_blocks_in(doc.blocks, [run]), view="ad")
            for run in runs]
-    return (own, *ads)
+    tales = [replace(doc, text=_blank(doc.text, [span]), title="", blocks=_blocks_in(doc.blocks, [span]),
+                     view="story") for span in stories]
+    return (own, *ads, *tales)

@@ -47,7 +47,7 @@ _NOT_OURS = re.compile(r"\(\s*(?:不是|并非|非)(?:我们|我司|我家|咱�
 _ALTERNATIVES = re.compile(r"\d{2,}、\d{2,}、\d{2,}(?![\d.%元块条款项])")  # (not 第1、2、3条)
 # Sentences about the regulated fee components (the issuer's share, the network fee) explain the 2016
 # reform or a rate's cost; they are nobody's price.
-_REGULATION = re.compile(r"发卡行|发卡机构|网络服务费|手续费改革|定价机制|服务费上限")
+_REGULATION = re.compile(r"发卡行|发卡机构|(?<!只收)(?<!仅收)网络服务费|手续费改革|定价机制|服务费上限")
 # A pitch the writer reports and turned down on the spot (有个业务员跟我说“信用卡0.38终身不涨”，我直接拉黑了): no fee
 # they were offered and took, nor one of this document.
 _TURNED_DOWN = re.compile(r"(?:跟|和|对)我说[^。]{1,40}?[,，]\s*我(?:直接|就|当场|立马|立刻)?"
@@ -246,7 +246,9 @@ def denied_after(text: str, lab: Label) -> bool:
 # from it are the agent's income, priced on a recruiting page next to the merchant's own fees.
 _AGENTS_SHARE = re.compile(r"分润|返佣|佣金|分佣")
 # A sum the agent keeps out of a merchant's fee (每笔加收3元，…代理分1元; 流量费60元/年，代理每台每年分40元).
-_AGENT_TAKES = re.compile(r"(?:代理|服务商|上级)(?:每台)?(?:每年|每月|每笔)?(?:分|拿|得|提成|返)(?:到|了)?\s*$"
+# (代理实时到账85元: the agent's cut, paid out)
+_AGENT_TAKES = re.compile(r"(?:代理|服务商|上级)(?:每台)?(?:每年|每月|每笔)?"
+                          r"(?:分|拿|得|提成|返|(?:实时|次日|当天)?到账)(?:到|了)?\s*$"
                           r"|(?:返|分)给?(?:代理|服务商)\s*$")
 SHARE_REACH = 16  # characters either side of a fee's name read for its clause
 _MERCHANT_PAYS = re.compile(r"(?:收取|收|扣|扣收|向)商户")

@@ -393,10 +393,18 @@ def may_hold_amount(text: str) -> bool:
 
 
 def amounts(text: str, start: int, end: int) -> list[Amount]:
-    """Percent and yuan amounts in `text[start:end]`, in reading order."""
+    """Percent and yuan amounts in `text[start:end]`, in reading order (a sum restated in figures in brackets after
+    its words, 伍拾捌元（¥58.00）, once)."""
     pct = percents(text, start, end) if text.find("%", start, end) >= 0 else []
     yuan = yuans(text, start, end) if _YUAN_SIGN.search(text, start, end) else []
-    return sorted(pct + yuan, key=_start) if pct and yuan else pct or yuan
+    found = sorted(pct + yuan, key=_start) if pct and yuan else pct or yuan
+    if len(found) > 1 and "(" in text[start:end]:
+        found = [a for i, a in enumerate(found) if not (i and _restated(text, found[i - 1], a))]
+    return found
+
+
+def _restated(text: str, before: Amount, a: Amount) -> bool:
+    return a.value == before.value and a.unit == before.unit and text[before.end:a.start].strip() == "("
 
 
 def _start(a: Amount) -> int:

@@ -155,8 +155,8 @@ class FeeReader:
         return out
 
     def _fee(self, r: _Read, lab: Label, amt: P.Amount) -> None:
-        if amt.value <= 0:
-            return
+        if amt.value < 0 or (amt.value == 0 and lab.kind != "rate"):
+            return  # (a rate of nothing is a rate: 信用卡刷卡0费率)
         u = r.u
         conditions: list[str] = []
         cap: float | None = None

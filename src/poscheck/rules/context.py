@@ -172,7 +172,7 @@ BODY_TEACHING: tuple[str, ...] = (
     "劝你别", "别碰",  # forum replies talking someone out of it (劝你别碰)
     "反例",  # a lawyer's note quoting bad clauses as counter-examples
     "讲义", "应对:", "实质:", "常见说法", "变相说法",  # a training handout: what agents say, what it is, what to do
-    "有坑", "的坑", "拉黑", "不推荐任何",  # 每一句都有坑…看到写这种话的，直接拉黑…也不推荐任何机器
+    "有坑", "的坑", "直接拉黑", "不推荐任何",  # 每一句都有坑…看到写这种话的，直接拉黑…也不推荐任何机器 (not 业务员也拉黑我了)
     "本报",  # a newspaper's own report (本报“消费维权热线”)
     "责任编辑", "截至发稿", "受访", "业内人士",  # …and any news report's (记者…走访发现; 受访律师建议)
     "合规写法",  # a lawyer's note setting a bad clause against the compliant one
@@ -210,7 +210,8 @@ def teaches(text: str) -> bool:
 
 # The heading of the readers' comments under an article (读者留言, 网友评论（3）, 热评：): what follows is theirs.
 _COMMENTS_HEAD = re.compile(
-    r"^[ \t]*(?:读者留言|网友评论|精选留言|全部评论|最新评论|热门评论|用户评论|评论区|留言区|热评|评论|留言)"
+    r"^[ \t]*(?:读者留言|网友评论|精选留言|全部评论|最新评论|热门评论|用户评论|评论区|留言区|热评|评论|留言"
+    r"|全部回复|网友回复|回复|回帖)"  # (a forum's 回复 under its first post)
     r"[ \t]*(?:[(（]?\s*\d+\s*[)）]?)?[ \t]*[:：]?[ \t]*$",
     re.M,
 )
@@ -218,7 +219,7 @@ _COMMENTS_HEAD = re.compile(
 
 def comments_start(text: str) -> int:
     """Where the readers' comments under an article begin in `text` (len(text) when it has none)."""
-    if "评" not in text and "留言" not in text:
+    if "评" not in text and "留言" not in text and "回" not in text:
         return len(text)
     m = _COMMENTS_HEAD.search(text)
     return m.start() if m else len(text)
