@@ -57,7 +57,8 @@ class Sign:
 _BUSINESSES = ("超市|百货|便利店|加油站|批发|药店|药房|医院|诊所|学校|公益|慈善|物业|酒店|宾馆|饭店|商行"
                "|贸易公司|贸易有限公司|商贸公司|商贸有限公司|足浴|养生馆"
                "|ktv|会所|酒吧|洗浴|娱乐城|夜总会|珠宝|金店|酒楼")  # (a firm, not a shop: 显示的是一家贸易公司)
-_CATEGORY = "酒店|宾馆|餐饮|饭店|商超|超市|百货|便利店|加油站|批发|药店|娱乐|珠宝|房产|汽车|教育"  # as agents list them
+# Categories as agents list them
+_CATEGORY = "酒店|宾馆|餐饮|饭店|商超|商场|超市|百货|便利店|加油站|批发|药店|娱乐|珠宝|房产|汽车|教育"
 
 # Hiding a transaction from the bank: cash-out's sign, or 跳码's when a merchant category is picked in its sentence.
 # (the bank or its risk control is who cannot tell: not 风控的事我也查不到, an agent who cannot look into a hold)
@@ -199,7 +200,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # 酒店、商超、餐饮一键切换; 你想要酒店的 餐饮的 都能给你落: categories to pick from, not the merchant's own
         rf"|(?:{_CATEGORY})的?(?:\s*(?:[、,/和及或]|还是|或者)?\s*(?:{_CATEGORY})的?){{1,5}}[^。\n]{{0,8}}?\s*"
         r"(?:一键切换|随意切换|任意切换|随时切换|自由切换|随心切换|任[您你](?:切换|选|挑)|随便选|随便挑|任意选|随意选|任选|自选"
-        r"|都能(?:给你)?落|都可以落|轮着来|轮流|轮换"  # 超市饭店加油站轮着来: the transactions rotate among them
+        # 超市饭店加油站轮着来: the transactions rotate among them
+        r"|都能(?:给你)?落|都可以落|轮着来|轮流|轮换|换着刷|轮着刷"
         r"|随机跳|随便跳|来回跳|轮着跳)"  # 商超、餐饮、加油、酒店随机跳
         # 餐饮、酒店等高费率行业可按商超类入网: a business of one category signed up under a cheaper one
         rf"|(?:高费率|高扣率|费率高){_S}{{0,24}}?(?:可|能|都|统一|一律)(?:以|可以|能)?(?:按|走|报|入)"
@@ -296,7 +298,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "商户编号", "商户号", "中间", "8-11位", "第8到11位", "类别码", "行业码", "个商户", "高费率", "高扣率", "费率高",
         "切换", "随便选", "随便挑", "随便切", "随便换", "挑行业", "挑商户", "挑类目", "自己选", "任意选", "随意选",
         "都行", "都可以",
-        "能落", "可以落", "给你落", "任您", "任你", "行业可选", "随心切换",
+        "能落", "可以落", "给你落", "任您", "任你", "行业可选", "随心切换", "换着刷", "轮着刷",
         "轮着来", "轮流", "轮换", "随机跳", "随便跳", "来回跳", "轮着跳",
         "商户类型", "商户类别", "行业类型", "行业类别", "经营类目", "不是我", "并非我", "不是本店", "不是咱", "店名",
         "商户可选", "自动换", "哪家就刷",

@@ -172,7 +172,8 @@ BODY_TEACHING: tuple[str, ...] = (
     "劝你别", "别碰",  # forum replies talking someone out of it (劝你别碰)
     "反例",  # a lawyer's note quoting bad clauses as counter-examples
     "讲义", "应对:", "实质:", "常见说法", "变相说法",  # a training handout: what agents say, what it is, what to do
-    "有坑", "的坑", "直接拉黑", "不推荐任何",  # 每一句都有坑…看到写这种话的，直接拉黑…也不推荐任何机器 (not 业务员也拉黑我了)
+    # 每一句都有坑…看到写这种话的，直接拉黑…也不推荐任何机器 (not 业务员也拉黑我了: what was done to the writer)
+    "有坑", "的坑", "直接拉黑", "不推荐任何",
     "本报",  # a newspaper's own report (本报“消费维权热线”)
     "责任编辑", "截至发稿", "受访", "业内人士",  # …and any news report's (记者…走访发现; 受访律师建议)
     "合规写法",  # a lawyer's note setting a bad clause against the compliant one
