@@ -97,6 +97,9 @@ _PAY_VERB = re.compile(r"支付|缴纳|承担|收取|扣除|扣收|扣取|扣款
 ARTICLE_MAX = 600  # characters: an article this short is read whole for a change clause's protections
 
 
+ASSENT_BACK = 80  # characters before a deemed assent read for the notice and the free exit it follows
+
+
 def _protective_change(text: str) -> bool:
     return bool(NOTICE.search(text) and EXIT.search(text) and FREE.search(text))
 
@@ -122,8 +125,9 @@ def _unilateral(doc: ClauseDoc, m: re.Match[str], sentence: str, unit: str) -> s
     if not _CHANGE_OBJECT.search(sentence if m.lastgroup in ("power", "central") else unit) and not (
             _THIS_CHANGE.search(unit) and _CHANGE_OBJECT.search(doc.text, max(0, m.start() - CHANGE_BACK), m.start())):
         return None
-    if _protective_change(unit):
-        return None  # notice period + a free exit: the compliant change clause
+    if _protective_change(unit) or (m.lastgroup == "use" and _protective_change(
+            doc.text[max(0, m.start() - ASSENT_BACK):m.end()])):
+        return None  # notice + a free exit: the compliant change (…提前30日公告…可免费解除；逾期未提出的…)
     clause = doc.clause_at(m.start())
     if clause.rank >= 0 and clause.article_end - clause.article_start <= ARTICLE_MAX and _protective_change(
             doc.text[clause.article_start:clause.article_end]):
@@ -347,7 +351,8 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         r"统一(?:调整|上调|调|修改|改)(?!整理)"  # (公司会根据市场情况统一调整)
         r"|随市场(?:行情)?(?:联动|浮动|变化而?调整))"  # (优惠期满后…费率随市场行情联动，以乙方系统推送为准)
         rf"|(?P<use>继续(?:使用|交易|刷卡|合作|办理|受理){_S}{{0,16}}?视为{_ASSENT}"
-        rf"|(?:未|没有)(?:提出|表示)?(?:书面)?异议{_S}{{0,8}}?视为{_ASSENT})"
+        rf"|(?:未|没有)(?:提出|表示)?(?:书面)?异议{_S}{{0,8}}?视为{_ASSENT}"
+        rf"|逾期(?:未|没有)(?:提出|表示){_S}{{0,4}}?视为{_ASSENT})"  # (…三日内…向我司提出；逾期未提出的，视为同意)
         r"|(?P<silent>(?:无需|恕不|不再|不)另行(?:通知|告知)|无需(?:单独|事先)?(?:通知|告知)"
         r"|(?:无需|不需|不必)(?:另行|再|事先)?(?:征得|取得|经过?)[^。;\n]{0,6}同意)"
     )), _unilateral),

@@ -106,7 +106,7 @@ _EXPORTED = re.compile(r"短信(?:备份|导出|记录)")
 
 # An agreement between parties: its 须知 and compliance clauses (切勿将机具交给他人, 不得为电信网络诈骗…提供收款服务)
 # hold warning words, and it still binds the merchant to every other clause.
-_AGREEMENT_NAME = re.compile(r"协议|合同|确认书")
+_AGREEMENT_NAME = re.compile(r"协议|合同|确认书|承诺书|承诺函")
 
 
 # …but a title that comments on agreements (…合同格式条款的点评意见, 协议调查报告) names no agreement of its own.
@@ -115,7 +115,8 @@ _ABOUT_AGREEMENTS = re.compile(r"点评|评析|解读|调查|测评|曝光|盘�
 
 def _agreement(first: str, text: str) -> bool:
     return (bool(_AGREEMENT_NAME.search(first)) and not _ABOUT_AGREEMENTS.search(first)
-            and "甲方" in text and "乙方" in text)
+            and (("甲方" in text and "乙方" in text)
+                 or ("本人" in text and ("贵司" in text or "贵公司" in text))))  # (a pledge: 本人…向贵司支付)
 
 
 def is_agreement(text: str) -> bool:
