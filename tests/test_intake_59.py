@@ -223,3 +223,51 @@ def test_more_names_and_shapes_of_the_same_practices() -> None:
     assert "terms.penalty" in flagged("提前退租的，需一次性支付剩余月份租金的50%作为违约补偿。")
     review = "找客服要求恢复原费率，客服说开个399一年的尊享会员就能降回去，这算什么逻辑？"
     assert "fee.membership" in flagged(review)
+
+
+def test_a_reply_that_tells_what_was_done_to_its_writer() -> None:
+    guide = ("开店前必看：办POS机的十条自保清单\n1. 问清楚机器背后是哪家持牌机构。\n"
+             "4. 任何“第一笔先扣、刷满再返”的钱，要么别办，要么写进合同。\n回复\n开汤粉店的阿伟\n收藏，写得实在。\n"
+             "2025-03-02 10:11\n")
+    assert not flagged(guide)
+    told = guide + ("珍珍鞋店\n第4条我就中了。去年6月办的，刷第一笔扣了198，业务员说是押金、刷满6万就退。我刷满了去找，"
+                    "他发来合同附件的照片，上面写着“服务费一经收取，概不退还”。\n2025-03-03 20:47\n")
+    assert {"fee.deposit", "terms.non_refundable"} <= flagged(told)
+
+
+def test_a_rate_of_nothing_a_sum_restated_and_a_swap_free_of_charge() -> None:
+    assert "fee.rate_bait" in flagged("民营口腔诊所专享：信用卡刷卡0费率，只收网络服务费。")
+    assert "fee.rate_bait" not in flagged("扫码收款0费率，每月限额5万。")
+    sim = "终端内置物联网流量卡。流量服务费每年伍拾捌元（¥58.00），首年于激活时扣收。"
+    assert [(f.kind, f.amount) for f in fees_of(sim)] == [("data", 58.0)]
+    page = ("重要通知：旧款POS终端将于2026年6月30日起陆续停止交易服务，请尽快提交换机申请。\n换机政策\n"
+            "换机全程免费，新机包邮到店\n新机开通时需缴纳激活服务费299元（系统首笔交易自动扣取）\n")
+    assert {"promo.fake_service", "promo.free_bait", "fee.deposit"} <= flagged(page)
+    assert "fee.instant_settlement" not in flagged("激活返现 | 商户首刷扣99元服务费即激活，代理实时到账85元 |")
+
+
+def test_more_shapes_from_many_voices_and_new_products() -> None:
+    pooled = "外卡交易资金由我司香港关联公司统一收取，扣除费用后每周一结算至您指定的银行账户。"
+    assert "clearing.second_clearing" in flagged(pooled)
+    assert "clearing.mcc_jumping" in flagged("商户行业可选：餐饮、百货、酒店、加油随心切换，笔笔有积分。")
+    assert "clearing.mcc_jumping" in flagged("民营口腔诊所入网时我们帮您按“医院 / 公益类”类目报件，费率更低。")
+    assert "clearing.mcc_jumping" in flagged("APP里自己选，酒店、商场、加油站都有，每天换着刷。")
+    assert "terms.penalty" in flagged("租期未满提前退租的，需按剩余月租总额的50%支付提前解约金。")
+    call = "这里是拉卡拉商户服务中心，今天给您做个客户回访，您的机器是旧款，不换的话旧机月底会停，现在可以免费换新机。"
+    assert "promo.fake_service" in flagged(call)
+    assert "fee.undisclosed" in flagged("外币交易的汇兑差价、通道费等其他费用以每期结算单为准。")
+    assert "terms.fund_hold" in flagged("即日起暂停所有账户余额提现，恢复时间另行通知。")
+    assert "terms.unilateral_change" in flagged("费率这块以我们APP公告为准，公司会根据市场情况统一调整。")
+    assert "fee.membership" in flagged("开个钻石会员一次性299，直接降到0.5")
+
+
+def test_a_pledge_and_silence_taken_as_assent() -> None:
+    pledge = ("商户交易量承诺书\n致：某某商务服务有限公司\n本人于2025年3月通过贵司申请使用POS一台。\n"
+              "四、六个月考核期满且每月均达标的，贵司将押金全额退还至本人结算卡。\n"
+              "五、本人如在激活之日起十二个月内注销终端、停止使用或将终端寄回，同意向贵司支付违约金陆佰元。\n")
+    assert "promo.fake_service" not in flagged(pledge)
+    assert "terms.penalty" in flagged(pledge)
+    short = "如对本次费率调整有异议，请于收到本函之日起三日内以书面形式向我司提出；逾期未提出的，视为同意本次调整。"
+    assert "terms.unilateral_change" in flagged(short)
+    fair = "本次调整已提前30日公告，商户不同意的可免费解除协议；逾期未提出的，视为同意本次调整。"
+    assert "terms.unilateral_change" not in flagged(fair)

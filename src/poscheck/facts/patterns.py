@@ -139,8 +139,8 @@ THRESHOLD_BEFORE = led(re.compile(
 
 #: A volume target for getting money back: 60天内累计刷卡满10万元全额返还, 90天刷满12万退还 (within one table
 #: cell: 前3个月0.38% | 199元(刷满10万退) holds no target of 3 months).
-REFUND = re.compile(  # (not a date's day: 11月15日以后新激活的机器，首笔交易扣199元…90天内…刷满6万…返还)
-    rf"(?<![\d.月])(?P<n>{_NUM})\s*(?P<u>天|日|个月|月|年)(?!\d)内?[^。\n|]{{0,30}}?"
+REFUND = re.compile(  # (not a date: 11月15日以后新激活的…90天内…刷满6万…返还; 去年6月办的)
+    rf"(?<![\d.月年])(?P<n>{_NUM})\s*(?P<u>天|日|个月|月|年)(?!\d)内?[^。\n|]{{0,30}}?"
     rf"(?:刷满|刷够|刷卡满|交易满|交易额满|金额满|累计满|满|达到|超过)\s*(?P<v>{_NUM})\s*(?P<vm>万|千)?\s*元?"
     r"[^。\n|]{0,30}?(?:返还|退还|返现|返|退|奖励)"
 )
