@@ -10,7 +10,8 @@ that every stage judges a passage by its own words. Any other document is its ow
 A passage runs from a head (a forum post's, an answer's, a numbered section's, an ad's) to the next head;
 it sells when an ad marker heads it or it asks the reader to sign up through its writer (`context.sells`).
 A forum post written before signing (还没签，先来问问) is left out of every view: it asks about an offer, and
-nothing it tells has happened yet.
+nothing it tells has happened yet. A reply in which its writer tells what was done to them (a comment under a guide,
+a later post of a thread: 第4条我就中了…刷第一笔扣了198) is a view of its own ("story"), judged as a complaint is.
 
 Before any of that, a web page's lists of links (a menu, 相关文章, 热门投诉, 上一篇：…) are blanked (`own_page`):
 their titles are other pages' words, judged on those pages.
@@ -313,9 +314,10 @@ def _sender_views(doc: Document, norm: Normalized, senders: list[tuple[int, str]
 
 @lru_cache(maxsize=256)
 def views(doc: Document) -> tuple[Document, ...]:
-    """The document as its readers should judge it: itself, or (for a page that is no offer but sells, or a forum
-    thread with a post before signing) the page without its selling passages and unsigned posts ("rest"), and each
-    run of selling passages alone, untitled ("ad")."""
+    """The document as its readers should judge it: itself, or (for a page that is no offer but sells, a forum
+    thread with a post before signing, or a page with replies that tell what was done to their writers) the page
+    without its selling passages, unsigned posts and told replies ("rest"), each run of selling passages alone,
+    untitled ("ad"), and each told reply alone, untitled ("story")."""
     doc = own_page(doc)
     norm = normalize_document(doc.text, doc.kind)
     text = norm.text
