@@ -36,11 +36,11 @@ _NUM_BEFORE_UNIT = re.compile(
 # 千万 (by all means), 十分 and 万一 are words, and 三十多个 or 十万家 are counts, not sums.
 _INT_CHARS = "〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩"  # and 零, not before 点
 _FRAC_DIGIT = "[零〇一二两三四五六七八九]"
-_FRACTION = rf"[点點](?:(?!零点){_FRAC_DIGIT}(?![十百千万拾佰仟]))+"
+_DECIMALS = rf"[点點](?:(?!零点){_FRAC_DIGIT}(?![十百千万拾佰仟]))+"
 _SPOKEN_NUMBER = re.compile(
     # (a rate said twice runs on in speech: 零点三八零点三八 is two; 零点三八一百块钱 a rate, then a sum)
     rf"([一二两三四五六七八九十零壹贰叁肆伍陆柒捌玖拾](?<![{_CN_DIGITS}第0-9.几].)"
-    rf"(?:(?:[{_INT_CHARS}]|零(?!点))+(?:{_FRACTION})?|{_FRACTION}))"
+    rf"(?:(?:[{_INT_CHARS}]|零(?!点))+(?:{_DECIMALS})?|{_DECIMALS}))"
     r"(?:(?=[^\u4e00-\u9fff\u3007]|[了的直就吧啊呢哈不是]|押金|服务费|手续费|流量费|会员费|激活费|年费|月费|$"
     r"|[一每]个?[年月]"  # …or is priced by its period (两百九十九一年, 九十九每年): see _spoken_number
     # …or, in speech written down without punctuation, runs into the next word (一笔一百九十九这个…是激活的;
