@@ -426,11 +426,12 @@ PATTERNS: dict[str, tuple[re.Pattern[str], Judge]] = {
         r"|暂停(?:所有|全部)(?:账户)?余额提现"  # (即日起暂停所有账户余额提现，恢复时间另行通知)
         r"|(?:结算款|交易款|资金|款项)(?:暂停|暂缓)(?:结算|支付|付款)"  # (not 因系统故障…资金延迟结算的: a fault)
         # (told as done: 被冻结 for a time or 了, or shown as frozen; not 不会让您的资金被冻结)
-        rf"|(?:结算款|交易款|资金|款项|余额|钱|提现){_S}{{0,16}}?(?:被冻结(?=了|至今|到现在|\d|[一二三四五六七八九十两几]+多?(?:天|个多?月|周))"
+        rf"|(?:结算款|交易款|资金|款项|余额|钱|提现){_S}{{0,16}}?(?:被冻结(?=了|至今|到现在|\d|[一二三四五六七八九十两几半]+多?(?:天|个多?月|周))"
         # (…or shown as held: 余额…显示“风控审核中”, APP里显示“结算暂停”)
         r"|显示为?[“\"]?(?:风控)?冻结|显示为?[“\"]?(?:风控审核中|结算暂停|暂停结算))"
         # …or stopped while a review of the provider's lasts: 审核期间结算暂停 (without an end, `_fund_hold`)
-        r"|(?P<during>(?:审核|风控|核查|调查)期间,?(?:的)?(?:结算|资金|款项|出款|打款|提现)(?:暂停|暂缓|冻结|中止|停止))"
+        r"|(?P<during>(?:审核|风控|核查|调查)期间,?(?:的)?(?:结算|资金|款项|出款|打款|提现)(?:暂停|暂缓|冻结|中止|停止)"
+        r"|(?:审核|风控|核查|调查)期间,?(?:无法|不能)提现)"  # (…解冻时间以审核结果为准，…审核期间无法提现)
         # …or told stopped by the provider's notice (…的结算已暂停，…恢复时间请关注后续通知)
         r"|(?:结算|交易款|资金|款项)(?:已经?|已被)(?:做|作|进行|予以)?(?:暂停|冻结|止付)"  # 资金已做冻结处理
         # …or released as the holder sees fit: 审核结束后“视情况解冻”
@@ -468,7 +469,8 @@ _GATE = KeywordGate(KEYWORDS)
 # Sentences that quote a clause as a bad example or warn about it (lawyers' articles, guides).
 _SKIP_SENTENCE = re.compile(
     r"反面例子|反例|霸王条款|不公平条款|不合理条款|警惕|谨防|陷阱|骗局|套路|切勿|千万|避坑|律师提醒|要求对方修改"
-    r"|留心|留意|当心|写法"  # 真正要留心的是相反的写法，比如…“视情况冻结全部资金”: a clause's wording, discussed
+    # 真正要留心的是相反的写法，比如…“视情况冻结全部资金”: a clause's wording, discussed (not a seller's 大家留意就行)
+    r"|留心|留意(?!就行|就好|一下就行)|当心|写法"
 )
 _REPORTED = re.compile(r"声称|宣称|号称|所谓|口头承诺|市面上|有些|部分(?:代理|机构|商家|业务员)")
 
