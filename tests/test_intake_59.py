@@ -274,7 +274,8 @@ def test_a_pledge_and_silence_taken_as_assent() -> None:
 
 
 def test_holds_told_by_a_reviewer_and_a_developers_reply() -> None:
-    assert "terms.fund_hold" in flagged("余额被冻结半个月了，八千多块。客服只会说风控审核中，问什么时候解冻就说等通知。")
+    review = "余额被冻结半个月了，八千多块。客服只会说风控审核中，问什么时候解冻就说等通知。"
+    assert "terms.fund_hold" in flagged(review)
     reply = "开发者回复：您好，您的账户因交易风控触发冻结，解冻时间以审核结果为准，请耐心等待，审核期间无法提现。"
     assert "terms.fund_hold" in flagged("刷刷宝Plus - 商户收款 - 应用市场\n用户评价\n" + reply)
     live = ("直播回放文字稿（观众整理）\n弹幕【开面馆的老孙】：那费率以后会不会变？\n"
