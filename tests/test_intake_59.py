@@ -281,3 +281,12 @@ def test_holds_told_by_a_reviewer_and_a_developers_reply() -> None:
     live = ("直播回放文字稿（观众整理）\n弹幕【开面馆的老孙】：那费率以后会不会变？\n"
             "阿豪：费率这块以我们APP公告为准，公司会根据市场情况统一调整，调整了APP上会发公告，大家留意就行。\n")
     assert "terms.unilateral_change" in flagged(live)
+
+
+def test_a_list_of_complaints_reports_an_impersonation_and_a_payer() -> None:
+    listing = ("（复制自 某投诉网 · 搜索“刷卡机”）\n\n【3】标题：冒充拉卡拉客服让我换机\n投诉对象：不明来电\n"
+               "内容：对方说我的机器要“统一升级”，让我下载一个APP重新绑卡，还说旧机三天后停用。\n状态：待分配\n\n"
+               "【5】标题：小票、账单、到账三样对不上\n内容：可我银行流水上这几笔钱的打款方是个人“黄某某”，"
+               "而且刷1万只到账9,880，按签约说的0.6%应该到9,940。\n状态：已回复\n")
+    assert {"promo.fake_service", "clearing.second_clearing"} <= flagged(listing)
+    assert "clearing.second_clearing" not in flagged("正规机器的打款方应为持牌机构，如果打款方是个人，就是二清。")

@@ -389,6 +389,7 @@ _ACCOUNT_NOTICE = re.compile(r"[^。\n]{0,6}尾号\d{3,4}[^。\n]{0,60}?余额")
 # A maintenance window, not a threat (6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常)
 _MAINTENANCE = re.compile(r"\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2}|其余时间|恢复正常|维护期间")
 # A claim of being sent by the institution (俺们是镇上信用社那边过来的), and a warning that quotes what is said
+_SHOULD = re.compile(r"应为|应当|应该|必须是")
 _SENT_BY = re.compile(r"那边(?:过来|派来)|派来的")
 _WARNED_OF = re.compile(r"小心|提醒|提个醒|警惕|谨防|当心|注意")
 _PUSH = led(re.compile(r"免费(?:帮|给|为)?(?:您|你|我们|我|你们|咱们?)?(?:更换|换|升级|寄|补发)"
@@ -580,6 +581,8 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                 continue
             ok, cue = asserted(text, m.start(), m.end(), conditional=conditional,
                                reported=kind_of_doc != "complaint", bounds=(lo, hi))
+            if not ok and cue == "冒充" and kind == "claim" and kind_of_doc == "complaint" and m.group(0)[:2] == cue:
+                ok = True  # a complaint's 冒充拉卡拉客服让我换机 reports the impersonation, it warns of none
             if not ok and cue == "?" and kind == "claim":  # "…俺们是镇上信用社那边过来的，…您这儿还没装吧？": a claim,
                 ok, cue = asserted(text, m.start(), m.end(), conditional=conditional,  # then a question
                                    reported=kind_of_doc != "complaint", bounds=_clause_bounds(text, m.start(), m.end()))
@@ -609,8 +612,9 @@ def find_signs(text: str) -> dict[str, tuple[Sign, ...]]:
                     kind = "payer"
                 if kind == "payer" and _IF.search(text, max(lo, text.rfind(",", 0, m.start()) + 1), m.end()):
                     continue  # "对方户名如果是个人，…", "若到账付款方显示为个人，请…": a case, not what happened
-                if kind == "payer" and re.search(r"应为|应当|应该|必须是", sentence):
-                    continue  # how it should be, not what happened (…是某某科技，而不是收单机构 did happen)
+                if kind == "payer" and _SHOULD.search(text, *_clause_bounds(text, m.start(), m.end())):
+                    continue  # how it should be, not what happened (…是某某科技，而不是收单机构 did happen; a sum due
+                    # in the next clause, 按0.6%应该到9,940, is another matter)
                 # "付款方是通联支付网络服务股份有限公司": the acquirer itself (not 农业银行的个人账号: a person's)
                 if kind == "payer" and (lic := _LICENSED_SUBJECT.search(
                         said := _DENIED_PAYER.sub("", _OWN_RECORD.sub("", m.group(0))))) \
