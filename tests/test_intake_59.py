@@ -290,3 +290,9 @@ def test_a_list_of_complaints_reports_an_impersonation_and_a_payer() -> None:
                "而且刷1万只到账9,880，按签约说的0.6%应该到9,940。\n状态：已回复\n")
     assert {"promo.fake_service", "clearing.second_clearing"} <= flagged(listing)
     assert "clearing.second_clearing" not in flagged("正规机器的打款方应为持牌机构，如果打款方是个人，就是二清。")
+
+
+def test_a_shop_named_by_its_owner_and_a_fee_taken_each_time() -> None:
+    slip = "小票上商户名称：锦程生活超市；商户编号：822651054110367。我店名是“蓉城老灶火锅”，怎么打成超市了？"
+    assert "clearing.mcc_jumping" in flagged(slip)
+    assert "fee.data" in flagged("去年在你家办的，一年扣了两回流量费，每回89")

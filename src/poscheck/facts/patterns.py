@@ -59,7 +59,7 @@ BARE_YUAN_AFTER = re.compile(
 )
 #: …or the sum of each time it is taken, after how often (流量费一年扣了三次，3月、7月、11月，每次69).
 BARE_EACH_AFTER = re.compile(
-    r"[^。\n]{0,30}?,\s*每次(?:都)?(?:扣|收)?了?\s*(?P<a>[1-9]\d{1,3})"
+    r"[^。\n]{0,30}?,\s*每(?:次|回)(?:都)?(?:扣|收)?了?\s*(?P<a>[1-9]\d{1,3})"
     r"(?![\d.\-/]|\s*(?:%|元|块|圆|万|千|百|倍|个|笔|秒|天|日|号|小时|分|米|折|年|月|周|次|台|张|人|家|期|位|[a-z]))"
 )
 #: …or a bare sum taken by the period, anywhere in the unit (流量费是机器里卡的费用…我们这个一个季度扣三十).
