@@ -32,6 +32,7 @@ from poscheck.clauses import parse
 from poscheck.domains import registrable_domain
 from poscheck.models import Document, Evidence, Finding
 from poscheck.passages import post_starts
+from poscheck.rules import context
 from poscheck.statements.merchant import acquirer_codes, businesses_named_in, mcc_table
 from poscheck.statements.names import names_agree, same_institution, written_person_name
 from poscheck.statements.values import parse_amount
@@ -389,10 +390,10 @@ URGENT_BEFORE = 60  # characters before a stop's sentence read for its deadline
 _ACCOUNT_NOTICE = re.compile(r"[^。\n]{0,6}尾号\d{3,4}[^。\n]{0,60}?余额")
 # A maintenance window, not a threat (6月30日凌晨0:00-2:00暂停受理银行卡交易，其余时间正常)
 _MAINTENANCE = re.compile(r"\d{1,2}:\d{2}\s*[-~至到]\s*\d{1,2}:\d{2}|其余时间|恢复正常|维护期间")
-# A claim of being sent by the institution (俺们是镇上信用社那边过来的), and a warning that quotes what is said
+# How a payer should be (付款方应为收单机构), not who it was
 _SHOULD = re.compile(r"应为|应当|应该|必须是")
+# A claim of being sent by the institution (俺们是镇上信用社那边过来的)
 _SENT_BY = re.compile(r"那边(?:过来|派来)|派来的")
-_WARNED_OF = re.compile(r"小心|提醒|提个醒|警惕|谨防|当心|注意")
 _PUSH = led(re.compile(r"免费(?:帮|给|为)?(?:您|你|我们|我|你们|咱们?)?(?:更换|换|升级|寄|补发)"
                        r"|免费(?:申请|申领|领取)新机|换机(?:全程|完全|都是)?免费"
                        r"|换新机|永不涨价|终身|退还押金|退押金"
@@ -489,7 +490,7 @@ def _subject_licensed(text: str, start: int, lo: int) -> bool:
 def _quoted_warning(text: str, pos: int) -> bool:
     """`pos` is in a line quoted after a warning on its line (这几句话听到了就要小心：…“我是银联派来的…”)."""
     line = text.rfind("\n", 0, pos) + 1
-    return in_quotes(text, pos, line) and _WARNED_OF.search(text, line, pos) is not None
+    return in_quotes(text, pos, line) and bool(context.warning_in(text[line:pos]))
 
 
 # A list item (（一）…, 1. …, (1) …) and the words of a heading that lists what is forbidden.
